@@ -1,0 +1,66 @@
+/**
+ * The identifier systems, extension URLs and code systems Continuity reads and writes.
+ * UK Core / NHS Data Dictionary where one exists; the platform's own otherwise, under CONTINUITY_BASE.
+ * docs/fhir.md explains each one for people sending data to the platform.
+ */
+export const CONTINUITY_BASE = 'https://continuity.health/fhir';
+
+const sd = (name: string) => `${CONTINUITY_BASE}/StructureDefinition/${name}`;
+const cs = (name: string) => `${CONTINUITY_BASE}/CodeSystem/${name}`;
+
+export const system = {
+  nhsNumber: 'https://fhir.nhs.uk/Id/nhs-number',
+  odsOrganisation: 'https://fhir.nhs.uk/Id/ods-organization-code',
+  snomed: 'http://snomed.info/sct',
+  icd10: 'http://hl7.org/fhir/sid/icd-10',
+  loinc: 'http://loinc.org',
+  dmd: 'https://dmd.nhs.uk',
+  atc: 'http://www.whocc.no/atc',
+  bcp47: 'urn:ietf:bcp:47',
+  /** NHS Data Dictionary ETHNIC CATEGORY (2001 census based), as UK Core publishes it. */
+  ethnicCategory: 'https://fhir.hl7.org.uk/CodeSystem/UKCore-EthnicCategoryEngland',
+  /** NHS Data Dictionary SEXUAL ORIENTATION CODE (2015). */
+  sexualOrientation: cs('nhs-dd-sexual-orientation'),
+  /** NHS Data Dictionary GENDER IDENTITY CODE. */
+  genderIdentity: cs('nhs-dd-gender-identity'),
+  /** NHS Data Dictionary DISABILITY CODE. */
+  disability: cs('nhs-dd-disability'),
+  religion: cs('religion'),
+  accommodationStatus: cs('accommodation-status'),
+  organisationType: cs('organisation-type'),
+  careIntensity: cs('care-intensity'),
+  contactMode: cs('contact-mode'),
+  staffRole: cs('staff-role'),
+  carerInvolvement: cs('carer-involvement'),
+  informationSharing: cs('information-sharing'),
+  flagCategory: cs('flag-category'),
+  redFlag: cs('red-flag'),
+  mhaLegalStatus: cs('mha-legal-status'),
+  referralSource: cs('referral-source'),
+  communicationCategory: cs('communication-category'),
+  carePlanCategory: cs('care-plan-category'),
+  medicationStatusReason: cs('medication-status-reason'),
+  worklistReason: cs('worklist-reason'),
+  appointmentCancellationReason: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason',
+  v3RoleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
+  v3ActCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
+} as const;
+
+export const extension = {
+  ethnicCategory: 'https://fhir.hl7.org.uk/StructureDefinition/Extension-UKCore-EthnicCategory',
+  religion: 'http://hl7.org/fhir/StructureDefinition/patient-religion',
+  sexualOrientation: sd('sexual-orientation'),
+  genderIdentity: sd('gender-identity'),
+  disability: sd('disability'),
+  interpreterRequired: sd('interpreter-required'),
+  accommodationStatus: sd('accommodation-status'),
+  carerInvolvement: sd('carer-involvement'),
+  informationSharing: sd('information-sharing'),
+  isMainCarer: sd('main-carer'),
+  contactFrequency: sd('contact-frequency'),
+  reviewDue: sd('review-due'),
+  referralSource: sd('referral-source'),
+  ctoConditions: sd('cto-conditions'),
+  lastReviewed: sd('last-reviewed'),
+} as const;
