@@ -5,3 +5,5 @@ export * from './fhir/resource-types.ts';
 export * from './fhir/catalogue.ts';
 export * from './nhs-number/nhs-number.ts';
 export * from './person/demographics.ts';
+export * from './fhir/validate.ts';
+export * from './fhir/references.ts';

@@ -1,0 +1,85 @@
+import { catalogueReferences } from './references.ts';
+import { kindOf } from './catalogue.ts';
+import { parseReference } from './datatypes.ts';
+import { isResourceType, resourceTypes, schemaFor, type AnyResource, type ResourceType } from './resource-types.ts';
+import { system } from './systems.ts';
+import { checkNhsNumber } from '../nhs-number/nhs-number.ts';
+
+export interface ValidResource {
+  ok: true;
+  type: ResourceType;
+  resource: AnyResource;
+  /** The Patient id the record belongs to; undefined for shared records (organisations, staff). */
+  personId?: string;
+  /** References to resources the platform holds, which must exist when the record is stored. */
+  references: Array<{ path: string; type: ResourceType; id: string }>;
+}
+
+export interface InvalidResource {
+  ok: false;
+  resourceType?: string;
+  id?: string;
+  field?: string;
+  message: string;
+}
+
+const MAX_ISSUES_REPORTED = 3;
+
+/**
+ * Checks one incoming resource against what the platform needs to store it safely. Pure: whether
+ * referenced records exist is for the store to check, using `references`.
+ */
+export function validateResource(input: unknown, expectedType?: ResourceType): ValidResource | InvalidResource {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, message: 'is not a JSON object' };
+  }
+  const raw = input as Record<string, unknown>;
+  const resourceType = typeof raw.resourceType === 'string' ? raw.resourceType : undefined;
+  const id = typeof raw.id === 'string' ? raw.id : undefined;
+  const fail = (message: string, field?: string): InvalidResource => ({ ok: false, resourceType, id, field, message });
+
+  if (!resourceType) return fail('resourceType is missing: this is not a FHIR resource', 'resourceType');
+  if (!isResourceType(resourceType)) {
+    return fail(`resource type ${resourceType} is not supported (supported: ${resourceTypes.join(', ')})`, 'resourceType');
+  }
+  if (expectedType && resourceType !== expectedType) {
+    return fail(`expected a ${expectedType} here but found a ${resourceType}`, 'resourceType');
+  }
+  if (raw.id === undefined) return fail('id is required: records keep the id they were sent with', 'id');
+
+  const parsed = schemaFor(resourceType).safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, MAX_ISSUES_REPORTED);
+    const first = issues[0]!;
+    const describe = (issue: (typeof issues)[number]) => {
+      const path = issue.path.map(String).join('.') || '(resource)';
+      const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+      return `${path} ${message}`;
+    };
+    return fail(issues.map(describe).join('; '), first.path.map(String).join('.') || undefined);
+  }
+  const resource = parsed.data;
+
+  if (resourceType === 'Patient') {
+    const identifiers = (resource.identifier as Array<{ system?: string; value?: string }> | undefined) ?? [];
+    for (const [i, identifier] of identifiers.entries()) {
+      if (identifier.system !== system.nhsNumber) continue;
+      const check = checkNhsNumber(identifier.value ?? '');
+      if (!check.valid) return fail(`invalid NHS number: ${check.reason}`, `identifier[${i}].value`);
+    }
+  }
+
+  const kind = kindOf(resourceType);
+  let personId: string | undefined;
+  if (kind.personReference) {
+    const target = parseReference(kind.personReference(resource));
+    if (!target || target.type !== 'Patient') {
+      return fail(`${kind.personPath} must reference the Patient this record is about (Patient/<id>)`, kind.personPath);
+    }
+    personId = target.id;
+  }
+
+  const references = catalogueReferences(resource);
+  if (!references.ok) return fail(references.message, references.path);
+  return { ok: true, type: resourceType, resource, personId, references: references.held };
+}

@@ -1,0 +1,89 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+/** On what grounds a record was touched. */
+export type AuditBasis = 'team' | 'key-worker' | 'break-glass' | 'import' | 'system' | 'none' | 'search';
+
+export interface AuditEntry {
+  actorId: string;
+  actorRole: string;
+  /** What was done, e.g. "read-record", "read-timeline", "break-glass", "import". */
+  action: string;
+  personId?: string | null;
+  resourceType?: string | null;
+  resourceId?: string | null;
+  basis: AuditBasis;
+  reason?: string | null;
+  outcome: 'allowed' | 'refused';
+  detail?: Record<string, unknown>;
+}
+
+export async function recordAudit(db: Kysely<Database>, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('audit_event')
+    .values(
+      entries.map((e) => ({
+        actor_id: e.actorId,
+        actor_role: e.actorRole,
+        action: e.action,
+        person_id: e.personId ?? null,
+        resource_type: e.resourceType ?? null,
+        resource_id: e.resourceId ?? null,
+        basis: e.basis,
+        reason: e.reason ?? null,
+        outcome: e.outcome,
+        detail: e.detail ? JSON.stringify(e.detail) : null,
+      })),
+    )
+    .execute();
+}
+
+export interface AuditQuery {
+  personId?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  /** Events with an id below this one: the next page back in time. */
+  before?: string;
+}
+
+export interface AuditEvent {
+  id: string;
+  at: string;
+  actorId: string;
+  actorRole: string;
+  action: string;
+  personId: string | null;
+  resourceType: string | null;
+  resourceId: string | null;
+  basis: string;
+  reason: string | null;
+  outcome: string;
+  detail: Record<string, unknown> | null;
+}
+
+export async function listAudit(db: Kysely<Database>, query: AuditQuery): Promise<AuditEvent[]> {
+  let q = db.selectFrom('audit_event').selectAll().orderBy('id', 'desc').limit(Math.min(query.limit ?? 100, 1000));
+  if (query.personId) q = q.where('person_id', '=', query.personId);
+  if (query.actorId) q = q.where('actor_id', '=', query.actorId);
+  if (query.from) q = q.where('at', '>=', new Date(query.from));
+  if (query.to) q = q.where('at', '<', new Date(query.to));
+  if (query.before) q = q.where('id', '<', query.before);
+  const rows = await q.execute();
+  return rows.map((r) => ({
+    id: String(r.id),
+    at: new Date(r.at).toISOString(),
+    actorId: r.actor_id,
+    actorRole: r.actor_role,
+    action: r.action,
+    personId: r.person_id,
+    resourceType: r.resource_type,
+    resourceId: r.resource_id,
+    basis: r.basis,
+    reason: r.reason,
+    outcome: r.outcome,
+    detail: r.detail,
+  }));
+}

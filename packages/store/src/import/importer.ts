@@ -1,0 +1,184 @@
+import { basename } from 'node:path';
+import { validateResource } from '@continuity/domain';
+import type { Store } from '../database.ts';
+import { recordAudit, type AuditEntry } from '../audit/audit-log.ts';
+import { writeRecords, type WriteOutcome } from '../records/write-records.ts';
+import { readEntries } from './read-entries.ts';
+import { resolveBatch, type Candidate, type Refusal } from './resolve-batch.ts';
+import { listSources, type ImportSource } from './sources.ts';
+
+export interface ImportError {
+  file: string;
+  line: number | null;
+  entry?: number;
+  resourceType: string | null;
+  id: string | null;
+  field?: string;
+  message: string;
+}
+
+export interface ImportReport {
+  /** Records accepted: created, updated, or already stored exactly as sent. */
+  imported: number;
+  rejected: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: ImportError[];
+  /** Set when there were more errors than are listed. */
+  errorsNotListed?: number;
+}
+
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  files: number;
+  bytesDone: number;
+  bytesTotal: number;
+  records: number;
+}
+
+export interface ImportOptions {
+  actor?: { id: string; role: string };
+  batchSize?: number;
+  onProgress?: (progress: ImportProgress) => void;
+  maxErrorsListed?: number;
+}
+
+const DEFAULT_ACTOR = { id: 'system:import', role: 'system' };
+
+/**
+ * Imports FHIR R4 NDJSON files and Bundles. Each record stands or falls alone: an invalid record is
+ * reported with its file, line and field and nothing of it is stored, while valid records around it
+ * are stored in batches for speed. Re-importing the same files changes nothing.
+ */
+export async function importPath(store: Store, path: string, options: ImportOptions = {}): Promise<ImportReport> {
+  const sources = listSources(path);
+  const bytesTotal = sources.reduce((sum, s) => sum + s.bytes, 0);
+  const batchSize = options.batchSize ?? 1000;
+  const maxErrors = options.maxErrorsListed ?? 10_000;
+  const report: ImportReport = { imported: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, errors: [] };
+  let bytesBefore = 0;
+
+  const reject = (error: ImportError) => {
+    report.rejected += 1;
+    if (report.errors.length < maxErrors) report.errors.push(error);
+    else report.errorsNotListed = (report.errorsNotListed ?? 0) + 1;
+  };
+
+  for (const [fileIndex, source] of sources.entries()) {
+    const file = basename(source.path);
+    let batch: Candidate[] = [];
+    let bytesInFile = 0;
+    const flush = async () => {
+      if (batch.length === 0) return;
+      await storeBatch(store, source, batch, report, reject, options.actor ?? DEFAULT_ACTOR);
+      batch = [];
+      options.onProgress?.({
+        file, fileIndex, files: sources.length, bytesDone: bytesBefore + bytesInFile, bytesTotal,
+        records: report.imported + report.rejected,
+      });
+    };
+
+    for await (const item of readEntries(source)) {
+      bytesInFile = item.bytesRead;
+      const at = { file, line: item.line, entry: item.entry };
+      if (item.problem !== undefined) {
+        reject({ ...at, resourceType: typeOf(item.value), id: idOf(item.value), message: item.problem });
+        continue;
+      }
+      const checked = validateResource(item.value, source.declaredType);
+      if (!checked.ok) {
+        reject({ ...at, resourceType: checked.resourceType ?? null, id: checked.id ?? null, field: checked.field, message: checked.message });
+        continue;
+      }
+      batch.push({ valid: checked, position: { line: item.line, entry: item.entry } });
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+    bytesBefore += source.bytes;
+  }
+  return report;
+}
+
+async function storeBatch(
+  store: Store,
+  source: ImportSource,
+  batch: Candidate[],
+  report: ImportReport,
+  reject: (error: ImportError) => void,
+  actor: { id: string; role: string },
+) {
+  const file = basename(source.path);
+  const refusalToError = (r: Refusal): ImportError => ({
+    file,
+    line: r.candidate.position.line,
+    entry: r.candidate.position.entry,
+    resourceType: r.candidate.valid.type,
+    id: r.candidate.valid.resource.id,
+    field: r.field,
+    message: r.message,
+  });
+
+  try {
+    const outcome = await store.db.transaction().execute(async (trx) => {
+      const { accepted, refused } = await resolveBatch(trx, batch);
+      const written = await writeRecords(trx, accepted.map(toIncoming));
+      await recordAudit(trx, auditEntries(written, actor, file));
+      return { refused, written };
+    });
+    outcome.refused.forEach((r) => reject(refusalToError(r)));
+    tally(report, outcome.written);
+  } catch (batchError) {
+    if (batch.length === 1) {
+      reject(refusalToError({ candidate: batch[0]!, message: `could not be stored: ${databaseMessage(batchError)}` }));
+      return;
+    }
+    // Something in the batch broke the statement: store each record on its own to find which.
+    for (const candidate of batch) await storeBatch(store, source, [candidate], report, reject, actor);
+  }
+}
+
+function toIncoming(candidate: Candidate) {
+  const { valid } = candidate;
+  return { type: valid.type, id: valid.resource.id, personId: valid.personId, resource: valid.resource };
+}
+
+function tally(report: ImportReport, written: WriteOutcome) {
+  report.created += written.created.length;
+  report.updated += written.updated.length;
+  report.unchanged += written.unchanged.length;
+  report.imported += written.created.length + written.updated.length + written.unchanged.length;
+}
+
+/** One audit entry per person whose record the import changed. */
+function auditEntries(written: WriteOutcome, actor: { id: string; role: string }, file: string): AuditEntry[] {
+  const perPerson = new Map<string, number>();
+  for (const record of [...written.created, ...written.updated]) {
+    if (record.personId) perPerson.set(record.personId, (perPerson.get(record.personId) ?? 0) + 1);
+  }
+  return [...perPerson].map(([personId, records]) => ({
+    actorId: actor.id,
+    actorRole: actor.role,
+    action: 'import',
+    personId,
+    basis: 'import' as const,
+    outcome: 'allowed' as const,
+    detail: { source: file, records },
+  }));
+}
+
+function databaseMessage(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.slice(0, 300);
+}
+
+function typeOf(value: unknown): string | null {
+  const type = (value as { resourceType?: unknown } | undefined)?.resourceType;
+  return typeof type === 'string' ? type : null;
+}
+
+function idOf(value: unknown): string | null {
+  const id = (value as { id?: unknown } | undefined)?.id;
+  return typeof id === 'string' ? id : null;
+}

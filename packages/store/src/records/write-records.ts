@@ -1,0 +1,125 @@
+import { readDemographics } from '@continuity/domain';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { prepareRecord, type IncomingRecord, type PreparedRecord } from './prepare.ts';
+
+export interface WriteOutcome {
+  created: PreparedRecord[];
+  updated: PreparedRecord[];
+  unchanged: PreparedRecord[];
+}
+
+/**
+ * Creates or updates records in one statement per table. A record whose content is unchanged is
+ * left alone (same version, same timestamp), which is what makes imports idempotent. Call inside a
+ * transaction: the person projection and the records must change together.
+ */
+export async function writeRecords(db: Kysely<Database>, incoming: IncomingRecord[]): Promise<WriteOutcome> {
+  const prepared = lastOfEach(incoming.map(prepareRecord));
+  const personal = prepared.filter((r) => r.personId !== undefined);
+  const shared = prepared.filter((r) => r.personId === undefined);
+  const changed = new Map<string, boolean>();
+
+  if (personal.length > 0) {
+    const rows = await sql<{ resource_type: string; id: string; created: boolean }>`
+      INSERT INTO record AS r (person_id, resource_type, id, content_hash, occurred_at, status, resource)
+      SELECT person_id, resource_type, id, content_hash, occurred_at, status, resource::jsonb
+      FROM unnest(${personal.map((r) => r.personId)}::text[], ${personal.map((r) => r.type)}::text[],
+                  ${personal.map((r) => r.id)}::text[], ${personal.map((r) => r.contentHash)}::text[],
+                  ${personal.map((r) => r.occurredAt)}::timestamptz[], ${personal.map((r) => r.status)}::text[],
+                  ${personal.map((r) => r.json)}::text[])
+        AS t(person_id, resource_type, id, content_hash, occurred_at, status, resource)
+      ON CONFLICT (person_id, resource_type, id) DO UPDATE SET
+        version_id = r.version_id + 1, last_updated = now(), content_hash = excluded.content_hash,
+        occurred_at = excluded.occurred_at, status = excluded.status, resource = excluded.resource
+      WHERE r.content_hash <> excluded.content_hash
+      RETURNING resource_type, id, (version_id = 1) AS created`.execute(db);
+    for (const row of rows.rows) changed.set(`${row.resource_type}/${row.id}`, row.created);
+  }
+  if (shared.length > 0) {
+    const rows = await sql<{ resource_type: string; id: string; created: boolean }>`
+      INSERT INTO shared_record AS r (resource_type, id, content_hash, status, resource)
+      SELECT resource_type, id, content_hash, status, resource::jsonb
+      FROM unnest(${shared.map((r) => r.type)}::text[], ${shared.map((r) => r.id)}::text[],
+                  ${shared.map((r) => r.contentHash)}::text[], ${shared.map((r) => r.status)}::text[],
+                  ${shared.map((r) => r.json)}::text[]) AS t(resource_type, id, content_hash, status, resource)
+      ON CONFLICT (resource_type, id) DO UPDATE SET
+        version_id = r.version_id + 1, last_updated = now(), content_hash = excluded.content_hash,
+        status = excluded.status, resource = excluded.resource
+      WHERE r.content_hash <> excluded.content_hash
+      RETURNING resource_type, id, (version_id = 1) AS created`.execute(db);
+    for (const row of rows.rows) changed.set(`${row.resource_type}/${row.id}`, row.created);
+  }
+
+  const outcome: WriteOutcome = { created: [], updated: [], unchanged: [] };
+  for (const record of prepared) {
+    const created = changed.get(`${record.type}/${record.id}`);
+    if (created === undefined) outcome.unchanged.push(record);
+    else (created ? outcome.created : outcome.updated).push(record);
+  }
+  const patients = [...outcome.created, ...outcome.updated].filter((r) => r.type === 'Patient');
+  if (patients.length > 0) await writePersons(db, patients);
+  return outcome;
+}
+
+async function writePersons(db: Kysely<Database>, patients: PreparedRecord[]) {
+  const rows = patients.map((p) => {
+    const d = readDemographics(p.resource);
+    return {
+      person_id: p.id,
+      nhs_number: d.nhsNumber,
+      family_name: d.familyName,
+      given_names: d.givenNames,
+      birth_date: d.birthDate,
+      gender: d.gender,
+      deceased_at: d.deceasedAt,
+      postcode: d.postcode,
+      ethnic_category: d.ethnicCategory,
+      sexual_orientation: d.sexualOrientation,
+      gender_identity: d.genderIdentity,
+      religion: d.religion,
+      disabilities: d.disabilities,
+      first_language: d.firstLanguage,
+      interpreter_required: d.interpreterRequired,
+      accommodation_status: d.accommodationStatus,
+      gp_practice_id: d.gpPracticeId,
+      phone: d.phone,
+    };
+  });
+  await db
+    .insertInto('person')
+    .values(rows)
+    .onConflict((oc) =>
+      oc.column('person_id').doUpdateSet((eb) => ({
+        nhs_number: eb.ref('excluded.nhs_number'),
+        family_name: eb.ref('excluded.family_name'),
+        given_names: eb.ref('excluded.given_names'),
+        birth_date: eb.ref('excluded.birth_date'),
+        gender: eb.ref('excluded.gender'),
+        deceased_at: eb.ref('excluded.deceased_at'),
+        postcode: eb.ref('excluded.postcode'),
+        ethnic_category: eb.ref('excluded.ethnic_category'),
+        sexual_orientation: eb.ref('excluded.sexual_orientation'),
+        gender_identity: eb.ref('excluded.gender_identity'),
+        religion: eb.ref('excluded.religion'),
+        disabilities: eb.ref('excluded.disabilities'),
+        first_language: eb.ref('excluded.first_language'),
+        interpreter_required: eb.ref('excluded.interpreter_required'),
+        accommodation_status: eb.ref('excluded.accommodation_status'),
+        gp_practice_id: eb.ref('excluded.gp_practice_id'),
+        phone: eb.ref('excluded.phone'),
+      })),
+    )
+    .execute();
+}
+
+/** One statement cannot touch a row twice, so when an id repeats the last version sent wins. */
+function lastOfEach(records: PreparedRecord[]): PreparedRecord[] {
+  const byKey = new Map<string, PreparedRecord>();
+  for (const record of records) {
+    const key = `${record.type}/${record.id}`;
+    byKey.delete(key);
+    byKey.set(key, record);
+  }
+  return [...byKey.values()];
+}

@@ -1,0 +1,105 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** Kysely's view of the tables in migrations/. */
+export interface Database {
+  record: RecordTable;
+  shared_record: SharedRecordTable;
+  person: PersonTable;
+  app_user: AppUserTable;
+  app_user_team: { user_id: string; team_id: string };
+  app_session: AppSessionTable;
+  break_glass: BreakGlassTable;
+  audit_event: AuditEventTable;
+  schema_migration: { version: number; name: string; applied_at: Generated<Date> };
+}
+
+type Json = ColumnType<Record<string, unknown>, string, string>;
+
+export interface RecordTable {
+  person_id: string;
+  resource_type: string;
+  id: string;
+  version_id: Generated<number>;
+  last_updated: Generated<Date>;
+  content_hash: string;
+  occurred_at: Date | string | null;
+  status: string | null;
+  resource: Json;
+}
+
+export interface SharedRecordTable {
+  resource_type: string;
+  id: string;
+  version_id: Generated<number>;
+  last_updated: Generated<Date>;
+  content_hash: string;
+  status: string | null;
+  resource: Json;
+}
+
+export interface PersonTable {
+  person_id: string;
+  nhs_number: string | null;
+  family_name: string | null;
+  given_names: string | null;
+  birth_date: string | null;
+  gender: string | null;
+  deceased_at: Date | string | null;
+  postcode: string | null;
+  ethnic_category: string | null;
+  sexual_orientation: string | null;
+  gender_identity: string | null;
+  religion: string | null;
+  disabilities: string[];
+  first_language: string | null;
+  interpreter_required: boolean | null;
+  accommodation_status: string | null;
+  gp_practice_id: string | null;
+  phone: string | null;
+}
+
+export interface AppUserTable {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  practitioner_id: string | null;
+  organisation_id: string | null;
+  password_hash: string | null;
+  active: Generated<boolean>;
+  failed_sign_ins: Generated<number>;
+  locked_until: Date | null;
+  created_at: Generated<Date>;
+}
+
+export interface AppSessionTable {
+  token_hash: string;
+  user_id: string;
+  created_at: Generated<Date>;
+  expires_at: Date;
+  last_seen_at: Generated<Date>;
+}
+
+export interface BreakGlassTable {
+  person_id: string;
+  id: Generated<string>;
+  user_id: string;
+  reason: string;
+  granted_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export interface AuditEventTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor_id: string;
+  actor_role: string;
+  action: string;
+  person_id: string | null;
+  resource_type: string | null;
+  resource_id: string | null;
+  basis: string;
+  reason: string | null;
+  outcome: 'allowed' | 'refused';
+  detail: ColumnType<Record<string, unknown> | null, string | null, never> ;
+}
