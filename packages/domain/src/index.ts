@@ -7,3 +7,6 @@ export * from './nhs-number/nhs-number.ts';
 export * from './person/demographics.ts';
 export * from './fhir/validate.ts';
 export * from './fhir/references.ts';
+export * from './access/roles.ts';
+export * from './access/record-access.ts';
+export * from './timeline/describe.ts';

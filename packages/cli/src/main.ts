@@ -1,0 +1,21 @@
+import { Command } from 'commander';
+import { importCommand } from './commands/import.ts';
+import { serveCommand } from './commands/serve.ts';
+import { startCommand } from './commands/start.ts';
+import { synthCommand } from './commands/synth.ts';
+
+const program = new Command('continuity')
+  .description('Continuity: community mental health platform. Nobody who needs care is lost.')
+  .showHelpAfterError()
+  .addCommand(startCommand())
+  .addCommand(serveCommand())
+  .addCommand(importCommand())
+  .addCommand(synthCommand());
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  // Expected failures (no such file, database unreachable) get one clear line, not a stack trace.
+  console.error(`continuity: ${error instanceof Error ? error.message : String(error)}`);
+  process.exitCode = 1;
+}

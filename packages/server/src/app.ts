@@ -1,0 +1,51 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { Store } from '@continuity/store';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { auditRoutes } from './audit/audit-routes.ts';
+import { installSessions } from './auth/session.ts';
+import { sessionRoutes } from './auth/session-routes.ts';
+import { installErrorHandler } from './http/errors.ts';
+import { peopleRoutes } from './people/people-routes.ts';
+import { DEFAULT_WEB_ROOT, serveWebApp } from './web/static-site.ts';
+
+export interface AppOptions {
+  store: Store;
+  /** Folder of the built web app; defaults to packages/web/dist. */
+  webRoot?: string;
+  /** Log requests (method, route, status, time; never URLs, bodies or names) to stdout. */
+  log?: boolean;
+  /** Mark cookies Secure: on whenever the app is served over HTTPS. */
+  secureCookies?: boolean;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.log
+      ? {
+          serializers: {
+            // The URL can carry search terms (names, NHS numbers): log the route pattern instead.
+            req: (req) => ({ method: req.method, route: req.routeOptions?.url ?? 'unmatched' }),
+            res: (res) => ({ statusCode: res.statusCode }),
+          },
+        }
+      : false,
+    bodyLimit: 1 << 20,
+    trustProxy: false,
+  });
+  installErrorHandler(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { 'img-src': ["'self'", 'data:'] } },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyCookie);
+  installSessions(app, options.store);
+
+  app.get('/api/health', async () => ({ ok: true, store: options.store.kind }));
+  sessionRoutes(app, options.store, { secureCookies: options.secureCookies ?? false });
+  peopleRoutes(app, options.store);
+  auditRoutes(app, options.store);
+  await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
+  return app;
+}

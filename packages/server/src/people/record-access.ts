@@ -1,0 +1,44 @@
+import { decideRecordAccess } from '@continuity/domain';
+import { activeBreakGlass, personRelationships, recordAudit, type Store } from '@continuity/store';
+import type { FastifyRequest } from 'fastify';
+import { requireStaff, type SignedInUser } from '../auth/session.ts';
+import { ApiError } from '../http/errors.ts';
+
+export interface OpenedRecord {
+  staff: SignedInUser;
+  basis: 'key-worker' | 'team' | 'break-glass';
+}
+
+/**
+ * The gate in front of every read or write of a person's record: decides on the relationship,
+ * writes the audit entry (refusals too), and throws the refusal the user sees.
+ */
+export async function openRecord(store: Store, request: FastifyRequest, personId: string, action: string): Promise<OpenedRecord> {
+  const staff = requireStaff(request);
+  const relationships = await personRelationships(store.db, personId);
+  if (!relationships.exists) throw new ApiError(404, 'not-found', 'There is no person with that id.');
+  const breakGlass = await activeBreakGlass(store.db, staff.id, personId, new Date());
+  const decision = decideRecordAccess({
+    role: staff.role,
+    userTeams: staff.teams.map((t) => t.id),
+    practitionerId: staff.practitionerId,
+    personTeams: relationships.teams,
+    personKeyWorkers: relationships.keyWorkers,
+    hasBreakGlass: Boolean(breakGlass),
+  });
+  await recordAudit(store.db, [
+    {
+      actorId: staff.id,
+      actorRole: staff.role,
+      action,
+      personId,
+      basis: decision.allowed ? decision.basis : 'none',
+      reason: decision.allowed && decision.basis === 'break-glass' ? breakGlass?.reason : null,
+      outcome: decision.allowed ? 'allowed' : 'refused',
+    },
+  ]);
+  if (!decision.allowed) {
+    throw new ApiError(403, decision.canBreakGlass ? 'break-glass-required' : 'forbidden', decision.message);
+  }
+  return { staff, basis: decision.basis };
+}

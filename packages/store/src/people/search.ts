@@ -1,0 +1,62 @@
+import { checkNhsNumber } from '@continuity/domain';
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+
+export interface PersonSearch {
+  /** Name words (each matches the start of a family or given name) or an NHS number. */
+  q?: string;
+  birthDate?: string;
+  nhsNumber?: string;
+  limit?: number;
+}
+
+export interface PersonSummary {
+  id: string;
+  nhsNumber: string | null;
+  familyName: string | null;
+  givenNames: string | null;
+  birthDate: string | null;
+  gender: string | null;
+  postcode: string | null;
+}
+
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export async function searchPeople(db: Kysely<Database>, search: PersonSearch): Promise<PersonSummary[]> {
+  let query = db
+    .selectFrom('person')
+    .select(['person_id', 'nhs_number', 'family_name', 'given_names', 'birth_date', 'gender', 'postcode'])
+    .orderBy('family_name')
+    .orderBy('given_names')
+    .orderBy('person_id')
+    .limit(Math.min(search.limit ?? 25, 100));
+
+  const words = (search.q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const asNhs = checkNhsNumber(search.q ?? '');
+  if (asNhs.valid) query = query.where('nhs_number', '=', asNhs.nhsNumber);
+  else {
+    for (const word of words) {
+      const prefix = `${escapeLike(word)}%`;
+      query = query.where((eb) =>
+        eb.or([
+          eb(eb.fn('lower', ['family_name']), 'like', prefix),
+          eb(eb.fn('lower', ['given_names']), 'like', prefix),
+          eb(eb.fn('lower', ['given_names']), 'like', `% ${prefix}`),
+        ]),
+      );
+    }
+  }
+  if (search.nhsNumber) query = query.where('nhs_number', '=', search.nhsNumber.replace(/[\s-]/g, ''));
+  if (search.birthDate) query = query.where('birth_date', '=', search.birthDate);
+
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.person_id,
+    nhsNumber: r.nhs_number,
+    familyName: r.family_name,
+    givenNames: r.given_names,
+    birthDate: r.birth_date,
+    gender: r.gender,
+    postcode: r.postcode,
+  }));
+}
