@@ -11,6 +11,8 @@ export interface StoreOptions {
   dataDir?: string;
   /** A PostgreSQL server; wins over dataDir. */
   databaseUrl?: string;
+  /** A PGlite data directory dump to start from (skips initdb; used to make tests fast). */
+  pgliteSnapshot?: Blob;
 }
 
 export interface Store {
@@ -37,7 +39,7 @@ export const DEFAULT_DATA_DIR = './.continuity-data';
 const DATE_OID = 1082;
 
 export async function openStore(options: StoreOptions = {}): Promise<Store> {
-  const store = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPGlite(options.dataDir ?? DEFAULT_DATA_DIR);
+  const store = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPGlite(options.dataDir ?? DEFAULT_DATA_DIR, options.pgliteSnapshot);
   try {
     await migrate(store);
   } catch (error) {
@@ -47,10 +49,13 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
   return store;
 }
 
-async function openPGlite(dataDir: string): Promise<Store> {
+async function openPGlite(dataDir: string, snapshot?: Blob): Promise<Store> {
   if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
   // Calendar dates stay strings: a Date object would shift them across time zones.
-  const client = await PGlite.create(dataDir, { parsers: { [pgliteTypes.DATE]: (value: string) => value } });
+  const client = await PGlite.create(dataDir, {
+    parsers: { [pgliteTypes.DATE]: (value: string) => value },
+    ...(snapshot ? { loadDataDir: snapshot } : {}),
+  });
   const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
   return {
     db,

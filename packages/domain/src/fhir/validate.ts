@@ -53,7 +53,7 @@ export function validateResource(input: unknown, expectedType?: ResourceType): V
     const first = issues[0]!;
     const describe = (issue: (typeof issues)[number]) => {
       const path = issue.path.map(String).join('.') || '(resource)';
-      const message = issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
+      const message = valueAt(raw, issue.path) === undefined ? 'is required' : issue.message;
       return `${path} ${message}`;
     };
     return fail(issues.map(describe).join('; '), first.path.map(String).join('.') || undefined);
@@ -82,4 +82,14 @@ export function validateResource(input: unknown, expectedType?: ResourceType): V
   const references = catalogueReferences(resource);
   if (!references.ok) return fail(references.message, references.path);
   return { ok: true, type: resourceType, resource, personId, references: references.held };
+}
+
+/** The value at a validation issue's path, to tell a missing field from a wrong one. */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { describeRecord, system } from '../src/index.ts';
+
+describe('timeline descriptions', () => {
+  it('says who cancelled an appointment', () => {
+    const byService = { status: 'cancelled', cancelationReason: { coding: [{ system: system.appointmentCancellationReason, code: 'prov' }] } };
+    expect(describeRecord('Appointment', byService).title).toBe('Appointment cancelled by the service');
+    expect(describeRecord('Appointment', { status: 'noshow' }).title).toBe('Did not attend appointment');
+  });
+  it('distinguishes an admission from a contact and names the team', () => {
+    const admission = { status: 'finished', class: { code: 'IMP' }, period: { start: '2024-01-01', end: '2024-02-03' }, serviceProvider: { reference: 'Organization/w' } };
+    expect(describeRecord('Encounter', admission, (ref) => (ref === 'Organization/w' ? 'Ward 7' : undefined))).toEqual({
+      category: 'admission',
+      title: 'Admitted to hospital',
+      detail: 'Ward 7 · discharged 2024-02-03',
+    });
+  });
+  it('marks a carer concern as such', () => {
+    const concern = { category: [{ coding: [{ system: system.communicationCategory, code: 'carer-concern' }] }], payload: [{ contentString: 'Not eating' }] };
+    expect(describeRecord('Communication', concern)).toEqual({ category: 'communication', title: 'Concern raised by carer or family', detail: 'Not eating' });
+  });
+});
