@@ -2,6 +2,7 @@ import { BREAK_GLASS_HOURS, BREAK_GLASS_MIN_REASON, decideRecordAccess, fhirDate
 import {
   getPersonRecord,
   grantBreakGlass,
+  loadNames,
   personRelationships,
   personTimeline,
   recordAudit,
@@ -38,9 +39,12 @@ export function peopleRoutes(app: FastifyInstance, store: Store) {
     if (!roles[staff.role].clinical) throw new ApiError(403, 'forbidden', 'Your role cannot search for individual people.');
     const search = parseInput(searchQuery, request.query, 'query');
     const people = await searchPeople(store.db, search);
+    const held = [];
+    for (const person of people) held.push({ person, relationships: await personRelationships(store.db, person.id) });
+    // The teams holding each person, by name: the results list shows them so the right person is picked.
+    const teamNames = await loadNames(store.db, held.flatMap(({ relationships }) => relationships.teams.map((team) => `Organization/${team}`)));
     const results = [];
-    for (const person of people) {
-      const relationships = await personRelationships(store.db, person.id);
+    for (const { person, relationships } of held) {
       const decision = decideRecordAccess({
         role: staff.role,
         userTeams: staff.teams.map((t) => t.id),
@@ -49,7 +53,8 @@ export function peopleRoutes(app: FastifyInstance, store: Store) {
         personKeyWorkers: relationships.keyWorkers,
         hasBreakGlass: false,
       });
-      results.push({ ...person, access: decision.allowed ? 'allowed' : 'break-glass-required' });
+      const teams = relationships.teams.map((id) => ({ id, name: teamNames.get(`Organization/${id}`) ?? id }));
+      results.push({ ...person, teams, access: decision.allowed ? 'allowed' : 'break-glass-required' });
     }
     await recordAudit(
       store.db,
@@ -68,10 +73,11 @@ export function peopleRoutes(app: FastifyInstance, store: Store) {
 
   app.get('/api/people/:id', async (request) => {
     const { id } = parseInput(personParams, request.params, 'params');
-    const { basis } = await openRecord(store, request, id, 'read-record');
+    const { basis, expiresAt } = await openRecord(store, request, id, 'read-record');
     const person = await getPersonRecord(store.db, id);
     if (!person) throw new ApiError(404, 'not-found', 'There is no person with that id.');
-    return { person, access: { basis } };
+    // On break-glass, when the access ends, so the record page can say so.
+    return { person, access: expiresAt ? { basis, expiresAt } : { basis } };
   });
 
   app.get('/api/people/:id/timeline', async (request) => {

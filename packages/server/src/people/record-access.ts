@@ -7,6 +7,8 @@ import { ApiError } from '../http/errors.ts';
 export interface OpenedRecord {
   staff: SignedInUser;
   basis: 'key-worker' | 'team' | 'break-glass';
+  /** When the break-glass grant ends (ISO instant); only on the break-glass basis. */
+  expiresAt?: string;
 }
 
 /**
@@ -40,5 +42,6 @@ export async function openRecord(store: Store, request: FastifyRequest, personId
   if (!decision.allowed) {
     throw new ApiError(403, decision.canBreakGlass ? 'break-glass-required' : 'forbidden', decision.message);
   }
+  if (decision.basis === 'break-glass' && breakGlass) return { staff, basis: decision.basis, expiresAt: new Date(breakGlass.expires_at).toISOString() };
   return { staff, basis: decision.basis };
 }

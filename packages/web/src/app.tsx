@@ -1,0 +1,32 @@
+import type { ReactNode } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router-dom';
+import { AuditPage } from './audit/audit-page.tsx';
+import { RequireSignIn } from './auth/require-sign-in.tsx';
+import { SessionProvider } from './auth/session-context.tsx';
+import { SignInPage } from './auth/sign-in-page.tsx';
+import { HomePage } from './layout/home-page.tsx';
+import { Layout } from './layout/layout.tsx';
+import { NotFoundPage } from './layout/status-pages.tsx';
+import { PersonPage } from './people/person-page.tsx';
+import { SearchPage } from './people/search-page.tsx';
+
+const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
+
+export function App() {
+  return (
+    <SessionProvider>
+      <BrowserRouter>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/" element={signedIn(<HomePage />)} />
+            <Route path="/people" element={signedIn(<SearchPage />)} />
+            <Route path="/people/:id" element={signedIn(<PersonPage />)} />
+            <Route path="/audit" element={signedIn(<AuditPage />)} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </BrowserRouter>
+    </SessionProvider>
+  );
+}

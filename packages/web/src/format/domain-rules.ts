@@ -1,0 +1,6 @@
+/**
+ * The few domain rules the browser needs (role names, break-glass limits), taken from the one file in
+ * @continuity/domain that defines them. Imported by path rather than through the package's index,
+ * which would also bundle the FHIR validators and zod into the web app.
+ */
+export { BREAK_GLASS_HOURS, BREAK_GLASS_MIN_REASON, isRole, roles } from '../../../domain/src/access/roles.ts';

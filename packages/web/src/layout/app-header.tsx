@@ -1,0 +1,50 @@
+import { Header } from 'nhsuk-react-components';
+import { Link, useLocation } from 'react-router-dom';
+import { useSession } from '../auth/session-context.tsx';
+import { isClinicalRole, roleLabel } from '../format/roles.ts';
+
+/** The NHS header: service name, who is signed in and in what role, sign out, and the app's sections. */
+export function AppHeader() {
+  const { session, signOut } = useSession();
+  const { pathname } = useLocation();
+  const user = session.status === 'signed-in' ? session.user : undefined;
+  const sections = user
+    ? [
+        ...(isClinicalRole(user.role) ? [{ to: '/people', text: 'Find a person' }] : []),
+        ...(user.role === 'admin' ? [{ to: '/audit', text: 'Audit log' }] : []),
+      ]
+    : [];
+  return (
+    <Header service={{ text: 'Continuity', href: '/' }}>
+      {user ? (
+        <Header.Account aria-label="Your account">
+          <Header.AccountItem icon>
+            <span className="app-account-name">{user.displayName}</span>
+            <span className="nhsuk-u-visually-hidden">, </span>
+            <span className="app-account-role">{roleLabel(user.role)}</span>
+          </Header.AccountItem>
+          <Header.AccountItem
+            formProps={{
+              onSubmit: (event) => {
+                event.preventDefault();
+                void signOut();
+              },
+            }}
+            type="submit"
+          >
+            Sign out
+          </Header.AccountItem>
+        </Header.Account>
+      ) : null}
+      {sections.length ? (
+        <Header.Navigation aria-label="Sections">
+          {sections.map((section) => (
+            <Header.NavigationItem key={section.to} asElement={Link} to={section.to} current={pathname === section.to} active={pathname.startsWith(`${section.to}/`)}>
+              {section.text}
+            </Header.NavigationItem>
+          ))}
+        </Header.Navigation>
+      ) : null}
+    </Header>
+  );
+}

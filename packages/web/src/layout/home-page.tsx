@@ -1,0 +1,20 @@
+import { Navigate } from 'react-router-dom';
+import { useSignedInUser } from '../auth/session-context.tsx';
+import { isClinicalRole, roleLabel } from '../format/roles.ts';
+import { PageHeading } from './page-heading.tsx';
+
+/** Sends each role to where its work starts; roles with nothing here yet are told so plainly. */
+export function HomePage() {
+  const user = useSignedInUser();
+  if (isClinicalRole(user.role)) return <Navigate to="/people" replace />;
+  if (user.role === 'admin') return <Navigate to="/audit" replace />;
+  return (
+    <>
+      <PageHeading title="Continuity">Continuity</PageHeading>
+      <p className="nhsuk-body">
+        You are signed in as {user.displayName} ({roleLabel(user.role)}). Your role does not open individual people’s records,
+        and the pages for your role are not available yet.
+      </p>
+    </>
+  );
+}

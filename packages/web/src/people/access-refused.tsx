@@ -1,0 +1,34 @@
+import { InsetText } from 'nhsuk-react-components';
+import type { ApiProblem } from '../api/client.ts';
+import { PageHeading } from '../layout/page-heading.tsx';
+import { BreakGlassForm } from './break-glass-form.tsx';
+
+/**
+ * The server said no. With "break-glass-required" a clinician may still open the record by giving a
+ * reason, which is recorded and reviewed; any other refusal is final for this role.
+ */
+export function AccessRefused({ personId, problem, onGranted }: { personId: string; problem: ApiProblem; onGranted: () => void }) {
+  if (problem.code !== 'break-glass-required') {
+    return (
+      <>
+        <PageHeading title="You cannot open this record">You cannot open this record</PageHeading>
+        <p className="nhsuk-body">{problem.message}</p>
+        <p className="nhsuk-body">If you think you should have access, speak to your team manager or the system administrator.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeading title="This person is not on your caseload">This person is not on your caseload</PageHeading>
+      <p className="nhsuk-body">{problem.message}</p>
+      <InsetText>
+        <p>
+          Only open this record if you need it to care for this person now, for example during a crisis call or when covering
+          for a colleague. Your name, your reason and everything you look at are recorded, and reviewed by the Caldicott
+          guardian.
+        </p>
+      </InsetText>
+      <BreakGlassForm personId={personId} onGranted={onGranted} />
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { SummaryList } from 'nhsuk-react-components';
+import type { PersonRecord } from '../api/types.ts';
+import { formatDate } from '../format/dates.ts';
+
+const OPEN = new Set(['planned', 'waitlist', 'active', 'onhold']);
+const EPISODE_STATUS: Record<string, string> = {
+  planned: 'Planned',
+  waitlist: 'On the waiting list',
+  active: 'Open',
+  onhold: 'On hold',
+  finished: 'Closed',
+  cancelled: 'Cancelled',
+};
+
+/** Who holds the person now (team, key worker), their flags, diagnoses, and family and carers. */
+export function CareSummary({ person }: { person: PersonRecord }) {
+  const open = person.episodes.filter((e) => OPEN.has(e.status));
+  return (
+    <>
+      <section aria-labelledby="care-heading">
+        <h2 className="nhsuk-heading-m" id="care-heading">
+          Care
+        </h2>
+        {open.length === 0 ? <p className="nhsuk-body">No open episode of care.</p> : null}
+        {open.map((episode) => (
+          <SummaryList key={episode.id} aria-label={`Episode of care with ${episode.team ?? 'an unnamed team'}`}>
+            <SummaryList.Row>
+              <SummaryList.Key>Team</SummaryList.Key>
+              <SummaryList.Value>{episode.team ?? 'Not recorded'}</SummaryList.Value>
+            </SummaryList.Row>
+            <SummaryList.Row>
+              <SummaryList.Key>Key worker</SummaryList.Key>
+              <SummaryList.Value>{episode.keyWorker ?? 'No key worker named'}</SummaryList.Value>
+            </SummaryList.Row>
+            <SummaryList.Row>
+              <SummaryList.Key>With the team since</SummaryList.Key>
+              <SummaryList.Value>{formatDate(episode.start)}</SummaryList.Value>
+            </SummaryList.Row>
+            <SummaryList.Row>
+              <SummaryList.Key>Status</SummaryList.Key>
+              <SummaryList.Value>
+                {EPISODE_STATUS[episode.status] ?? episode.status}
+                {episode.intensity ? `, ${episode.intensity} care` : ''}
+              </SummaryList.Value>
+            </SummaryList.Row>
+          </SummaryList>
+        ))}
+      </section>
+      {person.flags.length ? (
+        <section aria-labelledby="flags-heading">
+          <h2 className="nhsuk-heading-m" id="flags-heading">
+            Flags
+          </h2>
+          <ul className="nhsuk-list nhsuk-list--bullet">
+            {person.flags.map((flag) => (
+              <li key={flag.id}>
+                {flag.text}
+                {flag.since ? `, since ${formatDate(flag.since)}` : ''}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="diagnoses-heading">
+        <h2 className="nhsuk-heading-m" id="diagnoses-heading">
+          Diagnoses
+        </h2>
+        {person.conditions.length === 0 ? (
+          <p className="nhsuk-body">None recorded.</p>
+        ) : (
+          <ul className="nhsuk-list nhsuk-list--bullet">
+            {person.conditions.map((condition) => (
+              <li key={condition.id}>
+                {condition.text}
+                {condition.code ? ` (${condition.code})` : ''}
+                {condition.onset ? `, since ${formatDate(condition.onset)}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="carers-heading">
+        <h2 className="nhsuk-heading-m" id="carers-heading">
+          Family and carers
+        </h2>
+        {person.carers.length === 0 ? (
+          <p className="nhsuk-body">None recorded.</p>
+        ) : (
+          <ul className="nhsuk-list nhsuk-list--bullet">
+            {person.carers.map((carer) => (
+              <li key={carer.id}>
+                {carer.name}
+                {carer.relationship ? `, ${carer.relationship}` : ''}
+                {carer.mainCarer ? ' (main carer)' : ''}
+                {carer.phone ? `, phone ${carer.phone}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

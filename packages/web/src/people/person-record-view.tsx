@@ -1,0 +1,42 @@
+import { BREAK_GLASS_HOURS } from '../format/domain-rules.ts';
+import { WarningCallout } from 'nhsuk-react-components';
+import type { PersonRecordResponse, TimelineEntry } from '../api/types.ts';
+import { formatDateTime } from '../format/dates.ts';
+import { formatNhsNumber, fullName } from '../format/people.ts';
+import { PageHeading } from '../layout/page-heading.tsx';
+import { CareSummary } from './care-summary.tsx';
+import { PersonalDetails } from './personal-details.tsx';
+import { Timeline } from './timeline.tsx';
+
+const BASIS_WORDS = {
+  'key-worker': 'You can see this record because you are this person’s key worker.',
+  team: 'You can see this record because this person is on your team’s caseload.',
+  'break-glass': 'You can see this record because you gave a reason (break-glass access).',
+} as const;
+
+export function PersonRecordView({ record, timeline }: { record: PersonRecordResponse; timeline: TimelineEntry[] }) {
+  const { person, access } = record;
+  const name = fullName(person.name.given, person.name.family);
+  return (
+    <>
+      <PageHeading title={`${name}: person record`} caption={`NHS number ${formatNhsNumber(person.nhsNumber)}`}>
+        {name}
+      </PageHeading>
+      {access.basis === 'break-glass' ? (
+        <WarningCallout className="app-break-glass-warning">
+          <WarningCallout.Heading headingLevel="h2">Break-glass access: time-limited and audited</WarningCallout.Heading>
+          <p>
+            This person is not on your caseload. You can see their record{' '}
+            {access.expiresAt ? `until ${formatDateTime(access.expiresAt)}` : `for ${BREAK_GLASS_HOURS} hours`} because you gave a
+            reason. Your reason and everything you open are recorded and will be reviewed.
+          </p>
+        </WarningCallout>
+      ) : (
+        <p className="nhsuk-body-s">{BASIS_WORDS[access.basis]}</p>
+      )}
+      <PersonalDetails person={person} />
+      <CareSummary person={person} />
+      <Timeline entries={timeline} />
+    </>
+  );
+}

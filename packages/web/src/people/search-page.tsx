@@ -1,0 +1,83 @@
+import { Button, TextInput } from 'nhsuk-react-components';
+import { useEffect, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { api, ApiProblem } from '../api/client.ts';
+import type { PersonSearchResult } from '../api/types.ts';
+import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
+import { PageHeading } from '../layout/page-heading.tsx';
+import { Loading } from '../layout/status-pages.tsx';
+import { SearchResults } from './search-results.tsx';
+
+type Found = { status: 'idle' } | { status: 'loading' } | { status: 'found'; query: string; results: PersonSearchResult[] } | { status: 'failed'; problem: ApiProblem };
+
+/** One search box for a name or an NHS number; the query lives in the address so Back works. */
+export function SearchPage() {
+  const [params, setParams] = useSearchParams();
+  const query = params.get('q') ?? '';
+  const [text, setText] = useState(query);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [found, setFound] = useState<Found>({ status: 'idle' });
+
+  useEffect(() => setText(query), [query]);
+
+  useEffect(() => {
+    if (!query) return setFound({ status: 'idle' });
+    let current = true;
+    setFound({ status: 'loading' });
+    api
+      .get<{ results: PersonSearchResult[] }>(`/api/people?q=${encodeURIComponent(query)}`)
+      .then(({ results }) => current && setFound({ status: 'found', query, results }))
+      .catch((problem: unknown) => {
+        if (!current) return;
+        const p = problem instanceof ApiProblem ? problem : new ApiProblem(0, 'unexpected', 'The search did not work. Please try again.');
+        if (p.code === 'invalid-input') {
+          setErrors(p.fields.map((f) => ({ fieldId: 'search', message: `Search ${f.message}` })));
+          setFound({ status: 'idle' });
+        } else setFound({ status: 'failed', problem: p });
+      });
+    return () => {
+      current = false;
+    };
+  }, [query]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const q = text.trim();
+    if (!q) return setErrors([{ fieldId: 'search', message: 'Enter a name or NHS number' }]);
+    if (q.length > 100) return setErrors([{ fieldId: 'search', message: 'Search must be 100 characters or fewer' }]);
+    setErrors([]);
+    setParams({ q });
+  }
+
+  return (
+    <>
+      <FormErrors errors={errors} />
+      <PageHeading title={errors.length ? 'Error: Find a person' : 'Find a person'}>Find a person</PageHeading>
+      <form onSubmit={submit} noValidate role="search" aria-label="People">
+        <TextInput
+          id="search"
+          name="q"
+          type="search"
+          label="Name or NHS number"
+          labelProps={{ size: 's' }}
+          hint="For example, Ada Lovelace or 943 476 5919"
+          autoComplete="off"
+          spellCheck={false}
+          width={30}
+          value={text}
+          error={errorFor(errors, 'search')}
+          onChange={(e) => setText(e.currentTarget.value)}
+        />
+        <Button type="submit">Search</Button>
+      </form>
+      {found.status === 'loading' ? <Loading what="search results" /> : null}
+      {found.status === 'failed' ? (
+        <div role="alert">
+          <h2 className="nhsuk-heading-m">The search did not work</h2>
+          <p className="nhsuk-body">{found.problem.message}</p>
+        </div>
+      ) : null}
+      {found.status === 'found' ? <SearchResults query={found.query} results={found.results} /> : null}
+    </>
+  );
+}
