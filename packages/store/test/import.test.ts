@@ -124,6 +124,32 @@ describe.each(storeKinds)('FHIR import on $name', (kind) => {
     expect(flag.person_id).toBe('ada');
   });
 
+  it('stores large batches through the bulk path byte-for-byte, whatever the text holds', async () => {
+    const fixture = scenario();
+    const awkward = 'Said "I\'m fine", then left;\ttabs, commas,\nnew lines, back\\slashes, NULL, \\N, é, 😀';
+    const flags = Array.from({ length: 240 }, (_, i) => ({
+      resourceType: 'Flag',
+      id: `bulk-${i}`,
+      status: i % 2 ? 'active' : 'inactive',
+      subject: { reference: i % 3 ? 'Patient/ada' : 'Patient/ben' },
+      code: { text: `${awkward} #${i}` },
+      ...(i % 5 ? { period: { start: '2024-03-12' } } : {}),
+    }));
+    const dir = writeNdjson({ Patient: fixture.Patient!, Organization: fixture.Organization!, Flag: flags });
+    const first = await importPath(store, dir, { batchSize: 100 });
+    expect(first).toMatchObject({ rejected: 0, created: 240 + 2 + fixture.Organization!.length });
+    const stored = await store.db.selectFrom('record').select(['id', 'person_id', 'status', 'occurred_at', 'resource']).where('resource_type', '=', 'Flag').execute();
+    const byId = new Map(stored.map((r) => [r.id, r]));
+    for (const [i, flag] of flags.entries()) {
+      const row = byId.get(flag.id)!;
+      expect(row.resource).toEqual(flag);
+      expect(row.person_id).toBe(i % 3 ? 'ada' : 'ben');
+      expect(row.status).toBe(flag.status);
+      expect(row.occurred_at === null).toBe(i % 5 === 0);
+    }
+    expect(await importPath(store, dir, { batchSize: 100 })).toMatchObject({ created: 0, updated: 0, rejected: 0 });
+  });
+
   it('writes one import audit row per person touched', async () => {
     await importPath(store, writeNdjson(scenario()), { actor: { id: 'user-import', role: 'admin' } });
     const rows = await store.db.selectFrom('audit_event').select(['actor_id', 'action', 'person_id', 'basis']).where('action', 'like', 'import%').execute();

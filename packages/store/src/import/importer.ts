@@ -121,10 +121,10 @@ async function storeBatch(
   });
 
   try {
-    const outcome = await store.db.transaction().execute(async (trx) => {
-      const { accepted, refused } = await resolveBatch(trx, batch);
-      const written = await writeRecords(trx, accepted.map(toIncoming));
-      await recordAudit(trx, auditEntries(written, actor, file));
+    const outcome = await store.bulkTransaction(async (tx) => {
+      const { accepted, refused } = await resolveBatch(tx.db, batch);
+      const written = await writeRecords(tx, accepted.map(toIncoming));
+      await recordAudit(tx.db, auditEntries(written, actor, file));
       return { refused, written };
     });
     outcome.refused.forEach((r) => reject(refusalToError(r)));

@@ -1,5 +1,7 @@
 import { readDemographics } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
+import { stringify } from 'csv-stringify/sync';
+import type { BulkTransaction } from '../database.ts';
 import type { Database } from '../schema.ts';
 import { prepareRecord, type IncomingRecord, type PreparedRecord } from './prepare.ts';
 
@@ -14,27 +16,17 @@ export interface WriteOutcome {
  * left alone (same version, same timestamp), which is what makes imports idempotent. Call inside a
  * transaction: the person projection and the records must change together.
  */
-export async function writeRecords(db: Kysely<Database>, incoming: IncomingRecord[]): Promise<WriteOutcome> {
+export async function writeRecords(target: Kysely<Database> | BulkTransaction, incoming: IncomingRecord[]): Promise<WriteOutcome> {
+  const bulk = 'copyCsv' in target ? target : undefined;
+  const db = bulk ? bulk.db : (target as Kysely<Database>);
   const prepared = lastOfEach(incoming.map(prepareRecord));
   const personal = prepared.filter((r) => r.personId !== undefined);
   const shared = prepared.filter((r) => r.personId === undefined);
   const changed = new Map<string, boolean>();
 
   if (personal.length > 0) {
-    const rows = await sql<{ resource_type: string; id: string; created: boolean }>`
-      INSERT INTO record AS r (person_id, resource_type, id, content_hash, occurred_at, status, resource)
-      SELECT person_id, resource_type, id, content_hash, occurred_at, status, resource::jsonb
-      FROM unnest(${personal.map((r) => r.personId)}::text[], ${personal.map((r) => r.type)}::text[],
-                  ${personal.map((r) => r.id)}::text[], ${personal.map((r) => r.contentHash)}::text[],
-                  ${personal.map((r) => r.occurredAt)}::timestamptz[], ${personal.map((r) => r.status)}::text[],
-                  ${personal.map((r) => r.json)}::text[])
-        AS t(person_id, resource_type, id, content_hash, occurred_at, status, resource)
-      ON CONFLICT (person_id, resource_type, id) DO UPDATE SET
-        version_id = r.version_id + 1, last_updated = now(), content_hash = excluded.content_hash,
-        occurred_at = excluded.occurred_at, status = excluded.status, resource = excluded.resource
-      WHERE r.content_hash <> excluded.content_hash
-      RETURNING resource_type, id, (version_id = 1) AS created`.execute(db);
-    for (const row of rows.rows) changed.set(`${row.resource_type}/${row.id}`, row.created);
+    const rows = bulk && personal.length >= COPY_FROM ? await upsertCopied(bulk, personal) : await upsertUnnested(db, personal);
+    for (const row of rows) changed.set(`${row.resource_type}/${row.id}`, row.created);
   }
   if (shared.length > 0) {
     const rows = await sql<{ resource_type: string; id: string; created: boolean }>`
@@ -60,6 +52,49 @@ export async function writeRecords(db: Kysely<Database>, incoming: IncomingRecor
   const patients = [...outcome.created, ...outcome.updated].filter((r) => r.type === 'Patient');
   if (patients.length > 0) await writePersons(db, patients);
   return outcome;
+}
+
+/** Below this many rows the extra statements of COPY cost more than they save. */
+const COPY_FROM = 50;
+
+type Upserted = { resource_type: string; id: string; created: boolean };
+
+const RECORD_UPSERT = sql`
+  ON CONFLICT (person_id, resource_type, id) DO UPDATE SET
+    version_id = r.version_id + 1, last_updated = now(), content_hash = excluded.content_hash,
+    occurred_at = excluded.occurred_at, status = excluded.status, resource = excluded.resource
+  WHERE r.content_hash <> excluded.content_hash
+  RETURNING resource_type, id, (version_id = 1) AS created`;
+
+async function upsertUnnested(db: Kysely<Database>, personal: PreparedRecord[]): Promise<Upserted[]> {
+  const result = await sql<Upserted>`
+    INSERT INTO record AS r (person_id, resource_type, id, content_hash, occurred_at, status, resource)
+    SELECT person_id, resource_type, id, content_hash, occurred_at, status, resource::jsonb
+    FROM unnest(${personal.map((r) => r.personId)}::text[], ${personal.map((r) => r.type)}::text[],
+                ${personal.map((r) => r.id)}::text[], ${personal.map((r) => r.contentHash)}::text[],
+                ${personal.map((r) => r.occurredAt)}::timestamptz[], ${personal.map((r) => r.status)}::text[],
+                ${personal.map((r) => r.json)}::text[])
+      AS t(person_id, resource_type, id, content_hash, occurred_at, status, resource)
+    ${RECORD_UPSERT}`.execute(db);
+  return result.rows;
+}
+
+const STAGED_COLUMNS = ['person_id', 'resource_type', 'id', 'content_hash', 'occurred_at', 'status', 'resource'] as const;
+
+/** COPY into a table private to this transaction, then one set-based upsert from it. */
+async function upsertCopied(bulk: BulkTransaction, personal: PreparedRecord[]): Promise<Upserted[]> {
+  await sql`CREATE TEMP TABLE incoming_record (person_id text, resource_type text, id text, content_hash text,
+    occurred_at timestamptz, status text, resource text) ON COMMIT DROP`.execute(bulk.db);
+  const csv = stringify(
+    personal.map((r) => [r.personId, r.type, r.id, r.contentHash, r.occurredAt, r.status, r.json]),
+    { quoted_string: true },
+  );
+  await bulk.copyCsv('incoming_record', STAGED_COLUMNS, csv);
+  const result = await sql<Upserted>`
+    INSERT INTO record AS r (person_id, resource_type, id, content_hash, occurred_at, status, resource)
+    SELECT person_id, resource_type, id, content_hash, occurred_at, status, resource::jsonb FROM incoming_record
+    ${RECORD_UPSERT}`.execute(bulk.db);
+  return result.rows;
 }
 
 async function writePersons(db: Kysely<Database>, patients: PreparedRecord[]) {
