@@ -10,7 +10,9 @@ export function RequireSignIn({ children }: { children: ReactNode }) {
   if (session.status === 'checking') return <Loading what="your session" />;
   if (session.status === 'unavailable') return <ProblemPage problem={new Error(session.message)} title="Continuity is not available" />;
   if (session.status === 'signed-out') {
-    return <Navigate to="/sign-in" replace state={{ from: `${location.pathname}${location.search}` }} />;
+    // After signing out on purpose, the next person to sign in starts afresh rather than on this page.
+    const from = session.reason === 'signed-out' ? undefined : `${location.pathname}${location.search}`;
+    return <Navigate to="/sign-in" replace state={from ? { from } : null} />;
   }
   return <>{children}</>;
 }

@@ -20,3 +20,15 @@ export function genderLabel(gender: string | null | undefined): string {
   const labels: Record<string, string> = { female: 'Female', male: 'Male', other: 'Other', unknown: 'Not known' };
   return gender ? (labels[gender] ?? gender) : 'Not recorded';
 }
+
+const languages = new Intl.DisplayNames('en-GB', { type: 'language', fallback: 'code' });
+
+/** A BCP-47 language code ("en", "pa-IN") in words ("English", "Punjabi (India)"). */
+export function languageName(code: string | null | undefined): string {
+  if (!code) return 'Not recorded';
+  try {
+    return languages.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

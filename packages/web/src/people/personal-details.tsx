@@ -2,7 +2,7 @@ import { SummaryList, Tag } from 'nhsuk-react-components';
 import type { ReactNode } from 'react';
 import type { PersonRecord } from '../api/types.ts';
 import { ageInYears, formatDate } from '../format/dates.ts';
-import { formatNhsNumber, genderLabel } from '../format/people.ts';
+import { formatNhsNumber, genderLabel, languageName } from '../format/people.ts';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -37,7 +37,7 @@ export function PersonalDetails({ person }: { person: PersonRecord }) {
         <Row label="Sexual orientation">{c.sexualOrientation.label}</Row>
         <Row label="Religion or belief">{c.religion.label}</Row>
         <Row label="Disability">{c.disabilities.length ? c.disabilities.map((d) => d.label).join(', ') : 'None recorded'}</Row>
-        <Row label="First language">{c.firstLanguage ?? 'Not recorded'}</Row>
+        <Row label="First language">{languageName(c.firstLanguage)}</Row>
         <Row label="Needs an interpreter">{yesNo(c.interpreterRequired)}</Row>
         <Row label="Accommodation">
           {person.accommodation.label}

@@ -1,0 +1,269 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
+import { importPath, type Store } from '@continuity/store';
+import { NHS, scenario, writeNdjson } from '../../packages/store/test/support/scenario.ts';
+import { storeKinds } from '../support/stores.ts';
+
+/**
+ * The web app in a real browser (Debian's Chromium, driven by playwright-core; no browser is ever
+ * downloaded) against the real server over the hand-written scenario on embedded PGlite.
+ * In the scenario, Ada is held by North CMHT with key worker kw-1; Ben by South CMHT. The demo
+ * key worker is made for the busiest team, North CMHT, and linked to kw-1.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_ROOT = fileURLToPath(new URL('../../packages/web/dist/', import.meta.url));
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (.ci/run installs Debian's chromium).`);
+
+describe.skipIf(!haveChromium)('the web app in Chromium', () => {
+  let store: Store;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error('The web app is not built: run "npm run build:web" first.');
+    store = await storeKinds[0]!.open();
+    const report = await importPath(store, writeNdjson(scenario()));
+    if (report.rejected > 0) throw new Error('the scenario did not import');
+    await createDemoAccounts(store);
+    app = await buildApp({ store, webRoot: WEB_ROOT });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no server address');
+    base = `http://127.0.0.1:${address.port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+  });
+
+  /** A fresh browser session (no cookies). CSP is bypassed only where axe-core is injected. */
+  async function newPage(options: { axe?: boolean } = {}): Promise<Page> {
+    const context = await browser.newContext({ bypassCSP: options.axe ?? false, baseURL: base });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.setDefaultTimeout(5_000);
+    return page;
+  }
+
+  const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
+
+  async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
+    await page.goto('/sign-in');
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async function focused(page: Page) {
+    return page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      return { tag: el?.tagName.toLowerCase(), id: el?.id, text: el?.textContent?.trim() ?? '' };
+    });
+  }
+
+  /** Presses Tab until the focused element matches, as a keyboard user would; fails if it takes too many. */
+  async function tabTo(page: Page, matches: (el: { tag?: string; id?: string; text: string }) => boolean, most = 15) {
+    for (let presses = 1; presses <= most; presses++) {
+      await page.keyboard.press('Tab');
+      if (matches(await focused(page))) return presses;
+    }
+    throw new Error(`could not reach the element with ${most} presses of Tab; focus is on ${JSON.stringify(await focused(page))}`);
+  }
+
+  async function expectNoAxeViolations(page: Page) {
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    });
+    expect(violations, page.url()).toEqual([]);
+  }
+
+  it('shows an error summary linked to the field when the password is wrong', async () => {
+    const page = await newPage();
+    await signIn(page, 'manager', 'not-the-password');
+    const summary = page.locator('.nhsuk-error-summary');
+    await summary.getByText('The username or password is not right.').waitFor();
+    expect((await focused(page)).text).toContain('There is a problem');
+    expect(await page.title()).toBe('Error: Sign in – Continuity');
+    await summary.getByRole('link', { name: 'The username or password is not right.' }).click();
+    expect((await focused(page)).id).toBe('username');
+  });
+
+  it('shows the lockout as the server words it', async () => {
+    const page = await newPage();
+    await page.goto('/sign-in');
+    for (let attempt = 0; attempt < 5; attempt++) {
+      await page.getByLabel('Username').fill('prescriber');
+      await page.getByLabel('Password').fill(`wrong-${attempt}`);
+      const answered = page.waitForResponse((r) => r.url().endsWith('/api/session') && r.request().method() === 'POST');
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      expect((await answered).status()).toBe(401);
+      await page.getByRole('button', { name: 'Sign in' }).and(page.locator(':enabled')).waitFor();
+    }
+    await page.getByLabel('Username').fill('prescriber');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('.nhsuk-error-summary').getByText('Too many wrong passwords: this account is locked for up to 15 minutes.').waitFor();
+  });
+
+  it('finds Ada by NHS number and shows her demographics and timeline', async () => {
+    const page = await newPage();
+    await signIn(page, 'keyworker');
+    await h1(page, 'Find a person').waitFor();
+    await page.getByRole('banner').getByText('Demo key worker').waitFor();
+    await page.getByRole('banner').getByText('Key worker / care coordinator').waitFor();
+    await page.getByLabel('Name or NHS number').fill(NHS.ada);
+    await page.getByRole('button', { name: 'Search' }).click();
+    const row = page.getByRole('row').filter({ hasText: 'LOVELACE, Ada Augusta' });
+    await row.waitFor();
+    const cells = await row.getByRole('cell').allInnerTexts();
+    expect(cells.join(' | ')).toMatch(/943 476 5919.*10 December 1985.*North CMHT.*Your caseload/s);
+    await row.getByRole('link', { name: 'LOVELACE, Ada Augusta' }).click();
+
+    await h1(page, /Ada Augusta Lovelace/).waitFor();
+    expect(await page.title()).toBe('Ada Augusta Lovelace: person record – Continuity');
+    const details = page.getByRole('region', { name: 'Personal details', exact: true });
+    const text = await details.innerText();
+    for (const expected of ['943 476 5919', '10 December 1985', 'Female', 'English', 'Temporary accommodation', 'Riverside Surgery (Y01234)']) expect(text).toContain(expected);
+    expect(text).toMatch(/Ethnicity\s+.+/);
+    expect(text).toMatch(/Accommodation\s+.+/);
+    const care = await page.getByRole('region', { name: 'Care', exact: true }).innerText();
+    expect(care).toContain('North CMHT');
+    expect(care).toContain('Grace Okafor');
+    expect(care).toContain('1 February 2024');
+    expect(await page.getByText('you are this person’s key worker').count()).toBe(1);
+
+    const entries = page.locator('.app-timeline-entry');
+    expect(await entries.count()).toBeGreaterThan(10);
+    const rows = await entries.allInnerTexts();
+    expect(rows[0]).toContain('22 May 2024');
+    expect(rows.some((r) => r.includes('Did not attend appointment') && r.includes('20 May 2024'))).toBe(true);
+    await page.getByLabel('Show').selectOption('medicine');
+    const medicines = await entries.allInnerTexts();
+    expect(medicines.length).toBeGreaterThan(0);
+    expect(medicines.every((r) => r.includes('Medicine'))).toBe(true);
+  });
+
+  it('refuses a person outside the team, then opens the record with a reason, time-limited and audited', async () => {
+    const page = await newPage();
+    await signIn(page, 'keyworker');
+    await h1(page, 'Find a person').waitFor();
+    await page.getByLabel('Name or NHS number').fill('Adeyemi');
+    await page.keyboard.press('Enter');
+    const row = page.getByRole('row').filter({ hasText: 'ADEYEMI, Ben' });
+    expect(await row.innerText()).toMatch(/South CMHT.*Reason needed/s);
+    await row.getByRole('link').click();
+
+    await h1(page, 'This person is not on your caseload').waitFor();
+    await page.getByText('To open their record, give a reason').waitFor();
+    const reason = page.getByLabel('Why do you need to see this record?');
+    await reason.fill('Too short');
+    await page.getByRole('button', { name: 'Open the record' }).click();
+    const message = 'Enter why you need this record, in at least 10 characters';
+    await page.locator('.nhsuk-error-summary').getByRole('link', { name: message }).waitFor();
+    await page.locator('.nhsuk-error-message', { hasText: message }).waitFor();
+    expect(await reason.getAttribute('aria-describedby')).toMatch(/reason--error-message/);
+
+    await reason.fill('Crisis line call: his sister says he has not been seen for a week');
+    await page.getByRole('button', { name: 'Open the record' }).click();
+    await h1(page, /Ben Adeyemi/).waitFor();
+    const warning = page.locator('.app-break-glass-warning');
+    expect(await warning.innerText()).toMatch(/time-limited and audited[\s\S]*until \d{1,2} \w+ \d{4} at \d{2}:\d{2}[\s\S]*recorded and will be reviewed/);
+    await page.getByRole('region', { name: 'Care', exact: true }).getByText('South CMHT').waitFor();
+  });
+
+  it('shows the admin the audit log with those reads and the refusal', async () => {
+    const page = await newPage();
+    await signIn(page, 'admin');
+    await h1(page, 'Audit log').waitFor();
+    const events = await page.locator('.app-audit-event').allInnerTexts();
+    const keyWorkerEvents = events.filter((e) => e.includes('demo-keyworker'));
+    expect(keyWorkerEvents.some((e) => e.includes('Opened record') && e.includes('ada') && e.includes('Key worker') && e.includes('Allowed'))).toBe(true);
+    expect(keyWorkerEvents.some((e) => e.includes('Read timeline') && e.includes('ada'))).toBe(true);
+    expect(keyWorkerEvents.some((e) => e.includes('Opened record') && e.includes('ben') && e.includes('Refused'))).toBe(true);
+    expect(keyWorkerEvents.some((e) => e.includes('Break-glass access') && e.includes('Reason: Crisis line call'))).toBe(true);
+    expect(keyWorkerEvents.some((e) => e.includes('Opened record') && e.includes('ben') && e.includes('Break-glass') && e.includes('Allowed'))).toBe(true);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await h1(page, 'Sign in to Continuity').waitFor();
+    await page.getByText('You have signed out.').waitFor();
+    await page.goto('/audit');
+    await h1(page, 'Sign in to Continuity').waitFor();
+  });
+
+  it('works with the keyboard alone: sign in, search, open the record', async () => {
+    const page = await newPage();
+    await page.goto('/sign-in');
+    await h1(page, 'Sign in to Continuity').waitFor();
+    expect(await tabTo(page, (el) => el.text === 'Skip to main content', 1)).toBe(1);
+    await page.keyboard.press('Enter');
+    expect((await focused(page)).id).toBe('maincontent');
+    await tabTo(page, (el) => el.id === 'username', 3);
+    await page.keyboard.type('keyworker');
+    await page.keyboard.press('Tab');
+    expect((await focused(page)).id).toBe('password');
+    await page.keyboard.type(DEMO_PASSWORD);
+    await page.keyboard.press('Enter');
+
+    await h1(page, 'Find a person').waitFor();
+    expect(await focused(page)).toMatchObject({ tag: 'h1', text: 'Find a person' });
+    await tabTo(page, (el) => el.id === 'search', 3);
+    await page.keyboard.type('943 476 5919');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /1 person found/ }).waitFor();
+    expect((await focused(page)).text).toMatch(/^1 person found/);
+    await tabTo(page, (el) => el.tag === 'a' && el.text === 'LOVELACE, Ada Augusta', 1);
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).boxShadow + getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline, 'the focused link shows the NHS focus style').not.toBe('nonenone');
+    await page.keyboard.press('Enter');
+    await h1(page, /Ada Augusta Lovelace/).waitFor();
+    expect((await focused(page)).tag).toBe('h1');
+    await tabTo(page, (el) => el.id === 'timeline-kind', 60);
+  });
+
+  it('has no WCAG 2.2 AA violations that axe-core can find', async () => {
+    const page = await newPage({ axe: true });
+    await page.goto('/sign-in');
+    await h1(page, 'Sign in to Continuity').waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('.nhsuk-error-summary').waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel('Username').fill('keyworker');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await h1(page, 'Find a person').waitFor();
+    await page.getByLabel('Name or NHS number').fill('a');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /found/ }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.goto('/people/ada');
+    await h1(page, /Ada Augusta Lovelace/).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.goto('/no/such/page');
+    await h1(page, 'Page not found').waitFor();
+    await expectNoAxeViolations(page);
+
+    const admin = await newPage({ axe: true });
+    await signIn(admin, 'admin');
+    await h1(admin, 'Audit log').waitFor();
+    await expectNoAxeViolations(admin);
+  });
+});
