@@ -10,3 +10,4 @@ export * from './fhir/references.ts';
 export * from './access/roles.ts';
 export * from './access/record-access.ts';
 export * from './timeline/describe.ts';
+export * from './fhir/clinical-codes.ts';

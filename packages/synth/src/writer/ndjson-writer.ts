@@ -1,0 +1,68 @@
+import { createWriteStream, mkdirSync, type WriteStream } from 'node:fs';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { resourceTypes, type ResourceType } from '@continuity/domain';
+
+/** A generated FHIR resource, serialised in the key order it was built in (which keeps bytes stable). */
+export type Resource = { resourceType: ResourceType; id: string } & Record<string, unknown>;
+
+const CHUNK_CHARS = 1 << 18;
+
+/**
+ * One NDJSON file per resource type. Lines are gathered into chunks per file and written with
+ * backpressure: when a file stream's buffer is full, `drained()` waits for it, so memory stays flat
+ * however many people are generated.
+ */
+export class NdjsonWriter {
+  private readonly streams = new Map<ResourceType, WriteStream>();
+  private readonly pending = new Map<ResourceType, string>();
+  private readonly blocked = new Set<ResourceType>();
+  readonly counts: Record<string, number> = {};
+
+  constructor(outDir: string) {
+    mkdirSync(outDir, { recursive: true });
+    for (const type of resourceTypes) {
+      this.streams.set(type, createWriteStream(join(outDir, `${type}.ndjson`)));
+      this.pending.set(type, '');
+      this.counts[type] = 0;
+    }
+  }
+
+  write(resource: Resource): void {
+    const type = resource.resourceType;
+    const text = this.pending.get(type)! + JSON.stringify(resource) + '\n';
+    this.counts[type]! += 1;
+    if (text.length >= CHUNK_CHARS) {
+      this.pending.set(type, '');
+      if (!this.streams.get(type)!.write(text)) this.blocked.add(type);
+    } else {
+      this.pending.set(type, text);
+    }
+  }
+
+  /** True when a file is waiting for its buffer to drain: call drained() before writing more. */
+  get needsDrain(): boolean {
+    return this.blocked.size > 0;
+  }
+
+  async drained(): Promise<void> {
+    const waits = [...this.blocked].map((type) => once(this.streams.get(type)!, 'drain'));
+    this.blocked.clear();
+    await Promise.all(waits);
+  }
+
+  async close(): Promise<void> {
+    const closing = [...this.streams].map(async ([type, stream]) => {
+      const rest = this.pending.get(type)!;
+      if (rest) stream.write(rest);
+      stream.end();
+      await once(stream, 'finish');
+    });
+    await Promise.all(closing);
+  }
+
+  /** Closes the files without waiting, after a failure. */
+  abort(): void {
+    for (const stream of this.streams.values()) stream.destroy();
+  }
+}
