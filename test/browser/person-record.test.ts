@@ -132,6 +132,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     await row.waitFor();
     const cells = await row.getByRole('cell').allInnerTexts();
     expect(cells.join(' | ')).toMatch(/943 476 5919.*10 December 1985.*North CMHT.*Your caseload/s);
+    expect(page.url(), 'no NHS number in the address bar or history').toBe(`${base}/people`);
     await row.getByRole('link', { name: 'LOVELACE, Ada Augusta' }).click();
 
     await h1(page, /Ada Augusta Lovelace/).waitFor();
@@ -156,6 +157,10 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     const medicines = await entries.allInnerTexts();
     expect(medicines.length).toBeGreaterThan(0);
     expect(medicines.every((r) => r.includes('Medicine'))).toBe(true);
+
+    await page.goBack();
+    await page.getByRole('row').filter({ hasText: 'LOVELACE, Ada Augusta' }).waitFor();
+    expect(await page.getByLabel('Name or NHS number').inputValue()).toBe(NHS.ada);
   });
 
   it('refuses a person outside the team, then opens the record with a reason, time-limited and audited', async () => {

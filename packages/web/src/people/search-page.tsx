@@ -1,6 +1,6 @@
 import { Button, TextInput } from 'nhsuk-react-components';
 import { useEffect, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
+import { useLocation, useNavigate } from 'react-router-dom';
 import { api, ApiProblem } from '../api/client.ts';
 import type { PersonSearchResult } from '../api/types.ts';
 import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
@@ -10,10 +10,15 @@ import { SearchResults } from './search-results.tsx';
 
 type Found = { status: 'idle' } | { status: 'loading' } | { status: 'found'; query: string; results: PersonSearchResult[] } | { status: 'failed'; problem: ApiProblem };
 
-/** One search box for a name or an NHS number; the query lives in the address so Back works. */
+/**
+ * One search box for a name or an NHS number. The query is kept in the browser's history entry, not
+ * in the address, so Back returns to the results while names and NHS numbers stay out of the
+ * address bar and the history list of a shared computer.
+ */
 export function SearchPage() {
-  const [params, setParams] = useSearchParams();
-  const query = params.get('q') ?? '';
+  const location = useLocation();
+  const navigate = useNavigate();
+  const query = (location.state as { q?: string } | null)?.q ?? '';
   const [text, setText] = useState(query);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [found, setFound] = useState<Found>({ status: 'idle' });
@@ -38,7 +43,8 @@ export function SearchPage() {
     return () => {
       current = false;
     };
-  }, [query]);
+    // location.key: searching again for the same words runs the search again.
+  }, [query, location.key]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -46,7 +52,7 @@ export function SearchPage() {
     if (!q) return setErrors([{ fieldId: 'search', message: 'Enter a name or NHS number' }]);
     if (q.length > 100) return setErrors([{ fieldId: 'search', message: 'Search must be 100 characters or fewer' }]);
     setErrors([]);
-    setParams({ q });
+    navigate('/people', { state: { q } });
   }
 
   return (
