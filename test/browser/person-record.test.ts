@@ -186,6 +186,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     await reason.fill('Crisis line call: his sister says he has not been seen for a week');
     await page.getByRole('button', { name: 'Open the record' }).click();
     await h1(page, /Ben Adeyemi/).waitFor();
+    expect((await focused(page)).tag, 'focus moves to the record heading').toBe('h1');
     const warning = page.locator('.app-break-glass-warning');
     expect(await warning.innerText()).toMatch(/time-limited and audited[\s\S]*until \d{1,2} \w+ \d{4} at \d{2}:\d{2}[\s\S]*recorded and will be reviewed/);
     await page.getByRole('region', { name: 'Care', exact: true }).getByText('South CMHT').waitFor();
@@ -261,6 +262,10 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     await page.goto('/people/ada');
     await h1(page, /Ada Augusta Lovelace/).waitFor();
     await expectNoAxeViolations(page);
+
+    await page.goto('/people/nobody');
+    await h1(page, 'No record found').waitFor();
+    await page.getByText('There is no person with that id.').waitFor();
 
     await page.goto('/no/such/page');
     await h1(page, 'Page not found').waitFor();
