@@ -53,7 +53,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     const context = await browser.newContext({ bypassCSP: options.axe ?? false, baseURL: base });
     contexts.push(context);
     const page = await context.newPage();
-    page.setDefaultTimeout(5_000);
+    page.setDefaultTimeout(10_000);
     return page;
   }
 
