@@ -150,6 +150,25 @@ describe.each(storeKinds)('FHIR import on $name', (kind) => {
     expect(await importPath(store, dir, { batchSize: 100 })).toMatchObject({ created: 0, updated: 0, rejected: 0 });
   });
 
+  it('keeps file order when batches are written concurrently: references to earlier batches resolve, the last version sent wins', async () => {
+    const fixture = scenario();
+    const encounters = Array.from({ length: 200 }, (_, i) => ({
+      resourceType: 'Encounter',
+      id: `visit-${i}`,
+      status: 'finished',
+      class: { code: 'AMB' },
+      subject: { reference: 'Patient/ada' },
+      ...(i > 0 ? { partOf: { reference: `Encounter/visit-${i - 1}` } } : {}),
+    }));
+    const repeated = { ...encounters[3]!, status: 'cancelled' };
+    const dir = writeNdjson({ Patient: fixture.Patient!, Organization: fixture.Organization!, Encounter: [...encounters, repeated] });
+    const report = await importPath(store, dir, { batchSize: 7 });
+    expect(report.rejected).toBe(0);
+    const visit3 = await store.db.selectFrom('record').select(['status', 'version_id']).where('id', '=', 'visit-3').executeTakeFirstOrThrow();
+    expect(visit3).toEqual({ status: 'cancelled', version_id: 2 });
+    expect(await recordCount()).toBe(200 + 2 + fixture.Organization!.length);
+  });
+
   it('writes one import audit row per person touched', async () => {
     await importPath(store, writeNdjson(scenario()), { actor: { id: 'user-import', role: 'admin' } });
     const rows = await store.db.selectFrom('audit_event').select(['actor_id', 'action', 'person_id', 'basis']).where('action', 'like', 'import%').execute();

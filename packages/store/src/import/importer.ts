@@ -4,6 +4,7 @@ import type { Store } from '../database.ts';
 import { recordAudit, type AuditEntry } from '../audit/audit-log.ts';
 import { writeRecords, type WriteOutcome } from '../records/write-records.ts';
 import { readEntries } from './read-entries.ts';
+import { BatchPipeline, type BatchKeys } from './batch-pipeline.ts';
 import { resolveBatch, type Candidate, type Refusal } from './resolve-batch.ts';
 import { listSources, type ImportSource } from './sources.ts';
 
@@ -66,14 +67,20 @@ export async function importPath(store: Store, path: string, options: ImportOpti
     else report.errorsNotListed = (report.errorsNotListed ?? 0) + 1;
   };
 
+  // PGlite runs in this thread, so only a server gains from writing while the next batch is read.
+  const pipeline = new BatchPipeline(store.kind === 'postgres' ? 2 : 1);
+
   for (const [fileIndex, source] of sources.entries()) {
     const file = basename(source.path);
     let batch: Candidate[] = [];
     let bytesInFile = 0;
     const flush = async () => {
       if (batch.length === 0) return;
-      await storeBatch(store, source, batch, report, reject, options.actor ?? DEFAULT_ACTOR);
+      const written = batch;
       batch = [];
+      // NHS numbers must be unique across people: patients are checked and written one batch at a time.
+      const alone = written.some((c) => c.valid.type === 'Patient');
+      await pipeline.add(keysTouched(written), () => storeBatch(store, source, written, report, reject, options.actor ?? DEFAULT_ACTOR), { alone });
       options.onProgress?.({
         file, fileIndex, files: sources.length, bytesDone: bytesBefore + bytesInFile, bytesTotal,
         records: report.imported + report.rejected,
@@ -96,8 +103,12 @@ export async function importPath(store: Store, path: string, options: ImportOpti
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    // The next file's records may refer to this one's: they must all be stored first.
+    await pipeline.drain();
     bytesBefore += source.bytes;
   }
+  const order = new Map(sources.map((s, i) => [basename(s.path), i]));
+  report.errors.sort((a, b) => order.get(a.file)! - order.get(b.file)! || (a.line ?? a.entry ?? 0) - (b.line ?? b.entry ?? 0));
   return report;
 }
 
@@ -137,6 +148,16 @@ async function storeBatch(
     // Something in the batch broke the statement: store each record on its own to find which.
     for (const candidate of batch) await storeBatch(store, source, [candidate], report, reject, actor);
   }
+}
+
+function keysTouched(batch: Candidate[]): BatchKeys {
+  const writes = new Set<string>();
+  const reads = new Set<string>();
+  for (const { valid } of batch) {
+    writes.add(`${valid.type}/${valid.resource.id}`);
+    for (const ref of valid.references) reads.add(`${ref.type}/${ref.id}`);
+  }
+  return { writes, reads };
 }
 
 function toIncoming(candidate: Candidate) {
