@@ -250,7 +250,8 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     await page.locator('.nhsuk-error-summary').waitFor();
     await expectNoAxeViolations(page);
 
-    await page.getByLabel('Username').fill('keyworker');
+    // The team manager: in North CMHT like the key worker, but has not used break-glass for Ben.
+    await page.getByLabel('Username').fill('manager');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await h1(page, 'Find a person').waitFor();
@@ -261,6 +262,12 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
 
     await page.goto('/people/ada');
     await h1(page, /Ada Augusta Lovelace/).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.goto('/people/ben');
+    await h1(page, 'This person is not on your caseload').waitFor();
+    await page.getByRole('button', { name: 'Open the record' }).click();
+    await page.locator('.nhsuk-error-summary').waitFor();
     await expectNoAxeViolations(page);
 
     await page.goto('/people/nobody');
