@@ -19,8 +19,8 @@ export function FormErrors({ errors }: { errors: FormError[] }) {
   }, [signature]);
   if (errors.length === 0) return null;
   return (
-    <ErrorSummary ref={ref} tabIndex={-1} disableAutoFocus aria-labelledby="error-summary-title">
-      <ErrorSummary.Title id="error-summary-title">There is a problem</ErrorSummary.Title>
+    <ErrorSummary ref={ref} tabIndex={-1} disableAutoFocus>
+      <ErrorSummary.Title>There is a problem</ErrorSummary.Title>
       <ErrorSummary.List>
         {errors.map((error) =>
           error.fieldId ? (
