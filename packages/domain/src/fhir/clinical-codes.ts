@@ -154,6 +154,7 @@ export const observationCodes: readonly ObservationCode[] = [
   { test: 'total-cholesterol', loinc: '2093-3', display: 'Cholesterol [Mass/volume] in Serum or Plasma', unit: 'mmol/L' },
   { test: 'hdl-cholesterol', loinc: '2085-9', display: 'Cholesterol in HDL [Mass/volume] in Serum or Plasma', unit: 'mmol/L' },
   { test: 'triglycerides', loinc: '2571-8', display: 'Triglyceride [Mass/volume] in Serum or Plasma', unit: 'mmol/L' },
+  /** An ECG; its QTc is a component coded 8636-3. */
   { test: 'ecg', loinc: '11524-6', display: 'EKG study' },
   { test: 'qtc', loinc: '8636-3', display: 'Q-T interval corrected', unit: 'ms' },
   { test: 'prolactin', loinc: '2842-3', display: 'Prolactin [Mass/volume] in Serum or Plasma', unit: 'mU/L' },
@@ -166,6 +167,7 @@ export const monitoringSchedules: Record<MedicineClass, ReadonlyArray<{ test: Mo
   lithium: [
     { test: 'lithium-level', everyDays: 91 },
     { test: 'egfr', everyDays: 182 },
+    { test: 'creatinine', everyDays: 182 },
     { test: 'tsh', everyDays: 182 },
   ],
   clozapine: [
@@ -179,7 +181,7 @@ export const monitoringSchedules: Record<MedicineClass, ReadonlyArray<{ test: Mo
     { test: 'total-cholesterol', everyDays: 365 },
     { test: 'blood-pressure', everyDays: 365 },
     { test: 'prolactin', everyDays: 365 },
-    { test: 'qtc', everyDays: 365 },
+    { test: 'ecg', everyDays: 365 },
   ],
   'long-acting-injection': [
     { test: 'weight', everyDays: 365 },

@@ -58,7 +58,16 @@ export function resultValue(ctx: PersonContext, test: MonitoringTest): Record<st
         ],
       };
     }
-    case 'ecg': return { valueString: 'Sinus rhythm' };
+    case 'ecg': {
+      const qtc = byTest.get('qtc')!;
+      return {
+        valueString: rnd.chance(0.95) ? 'Sinus rhythm' : 'Sinus tachycardia',
+        component: [{
+          code: { coding: [coding(system.loinc, qtc.loinc, qtc.display)] },
+          valueQuantity: { value: Math.round(clamp(rnd.normal(420, 20), 360, 510)), unit: 'ms', system: UCUM, code: 'ms' },
+        }],
+      };
+    }
     default: return {};
   }
 }

@@ -6,7 +6,9 @@ import { contactIntervalDays, encounterClass, historyWindowDays, modeWeights, ty
 type Outcome = 'fulfilled' | 'noshow' | 'cancelled-pat' | 'cancelled-prov';
 
 const ENGAGED: Record<Outcome, number> = { fulfilled: 80, noshow: 9, 'cancelled-pat': 6, 'cancelled-prov': 5 };
-/** Once someone starts to slip away they stop attending: missed and cancelled appointments only. */
+/** In the months before, missed appointments become more common... */
+const WOBBLING: Record<Outcome, number> = { fulfilled: 55, noshow: 30, 'cancelled-pat': 10, 'cancelled-prov': 5 };
+/** ...then they stop attending: missed and cancelled appointments only. */
 const SLIPPING: Record<Outcome, number> = { fulfilled: 0, noshow: 72, 'cancelled-pat': 16, 'cancelled-prov': 12 };
 
 export interface ContactSummary {
@@ -44,7 +46,8 @@ export function writeContacts(ctx: PersonContext, episode: { episodeId: string; 
     for (let day = windowStart + rnd.int(0, jitter); day <= end; day += interval + rnd.int(-jitter, jitter)) {
       const slipping = p.disengagedFrom !== undefined && day >= p.disengagedFrom;
       if (slipping && stopsBooking && ++slipped > 2) break;
-      slots.push({ day, status: rnd.weighted(slipping ? SLIPPING : ENGAGED) });
+      const wobbling = p.disengagedFrom !== undefined && day >= p.disengagedFrom - 90;
+      slots.push({ day, status: rnd.weighted(slipping ? SLIPPING : wobbling ? WOBBLING : ENGAGED) });
     }
     if (p.engagement === 'disengaging' && !stopsBooking) {
       // Most who disengage have missed their last two or more appointments (the consecutive-DNA pattern).

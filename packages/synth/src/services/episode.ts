@@ -18,10 +18,13 @@ export function writeEpisode(ctx: PersonContext, referralId: string): { episodeI
     role: [concept(system.staffRole, role, staffRoleLabel[role])],
     member: ref('Practitioner', id),
   });
-  const participants = [member(p.keyWorker.id, 'care-coordinator'), member(psychiatrist.id, 'psychiatrist')];
+  const participants: Array<{ role: Array<{ coding?: unknown[]; text?: string }>; member: ReturnType<typeof ref> }> = [
+    member(p.keyWorker.id, 'care-coordinator'),
+    member(psychiatrist.id, 'psychiatrist'),
+  ];
   if (p.intensity !== 'standard' || rnd.chance(0.3)) participants.push(member(rnd.pick(p.team.supportWorkers).id, 'support-worker'));
   if (p.carerIds[0] && rnd.chance(0.5)) {
-    participants.push({ role: [{ text: 'Carer' }] as never, member: ref('RelatedPerson', p.carerIds[0]) });
+    participants.push({ role: [{ text: 'Carer' }], member: ref('RelatedPerson', p.carerIds[0]) });
   }
   ctx.emit({
     resourceType: 'CareTeam',
