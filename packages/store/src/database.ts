@@ -157,7 +157,11 @@ function openPostgres(databaseUrl: string): Store {
         client.release();
       }
     },
-    close: () => db.destroy(),
+    close: async () => {
+      await db.destroy();
+      // Kysely ends the pool only if it used it; migrations alone would leave it holding the process open.
+      if (!pool.ended) await pool.end();
+    },
     raw: { kind: 'postgres', pool },
   };
 }
