@@ -15,7 +15,7 @@ const CHUNK_CHARS = 1 << 18;
  */
 export class NdjsonWriter {
   private readonly streams = new Map<ResourceType, WriteStream>();
-  private readonly pending = new Map<ResourceType, string>();
+  private readonly pending = new Map<ResourceType, { lines: string[]; chars: number }>();
   private readonly blocked = new Set<ResourceType>();
   readonly counts: Record<string, number> = {};
 
@@ -23,20 +23,23 @@ export class NdjsonWriter {
     mkdirSync(outDir, { recursive: true });
     for (const type of resourceTypes) {
       this.streams.set(type, createWriteStream(join(outDir, `${type}.ndjson`)));
-      this.pending.set(type, '');
+      this.pending.set(type, { lines: [], chars: 0 });
       this.counts[type] = 0;
     }
   }
 
   write(resource: Resource): void {
     const type = resource.resourceType;
-    const text = this.pending.get(type)! + JSON.stringify(resource) + '\n';
+    const pending = this.pending.get(type)!;
+    const line = JSON.stringify(resource);
+    pending.lines.push(line);
+    pending.chars += line.length + 1;
     this.counts[type]! += 1;
-    if (text.length >= CHUNK_CHARS) {
-      this.pending.set(type, '');
+    if (pending.chars >= CHUNK_CHARS) {
+      const text = pending.lines.join('\n') + '\n';
+      pending.lines = [];
+      pending.chars = 0;
       if (!this.streams.get(type)!.write(text)) this.blocked.add(type);
-    } else {
-      this.pending.set(type, text);
     }
   }
 
@@ -54,7 +57,7 @@ export class NdjsonWriter {
   async close(): Promise<void> {
     const closing = [...this.streams].map(async ([type, stream]) => {
       const rest = this.pending.get(type)!;
-      if (rest) stream.write(rest);
+      if (rest.lines.length > 0) stream.write(rest.lines.join('\n') + '\n');
       stream.end();
       await once(stream, 'finish');
     });
