@@ -20,11 +20,13 @@ const diagnosisByTeam: Record<TeamType, Partial<Record<DiagnosisGroup, number>>>
   crisis: { psychosis: 25, bipolar: 15, 'severe-depression': 35, 'personality-disorder': 25 },
 };
 
+const ageBandWeights = Object.fromEntries(ageBands.map((b, i) => [String(i), b.weight])) as Record<string, number>;
+
 export const personId = (index: number) => `p${String(index + 1).padStart(6, '0')}`;
 
 export function decideProfile(index: number, rnd: Random, cal: Calendar, services: Services): Omit<Profile, 'familyName' | 'carerIds'> {
   const sex = rnd.chance(0.5) ? 'female' : 'male';
-  const band = ageBands[Number(rnd.weighted(Object.fromEntries(ageBands.map((b, i) => [String(i), b.weight]))))]!;
+  const band = ageBands[Number(rnd.weighted(ageBandWeights))]!;
   let ageYears = rnd.int(band.from, band.to);
   const ethnicCategory = rnd.weighted(ethnicCategoryWeights);
   const accommodationChoice = rnd.weighted(accommodationWeights);

@@ -49,17 +49,18 @@ export class Random {
     return items[Math.floor(this.float() * items.length)]!;
   }
 
-  /** One key of a table of weights (weights need not sum to 1). */
+  /** One key of a table of weights (weights need not sum to 1). Walks the keys in place: no allocation. */
   weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const entries = Object.entries(weights) as Array<[K, number]>;
     let total = 0;
-    for (const [, w] of entries) total += w;
+    let last = '';
+    for (const key in weights) total += weights[key];
     let r = this.float() * total;
-    for (const [key, w] of entries) {
-      r -= w;
+    for (const key in weights) {
+      r -= weights[key];
       if (r < 0) return key;
+      last = key;
     }
-    return entries[entries.length - 1]![0];
+    return last as K;
   }
 
   /** Standard normal, by Box-Muller. */
