@@ -1,6 +1,6 @@
-import { Faker, base, en, en_GB } from '@faker-js/faker';
 import { Calendar } from './calendar/calendar.ts';
 import { writePerson } from './person-story.ts';
+import { britishFaker } from './people/names.ts';
 import { buildServices } from './services/organisation.ts';
 import { NdjsonWriter } from './writer/ndjson-writer.ts';
 
@@ -36,7 +36,7 @@ export async function generatePopulation(options: SynthOptions): Promise<SynthRe
   const writer = new NdjsonWriter(outDir);
   try {
     for (const resource of services.resources) writer.write(resource);
-    const faker = new Faker({ locale: [en_GB, en, base] });
+    const faker = britishFaker();
     const emit = writer.write.bind(writer);
     for (let index = 0; index < people; index++) {
       writePerson(index, seed, cal, services, faker, emit);

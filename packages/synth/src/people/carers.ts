@@ -1,6 +1,7 @@
 import { extension, system } from '@continuity/domain';
 import { concept } from '../fhir.ts';
 import type { PersonContext } from '../person-context.ts';
+import { nameFor } from './names.ts';
 
 /** Who cares for people on community caseloads, with HL7 v3 RoleCode relationship codes. */
 const relationships = {
@@ -36,6 +37,7 @@ export function writeCarers(ctx: PersonContext, familyName: string): string[] {
     const rel = relationships[code];
     const sex = rel.sex === 'any' ? (rnd.chance(0.5) ? 'female' : 'male') : rel.sex;
     const id = ctx.nextId('carer');
+    const carerName = nameFor(faker, sex, p.ethnicCategory);
     const involvement = rnd.weighted({ involved: 60, informed: 28, 'not-involved': 12 });
     const sharing = involvement === 'not-involved' ? 'none' : rnd.weighted({ full: 55, limited: 40, none: 5 });
     ctx.emit({
@@ -49,7 +51,7 @@ export function writeCarers(ctx: PersonContext, familyName: string): string[] {
       active: true,
       patient: ctx.patient,
       relationship: [concept(system.v3RoleCode, code, rel.display)],
-      name: [{ family: rel.sameFamily && rnd.chance(0.8) ? familyName : faker.person.lastName(), given: [faker.person.firstName(sex)] }],
+      name: [{ family: rel.sameFamily && rnd.chance(0.8) ? familyName : carerName.family, given: [carerName.given] }],
       telecom: [{ system: 'phone', value: `07${rnd.int(100, 999)} ${rnd.int(100000, 999999)}`, use: 'mobile' }],
       gender: sex,
       period: { start: cal.date(Math.min(cal.asOf, since + rnd.int(0, 60))) },

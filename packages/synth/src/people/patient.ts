@@ -7,6 +7,7 @@ import {
   religionWeights, SEXUAL_ORIENTATION_RECORDED, sexualOrientationWeights,
 } from './characteristics.ts';
 import { accommodationStatuses } from '@continuity/domain';
+import { nameFor } from './names.ts';
 import { syntheticNhsNumber } from './nhs-number.ts';
 
 /**
@@ -16,9 +17,7 @@ import { syntheticNhsNumber } from './nhs-number.ts';
  */
 export function writePatient(ctx: PersonContext, seed: number): { familyName: string; phone: string } {
   const { p, rnd, faker, cal } = ctx;
-  const given = faker.person.firstName(p.sex);
-  const middle = rnd.chance(0.4) ? faker.person.firstName(p.sex) : undefined;
-  const family = faker.person.lastName();
+  const { given, middle, family } = nameFor(faker, p.sex, p.ethnicCategory);
   const street = faker.location.streetAddress();
   const place = placeFor(rnd);
   const phone = `07${rnd.int(100, 999)} ${rnd.int(100000, 999999)}`;

@@ -1,6 +1,6 @@
-import { Faker, base, en, en_GB } from '@faker-js/faker';
 import { system } from '@continuity/domain';
 import { concept, ref } from '../fhir.ts';
+import { britishFaker, nameFor } from '../people/names.ts';
 import { Random } from '../random/random.ts';
 import { ICB_NAME, TRUST_NAME, placeFor } from '../places/geography.ts';
 import type { Resource } from '../writer/ndjson-writer.ts';
@@ -42,6 +42,9 @@ export interface Services {
   resources: Resource[];
 }
 
+/** NHS staff come from many backgrounds (NHS Workforce Race Equality Standard: about a quarter from ethnic minorities). */
+const staffHeritage = { A: 68, C: 6, H: 9, J: 2, N: 8, M: 3, R: 1, S: 3 } as const;
+
 const orgType = (code: string, display: string) => [concept(system.organisationType, code, display)];
 
 /** GP practices: about one per hundred people on the caseload list, at least three. */
@@ -58,7 +61,7 @@ export function teamCount(type: TeamType, people: number): number {
  */
 export function buildServices(seed: number, people: number): Services {
   const rnd = new Random(seed, 0, 'services');
-  const faker = new Faker({ locale: [en_GB, en, base] });
+  const faker = britishFaker();
   faker.seed(rnd.seed32());
   const resources: Resource[] = [];
   let staffNumber = 0;
@@ -85,8 +88,7 @@ export function buildServices(seed: number, people: number): Services {
     staffNumber += 1;
     const id = `staff-${String(staffNumber).padStart(5, '0')}`;
     const sex = rnd.chance(0.7) ? 'female' : 'male';
-    const given = faker.person.firstName(sex);
-    const family = faker.person.lastName();
+    const { given, family } = nameFor(faker, sex, rnd.weighted(staffHeritage));
     const doctor = role === 'psychiatrist';
     practitioners.push({
       resourceType: 'Practitioner', id, active: true,
@@ -137,7 +139,7 @@ export function buildServices(seed: number, people: number): Services {
     const id = `gp-${String(g + 1).padStart(4, '0')}`;
     const place = placeFor(rnd);
     const style = rnd.pick(['Surgery', 'Medical Centre', 'Health Centre', 'Medical Practice', 'Family Practice']);
-    const name = `${rnd.chance(0.5) ? faker.location.street() : `${place.town} ${faker.person.lastName()}`} ${style}`;
+    const name = `${faker.location.street()} ${style}`;
     // ODS practice codes are a letter and five digits; this synthetic range stands in for real ones.
     const ods = g < 10_000 ? `Y${90_000 + g}` : `Z${String(g % 100_000).padStart(5, '0')}`;
     gpPractices.push({ id, name, ods });
