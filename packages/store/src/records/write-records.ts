@@ -1,6 +1,5 @@
 import { readDemographics } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
-import { stringify } from 'csv-stringify/sync';
 import type { BulkTransaction } from '../database.ts';
 import type { Database } from '../schema.ts';
 import { prepareRecord, type IncomingRecord, type PreparedRecord } from './prepare.ts';
@@ -81,14 +80,21 @@ async function upsertUnnested(db: Kysely<Database>, personal: PreparedRecord[]):
 
 const STAGED_COLUMNS = ['person_id', 'resource_type', 'id', 'content_hash', 'occurred_at', 'status', 'resource'] as const;
 
+/**
+ * One CSV field as COPY reads it: NULL unquoted and empty, text always quoted. Written here rather
+ * than with a CSV library because this is the import's hottest loop and these two rules are all of it
+ * (a general-purpose stringifier cost a seventh of the import's CPU time).
+ */
+function csvField(value: string | null | undefined): string {
+  return value === null || value === undefined ? '' : `"${value.replaceAll('"', '""')}"`;
+}
+
 /** COPY into a table private to this transaction, then one set-based upsert from it. */
 async function upsertCopied(bulk: BulkTransaction, personal: PreparedRecord[]): Promise<Upserted[]> {
   await sql`CREATE TEMP TABLE incoming_record (person_id text, resource_type text, id text, content_hash text,
     occurred_at timestamptz, status text, resource text) ON COMMIT DROP`.execute(bulk.db);
-  const csv = stringify(
-    personal.map((r) => [r.personId, r.type, r.id, r.contentHash, r.occurredAt, r.status, r.json]),
-    { quoted_string: true },
-  );
+  let csv = '';
+  for (const r of personal) csv += `${[r.personId, r.type, r.id, r.contentHash, r.occurredAt, r.status, r.json].map(csvField).join(',')}\n`;
   await bulk.copyCsv('incoming_record', STAGED_COLUMNS, csv);
   const result = await sql<Upserted>`
     INSERT INTO record AS r (person_id, resource_type, id, content_hash, occurred_at, status, resource)
