@@ -1,0 +1,98 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import pg from 'pg';
+
+/**
+ * `npm run bench [-- --people 100000 --runs 3 --database-url URL --json]`
+ * Generation and bulk import at trust scale on PGlite and PostgreSQL, then read latencies.
+ * Each task runs in its own process so its peak memory is its own. Figures are medians.
+ */
+const { values: flags } = parseArgs({
+  options: {
+    people: { type: 'string', default: '100000' },
+    runs: { type: 'string', default: '3' },
+    'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL },
+    json: { type: 'boolean', default: false },
+  },
+});
+const people = Number(flags.people);
+const runs = Number(flags.runs);
+const asOf = '2026-06-30';
+const say = (line: string) => process.stderr.write(`${line}\n`);
+
+interface Line { task: string; seconds?: number; rows?: number; peakRssMib?: number; medianMs?: number; p95Ms?: number; [k: string]: unknown }
+
+async function task(file: string, args: string[]): Promise<Line[]> {
+  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'tasks', file), ...args], {
+    maxBuffer: 1 << 24,
+  });
+  return stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line);
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
+
+const results: Array<Record<string, unknown>> = [];
+const work = mkdtempSync(join(tmpdir(), 'continuity-bench-'));
+try {
+  const population = join(work, 'population');
+  for (const size of [Math.max(1, Math.round(people / 10)), people]) {
+    const timings: Line[] = [];
+    for (let run = 1; run <= runs; run += 1) {
+      say(`synth ${size} people, run ${run}/${runs}`);
+      const out = size === people ? population : join(work, `small-${run}`);
+      timings.push(...(await task('synth.ts', ['--people', String(size), '--seed', '1', '--as-of', asOf, '--out', out])));
+      if (size !== people) rmSync(out, { recursive: true, force: true });
+    }
+    const seconds = median(timings.map((t) => t.seconds!));
+    results.push({ step: 'synth', people: size, resources: timings[0]!.rows, medianSeconds: round(seconds), rowsPerSecond: Math.round(timings[0]!.rows! / seconds), peakRssMib: median(timings.map((t) => t.peakRssMib!)) });
+  }
+
+  const targets: Array<{ name: string; url: string; drop?: () => Promise<void> }> = [{ name: 'pglite', url: join(work, 'pglite') }];
+  if (flags['database-url']) targets.push(await freshPostgres(flags['database-url']));
+  for (const target of targets) {
+    say(`import into ${target.name}`);
+    for (const line of await task('import.ts', ['--target', target.url, '--from', population])) {
+      results.push({ step: `${line.task} (${target.name})`, people, resources: line.rows, seconds: round(line.seconds!), rowsPerSecond: Math.round(line.rows! / line.seconds!), peakRssMib: line.peakRssMib });
+    }
+    say(`read latencies on ${target.name}`);
+    for (const line of await task('queries.ts', ['--target', target.url, '--samples', '200'])) {
+      results.push({ step: `${line.task} (${target.name})`, people, samples: line.samples, medianMs: line.medianMs, p95Ms: line.p95Ms });
+    }
+    await target.drop?.();
+  }
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+if (flags.json) console.log(JSON.stringify({ people, runs, results }, null, 2));
+else console.table(results);
+
+function round(n: number) {
+  return Number(n.toFixed(2));
+}
+
+async function freshPostgres(serverUrl: string) {
+  const name = `continuity_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    name: 'postgres',
+    url: url.toString(),
+    drop: async () => {
+      const dropper = new pg.Client({ connectionString: serverUrl });
+      await dropper.connect();
+      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await dropper.end();
+    },
+  };
+}

@@ -1,0 +1,16 @@
+import { importPath, openStore } from '@continuity/store';
+import { argument, report } from './measure.ts';
+
+/** Imports a generated population twice: the first run writes, the second finds everything unchanged. */
+const target = argument('target');
+const store = await openStore(target.startsWith('postgres') ? { databaseUrl: target } : { dataDir: target });
+try {
+  for (const pass of ['first', 'repeat'] as const) {
+    const started = performance.now();
+    const result = await importPath(store, argument('from'));
+    if (result.rejected > 0) throw new Error(`${result.rejected} records rejected, e.g. ${JSON.stringify(result.errors[0])}`);
+    report({ task: `import-${pass}`, seconds: (performance.now() - started) / 1000, rows: result.imported, extra: { created: result.created, unchanged: result.unchanged } });
+  }
+} finally {
+  await store.close();
+}
