@@ -26,7 +26,11 @@ export function writePhysicalHealth(ctx: PersonContext): void {
     if (day < p.episodeStart! - 30) return;
     for (const test of tests) writeObservation(ctx, test as (typeof annualPhysicalHealthCheck)[number], day);
   };
-  if (status === 'full') check(end - rnd.int(0, 330), [...annualPhysicalHealthCheck, 'weight', 'hdl-cholesterol']);
+  if (status === 'full') {
+    // Some practices test fasting glucose as well as HbA1c.
+    const extra = rnd.chance(0.3) ? ['weight', 'hdl-cholesterol', 'fasting-glucose'] : ['weight', 'hdl-cholesterol'];
+    check(end - rnd.int(0, 330), [...annualPhysicalHealthCheck, ...extra]);
+  }
   if (status === 'partial') check(end - rnd.int(0, 330), ['weight', 'bmi', 'blood-pressure']);
   // The year before: about half had a check then too.
   if (rnd.chance(status === 'none' ? 0.5 : 0.55)) check(end - rnd.int(380, 700), annualPhysicalHealthCheck);
