@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { checkNhsNumber, importOrder, resourceTypes, system, validateResource, type ResourceType } from '@continuity/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AS_OF, generate, readAll, type R } from './support/population.ts';
+import { AS_OF, generate, patientOf, readAll, type R } from './support/population.ts';
 
 let dir = '';
 let all = new Map<string, R[]>();
@@ -52,16 +52,24 @@ describe('a generated population of 300 people', () => {
     expect(new Set(numbers).size).toBe(300);
   });
 
-  it('dates nothing after as-of except booked appointments and CTO expiry dates', () => {
+  it('dates nothing after as-of (or the person\'s death) except booked appointments and CTO expiry dates', () => {
     const late: string[] = [];
+    const died = new Map(all.get('Patient')!.filter((p) => p.deceasedDateTime).map((p) => [`Patient/${p.id}`, p.deceasedDateTime as string]));
+    expect(died.size).toBeGreaterThan(0);
+    let limit = AS_OF;
     const walk = (node: unknown, path: string, where: string) => {
       if (typeof node === 'string') {
-        if (/^\d{4}-\d{2}(-\d{2})?/.test(node) && node.slice(0, 10) > AS_OF && path !== 'valueDate') late.push(`${where} ${path}=${node}`);
+        if (/^\d{4}-\d{2}(-\d{2})?/.test(node) && node.slice(0, 10) > limit && path !== 'valueDate') late.push(`${where} ${path}=${node}`);
       } else if (Array.isArray(node)) node.forEach((child) => walk(child, path, where));
       else if (node && typeof node === 'object') for (const [k, v] of Object.entries(node)) walk(v, k, where);
     };
     for (const [type, list] of all) {
-      for (const r of list) if (!(type === 'Appointment' && r.status === 'booked')) walk(r, '', `${type}/${r.id}`);
+      for (const r of list) {
+        if (type === 'Appointment' && r.status === 'booked') continue;
+        const person = type === 'Patient' ? `Patient/${r.id}` : patientOf(r);
+        limit = (person && died.get(person)) || AS_OF;
+        walk(r, '', `${type}/${r.id}`);
+      }
     }
     expect(late.slice(0, 5)).toEqual([]);
     const booked = all.get('Appointment')!.filter((a) => a.status === 'booked');

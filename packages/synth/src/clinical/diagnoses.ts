@@ -30,7 +30,7 @@ export function writeDiagnoses(ctx: PersonContext): string[] {
       code: { coding: [coding(system.snomed, code.snomed, code.display), coding(system.icd10, code.icd10)], text: code.display },
       subject: ctx.patient,
       onsetDateTime: cal.month(Math.max(p.birthDay + 16 * 365, onsetDay)),
-      recordedDate: cal.date(Math.min(cal.asOf, recorded)),
+      recordedDate: cal.date(Math.min(p.lastDay, recorded)),
       recorder: { reference: `Practitioner/${p.team.psychiatrists[0]!.id}` },
     });
     ids.push(id);

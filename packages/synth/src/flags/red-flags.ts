@@ -22,9 +22,12 @@ const texts: Partial<Record<RedFlag, readonly string[]>> = {
  */
 export function writeFlags(ctx: PersonContext): void {
   const { p, rnd, cal } = ctx;
-  const since = Math.min(cal.asOf - 1, Math.max(p.birthDay + 18 * 366, p.referralDay - 4 * 365));
-  const redFlag = (code: RedFlag, active: boolean) => {
-    const start = rnd.int(since, cal.asOf - 1);
+  const until = p.lastDay - 1;
+  const since = Math.min(until, Math.max(p.birthDay + 18 * 366, p.referralDay - 4 * 365));
+  const alive = p.deceasedDay === undefined;
+  const redFlag = (code: RedFlag, activeInLife: boolean) => {
+    const active = activeInLife && alive;
+    const start = rnd.int(since, until);
     ctx.emit({
       resourceType: 'Flag',
       id: ctx.nextId('flag'),
@@ -32,7 +35,7 @@ export function writeFlags(ctx: PersonContext): void {
       category: [concept(system.flagCategory, 'red-flag', flagCategories['red-flag'])],
       code: concept(system.redFlag, code, redFlags[code], rnd.pick(texts[code]!)),
       subject: ctx.patient,
-      period: active ? { start: cal.date(start) } : { start: cal.date(start), end: cal.date(Math.min(cal.asOf - 1, start + rnd.int(30, 365))) },
+      period: active ? { start: cal.date(start) } : { start: cal.date(start), end: cal.date(Math.min(until, start + rnd.int(30, 365))) },
       author: ref('Practitioner', p.keyWorker.id),
     });
   };
@@ -52,11 +55,11 @@ export function writeFlags(ctx: PersonContext): void {
     ctx.emit({
       resourceType: 'Flag',
       id: ctx.nextId('flag'),
-      status: 'active',
+      status: alive ? 'active' : 'inactive',
       category: [concept(system.flagCategory, 'social-need', flagCategories['social-need'])],
       code: concept(system.redFlag, 'housing-instability', redFlags['housing-instability'], rnd.pick(['No settled address', 'Served notice on tenancy', 'In temporary accommodation, at risk of eviction', 'Sofa surfing between friends'])),
       subject: ctx.patient,
-      period: { start: cal.date(Math.max(since, cal.ago(rnd.int(7, 400)))) },
+      period: { start: cal.date(Math.max(since, Math.min(until, cal.ago(rnd.int(7, 400))))) },
       author: ref('Practitioner', p.keyWorker.id),
     });
   }

@@ -52,7 +52,7 @@ export function writeCarerConcerns(ctx: PersonContext): void {
       payload: [{ contentString: rnd.pick(concerns) }],
     });
     const replyDay = day + rnd.int(1, 10);
-    if (replyDay > cal.asOf || !rnd.chance(0.75)) continue;
+    if (replyDay > p.lastDay || !rnd.chance(0.75)) continue;
     ctx.emit({
       resourceType: 'Communication',
       id: ctx.nextId('comm'),

@@ -54,7 +54,7 @@ export function writeCarers(ctx: PersonContext, familyName: string): string[] {
       name: [{ family: rel.sameFamily && rnd.chance(0.8) ? familyName : carerName.family, given: [carerName.given] }],
       telecom: [{ system: 'phone', value: `07${rnd.int(100, 999)} ${rnd.int(100000, 999999)}`, use: 'mobile' }],
       gender: sex,
-      period: { start: cal.date(Math.min(cal.asOf, since + rnd.int(0, 60))) },
+      period: { start: cal.date(Math.min(p.lastDay, since + rnd.int(0, 60))) },
     });
     ids.push(id);
   }

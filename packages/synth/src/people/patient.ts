@@ -63,6 +63,7 @@ export function writePatient(ctx: PersonContext, seed: number): { familyName: st
     ...(rnd.chance(0.85) ? { telecom: [{ system: 'phone', value: phone, use: 'mobile' }] } : {}),
     gender: p.sex,
     birthDate: cal.date(p.birthDay),
+    ...(p.deceasedDay !== undefined ? { deceasedDateTime: cal.date(p.deceasedDay) } : {}),
     address: homeless
       ? [{ use: 'temp', text: 'No fixed abode', city: place.town, district: place.district }]
       : [{ use: 'home', line: [street], city: place.town, postalCode: place.postcode, country: 'GB' }],

@@ -37,6 +37,10 @@ export interface Profile {
   /** First contact (assessment) and start of the episode; undefined while waiting. */
   episodeStart?: number;
   episodeEnd?: number;
+  /** The day the person died, for the few who have; their last episode ended then. */
+  deceasedDay?: number;
+  /** The last day anything can be recorded about them: death, or as-of. */
+  lastDay: number;
   /** For disengaging people: the day things started to slip. */
   disengagedFrom?: number;
   familyName: string;

@@ -112,7 +112,7 @@ export function writeConsent(ctx: PersonContext): void {
     scope: concept('http://terminology.hl7.org/CodeSystem/consentscope', 'patient-privacy', 'Privacy Consent'),
     category: [concept(system.loinc, '59284-0', 'Patient Consent')],
     patient: ctx.patient,
-    dateTime: cal.date(Math.min(cal.asOf, p.episodeStart + rnd.int(0, 30))),
+    dateTime: cal.date(Math.min(p.lastDay, p.episodeStart + rnd.int(0, 30))),
     performer: [ctx.patient],
     organization: [ref('Organization', 'trust')],
     policy: [{ uri: 'https://www.gov.uk/government/publications/the-caldicott-principles' }],
