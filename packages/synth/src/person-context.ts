@@ -14,6 +14,8 @@ export interface PersonContext {
   services: Services;
   faker: Faker;
   patient: Ref;
+  /** The person's episode of care, once written. */
+  episodeId?: string;
   emit: (resource: Resource) => void;
   /** Next sequence number for ids of one kind ("enc" -> p000001-enc-3). */
   nextId: (kind: string) => string;

@@ -46,6 +46,7 @@ export function writePerson(index: number, seed: number, cal: Calendar, services
   p.carerIds = writeCarers(ctx, familyName);
   const referralId = writeReferrals(ctx);
   const episode = writeEpisode(ctx, referralId);
+  ctx.episodeId = episode?.episodeId;
   writeContacts(ctx, episode && { episodeId: episode.episodeId, referralId });
   writeAdmissionsAndMha(ctx);
   const conditionIds = writeDiagnoses(ctx);

@@ -191,6 +191,13 @@ export const monitoringSchedules: Record<MedicineClass, ReadonlyArray<{ test: Mo
   ],
 };
 
+/**
+ * A medication review (SNOMED CT 182836005 |Review of medication|), recorded as Encounter.type:
+ * the annual review every person on long-term medicines needs, and for valproate the annual
+ * specialist review of the Pregnancy Prevention Programme.
+ */
+export const medicationReviewCode = { system: SNOMED, code: '182836005', display: 'Review of medication' } as const;
+
 /** The SMI annual physical health check (NHS England, "Improving the physical health of people with SMI"). */
 export const annualPhysicalHealthCheck: readonly MonitoringTest[] = [
   'bmi', 'blood-pressure', 'hba1c', 'total-cholesterol', 'smoking-status', 'alcohol-audit-c',
