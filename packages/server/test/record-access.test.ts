@@ -35,6 +35,8 @@ describe.each(storeKinds)('record access through the API on $name', (kind) => {
     const record = await get('keyworker', '/api/people/ada');
     expect(record.statusCode).toBe(200);
     expect(record.json()).toMatchObject({ person: { id: 'ada' }, access: { basis: 'key-worker' } });
+    // The fixture sends the carer's relationship as a bare v3 RoleCode: the record says it in words.
+    expect(record.json().person.carers).toEqual([expect.objectContaining({ name: 'Anne Lovelace', relationship: 'Mother' })]);
     const timeline = await get('keyworker', '/api/people/ada/timeline');
     expect(timeline.statusCode).toBe(200);
     expect(timeline.json().entries.length).toBeGreaterThan(5);

@@ -119,3 +119,29 @@ export const staffRoles = {
   'support-worker': 'Support worker',
   psychologist: 'Psychologist',
 } as const;
+
+/** HL7 v3 RoleCode personal relationships, for RelatedPerson.relationship sent without a display. */
+export const personalRelationships: Record<string, string> = {
+  MTH: 'Mother',
+  FTH: 'Father',
+  PRN: 'Parent',
+  SPS: 'Spouse',
+  HUSB: 'Husband',
+  WIFE: 'Wife',
+  DOMPART: 'Domestic partner',
+  SIGOTHR: 'Significant other',
+  SIS: 'Sister',
+  BRO: 'Brother',
+  SIB: 'Sibling',
+  DAU: 'Daughter',
+  SON: 'Son',
+  CHILD: 'Child',
+  GRMTH: 'Grandmother',
+  GRFTH: 'Grandfather',
+  AUNT: 'Aunt',
+  UNCLE: 'Uncle',
+  COUSN: 'Cousin',
+  FRND: 'Friend',
+  NBOR: 'Neighbour',
+  FAMMEMB: 'Family member',
+};

@@ -5,6 +5,7 @@ import {
   ethnicCategories,
   extension,
   genderIdentities,
+  personalRelationships,
   religions,
   sexualOrientations,
   system,
@@ -112,7 +113,7 @@ export async function getPersonRecord(db: Kysely<Database>, personId: string): P
     carers: ofType('RelatedPerson').map((c) => ({
       id: c.id,
       name: [c.name?.[0]?.given?.join(' '), c.name?.[0]?.family].filter(Boolean).join(' ') || 'Unnamed',
-      relationship: conceptText(c.relationship?.[0]) ?? null,
+      relationship: relationshipText(c.relationship?.[0]),
       phone: (c.telecom as R[] | undefined)?.find((t) => t.system === 'phone')?.value ?? null,
       involvement: extensionCode(c, extension.carerInvolvement),
       sharing: extensionCode(c, extension.informationSharing),
@@ -134,4 +135,12 @@ export async function getPersonRecord(db: Kysely<Database>, personId: string): P
 function extensionCode(resource: R, url: string): string | null {
   const ext = (resource.extension as R[] | undefined)?.find((x) => x.url === url);
   return ext?.valueCodeableConcept?.coding?.[0]?.code ?? ext?.valueCode ?? conceptText(ext?.valueCodeableConcept) ?? null;
+}
+
+/** The relationship in words: as sent, or from the v3 RoleCode when only the code came. */
+function relationshipText(concept: R | undefined): string | null {
+  if (!concept) return null;
+  if (concept.text) return concept.text;
+  const coding = (concept.coding as R[] | undefined)?.find((c) => c.display || (c.system === system.v3RoleCode && personalRelationships[c.code]));
+  return coding?.display ?? (coding ? personalRelationships[coding.code]! : (conceptText(concept) ?? null));
 }
