@@ -126,7 +126,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     await h1(page, 'Find a person').waitFor();
     await page.getByRole('banner').getByText('Demo key worker').waitFor();
     await page.getByRole('banner').getByText('Key worker / care coordinator').waitFor();
-    await page.getByLabel('Name or NHS number').fill(NHS.ada);
+    await page.getByLabel('Name, date of birth or NHS number').fill(NHS.ada);
     await page.getByRole('button', { name: 'Search' }).click();
     const row = page.getByRole('row').filter({ hasText: 'LOVELACE, Ada Augusta' });
     await row.waitFor();
@@ -160,14 +160,14 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
 
     await page.goBack();
     await page.getByRole('row').filter({ hasText: 'LOVELACE, Ada Augusta' }).waitFor();
-    expect(await page.getByLabel('Name or NHS number').inputValue()).toBe(NHS.ada);
+    expect(await page.getByLabel('Name, date of birth or NHS number').inputValue()).toBe(NHS.ada);
   });
 
   it('refuses a person outside the team, then opens the record with a reason, time-limited and audited', async () => {
     const page = await newPage();
     await signIn(page, 'keyworker');
     await h1(page, 'Find a person').waitFor();
-    await page.getByLabel('Name or NHS number').fill('Adeyemi');
+    await page.getByLabel('Name, date of birth or NHS number').fill('Adeyemi');
     await page.keyboard.press('Enter');
     const row = page.getByRole('row').filter({ hasText: 'ADEYEMI, Ben' });
     expect(await row.innerText()).toMatch(/South CMHT.*Reason needed/s);
@@ -255,7 +255,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await h1(page, 'Find a person').waitFor();
-    await page.getByLabel('Name or NHS number').fill('a');
+    await page.getByLabel('Name, date of birth or NHS number').fill('a');
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /found/ }).waitFor();
     await expectNoAxeViolations(page);

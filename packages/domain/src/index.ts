@@ -11,3 +11,4 @@ export * from './access/roles.ts';
 export * from './access/record-access.ts';
 export * from './timeline/describe.ts';
 export * from './fhir/clinical-codes.ts';
+export * from './person/search-terms.ts';

@@ -58,6 +58,10 @@ describe.each(storeKinds)('record access through the API on $name', (kind) => {
     const response = await get('keyworker', `/api/people?nhsNumber=${NHS.ben}`);
     expect(response.statusCode).toBe(200);
     expect(response.json().results).toEqual([expect.objectContaining({ id: 'ben', access: 'break-glass-required' })]);
+    const byBirth = await get('keyworker', `/api/people?q=${encodeURIComponent('lovelace 10/12/1985')}`);
+    expect(byBirth.json().results.map((p: { id: string }) => p.id)).toEqual(['ada']);
+    const wrongBirth = await get('keyworker', `/api/people?q=${encodeURIComponent('lovelace 11/12/1985')}`);
+    expect(wrongBirth.json().results).toEqual([]);
     const missing = await get('keyworker', '/api/people');
     expect(missing.statusCode).toBe(400);
     expect(missing.json().error.fields).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'q' })]));

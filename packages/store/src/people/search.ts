@@ -1,9 +1,9 @@
-import { checkNhsNumber } from '@continuity/domain';
+import { readSearchTerms } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 export interface PersonSearch {
-  /** Name words (each matches the start of a family or given name) or an NHS number. */
+  /** Name words (each matches the start of a family or given name), a date of birth, or an NHS number. */
   q?: string;
   birthDate?: string;
   nhsNumber?: string;
@@ -31,20 +31,18 @@ export async function searchPeople(db: Kysely<Database>, search: PersonSearch): 
     .orderBy('person_id')
     .limit(Math.min(search.limit ?? 25, 100));
 
-  const words = (search.q ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
-  const asNhs = checkNhsNumber(search.q ?? '');
-  if (asNhs.valid) query = query.where('nhs_number', '=', asNhs.nhsNumber);
-  else {
-    for (const word of words) {
-      const prefix = `${escapeLike(word)}%`;
-      query = query.where((eb) =>
-        eb.or([
-          eb(eb.fn('lower', ['family_name']), 'like', prefix),
-          eb(eb.fn('lower', ['given_names']), 'like', prefix),
-          eb(eb.fn('lower', ['given_names']), 'like', `% ${prefix}`),
-        ]),
-      );
-    }
+  const terms = readSearchTerms(search.q ?? '');
+  if (terms.nhsNumber) query = query.where('nhs_number', '=', terms.nhsNumber);
+  if (terms.birthDate) query = query.where('birth_date', '=', terms.birthDate);
+  for (const word of terms.names) {
+    const prefix = `${escapeLike(word)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        eb(eb.fn('lower', ['family_name']), 'like', prefix),
+        eb(eb.fn('lower', ['given_names']), 'like', prefix),
+        eb(eb.fn('lower', ['given_names']), 'like', `% ${prefix}`),
+      ]),
+    );
   }
   if (search.nhsNumber) query = query.where('nhs_number', '=', search.nhsNumber.replace(/[\s-]/g, ''));
   if (search.birthDate) query = query.where('birth_date', '=', search.birthDate);

@@ -11,7 +11,7 @@ import { SearchResults } from './search-results.tsx';
 type Found = { status: 'idle' } | { status: 'loading' } | { status: 'found'; query: string; results: PersonSearchResult[] } | { status: 'failed'; problem: ApiProblem };
 
 /**
- * One search box for a name or an NHS number. The query is kept in the browser's history entry, not
+ * One search box for a name, a date of birth or an NHS number. The query is kept in the browser's history entry, not
  * in the address, so Back returns to the results while names and NHS numbers stay out of the
  * address bar and the history list of a shared computer.
  */
@@ -49,7 +49,7 @@ export function SearchPage() {
   function submit(event: FormEvent) {
     event.preventDefault();
     const q = text.trim();
-    if (!q) return setErrors([{ fieldId: 'search', message: 'Enter a name or NHS number' }]);
+    if (!q) return setErrors([{ fieldId: 'search', message: 'Enter a name, date of birth or NHS number' }]);
     if (q.length > 100) return setErrors([{ fieldId: 'search', message: 'Search must be 100 characters or fewer' }]);
     setErrors([]);
     navigate('/people', { state: { q } });
@@ -64,9 +64,9 @@ export function SearchPage() {
           id="search"
           name="q"
           type="search"
-          label="Name or NHS number"
+          label="Name, date of birth or NHS number"
           labelProps={{ size: 's' }}
-          hint="For example, Ada Lovelace or 943 476 5919"
+          hint="For example, Ada Lovelace, Lovelace 10/12/1985, or 943 476 5919"
           autoComplete="off"
           spellCheck={false}
           width={30}
