@@ -110,7 +110,39 @@ export function writeContacts(ctx: PersonContext, episode: { episodeId: string; 
       serviceProvider: ref('Organization', p.team.id),
     });
   }
+  writeUnplannedContacts(ctx, episode?.episodeId);
   return summary;
+}
+
+/**
+ * Contacts nobody booked: the person or their family phoning the duty worker, a call back after a
+ * worrying letter. About one in six people on an open caseload has one or two in the last six
+ * months (none after someone has started to disengage: those calls stop too).
+ */
+function writeUnplannedContacts(ctx: PersonContext, episodeId: string | undefined): void {
+  const { p, rnd, cal } = ctx;
+  if (p.stage !== 'open' || p.episodeStart === undefined || !rnd.chance(0.16)) return;
+  const count = rnd.int(1, 2);
+  for (let n = 0; n < count; n++) {
+    const day = Math.max(p.episodeStart, cal.ago(rnd.int(1, 182)));
+    if (p.disengagedFrom !== undefined && day >= p.disengagedFrom) continue;
+    const minutes = rnd.int(16, 34) * 30;
+    const staff = ref('Practitioner', rnd.chance(0.5) ? p.keyWorker.id : rnd.pick(p.team.keyWorkers).id);
+    ctx.emit({
+      resourceType: 'Encounter',
+      id: ctx.nextId('enc'),
+      status: 'finished',
+      class: coding(system.v3ActCode, 'VR', 'virtual'),
+      type: [concept(system.contactMode, 'phone', contactModes.phone)],
+      priority: concept('http://terminology.hl7.org/CodeSystem/v3-ActPriority', 'UR', 'urgent'),
+      subject: ctx.patient,
+      ...(episodeId ? { episodeOfCare: [ref('EpisodeOfCare', episodeId)] } : {}),
+      participant: [{ individual: staff }],
+      period: { start: cal.dateTime(day, minutes), end: cal.dateTime(day, minutes + rnd.pick([10, 15, 20])) },
+      reasonCode: [{ text: rnd.pick(['Duty call: feeling low and wanted to talk', 'Called about a missing prescription', 'Rang after an argument at home', 'Call back after a letter from the benefits office']) }],
+      serviceProvider: ref('Organization', p.team.id),
+    });
+  }
 }
 
 function pickStaff(ctx: PersonContext, assessment: boolean): Ref {
