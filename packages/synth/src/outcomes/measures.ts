@@ -18,10 +18,12 @@ export function writeOutcomes(ctx: PersonContext): void {
   const severityOn = (day: number) => Math.min(1, Math.max(0, baseline + (trend * (day - p.episodeStart!)) / 365 + rnd.normal(0, 0.06)));
 
   const series = (key: QuestionnaireKey, everyDays: number, maxCount: number, clinicianRated: boolean) => {
+    // Each person has their own profile across items (some problems larger than others), kept over time.
+    const itemOffsets = Array.from({ length: questionnaires[key].items }, () => rnd.normal(0, 0.7));
     const from = Math.max(p.episodeStart!, end - everyDays * (maxCount - 1) - rnd.int(0, everyDays));
     for (let day = from, n = 0; day <= end && n < maxCount; day += everyDays + rnd.int(-14, 14), n++) {
       if (p.engagement === 'disengaging' && p.disengagedFrom !== undefined && day > p.disengagedFrom && !clinicianRated) break;
-      writeResponse(ctx, key, day, severityOn(day), clinicianRated);
+      writeResponse(ctx, key, day, severityOn(day), clinicianRated, itemOffsets);
     }
   };
   if (rnd.chance(0.65)) series('dialog', 91, 4, false);
@@ -33,14 +35,25 @@ export function writeOutcomes(ctx: PersonContext): void {
   }
 }
 
-function writeResponse(ctx: PersonContext, key: QuestionnaireKey, day: number, severity: number, clinicianRated: boolean): void {
+/**
+ * Where a person of a given severity (0-1) sits on each scale's item range, so totals look like
+ * community caseloads: HoNOS items mostly 0-2 (totals around 10-15), DIALOG items around 4-5 of 7,
+ * PHQ-9 and GAD-7 in the moderate to severe bands for people referred with depression.
+ */
+const itemLevel: Record<QuestionnaireKey, (severity: number) => number> = {
+  dialog: (s) => 1 - 0.85 * s,
+  'reqol-10': (s) => 1 - s,
+  honos: (s) => 0.45 * s,
+  'phq-9': (s) => 0.95 * s,
+  'gad-7': (s) => 0.85 * s,
+};
+
+function writeResponse(ctx: PersonContext, key: QuestionnaireKey, day: number, severity: number, clinicianRated: boolean, offsets: number[]): void {
   const { rnd, cal, p } = ctx;
   const q = questionnaires[key];
-  // DIALOG and ReQoL score higher when better; HoNOS, PHQ-9 and GAD-7 higher when worse.
-  const higherIsBetter = key === 'dialog' || key === 'reqol-10';
-  const item = () => {
-    const level = higherIsBetter ? 1 - severity : severity;
-    const value = Math.round(q.min + level * (q.max - q.min) + rnd.normal(0, 0.8));
+  const level = itemLevel[key](severity);
+  const item = (i: number) => {
+    const value = Math.round(q.min + level * (q.max - q.min) + offsets[i]! + rnd.normal(0, 0.5));
     return Math.min(q.max, Math.max(q.min, value));
   };
   ctx.emit({
@@ -52,6 +65,6 @@ function writeResponse(ctx: PersonContext, key: QuestionnaireKey, day: number, s
     authored: cal.dateTime(Math.min(day, cal.asOf), rnd.int(18, 33) * 30),
     author: clinicianRated ? ref('Practitioner', p.keyWorker.id) : ctx.patient,
     source: ctx.patient,
-    item: Array.from({ length: q.items }, (_, i) => ({ linkId: String(i + 1), answer: [{ valueInteger: item() }] })),
+    item: Array.from({ length: q.items }, (_, i) => ({ linkId: String(i + 1), answer: [{ valueInteger: item(i) }] })),
   });
 }
