@@ -1,5 +1,7 @@
 import { rmSync } from 'node:fs';
-import { checkNhsNumber, importOrder, resourceTypes, system, validateResource, type ResourceType } from '@continuity/domain';
+import {
+  checkNhsNumber, diagnosisCodes, importOrder, medicineCodes, observationCodes, questionnaires, resourceTypes, system, validateResource, type ResourceType,
+} from '@continuity/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, generate, patientOf, readAll, type R } from './support/population.ts';
 
@@ -75,6 +77,25 @@ describe('a generated population of 300 people', () => {
     const booked = all.get('Appointment')!.filter((a) => a.status === 'booked');
     expect(booked.length).toBeGreaterThan(0);
     for (const a of booked) expect(a.start.slice(0, 10) > AS_OF).toBe(true);
+  });
+
+  it('codes clinical facts only with codes the platform recognises (clinical-codes.ts)', () => {
+    const loinc = new Set(observationCodes.map((o) => o.loinc));
+    for (const o of all.get('Observation')!) expect(loinc.has(o.code.coding.find((c: R) => c.system === system.loinc)?.code), o.id).toBe(true);
+    const atc = new Set(medicineCodes.map((m) => m.atc));
+    for (const m of all.get('MedicationRequest')!) expect(atc.has(m.medicationCodeableConcept.coding.find((c: R) => c.system === system.atc)?.code), m.id).toBe(true);
+    const snomed = new Set(diagnosisCodes.map((d) => d.snomed));
+    for (const c of all.get('Condition')!) expect(snomed.has(c.code.coding.find((x: R) => x.system === system.snomed)?.code), c.id).toBe(true);
+    const byUrl = new Map(Object.values(questionnaires).map((q) => [q.url, q]));
+    const seen = new Set<string>();
+    for (const r of all.get('QuestionnaireResponse')!) {
+      const q = byUrl.get(r.questionnaire)!;
+      expect(q, r.questionnaire).toBeDefined();
+      seen.add(q.key);
+      expect(r.item.map((i: R) => i.linkId)).toEqual(Array.from({ length: q.items }, (_, i) => String(i + 1)));
+      for (const i of r.item) expect(i.answer[0].valueInteger >= q.min && i.answer[0].valueInteger <= q.max).toBe(true);
+    }
+    expect([...seen].sort()).toEqual(Object.keys(questionnaires).sort());
   });
 
   it('has no record about a person dated before their 18th birthday or their birth', () => {
