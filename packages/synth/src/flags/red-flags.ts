@@ -1,4 +1,4 @@
-import { flagCategories, redFlags, system } from '@continuity/domain';
+import { communicationCategories, flagCategories, redFlags, system } from '@continuity/domain';
 import { concept, ref } from '../fhir.ts';
 import type { PersonContext } from '../person-context.ts';
 
@@ -14,6 +14,26 @@ const texts: Partial<Record<RedFlag, readonly string[]>> = {
   marac: ['Discussed at MARAC: domestic abuse from partner'],
   mappa: ['MAPPA category 2 case'],
 };
+
+/** A concern from a partner agency (the police) to the team holding the person (C12). */
+function writePoliceConcern(ctx: PersonContext, day: number): void {
+  const { p, rnd, cal } = ctx;
+  ctx.emit({
+    resourceType: 'Communication',
+    id: ctx.nextId('comm'),
+    status: 'completed',
+    category: [concept(system.communicationCategory, 'partner-concern', communicationCategories['partner-concern'])],
+    subject: ctx.patient,
+    sent: cal.dateTime(day, rnd.int(0, 47) * 30),
+    recipient: [ref('Organization', p.team.id)],
+    sender: ref('Organization', ctx.services.partners.police),
+    payload: [{ contentString: rnd.pick([
+      'Officers attended a report of a man shouting in the street; he appeared unwell and was taken home. Sharing for your information.',
+      'Neighbours report people coming and going from the flat at all hours; concern about exploitation.',
+      'Attended a concern for welfare; no answer at the address. Please advise if you have recent contact.',
+    ]) }],
+  });
+}
 
 /**
  * Red flags from the person's history (police contact, offending, violence, exploitation,
@@ -42,6 +62,7 @@ export function writeFlags(ctx: PersonContext): void {
   const justice = 0.08 + (p.substanceUse ? 0.12 : 0) + (p.intensity === 'assertive' ? 0.15 : 0) + (p.sex === 'male' ? 0.04 : 0);
   if (rnd.chance(justice)) {
     redFlag('police-contact', rnd.chance(0.6));
+    if (alive && p.stage !== 'waiting' && rnd.chance(0.25)) writePoliceConcern(ctx, Math.max(since, cal.ago(rnd.int(3, 300))));
     if (rnd.chance(0.4)) redFlag('arrest', rnd.chance(0.3));
     if (rnd.chance(0.3)) redFlag('offending', true);
     if (rnd.chance(0.2)) redFlag('violence-to-others', true);
