@@ -12,3 +12,4 @@ export * from './access/record-access.ts';
 export * from './timeline/describe.ts';
 export * from './fhir/clinical-codes.ts';
 export * from './person/search-terms.ts';
+export * from './engagement/index.ts';

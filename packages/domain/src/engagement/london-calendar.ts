@@ -1,0 +1,89 @@
+/**
+ * Calendar days in England. Engagement rules count whole days as clinicians do ("seen 8 days ago"),
+ * and a contact at 00:30 BST on 1 June happened on 1 June in England even though it is 31 May in UTC.
+ * Days are numbers (days since 1970-01-01) so counting is subtraction. British Summer Time is worked
+ * out here rather than with Intl, because the worklist converts millions of dates.
+ */
+
+const DAY_MS = 86_400_000;
+
+/** Last Sunday of a month at 01:00 UTC: when British Summer Time starts (March) and ends (October). */
+function lastSundayOneAmUtc(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0);
+  const weekday = new Date(lastDay).getUTCDay();
+  return lastDay - weekday * DAY_MS + 3_600_000;
+}
+
+const summerTime = new Map<number, [number, number]>();
+function summerTimeOf(year: number): [number, number] {
+  let range = summerTime.get(year);
+  if (!range) {
+    range = [lastSundayOneAmUtc(year, 2), lastSundayOneAmUtc(year, 9)];
+    summerTime.set(year, range);
+  }
+  return range;
+}
+
+/** Offset of UK time from UTC at an instant, in milliseconds (0 in winter, one hour in summer). */
+function londonOffset(ms: number): number {
+  const [start, end] = summerTimeOf(new Date(ms).getUTCFullYear());
+  return ms >= start && ms < end ? 3_600_000 : 0;
+}
+
+/** The calendar day in England of a FHIR date ("2025", "2025-03", "2025-03-12") or dateTime; undefined if unreadable. */
+export function londonDay(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
+  if (value.length <= 10) {
+    // A date without a time is already a calendar day; a partial date means its first day.
+    const [y, m, d] = value.split('-').map(Number);
+    if (!y) return undefined;
+    const ms = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
+    return Number.isNaN(ms) ? undefined : ms / DAY_MS;
+  }
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) return undefined;
+  return Math.floor((ms + londonOffset(ms)) / DAY_MS);
+}
+
+/** An instant for ordering records within a day: dateTimes as sent, dates at the start of their day in England. */
+export function instantOf(value: string | null | undefined): number | undefined {
+  if (!value) return undefined;
+  if (value.length <= 10) {
+    const day = londonDay(value);
+    if (day === undefined) return undefined;
+    const utcMidnight = day * DAY_MS;
+    return utcMidnight - londonOffset(utcMidnight);
+  }
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : ms;
+}
+
+/** The first instant after a calendar day in England ends: records before it happened on or before that day. */
+export function endOfLondonDay(day: number): Date {
+  const nextMidnightUtc = (day + 1) * DAY_MS;
+  return new Date(nextMidnightUtc - londonOffset(nextMidnightUtc));
+}
+
+/** "YYYY-MM-DD" of a day number. */
+export function isoDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Today in England, as "YYYY-MM-DD". */
+export function londonToday(now: Date = new Date()): string {
+  return isoDay(londonDay(now.toISOString())!);
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A day as a busy clinician reads it: "20 May", with the year only when it is not the year of `relativeTo`. */
+export function shortDate(day: number, relativeTo: number): string {
+  const date = new Date(day * DAY_MS);
+  const sameYear = date.getUTCFullYear() === new Date(relativeTo * DAY_MS).getUTCFullYear();
+  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}${sameYear ? '' : ` ${date.getUTCFullYear()}`}`;
+}
+
+/** "1 day" / "41 days". */
+export function days(count: number): string {
+  return count === 1 ? '1 day' : `${count} days`;
+}
