@@ -72,7 +72,7 @@ export function writeCarePlans(ctx: PersonContext, careTeamId: string | undefine
   ctx.emit({
     ...plan('care-plan', 'My care plan', {
       extension: [
-        { url: extension.contactFrequency, valueDuration: { value: interval, unit: 'days', system: 'http://unitsofmeasure.org', code: 'd' } },
+        { url: extension.contactFrequency, valueDuration: { value: interval, unit: 'd', system: 'http://unitsofmeasure.org', code: 'd' } },
         { url: extension.lastReviewed, valueDate: cal.date(reviewed) },
       ],
     }),
