@@ -40,14 +40,22 @@ export function writeContacts(ctx: PersonContext, episode: { episodeId: string; 
     slots.push({ day: p.episodeStart, status: 'fulfilled', assessment: true });
     const end = p.episodeEnd ?? cal.asOf - 1;
     const windowStart = Math.max(p.episodeStart + interval, end - (p.episodeEnd ? Math.min(180, historyWindowDays(p.intensity)) : historyWindowDays(p.intensity)));
-    const jitter = Math.max(1, Math.round(interval * 0.2));
+    // Teams book a little inside the agreed interval, and rebook within days after a missed or
+    // cancelled contact (missed contact means more effort, not less: 003_*), so an engaged person
+    // mostly stays within their care plan's frequency.
+    const spacing = Math.max(1, Math.round(interval * 0.85));
+    const jitter = Math.round(interval * 0.1);
     const stopsBooking = p.engagement === 'disengaging' && rnd.chance(0.3);
     let slipped = 0;
-    for (let day = windowStart + rnd.int(0, jitter); day <= end; day += interval + rnd.int(-jitter, jitter)) {
+    let day = windowStart + rnd.int(0, jitter);
+    while (day <= end) {
       const slipping = p.disengagedFrom !== undefined && day >= p.disengagedFrom;
       if (slipping && stopsBooking && ++slipped > 2) break;
       const wobbling = p.disengagedFrom !== undefined && day >= p.disengagedFrom - 90;
-      slots.push({ day, status: rnd.weighted(slipping ? SLIPPING : wobbling ? WOBBLING : ENGAGED) });
+      const status = rnd.weighted(slipping ? SLIPPING : wobbling ? WOBBLING : ENGAGED);
+      slots.push({ day, status });
+      const rebookSoon = status !== 'fulfilled' && !slipping;
+      day += rebookSoon ? Math.min(spacing, rnd.int(2, 7)) : spacing + rnd.int(-jitter, jitter);
     }
     if (p.engagement === 'disengaging' && !stopsBooking) {
       // Most who disengage have missed their last two or more appointments (the consecutive-DNA pattern).

@@ -23,16 +23,19 @@ export function modeWeights(team: TeamType, intensity: CareIntensity): Record<Co
   return { clinic: 45, 'home-visit': 20, outreach: 5, phone: 22, video: 8 };
 }
 
-/** Days between planned contacts: the care plan's contact frequency. */
+/**
+ * The care plan's contact frequency: the longest the team means to go without seeing the person.
+ * Intensive and assertive care is at least weekly (003_*: "a minimum of one or two contacts per
+ * person per week"); crisis teams visit every day or two.
+ */
 export function contactIntervalDays(team: TeamType, intensity: CareIntensity): number {
   if (team === 'crisis') return 2;
-  if (intensity === 'assertive') return 7;
-  if (intensity === 'intensive') return 10;
+  if (intensity === 'assertive' || intensity === 'intensive') return 7;
   if (team === 'eip' || team === 'rehab') return 14;
   return 28;
 }
 
 /** How far back appointments are generated: enough history to see patterns, bounded so a population of a million stays near 20 million contacts. */
 export function historyWindowDays(intensity: CareIntensity): number {
-  return intensity === 'assertive' ? 150 : intensity === 'intensive' ? 210 : 365;
+  return intensity === 'assertive' ? 120 : intensity === 'intensive' ? 150 : 365;
 }
