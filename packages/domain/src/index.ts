@@ -13,3 +13,4 @@ export * from './timeline/describe.ts';
 export * from './fhir/clinical-codes.ts';
 export * from './person/search-terms.ts';
 export * from './engagement/index.ts';
+export * from './worklists/worklist.ts';

@@ -13,3 +13,4 @@ export * from './access/relationships.ts';
 export * from './accounts/users.ts';
 export * from './accounts/sessions.ts';
 export * from './accounts/break-glass.ts';
+export * from './engagement/disengaged-worklist.ts';

@@ -1,0 +1,74 @@
+import { compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, londonDay, londonToday, type EngagementFinding, type Worklist } from '@continuity/domain';
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema.ts';
+import { loadEngagementFacts } from './engagement-facts.ts';
+
+export interface DisengagedOptions {
+  /** "YYYY-MM-DD", the day in England the list is as of; today when absent. */
+  asOf?: string;
+  /** Only people a team (Organization id) held on the as-of day. */
+  team?: string;
+  /** Only people held on the as-of day by one of these teams (a clinician's own teams). */
+  teams?: readonly string[];
+}
+
+/** Who each listed person is, for screens and printed lists: never part of the worklist contract. */
+export interface ListedPerson {
+  name: string | null;
+  /** Teams holding the person on the as-of day. */
+  teamIds: string[];
+}
+
+export interface DisengagedWorklist {
+  list: Worklist;
+  people: Map<string, ListedPerson>;
+  /** People whose records were evaluated. */
+  evaluated: number;
+}
+
+/**
+ * The `disengaged` worklist: everyone (or one team's people) the engagement rules find a reason
+ * for, most reasons first, then longest without contact (compareFindings in the domain).
+ */
+export async function disengagedWorklist(db: Kysely<Database>, options: DisengagedOptions = {}): Promise<DisengagedWorklist> {
+  const asOf = options.asOf ?? londonToday();
+  const day = londonDay(asOf);
+  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`as-of must be a date (YYYY-MM-DD), not "${asOf}"`);
+  const facts = await loadEngagementFacts(db, { before: endOfLondonDay(day), team: options.team });
+  const findings: EngagementFinding[] = [];
+  const teamsOf = new Map<string, string[]>();
+  for (const personFacts of facts.values()) {
+    const teams = [...new Set(heldEpisodes(personFacts.episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
+    if (options.team && !teams.includes(options.team)) continue;
+    if (options.teams && !teams.some((t) => options.teams!.includes(t))) continue;
+    const finding = evaluateEngagement(personFacts, asOf);
+    if (finding.reasons.length === 0) continue;
+    findings.push(finding);
+    teamsOf.set(finding.personId, teams);
+  }
+  findings.sort(compareFindings);
+
+  const people = new Map<string, ListedPerson>();
+  const rows = findings.length
+    ? await db
+        .selectFrom('person')
+        .select(['person_id', 'nhs_number', 'given_names', 'family_name'])
+        // One array parameter, not one per person: a trust's list can run to tens of thousands.
+        .where(sql<boolean>`person_id = ANY(${findings.map((f) => f.personId)}::text[])`)
+        .execute()
+    : [];
+  const byId = new Map(rows.map((r) => [r.person_id, r]));
+  for (const f of findings) {
+    const row = byId.get(f.personId);
+    people.set(f.personId, { name: [row?.given_names, row?.family_name].filter(Boolean).join(' ') || null, teamIds: teamsOf.get(f.personId) ?? [] });
+  }
+  return {
+    list: {
+      worklist: 'disengaged',
+      asOf,
+      items: findings.map((f) => ({ patient: { id: f.personId, nhsNumber: byId.get(f.personId)?.nhs_number ?? null }, reasons: f.reasons })),
+    },
+    people,
+    evaluated: facts.size,
+  };
+}

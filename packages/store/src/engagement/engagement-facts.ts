@@ -1,0 +1,164 @@
+import { engagementRules, extension, intramuscularRoute, system, type EngagementFacts } from '@continuity/domain';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../schema.ts';
+
+type Row = Record<string, any>;
+
+/**
+ * The engagement facts of everyone on record (or everyone a team has held), in a handful of
+ * set-based queries over the record table, each reading only the fields the rules need.
+ *
+ * Contacts are cut down in SQL without changing the answer: the rules need only the most recent
+ * attended contact, any inpatient stays, and the missed appointments since that contact (a run of
+ * DNAs is broken by any attended contact). Everything is bounded by `before`, the end of the as-of
+ * day, so later records are never read.
+ */
+export async function loadEngagementFacts(db: Kysely<Database>, options: { before: Date; team?: string }): Promise<Map<string, EngagementFacts>> {
+  const before = sql`${options.before.toISOString()}::timestamptz`;
+  // For one team: everyone it has held. Whether it held them on the as-of day is the rules' decision.
+  const cohortOf = (column: string): RawBuilder<unknown> =>
+    options.team
+      ? sql`AND ${sql.ref(column)} IN (SELECT person_id FROM record WHERE resource_type = 'EpisodeOfCare'
+            AND resource->'managingOrganization'->>'reference' = ${`Organization/${options.team}`}
+            AND status NOT IN ('cancelled', 'entered-in-error'))`
+      : sql``;
+  const cohort = cohortOf('person_id');
+
+  const [people, episodes, plans, contacts, requests, statements, doses] = await Promise.all([
+    rows(db, sql`SELECT person_id, deceased_at FROM person WHERE deceased_at IS NOT NULL ${cohort}`),
+    rows(
+      db,
+      sql`SELECT person_id, id, status, resource->'period'->>'start' AS start, resource->'period'->>'end' AS "end",
+            jsonb_path_query_first(resource, ${codeIn('type', system.careIntensity)}::jsonpath) #>> '{}' AS intensity,
+            resource->'managingOrganization'->>'reference' AS team
+          FROM record WHERE resource_type = 'EpisodeOfCare' ${cohort}`,
+    ),
+    rows(
+      db,
+      sql`SELECT person_id, id, status, resource->'period'->>'start' AS start, resource->'period'->>'end' AS "end",
+            jsonb_path_query_first(resource, ${`$.extension[*] ? (@.url == "${extension.contactFrequency}").valueDuration`}::jsonpath) AS frequency
+          FROM record WHERE resource_type = 'CarePlan'
+            AND resource @> ${JSON.stringify({ category: [{ coding: [{ system: system.carePlanCategory, code: 'care-plan' }] }] })}::jsonb ${cohort}`,
+    ),
+    rows(db, contactsQuery(before, cohort)),
+    rows(
+      db,
+      sql`SELECT person_id, id, status, resource->>'authoredOn' AS authored_on,
+            coalesce(resource->'medicationCodeableConcept'->>'text', jsonb_path_query_first(resource, '$.medicationCodeableConcept.coding[*].display') #>> '{}') AS medicine,
+            jsonb_path_query_first(resource, ${`$.medicationCodeableConcept.coding[*] ? (@.system == "${system.atc}").code`}::jsonpath) #>> '{}' AS atc,
+            resource @> ${JSON.stringify({ dosageInstruction: [{ route: { coding: [{ system: intramuscularRoute.system, code: intramuscularRoute.code }] } }] })}::jsonb AS injection,
+            resource->'dosageInstruction'->0->'timing'->'repeat'->>'period' AS period,
+            resource->'dosageInstruction'->0->'timing'->'repeat'->>'periodUnit' AS period_unit
+          FROM record WHERE resource_type = 'MedicationRequest' ${cohort}`,
+    ),
+    rows(
+      db,
+      sql`SELECT person_id, id, status,
+            jsonb_path_query_array(resource, ${codeIn('statusReason', system.medicationStatusReason)}::jsonpath) AS reason_codes,
+            resource->'statusReason'->0->>'text' AS reason_text,
+            jsonb_path_query_first(resource, '$.basedOn[*].reference') #>> '{}' AS request,
+            coalesce(resource->'medicationCodeableConcept'->>'text', jsonb_path_query_first(resource, '$.medicationCodeableConcept.coding[*].display') #>> '{}') AS medicine,
+            resource->>'dateAsserted' AS asserted,
+            coalesce(resource->'effectivePeriod'->>'end', resource->>'effectiveDateTime') AS stopped
+          FROM record WHERE resource_type = 'MedicationStatement' AND (occurred_at IS NULL OR occurred_at < ${before}) ${cohort}`,
+    ),
+    rows(
+      db,
+      sql`SELECT person_id, id, status, resource->>'effectiveDateTime' AS at, resource->'request'->>'reference' AS request
+          FROM record WHERE resource_type = 'MedicationAdministration' AND occurred_at < ${before} ${cohort}`,
+    ),
+  ]);
+
+  const facts = new Map<string, EngagementFacts>();
+  const of = (personId: string): EngagementFacts => {
+    let f = facts.get(personId);
+    if (!f) {
+      f = { personId, episodes: [], carePlans: [], appointments: [], encounters: [], medicationRequests: [], medicationStatements: [], administrations: [] };
+      facts.set(personId, f);
+    }
+    return f;
+  };
+  for (const r of episodes) of(r.person_id).episodes.push({ id: r.id, status: r.status, start: r.start, end: r.end, intensity: r.intensity, teamId: idOf('Organization', r.team) });
+  for (const r of plans) of(r.person_id).carePlans.push({ id: r.id, status: r.status, start: r.start, end: r.end, contactFrequency: duration(r.frequency?.value, r.frequency?.code) });
+  for (const r of contacts) {
+    if (r.kind === 'appointment') of(r.person_id).appointments.push({ id: r.id, status: r.status, start: r.start });
+    else of(r.person_id).encounters.push({ id: r.id, status: r.status, start: r.start, end: r.end, inpatient: r.kind === 'inpatient', appointmentIds: (r.appointments ?? []).map((ref: string) => idOf('Appointment', ref)).filter(Boolean) });
+  }
+  for (const r of requests) {
+    of(r.person_id).medicationRequests.push({
+      id: r.id, status: r.status, authoredOn: r.authored_on, medicine: r.medicine ?? 'A medicine', atc: r.atc, injection: r.injection === true, interval: duration(r.period, r.period_unit),
+    });
+  }
+  for (const r of statements) {
+    of(r.person_id).medicationStatements.push({
+      id: r.id, status: r.status, reasonCodes: r.reason_codes ?? [], reasonText: r.reason_text, requestId: idOf('MedicationRequest', r.request), medicine: r.medicine ?? 'a medicine', asserted: r.asserted, stopped: r.stopped,
+    });
+  }
+  for (const r of doses) of(r.person_id).administrations.push({ id: r.id, status: r.status, at: r.at, requestId: idOf('MedicationRequest', r.request) });
+  // Deceased people with no other records need no entry; those with records carry the date of death.
+  for (const r of people) {
+    const f = facts.get(r.person_id);
+    if (f) f.deceasedAt = new Date(r.deceased_at).toISOString();
+  }
+  return facts;
+}
+
+/**
+ * Attended contacts and missed appointments, reduced per person to what the rules can use: the
+ * latest finished contact (not an admission), the latest fulfilled appointment, every inpatient stay,
+ * and the DNAs on or after the later of those two.
+ */
+function contactsQuery(before: RawBuilder<unknown>, cohort: RawBuilder<unknown>): RawBuilder<Row> {
+  return sql`
+    WITH last_contact AS (
+      SELECT DISTINCT ON (person_id) person_id, id, occurred_at
+      FROM record WHERE resource_type = 'Encounter' AND status = 'finished' AND occurred_at < ${before}
+        AND coalesce(resource->'class'->>'code', '') <> 'IMP' ${cohort}
+      ORDER BY person_id, occurred_at DESC, id
+    ), last_attended AS (
+      SELECT DISTINCT ON (person_id) person_id, id, occurred_at
+      FROM record WHERE resource_type = 'Appointment' AND status IN ('fulfilled', 'arrived', 'checked-in') AND occurred_at < ${before} ${cohort}
+      ORDER BY person_id, occurred_at DESC, id
+    ), missed AS (
+      -- A window, not a join: it stays one pass however the planner estimates the tables.
+      SELECT kind, person_id, id, status, start, occurred_at,
+             max(occurred_at) FILTER (WHERE kind = 'seen') OVER (PARTITION BY person_id) AS seen_at
+      FROM (
+        SELECT 'missed' AS kind, person_id, id, status, resource->>'start' AS start, occurred_at
+          FROM record WHERE resource_type = 'Appointment' AND status = 'noshow' AND occurred_at < ${before} ${cohort}
+        UNION ALL SELECT 'seen', person_id, id, NULL, NULL, occurred_at FROM last_contact
+        UNION ALL SELECT 'seen', person_id, id, NULL, NULL, occurred_at FROM last_attended
+      ) events
+    )
+    SELECT 'contact' AS kind, r.person_id, r.id, r.status, r.resource->'period'->>'start' AS start, r.resource->'period'->>'end' AS "end",
+           jsonb_path_query_array(r.resource, '$.appointment[*].reference') AS appointments
+      FROM last_contact c JOIN record r ON r.person_id = c.person_id AND r.resource_type = 'Encounter' AND r.id = c.id
+    UNION ALL
+    SELECT 'appointment', r.person_id, r.id, r.status, r.resource->>'start', NULL, NULL
+      FROM last_attended c JOIN record r ON r.person_id = c.person_id AND r.resource_type = 'Appointment' AND r.id = c.id
+    UNION ALL
+    SELECT 'inpatient', person_id, id, status, resource->'period'->>'start', resource->'period'->>'end', NULL
+      FROM record WHERE resource_type = 'Encounter' AND resource->'class'->>'code' = 'IMP' AND occurred_at < ${before} ${cohort}
+    UNION ALL
+    SELECT 'appointment', person_id, id, status, start, NULL, NULL
+      FROM missed WHERE kind = 'missed' AND (seen_at IS NULL OR occurred_at >= seen_at)`;
+}
+
+async function rows(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<Row[]> {
+  return (await query.execute(db)).rows as Row[];
+}
+
+/** A JSONPath for the codes of one system in a CodeableConcept (or list of them) at `path`. */
+function codeIn(path: string, codeSystem: string): string {
+  return `$.${path}[*].coding[*] ? (@.system == "${codeSystem}").code`;
+}
+
+function duration(value: unknown, unit: unknown): { value: number; unit: string } | null {
+  const n = typeof value === 'number' ? value : Number(value);
+  return typeof unit === 'string' && Number.isFinite(n) && n > 0 && engagementRules.daysPerUnit[unit] !== undefined ? { value: n, unit } : null;
+}
+
+function idOf(type: string, reference: string | null | undefined): string | null {
+  const prefix = `${type}/`;
+  return reference?.startsWith(prefix) ? reference.slice(prefix.length) : null;
+}
