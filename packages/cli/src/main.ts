@@ -3,6 +3,7 @@ import { importCommand } from './commands/import.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 import { synthCommand } from './commands/synth.ts';
+import { worklistCommand } from './commands/worklist.ts';
 
 const program = new Command('continuity')
   .description('Continuity: community mental health platform. Nobody who needs care is lost.')
@@ -10,7 +11,8 @@ const program = new Command('continuity')
   .addCommand(startCommand())
   .addCommand(serveCommand())
   .addCommand(importCommand())
-  .addCommand(synthCommand());
+  .addCommand(synthCommand())
+  .addCommand(worklistCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -1,0 +1,54 @@
+import { formatNhsNumber, londonToday } from '@continuity/domain';
+import { disengagedWorklist, loadNames, type DisengagedWorklist, type Store } from '@continuity/store';
+import { Command, InvalidArgumentError } from 'commander';
+import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
+import { parseDate } from './synth.ts';
+
+/** Worklists this command can produce; the others in SPEC arrive with their capabilities. */
+const WORKLISTS = ['disengaged'] as const;
+
+function parseTeam(value: string): string {
+  if (!/^[A-Za-z0-9\-.]{1,64}$/.test(value)) throw new InvalidArgumentError('must be a team id (an Organization id)');
+  return value;
+}
+
+/** One line per person for people reading a terminal: who, which team, and every reason in words. */
+export async function describeWorklist(store: Store, result: DisengagedWorklist, team?: string): Promise<string> {
+  const { list, people } = result;
+  const teamNames = await loadNames(store.db, [...new Set([...people.values()].flatMap((p) => p.teamIds))].map((id) => `Organization/${id}`));
+  const teamName = (id: string) => teamNames.get(`Organization/${id}`) ?? id;
+  const scope = team ? ` in ${teamName(team)}` : '';
+  const count = list.items.length === 1 ? '1 person' : `${list.items.length} people`;
+  const lines = [`Disengaged as of ${list.asOf}${scope}: ${count}.`];
+  for (const item of list.items) {
+    const person = people.get(item.patient.id);
+    const nhs = item.patient.nhsNumber ? `NHS ${formatNhsNumber(item.patient.nhsNumber)}` : 'no NHS number';
+    const teams = !team && person?.teamIds.length ? `, ${person.teamIds.map(teamName).join(', ')}` : '';
+    lines.push(`${person?.name ?? item.patient.id} (${nhs}, id ${item.patient.id}${teams}): ${item.reasons.map((r) => r.text).join(' ')}`);
+  }
+  return lines.join('\n');
+}
+
+export function worklistCommand(): Command {
+  return withStoreOptions(
+    new Command('worklist')
+      .description('A worklist as of a date: each person on it with the reasons and the records that show them. Worklists: disengaged.')
+      .argument('<name>', `the worklist (${WORKLISTS.join(', ')})`)
+      .option('--as-of <date>', 'the day the list is as of, YYYY-MM-DD (default today in England)', parseDate)
+      .option('--team <id>', 'only people this team (Organization id) holds', parseTeam)
+      .option('--json', 'print the worklist as JSON ({"worklist","asOf","items"})'),
+  ).action(async (name: string, flags: StoreFlags & { asOf?: string; team?: string; json?: boolean }) => {
+    if (!(WORKLISTS as readonly string[]).includes(name)) throw new Error(`there is no worklist called "${name}"; available: ${WORKLISTS.join(', ')}`);
+    const store = await openStoreFrom(flags);
+    try {
+      if (flags.team) {
+        const team = await store.db.selectFrom('shared_record').select('id').where('resource_type', '=', 'Organization').where('id', '=', flags.team).executeTakeFirst();
+        if (!team) throw new Error(`there is no team with id "${flags.team}"`);
+      }
+      const result = await disengagedWorklist(store.db, { asOf: flags.asOf ?? londonToday(), team: flags.team });
+      console.log(flags.json ? JSON.stringify(result.list) : await describeWorklist(store, result, flags.team));
+    } finally {
+      await store.close();
+    }
+  });
+}
