@@ -15,6 +15,13 @@ describe('timeline descriptions', () => {
       detail: 'Ward 7 · discharged 2024-02-03',
     });
   });
+  it('names the contact mode, and a medication review as such', () => {
+    const outreach = { status: 'finished', class: { code: 'FLD' }, type: [{ coding: [{ system: system.contactMode, code: 'outreach' }] }] };
+    expect(describeRecord('Encounter', outreach)).toMatchObject({ title: 'Contact', detail: 'Community outreach' });
+    expect(describeRecord('Encounter', { status: 'finished', class: { code: 'FLD' } }).detail).toBe('community outreach');
+    const review = { status: 'finished', class: { code: 'AMB' }, type: [{ coding: [{ system: system.snomed, code: '182836005' }] }] };
+    expect(describeRecord('Encounter', review).title).toBe('Medication review');
+  });
   it('marks a carer concern as such', () => {
     const concern = { category: [{ coding: [{ system: system.communicationCategory, code: 'carer-concern' }] }], payload: [{ contentString: 'Not eating' }] };
     expect(describeRecord('Communication', concern)).toEqual({ category: 'communication', title: 'Concern raised by carer or family', detail: 'Not eating' });

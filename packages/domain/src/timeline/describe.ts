@@ -1,4 +1,5 @@
 import { contactModes } from '../fhir/codes.ts';
+import { medicationReviewCode } from '../fhir/clinical-codes.ts';
 import { conceptText, type CodeableConcept } from '../fhir/datatypes.ts';
 import { system } from '../fhir/systems.ts';
 
@@ -52,12 +53,15 @@ function encounter(r: R, nameOf: NameOf): TimelineText {
     const discharged = r.period?.end ? `discharged ${String(r.period.end).slice(0, 10)}` : 'still in hospital';
     return { category: 'admission', title: 'Admitted to hospital', detail: joinDetail(nameOf(r.serviceProvider?.reference), discharged) };
   }
-  const classes: Record<string, string> = { AMB: 'clinic or community', HH: 'home visit', VR: 'phone or video', EMER: 'emergency' };
+  const classes: Record<string, string> = { AMB: 'clinic or community', HH: 'home visit', FLD: 'community outreach', VR: 'phone or video', EMER: 'emergency' };
   const staff = (r.participant as R[] | undefined)?.map((p) => p.individual?.reference as string | undefined).find(Boolean);
+  const mode = codeIn(r.type, system.contactMode) as keyof typeof contactModes | undefined;
+  const isMedicationReview = (r.type as R[] | undefined)?.some((t) => (t.coding as R[] | undefined)?.some((c) => c.system === medicationReviewCode.system && c.code === medicationReviewCode.code));
+  const what = isMedicationReview ? 'Medication review' : 'Contact';
   return {
     category: 'contact',
-    title: r.status === 'finished' ? 'Contact' : `Contact ${r.status}`,
-    detail: joinDetail(classes[r.class?.code], nameOf(staff)),
+    title: r.status === 'finished' ? what : `${what} ${r.status}`,
+    detail: joinDetail(mode && contactModes[mode] ? contactModes[mode] : classes[r.class?.code], nameOf(staff)),
   };
 }
 
