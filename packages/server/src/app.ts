@@ -9,6 +9,7 @@ import { sessionRoutes } from './auth/session-routes.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { DEFAULT_WEB_ROOT, serveWebApp } from './web/static-site.ts';
+import { worklistRoutes } from './worklists/worklist-routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -46,6 +47,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   sessionRoutes(app, options.store, { secureCookies: options.secureCookies ?? false });
   peopleRoutes(app, options.store);
   auditRoutes(app, options.store);
+  worklistRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

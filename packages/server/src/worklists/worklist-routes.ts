@@ -1,0 +1,59 @@
+import { fhirDate, londonToday, roles } from '@continuity/domain';
+import { disengagedWorklist, loadNames, recordAudit, type Store } from '@continuity/store';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireStaff } from '../auth/session.ts';
+import { ApiError, parseInput } from '../http/errors.ts';
+
+const worklistQuery = z.object({
+  asOf: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+    .pipe(fhirDate.refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date'))
+    .optional(),
+  team: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'must be a team id').optional(),
+});
+
+/**
+ * GET /api/worklists/disengaged?asOf=YYYY-MM-DD&team=ID
+ *
+ * The worklist contract ({worklist, asOf, items}) plus `people`: each listed person's name and the
+ * teams holding them, for the screen. Clinical roles only. Team managers may see any team's list
+ * (or all); other clinicians see only people their own teams hold. Every person listed is audited.
+ */
+export function worklistRoutes(app: FastifyInstance, store: Store) {
+  app.get('/api/worklists/disengaged', async (request) => {
+    const staff = requireStaff(request);
+    if (!roles[staff.role].clinical) throw new ApiError(403, 'forbidden', `The ${roles[staff.role].label} role cannot see worklists of individual people.`);
+    const query = parseInput(worklistQuery, request.query, 'query');
+    const ownTeams = staff.teams.map((t) => t.id);
+    const manager = staff.role === 'team-manager';
+    if (query.team && !manager && !ownTeams.includes(query.team)) {
+      throw new ApiError(403, 'forbidden', 'You can see the worklists of your own teams only.');
+    }
+    if (query.team) {
+      const team = await store.db.selectFrom('shared_record').select('id').where('resource_type', '=', 'Organization').where('id', '=', query.team).executeTakeFirst();
+      if (!team) throw new ApiError(404, 'not-found', 'There is no team with that id.');
+    }
+    const asOf = query.asOf ?? londonToday();
+    const result = await disengagedWorklist(store.db, { asOf, team: query.team, teams: query.team || manager ? undefined : ownTeams });
+    const teamIds = [...new Set([...result.people.values()].flatMap((p) => p.teamIds))];
+    const teamNames = await loadNames(store.db, teamIds.map((id) => `Organization/${id}`));
+    await recordAudit(
+      store.db,
+      result.list.items.map((item) => ({
+        actorId: staff.id,
+        actorRole: staff.role,
+        action: 'worklist',
+        personId: item.patient.id,
+        basis: 'worklist' as const,
+        outcome: 'allowed' as const,
+        detail: { worklist: 'disengaged', asOf, team: query.team ?? null },
+      })),
+    );
+    const people = Object.fromEntries(
+      [...result.people].map(([id, p]) => [id, { name: p.name, teams: p.teamIds.map((t) => ({ id: t, name: teamNames.get(`Organization/${t}`) ?? t })) }]),
+    );
+    return { ...result.list, people };
+  });
+}
