@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
-import pg from 'pg';
+import { createScratchDatabase } from '@continuity/store';
 
 /**
  * `npm run bench [-- --people 100000 --runs 3 --database-url URL --json]`
@@ -78,21 +78,6 @@ function round(n: number) {
 }
 
 async function freshPostgres(serverUrl: string) {
-  const name = `continuity_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    name: 'postgres',
-    url: url.toString(),
-    drop: async () => {
-      const dropper = new pg.Client({ connectionString: serverUrl });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
-    },
-  };
+  const scratch = await createScratchDatabase(serverUrl, 'continuity_bench');
+  return { name: 'postgres', url: scratch.url, drop: scratch.drop };
 }

@@ -1,6 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import pg from 'pg';
-import { openStore, type Store } from '@continuity/store';
+import { createScratchDatabase, openStore, type Store } from '@continuity/store';
 import { PGLITE_SNAPSHOT } from './snapshot-path.ts';
 
 /**
@@ -20,24 +19,13 @@ function pgliteSnapshot(): Blob | undefined {
   return snapshot;
 }
 
-let databases = 0;
-
 async function openFreshPostgres(serverUrl: string): Promise<Store> {
-  const name = `continuity_test_${process.pid}_${++databases}_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString() });
+  const scratch = await createScratchDatabase(serverUrl, 'continuity_test');
+  const store = await openStore({ databaseUrl: scratch.url });
   const close = store.close;
   store.close = async () => {
     await close();
-    const dropper = new pg.Client({ connectionString: serverUrl });
-    await dropper.connect();
-    await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await dropper.end();
+    await scratch.drop();
   };
   return store;
 }

@@ -14,3 +14,4 @@ export * from './accounts/users.ts';
 export * from './accounts/sessions.ts';
 export * from './accounts/break-glass.ts';
 export * from './engagement/disengaged-worklist.ts';
+export * from './scratch-database.ts';
