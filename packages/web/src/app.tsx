@@ -9,6 +9,7 @@ import { Layout } from './layout/layout.tsx';
 import { NotFoundPage } from './layout/status-pages.tsx';
 import { PersonPage } from './people/person-page.tsx';
 import { SearchPage } from './people/search-page.tsx';
+import { DisengagedPage } from './worklists/disengaged-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -22,6 +23,7 @@ export function App() {
             <Route path="/" element={signedIn(<HomePage />)} />
             <Route path="/people" element={signedIn(<SearchPage />)} />
             <Route path="/people/:id" element={signedIn(<PersonPage />)} />
+            <Route path="/worklists/disengaged" element={signedIn(<DisengagedPage />)} />
             <Route path="/audit" element={signedIn(<AuditPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

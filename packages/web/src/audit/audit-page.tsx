@@ -13,6 +13,7 @@ const ACTIONS: Record<string, string> = {
   'search-result': 'Found in a search',
   'break-glass': 'Break-glass access',
   'read-audit': 'Read the audit log',
+  worklist: 'Listed on a worklist',
   import: 'Imported records',
 };
 const BASES: Record<string, string> = {
@@ -22,6 +23,7 @@ const BASES: Record<string, string> = {
   import: 'Import',
   system: 'System',
   search: 'Search',
+  worklist: 'Worklist',
   none: 'None',
 };
 

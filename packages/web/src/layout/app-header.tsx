@@ -10,7 +10,7 @@ export function AppHeader() {
   const user = session.status === 'signed-in' ? session.user : undefined;
   const sections = user
     ? [
-        ...(isClinicalRole(user.role) ? [{ to: '/people', text: 'Find a person' }] : []),
+        ...(isClinicalRole(user.role) ? [{ to: '/people', text: 'Find a person' }, { to: '/worklists/disengaged', text: 'Disengaged' }] : []),
         ...(user.role === 'admin' ? [{ to: '/audit', text: 'Audit log' }] : []),
       ]
     : [];

@@ -1,0 +1,17 @@
+/** Record references ("Encounter/c1") in the words clinicians use for those records. */
+const KINDS: Record<string, string> = {
+  Appointment: 'Appointment',
+  Encounter: 'Contact',
+  EpisodeOfCare: 'Episode of care',
+  CarePlan: 'Care plan',
+  MedicationRequest: 'Prescription',
+  MedicationStatement: 'Medicine statement',
+  MedicationAdministration: 'Injection record',
+};
+
+export function evidenceLabel(reference: string): string {
+  const slash = reference.indexOf('/');
+  if (slash < 0) return reference;
+  const type = reference.slice(0, slash);
+  return `${KINDS[type] ?? type} ${reference.slice(slash + 1)}`;
+}

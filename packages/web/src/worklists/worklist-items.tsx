@@ -1,0 +1,44 @@
+import { Table } from 'nhsuk-react-components';
+import { Link } from 'react-router-dom';
+import { formatNhsNumber } from '../format/people.ts';
+import { evidenceLabel } from './evidence.ts';
+import type { DisengagedWorklistResponse } from './worklist-types.ts';
+
+/** One row per person: who they are (linking to their record), their team, and each reason with its evidence. */
+export function WorklistItems({ list }: { list: DisengagedWorklistResponse }) {
+  return (
+    <Table responsive caption={`People on the list as of ${list.asOf}`} captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
+      <Table.Head>
+        <Table.Row>
+          <Table.Cell>Person</Table.Cell>
+          <Table.Cell>Team</Table.Cell>
+          <Table.Cell>Why they are on the list</Table.Cell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {list.items.map((item) => {
+          const person = list.people[item.patient.id];
+          return (
+            <Table.Row key={item.patient.id} className="app-worklist-item">
+              <Table.Cell>
+                <Link to={`/people/${encodeURIComponent(item.patient.id)}`}>{person?.name ?? 'Name not recorded'}</Link>
+                <span className="nhsuk-body-s app-block app-nowrap">NHS number {formatNhsNumber(item.patient.nhsNumber)}</span>
+              </Table.Cell>
+              <Table.Cell>{person?.teams.length ? person.teams.map((t) => t.name).join(', ') : 'No current team'}</Table.Cell>
+              <Table.Cell>
+                <ul className="nhsuk-list app-worklist-reasons">
+                  {item.reasons.map((reason) => (
+                    <li key={reason.code}>
+                      {reason.text}
+                      <span className="nhsuk-body-s app-block app-evidence">Evidence: {reason.evidence.map(evidenceLabel).join('; ')}</span>
+                    </li>
+                  ))}
+                </ul>
+              </Table.Cell>
+            </Table.Row>
+          );
+        })}
+      </Table.Body>
+    </Table>
+  );
+}
