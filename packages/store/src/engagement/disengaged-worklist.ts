@@ -34,7 +34,9 @@ export async function disengagedWorklist(db: Kysely<Database>, options: Disengag
   const asOf = options.asOf ?? londonToday();
   const day = londonDay(asOf);
   if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`as-of must be a date (YYYY-MM-DD), not "${asOf}"`);
-  const facts = await loadEngagementFacts(db, { before: endOfLondonDay(day), team: options.team });
+  // Only the teams asked about are read from the database; the rules then check who they held on the day.
+  const cohort = options.team ? [options.team].filter((t) => !options.teams || options.teams.includes(t)) : options.teams;
+  const facts = await loadEngagementFacts(db, { before: endOfLondonDay(day), teams: cohort });
   const findings: EngagementFinding[] = [];
   const teamsOf = new Map<string, string[]>();
   for (const personFacts of facts.values()) {

@@ -13,16 +13,14 @@ type Row = Record<string, any>;
  * DNAs is broken by any attended contact). Everything is bounded by `before`, the end of the as-of
  * day, so later records are never read.
  */
-export async function loadEngagementFacts(db: Kysely<Database>, options: { before: Date; team?: string }): Promise<Map<string, EngagementFacts>> {
+export async function loadEngagementFacts(db: Kysely<Database>, options: { before: Date; teams?: readonly string[] }): Promise<Map<string, EngagementFacts>> {
   const before = sql`${options.before.toISOString()}::timestamptz`;
-  // For one team: everyone it has held. Whether it held them on the as-of day is the rules' decision.
-  const cohortOf = (column: string): RawBuilder<unknown> =>
-    options.team
-      ? sql`AND ${sql.ref(column)} IN (SELECT person_id FROM record WHERE resource_type = 'EpisodeOfCare'
-            AND resource->'managingOrganization'->>'reference' = ${`Organization/${options.team}`}
-            AND status NOT IN ('cancelled', 'entered-in-error'))`
-      : sql``;
-  const cohort = cohortOf('person_id');
+  // For some teams: everyone they have held. Whether one held them on the as-of day is the rules' decision.
+  const cohort = options.teams
+    ? sql`AND person_id IN (SELECT person_id FROM record WHERE resource_type = 'EpisodeOfCare'
+          AND resource->'managingOrganization'->>'reference' = ANY(${options.teams.map((t) => `Organization/${t}`)}::text[])
+          AND status NOT IN ('cancelled', 'entered-in-error'))`
+    : sql``;
 
   const [people, episodes, plans, contacts, requests, statements, doses] = await Promise.all([
     rows(db, sql`SELECT person_id, deceased_at FROM person WHERE deceased_at IS NOT NULL ${cohort}`),
