@@ -21,6 +21,14 @@ describe.each(storeKinds)('the disengaged worklist on $name', (kind) => {
     expect(people.get('dora')).toEqual({ name: 'Dora Dunn', teamIds: ['team-north'] });
   });
 
+  it('gives the same list when the population is read in slices of a few people', async () => {
+    for (const sliceSize of [1, 2, 3]) {
+      const { list, evaluated } = await disengagedWorklist(store.db, { asOf: AS_OF, sliceSize });
+      expect(list.items, `slices of ${sliceSize}`).toEqual(expectedItems);
+      expect(evaluated).toBe(7);
+    }
+  });
+
   it('lists one team: the people it holds on the as-of day', async () => {
     const north = await disengagedWorklist(store.db, { asOf: AS_OF, team: 'team-north' });
     expect(north.list.items.map((i) => i.patient.id)).toEqual(['dora', 'eli']);

@@ -10,6 +10,20 @@ export interface DisengagedOptions {
   team?: string;
   /** Only people held on the as-of day by one of these teams (a clinician's own teams). */
   teams?: readonly string[];
+  /** People per slice read from the database at once (tests make it small). */
+  sliceSize?: number;
+}
+
+// About 2 KB of facts per person: 100,000 people is ~200 MB at a time, and few enough slices that each reads a real share of every table.
+const SLICE_SIZE = 100_000;
+
+/** Person id ranges of about `size` people each, covering everyone; one open range when few. */
+async function populationSlices(db: Kysely<Database>, size: number): Promise<Array<{ from?: string; to?: string }>> {
+  const bounds = await sql<{ person_id: string }>`
+    SELECT person_id FROM (SELECT person_id, row_number() OVER (ORDER BY person_id) AS n FROM person) p
+    WHERE n % ${size} = 1 AND n > 1 ORDER BY person_id`.execute(db);
+  const cuts = bounds.rows.map((r) => r.person_id);
+  return [...cuts, undefined].map((to, i) => ({ ...(i > 0 ? { from: cuts[i - 1] } : {}), ...(to !== undefined ? { to } : {}) }));
 }
 
 /** Who each listed person is, for screens and printed lists: never part of the worklist contract. */
@@ -36,17 +50,22 @@ export async function disengagedWorklist(db: Kysely<Database>, options: Disengag
   if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`as-of must be a date (YYYY-MM-DD), not "${asOf}"`);
   // Only the teams asked about are read from the database; the rules then check who they held on the day.
   const cohort = options.team ? [options.team].filter((t) => !options.teams || options.teams.includes(t)) : options.teams;
-  const facts = await loadEngagementFacts(db, { before: endOfLondonDay(day), teams: cohort });
   const findings: EngagementFinding[] = [];
   const teamsOf = new Map<string, string[]>();
-  for (const personFacts of facts.values()) {
-    const teams = [...new Set(heldEpisodes(personFacts.episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
-    if (options.team && !teams.includes(options.team)) continue;
-    if (options.teams && !teams.some((t) => options.teams!.includes(t))) continue;
-    const finding = evaluateEngagement(personFacts, asOf);
-    if (finding.reasons.length === 0) continue;
-    findings.push(finding);
-    teamsOf.set(finding.personId, teams);
+  let evaluated = 0;
+  // A slice of the population at a time: a trust's whole record never has to fit in memory at once.
+  for (const slice of await populationSlices(db, options.sliceSize ?? SLICE_SIZE)) {
+    const facts = await loadEngagementFacts(db, { before: endOfLondonDay(day), teams: cohort, ...slice });
+    evaluated += facts.size;
+    for (const personFacts of facts.values()) {
+      const teams = [...new Set(heldEpisodes(personFacts.episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
+      if (options.team && !teams.includes(options.team)) continue;
+      if (options.teams && !teams.some((t) => options.teams!.includes(t))) continue;
+      const finding = evaluateEngagement(personFacts, asOf);
+      if (finding.reasons.length === 0) continue;
+      findings.push(finding);
+      teamsOf.set(finding.personId, teams);
+    }
   }
   findings.sort(compareFindings);
 
@@ -71,6 +90,6 @@ export async function disengagedWorklist(db: Kysely<Database>, options: Disengag
       items: findings.map((f) => ({ patient: { id: f.personId, nhsNumber: byId.get(f.personId)?.nhs_number ?? null }, reasons: f.reasons })),
     },
     people,
-    evaluated: facts.size,
+    evaluated,
   };
 }

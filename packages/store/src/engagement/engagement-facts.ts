@@ -13,14 +13,28 @@ type Row = Record<string, any>;
  * DNAs is broken by any attended contact). Everything is bounded by `before`, the end of the as-of
  * day, so later records are never read.
  */
-export async function loadEngagementFacts(db: Kysely<Database>, options: { before: Date; teams?: readonly string[] }): Promise<Map<string, EngagementFacts>> {
+export interface FactsScope {
+  /** The end of the as-of day: nothing from this instant on is read. */
+  before: Date;
+  /** Only people these teams (Organization ids) have held. */
+  teams?: readonly string[];
+  /** Only people with ids in [from, to): a slice of the population, so memory stays bounded. */
+  from?: string;
+  to?: string;
+}
+
+export async function loadEngagementFacts(db: Kysely<Database>, options: FactsScope): Promise<Map<string, EngagementFacts>> {
   const before = sql`${options.before.toISOString()}::timestamptz`;
   // For some teams: everyone they have held. Whether one held them on the as-of day is the rules' decision.
-  const cohort = options.teams
+  const byTeam = options.teams
     ? sql`AND person_id IN (SELECT person_id FROM record WHERE resource_type = 'EpisodeOfCare'
           AND resource->'managingOrganization'->>'reference' = ANY(${options.teams.map((t) => `Organization/${t}`)}::text[])
           AND status NOT IN ('cancelled', 'entered-in-error'))`
     : sql``;
+  // person_id leads every primary key, so a slice is an index range on each table.
+  const from = options.from === undefined ? sql`` : sql`AND person_id >= ${options.from}`;
+  const to = options.to === undefined ? sql`` : sql`AND person_id < ${options.to}`;
+  const cohort = sql`${byTeam} ${from} ${to}`;
 
   const [people, episodes, plans, contacts, requests, statements, doses] = await Promise.all([
     rows(db, sql`SELECT person_id, deceased_at FROM person WHERE deceased_at IS NOT NULL ${cohort}`),
