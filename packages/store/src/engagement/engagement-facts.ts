@@ -94,7 +94,7 @@ export async function loadEngagementFacts(db: Kysely<Database>, options: FactsSc
   for (const r of plans) of(r.person_id).carePlans.push({ id: r.id, status: r.status, start: r.start, end: r.end, contactFrequency: duration(r.frequency?.value, r.frequency?.code) });
   for (const r of contacts) {
     if (r.kind === 'appointment') of(r.person_id).appointments.push({ id: r.id, status: r.status, start: r.start });
-    else of(r.person_id).encounters.push({ id: r.id, status: r.status, start: r.start, end: r.end, inpatient: r.kind === 'inpatient', appointmentIds: (r.appointments ?? []).map((ref: string) => idOf('Appointment', ref)).filter(Boolean) });
+    else of(r.person_id).encounters.push({ id: r.id, status: r.status, start: r.start, end: r.end, inpatient: r.kind === 'inpatient', appointmentIds: ((r.appointments ?? []) as Row[]).map((a) => idOf('Appointment', a?.reference)).filter((id): id is string => id !== null) });
   }
   for (const r of requests) {
     of(r.person_id).medicationRequests.push({
@@ -122,13 +122,17 @@ export async function loadEngagementFacts(db: Kysely<Database>, options: FactsSc
  */
 function contactsQuery(before: RawBuilder<unknown>, cohort: RawBuilder<unknown>): RawBuilder<Row> {
   return sql`
-    WITH last_contact AS (
-      SELECT DISTINCT ON (person_id) person_id, id, occurred_at
-      FROM record WHERE resource_type = 'Encounter' AND status = 'finished' AND occurred_at < ${before}
-        AND coalesce(resource->'class'->>'code', '') <> 'IMP' ${cohort}
+    WITH encounters AS MATERIALIZED (
+      -- One pass over contacts: admissions are kept whole, other contacts only as candidates for the latest.
+      SELECT person_id, id, status, occurred_at, coalesce(resource->'class'->>'code', '') = 'IMP' AS inpatient,
+             resource->'period'->>'start' AS start, resource->'period'->>'end' AS "end", resource->'appointment' AS appointments
+      FROM record WHERE resource_type = 'Encounter' AND occurred_at < ${before} AND status IN ('finished', 'in-progress') ${cohort}
+    ), last_contact AS (
+      SELECT DISTINCT ON (person_id) person_id, id, status, occurred_at, start, "end", appointments
+      FROM encounters WHERE status = 'finished' AND NOT inpatient
       ORDER BY person_id, occurred_at DESC, id
     ), last_attended AS (
-      SELECT DISTINCT ON (person_id) person_id, id, occurred_at
+      SELECT DISTINCT ON (person_id) person_id, id, status, occurred_at, resource->>'start' AS start
       FROM record WHERE resource_type = 'Appointment' AND status IN ('fulfilled', 'arrived', 'checked-in') AND occurred_at < ${before} ${cohort}
       ORDER BY person_id, occurred_at DESC, id
     ), missed AS (
@@ -142,15 +146,11 @@ function contactsQuery(before: RawBuilder<unknown>, cohort: RawBuilder<unknown>)
         UNION ALL SELECT 'seen', person_id, id, NULL, NULL, occurred_at FROM last_attended
       ) events
     )
-    SELECT 'contact' AS kind, r.person_id, r.id, r.status, r.resource->'period'->>'start' AS start, r.resource->'period'->>'end' AS "end",
-           jsonb_path_query_array(r.resource, '$.appointment[*].reference') AS appointments
-      FROM last_contact c JOIN record r ON r.person_id = c.person_id AND r.resource_type = 'Encounter' AND r.id = c.id
+    SELECT 'contact' AS kind, person_id, id, status, start, "end", appointments FROM last_contact
     UNION ALL
-    SELECT 'appointment', r.person_id, r.id, r.status, r.resource->>'start', NULL, NULL
-      FROM last_attended c JOIN record r ON r.person_id = c.person_id AND r.resource_type = 'Appointment' AND r.id = c.id
+    SELECT 'appointment', person_id, id, status, start, NULL, NULL FROM last_attended
     UNION ALL
-    SELECT 'inpatient', person_id, id, status, resource->'period'->>'start', resource->'period'->>'end', NULL
-      FROM record WHERE resource_type = 'Encounter' AND resource->'class'->>'code' = 'IMP' AND occurred_at < ${before} ${cohort}
+    SELECT 'inpatient', person_id, id, status, start, "end", NULL FROM encounters WHERE inpatient
     UNION ALL
     SELECT 'appointment', person_id, id, status, start, NULL, NULL
       FROM missed WHERE kind = 'missed' AND (seen_at IS NULL OR occurred_at >= seen_at)`;
