@@ -4,15 +4,6 @@ import type { Database } from '../schema.ts';
 
 type Row = Record<string, any>;
 
-/**
- * The engagement facts of everyone on record (or everyone a team has held), in a handful of
- * set-based queries over the record table, each reading only the fields the rules need.
- *
- * Contacts are cut down in SQL without changing the answer: the rules need only the most recent
- * attended contact, any inpatient stays, and the missed appointments since that contact (a run of
- * DNAs is broken by any attended contact). Everything is bounded by `before`, the end of the as-of
- * day, so later records are never read.
- */
 export interface FactsScope {
   /** The end of the as-of day: nothing from this instant on is read. */
   before: Date;
@@ -23,6 +14,15 @@ export interface FactsScope {
   to?: string;
 }
 
+/**
+ * The engagement facts of everyone on record (or everyone a team has held), in a handful of
+ * set-based queries over the record table, each reading only the fields the rules need.
+ *
+ * Contacts are cut down in SQL without changing the answer: the rules need only the most recent
+ * attended contact, any inpatient stays, and the missed appointments since that contact (a run of
+ * DNAs is broken by any attended contact). Everything is bounded by `before`, the end of the as-of
+ * day, so later records are never read.
+ */
 export async function loadEngagementFacts(db: Kysely<Database>, options: FactsScope): Promise<Map<string, EngagementFacts>> {
   const before = sql`${options.before.toISOString()}::timestamptz`;
   // For some teams: everyone they have held. Whether one held them on the as-of day is the rules' decision.
@@ -47,7 +47,7 @@ export async function loadEngagementFacts(db: Kysely<Database>, options: FactsSc
     ),
     rows(
       db,
-      sql`SELECT person_id, id, status, resource->'period'->>'start' AS start, resource->'period'->>'end' AS "end",
+      sql`SELECT person_id, id, status, coalesce(resource->'period'->>'start', resource->>'created') AS start, resource->'period'->>'end' AS "end",
             jsonb_path_query_first(resource, ${`$.extension[*] ? (@.url == "${extension.contactFrequency}").valueDuration`}::jsonpath) AS frequency
           FROM record WHERE resource_type = 'CarePlan'
             AND resource @> ${JSON.stringify({ category: [{ coding: [{ system: system.carePlanCategory, code: 'care-plan' }] }] })}::jsonb ${cohort}`,
@@ -91,7 +91,7 @@ export async function loadEngagementFacts(db: Kysely<Database>, options: FactsSc
     return f;
   };
   for (const r of episodes) of(r.person_id).episodes.push({ id: r.id, status: r.status, start: r.start, end: r.end, intensity: r.intensity, teamId: idOf('Organization', r.team) });
-  for (const r of plans) of(r.person_id).carePlans.push({ id: r.id, status: r.status, start: r.start, end: r.end, contactFrequency: duration(r.frequency?.value, r.frequency?.code) });
+  for (const r of plans) of(r.person_id).carePlans.push({ id: r.id, status: r.status, start: r.start, end: r.end, contactFrequency: duration(r.frequency?.value, r.frequency?.code ?? r.frequency?.unit) });
   for (const r of contacts) {
     if (r.kind === 'appointment') of(r.person_id).appointments.push({ id: r.id, status: r.status, start: r.start });
     else of(r.person_id).encounters.push({ id: r.id, status: r.status, start: r.start, end: r.end, inpatient: r.kind === 'inpatient', appointmentIds: ((r.appointments ?? []) as Row[]).map((a) => idOf('Appointment', a?.reference)).filter((id): id is string => id !== null) });
