@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '@continuity/store';
 import { AS_OF, disengagementScenario, expectedItems } from '../../store/test/support/disengagement-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
 
@@ -30,6 +31,14 @@ describe('continuity worklist disengaged', () => {
     const result = await continuity('worklist', 'disengaged', '--as-of', AS_OF, '--data-dir', dataDir, '--json');
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ worklist: 'disengaged', asOf: AS_OF, items: expectedItems });
+    // Listing people is a read of their records: audited, as the command line.
+    const store = await openStore({ dataDir });
+    try {
+      const audit = await store.db.selectFrom('audit_event').select(['person_id', 'actor_id', 'basis']).where('action', '=', 'worklist').orderBy('id').execute();
+      expect(audit.slice(0, 3)).toEqual(['dora', 'fay', 'eli'].map((id) => ({ person_id: id, actor_id: 'cli:worklist', basis: 'system' })));
+    } finally {
+      await store.close();
+    }
   });
 
   it('prints one line per person with every reason in words, for one team', async () => {

@@ -1,5 +1,5 @@
 import { formatNhsNumber, londonToday } from '@continuity/domain';
-import { disengagedWorklist, loadNames, type DisengagedWorklist, type Store } from '@continuity/store';
+import { disengagedWorklist, loadNames, recordAudit, type DisengagedWorklist, type Store } from '@continuity/store';
 import { Command, InvalidArgumentError } from 'commander';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
 import { parseDate } from './synth.ts';
@@ -29,6 +29,23 @@ export async function describeWorklist(store: Store, result: DisengagedWorklist,
   return lines.join('\n');
 }
 
+/** Printing a list of people is a read of their records: audited like the API's, as the command line. */
+async function auditListing(store: Store, result: DisengagedWorklist, team?: string): Promise<void> {
+  const entries = result.list.items.map((item) => ({
+    actorId: 'cli:worklist',
+    actorRole: 'system',
+    action: 'worklist',
+    personId: item.patient.id,
+    basis: 'system' as const,
+    outcome: 'allowed' as const,
+    detail: { worklist: result.list.worklist, asOf: result.list.asOf, team: team ?? null },
+  }));
+  // Batches keep each INSERT under PostgreSQL's parameter limit on a trust-wide list.
+  await store.db.transaction().execute(async (trx) => {
+    for (let i = 0; i < entries.length; i += 2000) await recordAudit(trx, entries.slice(i, i + 2000));
+  });
+}
+
 export function worklistCommand(): Command {
   return withStoreOptions(
     new Command('worklist')
@@ -46,6 +63,7 @@ export function worklistCommand(): Command {
         if (!team) throw new Error(`there is no team with id "${flags.team}"`);
       }
       const result = await disengagedWorklist(store.db, { asOf: flags.asOf ?? londonToday(), team: flags.team });
+      await auditListing(store, result, flags.team);
       console.log(flags.json ? JSON.stringify(result.list) : await describeWorklist(store, result, flags.team));
     } finally {
       await store.close();

@@ -5,6 +5,9 @@ import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
 
+/** Audit rows per INSERT: 11 parameters each stays well under PostgreSQL's 65,535. */
+const AUDIT_BATCH = 2000;
+
 const worklistQuery = z.object({
   asOf: z
     .string()
@@ -39,18 +42,19 @@ export function worklistRoutes(app: FastifyInstance, store: Store) {
     const result = await disengagedWorklist(store.db, { asOf, team: query.team, teams: query.team || manager ? undefined : ownTeams });
     const teamIds = [...new Set([...result.people.values()].flatMap((p) => p.teamIds))];
     const teamNames = await loadNames(store.db, teamIds.map((id) => `Organization/${id}`));
-    await recordAudit(
-      store.db,
-      result.list.items.map((item) => ({
-        actorId: staff.id,
-        actorRole: staff.role,
-        action: 'worklist',
-        personId: item.patient.id,
-        basis: 'worklist' as const,
-        outcome: 'allowed' as const,
-        detail: { worklist: 'disengaged', asOf, team: query.team ?? null },
-      })),
-    );
+    const entries = result.list.items.map((item) => ({
+      actorId: staff.id,
+      actorRole: staff.role,
+      action: 'worklist',
+      personId: item.patient.id,
+      basis: 'worklist' as const,
+      outcome: 'allowed' as const,
+      detail: { worklist: 'disengaged', asOf, team: query.team ?? null },
+    }));
+    // In one transaction, and in batches: a trust-wide list can be longer than one statement's parameters allow.
+    await store.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < entries.length; i += AUDIT_BATCH) await recordAudit(trx, entries.slice(i, i + AUDIT_BATCH));
+    });
     const people = Object.fromEntries(
       [...result.people].map(([id, p]) => [id, { name: p.name, teams: p.teamIds.map((t) => ({ id: t, name: teamNames.get(`Organization/${t}`) ?? t })) }]),
     );
