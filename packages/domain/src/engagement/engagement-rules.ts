@@ -34,7 +34,10 @@ export const engagementRules = {
       { source: 'Issue 4 (disengagement detection)', says: 'no attended contact within the interval the care plan sets; when the plan sets none, 7 days for people in intensive/assertive care and 28 days otherwise' },
       { source: 'shared/seeds/003_* line ~467 (intensive and assertive care model)', says: 'daily planning meetings and weekly MDT reviews: contact is expected at least weekly' },
       { source: 'shared/seeds/003_* line ~455', says: 'for this group DNA should never be used as a reason for discharge; staff continue to proactively engage during periods where engagement is challenging' },
-      { source: 'NICE CG178 (psychosis and schizophrenia in adults) 1.5.3, QS80 statement 7', says: 'care coordination and assertive community treatment for people who are difficult to engage' },
+      {
+        source: 'NHS England, Guidance to integrated care boards on intensive and assertive community mental health care (2024), the basis of shared/seeds/003_*',
+        says: 'services adapt their approach to engagement and provide continuity of care for people with psychosis for whom engagement is a challenge',
+      },
     ] satisfies RuleSource[],
   },
 
@@ -56,7 +59,7 @@ export const engagementRules = {
     sources: [
       { source: 'Issue 4 (disengagement detection)', says: 'long-acting injection more than 7 days overdue' },
       { source: 'shared/seeds/003_* line ~467', says: 'legal frameworks used to deliver medication for people known to be non-compliant with medication' },
-      { source: 'NICE NG225 / CG178 1.3.6', says: 'a missed depot is an early sign of disengagement and relapse to act on' },
+      { source: 'shared/seeds/000_* line ~1152', says: 'long-acting injections are given at a prescribed interval, checked against the licensed one: the interval is what "due" is measured by' },
     ] satisfies RuleSource[],
   },
 
