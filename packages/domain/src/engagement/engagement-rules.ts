@@ -32,7 +32,7 @@ export const engagementRules = {
     intensiveCareCodes: ['intensive', 'assertive'] as readonly string[],
     sources: [
       { source: 'Issue 4 (disengagement detection)', says: 'no attended contact within the interval the care plan sets; when the plan sets none, 7 days for people in intensive/assertive care and 28 days otherwise' },
-      { source: 'shared/seeds/003_* line ~467 (intensive and assertive care model)', says: 'daily planning meetings and weekly MDT reviews: contact is expected at least weekly' },
+      { source: 'shared/seeds/003_* line ~467 (intensive and assertive care model)', says: 'intensive and assertive care has daily planning meetings and weekly MDT reviews; the 7-day default is set in issue 4 to match that weekly rhythm' },
       { source: 'shared/seeds/003_* line ~455', says: 'for this group DNA should never be used as a reason for discharge; staff continue to proactively engage during periods where engagement is challenging' },
       {
         source: 'NHS England, Guidance to integrated care boards on intensive and assertive community mental health care (2024), the basis of shared/seeds/003_*',
