@@ -35,7 +35,7 @@ export const engagementRules = {
       { source: 'shared/seeds/003_* line ~467 (intensive and assertive care model)', says: 'intensive and assertive care has daily planning meetings and weekly MDT reviews; the 7-day default is set in issue 4 to match that weekly rhythm' },
       { source: 'shared/seeds/003_* line ~455', says: 'for this group DNA should never be used as a reason for discharge; staff continue to proactively engage during periods where engagement is challenging' },
       {
-        source: 'NHS England, Guidance to integrated care boards on intensive and assertive community mental health care (2024), the basis of shared/seeds/003_*',
+        source: 'NHS England, Guidance to integrated care boards on intensive and assertive community mental health care (2024), to which the ICB review in shared/seeds/003_* responds',
         says: 'services adapt their approach to engagement and provide continuity of care for people with psychosis for whom engagement is a challenge',
       },
     ] satisfies RuleSource[],
