@@ -5,6 +5,12 @@ import { startCommand } from './commands/start.ts';
 import { synthCommand } from './commands/synth.ts';
 import { worklistCommand } from './commands/worklist.ts';
 
+// Piped into `head` or a closed pager: stop quietly, as Unix tools do, rather than crash on EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 const program = new Command('continuity')
   .description('Continuity: community mental health platform. Nobody who needs care is lost.')
   .showHelpAfterError()

@@ -56,6 +56,13 @@ describe('continuity import', () => {
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
+  it('stops quietly when its output is closed early, as when piped into head or a pager that quits', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-'));
+    const dir = writeNdjson(scenario());
+    const { stderr } = await promisify(execFile)('/bin/sh', ['-c', `"${process.execPath}" "${bin}" import "${dir}" --data-dir "${dataDir}" --json | true`]);
+    expect(stderr).not.toMatch(/EPIPE|Error/);
+  });
+
   it('documents its commands', async () => {
     const result = await continuity('--help');
     for (const command of ['start', 'serve', 'import', 'synth']) expect(result.stdout).toContain(command);
