@@ -5,6 +5,7 @@ export interface Database {
   record: RecordTable;
   shared_record: SharedRecordTable;
   person: PersonTable;
+  person_name_word: { person_id: string; word: string };
   app_user: AppUserTable;
   app_user_team: { user_id: string; team_id: string };
   app_session: AppSessionTable;

@@ -20,7 +20,8 @@ export function readSearchTerms(text: string): SearchTerms {
   const whole = checkNhsNumber(text);
   if (whole.valid) return { nhsNumber: whole.nhsNumber, names: [] };
   const terms: SearchTerms = { names: [] };
-  for (const word of text.trim().toLowerCase().split(/\s+/).filter(Boolean)) {
+  // Typed or pasted apostrophes vary (O’Neill, O'Neill); names are stored with the plain one.
+  for (const word of text.trim().toLowerCase().replaceAll('\u2019', "'").split(/\s+/).filter(Boolean)) {
     const date = asDate(word);
     if (date && !terms.birthDate) terms.birthDate = date;
     else terms.names.push(word);

@@ -36,13 +36,7 @@ export async function searchPeople(db: Kysely<Database>, search: PersonSearch): 
   if (terms.birthDate) query = query.where('birth_date', '=', terms.birthDate);
   for (const word of terms.names) {
     const prefix = `${escapeLike(word)}%`;
-    query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['family_name']), 'like', prefix),
-        eb(eb.fn('lower', ['given_names']), 'like', prefix),
-        eb(eb.fn('lower', ['given_names']), 'like', `% ${prefix}`),
-      ]),
-    );
+    query = query.where('person_id', 'in', (eb) => eb.selectFrom('person_name_word').select('person_id').where('word', 'like', prefix));
   }
   if (search.nhsNumber) query = query.where('nhs_number', '=', search.nhsNumber.replace(/[\s-]/g, ''));
   if (search.birthDate) query = query.where('birth_date', '=', search.birthDate);

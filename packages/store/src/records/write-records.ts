@@ -152,6 +152,12 @@ async function writePersons(db: Kysely<Database>, patients: PreparedRecord[]) {
       })),
     )
     .execute();
+  const ids = rows.map((r) => r.person_id);
+  await sql`DELETE FROM person_name_word WHERE person_id = ANY(${ids}::text[])`.execute(db);
+  await sql`
+    INSERT INTO person_name_word (person_id, word)
+    SELECT p.person_id, w FROM person p CROSS JOIN LATERAL person_name_words(p.given_names, p.family_name) w
+    WHERE p.person_id = ANY(${ids}::text[])`.execute(db);
 }
 
 /** One statement cannot touch a row twice, so when an id repeats the last version sent wins. */
