@@ -14,3 +14,4 @@ export * from './fhir/clinical-codes.ts';
 export * from './person/search-terms.ts';
 export * from './engagement/index.ts';
 export * from './worklists/worklist.ts';
+export * from './caseload/index.ts';

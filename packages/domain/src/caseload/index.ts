@@ -1,0 +1,2 @@
+export * from './caseload-weighting.ts';
+export * from './cover.ts';
