@@ -1,2 +1,3 @@
 export * from './caseload-weighting.ts';
 export * from './cover.ts';
+export * from './mdt-reasons.ts';
