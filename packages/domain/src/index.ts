@@ -15,3 +15,4 @@ export * from './person/search-terms.ts';
 export * from './engagement/index.ts';
 export * from './worklists/worklist.ts';
 export * from './caseload/index.ts';
+export * from './discharge/index.ts';

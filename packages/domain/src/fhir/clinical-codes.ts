@@ -308,3 +308,18 @@ export const carePlanCategories = {
   'safety-plan': 'Safety plan',
   'crisis-plan': 'Crisis plan',
 } as const;
+
+/**
+ * Why an episode of care ended: EpisodeOfCare extension.dischargeReason, system.dischargeReason.
+ * `non-attendance` exists so that a discharge sent by another system can say so honestly; the
+ * discharge guard refuses it for people with severe and relapsing illness (discharge/discharge-rules.ts).
+ */
+export const dischargeReasons = {
+  'non-attendance': 'Did not attend or disengaged from the service',
+  recovered: 'Recovered: care goals met',
+  'moved-away': 'Moved out of the area',
+  transferred: 'Transferred to another team or service',
+  died: 'Died',
+  'person-chose': 'The person chose to end their care',
+} as const;
+export type DischargeReason = keyof typeof dischargeReasons;

@@ -41,6 +41,8 @@ export const system = {
   carePlanCategory: cs('care-plan-category'),
   medicationStatusReason: cs('medication-status-reason'),
   worklistReason: cs('worklist-reason'),
+  /** Why an episode of care ended (EpisodeOfCare extension dischargeReason); codes in clinical-codes.ts. */
+  dischargeReason: cs('discharge-reason'),
   appointmentCancellationReason: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason',
   v3RoleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
   v3ActCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
@@ -63,4 +65,10 @@ export const extension = {
   referralSource: sd('referral-source'),
   ctoConditions: sd('cto-conditions'),
   lastReviewed: sd('last-reviewed'),
+  /** On a finished EpisodeOfCare: the discharge record (docs/fhir.md, "Discharge"). */
+  dischargeReason: sd('discharge-reason'),
+  mdtDecisionDate: sd('mdt-decision-date'),
+  relapseIndicators: sd('relapse-indicators'),
+  harmsIfRelapseMissed: sd('harms-if-relapse-missed'),
+  routeBack: sd('route-back'),
 } as const;

@@ -1,0 +1,5 @@
+export * from './discharge-rules.ts';
+export * from './discharge-facts.ts';
+export * from './severe-relapsing.ts';
+export * from './check-discharge.ts';
+export * from './audit-discharge.ts';
