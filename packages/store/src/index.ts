@@ -15,3 +15,4 @@ export * from './accounts/sessions.ts';
 export * from './accounts/break-glass.ts';
 export * from './engagement/disengaged-worklist.ts';
 export * from './scratch-database.ts';
+export * from './discharge/discharge-audit.ts';

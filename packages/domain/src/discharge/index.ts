@@ -3,3 +3,4 @@ export * from './discharge-facts.ts';
 export * from './severe-relapsing.ts';
 export * from './check-discharge.ts';
 export * from './audit-discharge.ts';
+export * from './discharge-fhir.ts';
