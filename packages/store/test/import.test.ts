@@ -169,6 +169,30 @@ describe.each(storeKinds)('FHIR import on $name', (kind) => {
     expect(await recordCount()).toBe(200 + 2 + fixture.Organization!.length);
   });
 
+  it('checks lines on worker threads with exactly the outcome of checking them here', async () => {
+    const fixture = scenario();
+    const lines = [
+      ...fixture.Appointment!.map((r) => JSON.stringify(r)),
+      '{"resourceType":"Appointment",',
+      JSON.stringify({ resourceType: 'Appointment', id: 'no-status', participant: [{ actor: { reference: 'Patient/ada' }, status: 'accepted' }] }),
+      JSON.stringify({ resourceType: 'Appointment', id: 'orphan', status: 'booked', participant: [{ actor: { reference: 'Patient/nobody' }, status: 'accepted' }] }),
+    ];
+    const { Appointment: _appointments, ...rest } = fixture;
+    const dir = writeNdjson(rest, { 'Appointment.ndjson': lines.join('\n') + '\n' });
+    const threaded = await importPath(store, dir, { workers: 1, batchSize: 2 });
+    const other = await kind.open();
+    try {
+      const here = await importPath(other, dir, { workers: 0, batchSize: 2 });
+      expect(threaded).toEqual(here);
+      const rows = (s: Store) => s.db.selectFrom('record').select(['resource_type', 'id', 'person_id', 'content_hash', 'resource']).orderBy('resource_type').orderBy('id').execute();
+      expect(await rows(store)).toEqual(await rows(other));
+    } finally {
+      await other.close();
+    }
+    expect(threaded.rejected).toBe(3);
+    expect(threaded.errors.map((e) => e.line)).toEqual([3, 4, 5]);
+  });
+
   it('writes one import audit row per person touched', async () => {
     await importPath(store, writeNdjson(scenario()), { actor: { id: 'user-import', role: 'admin' } });
     const rows = await store.db.selectFrom('audit_event').select(['actor_id', 'action', 'person_id', 'basis']).where('action', 'like', 'import%').execute();

@@ -1,9 +1,9 @@
 import { basename } from 'node:path';
-import { validateResource } from '@continuity/domain';
 import type { Store } from '../database.ts';
 import { recordAudit, type AuditEntry } from '../audit/audit-log.ts';
 import { writeRecords, type WriteOutcome } from '../records/write-records.ts';
-import { readEntries } from './read-entries.ts';
+import { CheckPool } from './check-pool.ts';
+import { checkedEntries } from './checked-entries.ts';
 import { BatchPipeline, type BatchKeys } from './batch-pipeline.ts';
 import { resolveBatch, type Candidate, type Refusal } from './resolve-batch.ts';
 import { listSources, type ImportSource } from './sources.ts';
@@ -44,7 +44,12 @@ export interface ImportOptions {
   batchSize?: number;
   onProgress?: (progress: ImportProgress) => void;
   maxErrorsListed?: number;
+  /** Threads checking NDJSON lines; 0 checks them on this thread. Default: by size and cores. */
+  workers?: number;
 }
+
+/** Below this much NDJSON, starting worker threads costs more than it saves. */
+const WORKERS_FROM_BYTES = 4 << 20;
 
 const DEFAULT_ACTOR = { id: 'system:import', role: 'system' };
 
@@ -70,42 +75,44 @@ export async function importPath(store: Store, path: string, options: ImportOpti
   // PGlite runs in this thread, so only a server gains from writing while the next batch is read.
   const pipeline = new BatchPipeline(store.kind === 'postgres' ? 2 : 1);
 
-  for (const [fileIndex, source] of sources.entries()) {
-    const file = basename(source.path);
-    let batch: Candidate[] = [];
-    let bytesInFile = 0;
-    const flush = async () => {
-      if (batch.length === 0) return;
-      const written = batch;
-      batch = [];
-      // NHS numbers must be unique across people: patients are checked and written one batch at a time.
-      const alone = written.some((c) => c.valid.type === 'Patient');
-      await pipeline.add(keysTouched(written), () => storeBatch(store, source, written, report, reject, options.actor ?? DEFAULT_ACTOR), { alone });
-      options.onProgress?.({
-        file, fileIndex, files: sources.length, bytesDone: bytesBefore + bytesInFile, bytesTotal,
-        records: report.imported + report.rejected,
-      });
-    };
+  const workers = options.workers ?? (bytesTotal >= WORKERS_FROM_BYTES ? CheckPool.defaultSize() : 0);
+  const pool = workers > 0 ? new CheckPool(workers) : undefined;
+  try {
+    for (const [fileIndex, source] of sources.entries()) {
+      const file = basename(source.path);
+      let batch: Candidate[] = [];
+      let bytesInFile = 0;
+      const flush = async () => {
+        if (batch.length === 0) return;
+        const written = batch;
+        batch = [];
+        // NHS numbers must be unique across people: patients are checked and written one batch at a time.
+        const alone = written.some((c) => c.valid.type === 'Patient');
+        await pipeline.add(keysTouched(written), () => storeBatch(store, source, written, report, reject, options.actor ?? DEFAULT_ACTOR), { alone });
+        options.onProgress?.({
+          file, fileIndex, files: sources.length, bytesDone: bytesBefore + bytesInFile, bytesTotal,
+          records: report.imported + report.rejected,
+        });
+      };
 
-    for await (const item of readEntries(source)) {
-      bytesInFile = item.bytesRead;
-      const at = { file, line: item.line, entry: item.entry };
-      if (item.problem !== undefined) {
-        reject({ ...at, resourceType: typeOf(item.value), id: idOf(item.value), message: item.problem });
-        continue;
+      for await (const item of checkedEntries(source, pool, batchSize)) {
+        bytesInFile = item.bytesRead;
+        const at = { file, line: item.line, entry: item.entry };
+        const { checked } = item;
+        if (!checked.ok) {
+          reject({ ...at, resourceType: checked.resourceType, id: checked.id, field: checked.field, message: checked.message });
+          continue;
+        }
+        batch.push({ valid: checked.valid, prepared: checked.prepared, position: { line: item.line, entry: item.entry } });
+        if (batch.length >= batchSize) await flush();
       }
-      const checked = validateResource(item.value, source.declaredType);
-      if (!checked.ok) {
-        reject({ ...at, resourceType: checked.resourceType ?? null, id: checked.id ?? null, field: checked.field, message: checked.message });
-        continue;
-      }
-      batch.push({ valid: checked, position: { line: item.line, entry: item.entry } });
-      if (batch.length >= batchSize) await flush();
+      await flush();
+      // The next file's records may refer to this one's: they must all be stored first.
+      await pipeline.drain();
+      bytesBefore += source.bytes;
     }
-    await flush();
-    // The next file's records may refer to this one's: they must all be stored first.
-    await pipeline.drain();
-    bytesBefore += source.bytes;
+  } finally {
+    await pool?.close();
   }
   const order = new Map(sources.map((s, i) => [basename(s.path), i]));
   report.errors.sort((a, b) => order.get(a.file)! - order.get(b.file)! || (a.line ?? a.entry ?? 0) - (b.line ?? b.entry ?? 0));
@@ -161,8 +168,7 @@ function keysTouched(batch: Candidate[]): BatchKeys {
 }
 
 function toIncoming(candidate: Candidate) {
-  const { valid } = candidate;
-  return { type: valid.type, id: valid.resource.id, personId: valid.personId, resource: valid.resource };
+  return candidate.prepared;
 }
 
 function tally(report: ImportReport, written: WriteOutcome) {
@@ -192,14 +198,4 @@ function auditEntries(written: WriteOutcome, actor: { id: string; role: string }
 function databaseMessage(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
   return message.split('\n')[0]!.slice(0, 300);
-}
-
-function typeOf(value: unknown): string | null {
-  const type = (value as { resourceType?: unknown } | undefined)?.resourceType;
-  return typeof type === 'string' ? type : null;
-}
-
-function idOf(value: unknown): string | null {
-  const id = (value as { id?: unknown } | undefined)?.id;
-  return typeof id === 'string' ? id : null;
 }

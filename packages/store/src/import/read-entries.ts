@@ -1,5 +1,4 @@
-import { createReadStream, readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { readFileSync } from 'node:fs';
 import { unpackBundle } from './bundle.ts';
 import type { ImportSource } from './sources.ts';
 
@@ -13,26 +12,9 @@ export interface SourceEntry {
   bytesRead: number;
 }
 
+/** The entries of a JSON file: one resource, or a Bundle's entries. NDJSON is read in checked-entries.ts. */
 export async function* readEntries(source: ImportSource): AsyncGenerator<SourceEntry> {
-  if (source.format === 'ndjson') yield* readNdjson(source);
-  else yield* readJson(source);
-}
-
-async function* readNdjson(source: ImportSource): AsyncGenerator<SourceEntry> {
-  const stream = createReadStream(source.path, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  const lines = createInterface({ input: stream, crlfDelay: Infinity });
-  let line = 0;
-  let bytesRead = 0;
-  for await (const text of lines) {
-    line += 1;
-    bytesRead += Buffer.byteLength(text) + 1;
-    if (text.trim() === '') continue;
-    try {
-      yield { line, value: JSON.parse(text), bytesRead };
-    } catch (error) {
-      yield { line, problem: `malformed JSON: ${(error as Error).message}`, bytesRead };
-    }
-  }
+  yield* readJson(source);
 }
 
 async function* readJson(source: ImportSource): AsyncGenerator<SourceEntry> {

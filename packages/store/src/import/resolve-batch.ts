@@ -1,9 +1,11 @@
 import { sharedResourceTypes, type ResourceType, type ValidResource } from '@continuity/domain';
 import type { Kysely } from 'kysely';
+import type { PreparedRecord } from '../records/prepare.ts';
 import type { Database } from '../schema.ts';
 
 export interface Candidate {
   valid: ValidResource;
+  prepared: PreparedRecord;
   position: { line: number | null; entry?: number };
 }
 

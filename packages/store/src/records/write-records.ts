@@ -15,10 +15,10 @@ export interface WriteOutcome {
  * left alone (same version, same timestamp), which is what makes imports idempotent. Call inside a
  * transaction: the person projection and the records must change together.
  */
-export async function writeRecords(target: Kysely<Database> | BulkTransaction, incoming: IncomingRecord[]): Promise<WriteOutcome> {
+export async function writeRecords(target: Kysely<Database> | BulkTransaction, incoming: Array<IncomingRecord | PreparedRecord>): Promise<WriteOutcome> {
   const bulk = 'copyCsv' in target ? target : undefined;
   const db = bulk ? bulk.db : (target as Kysely<Database>);
-  const prepared = lastOfEach(incoming.map(prepareRecord));
+  const prepared = lastOfEach(incoming.map((r) => ('json' in r ? r : prepareRecord(r))));
   const personal = prepared.filter((r) => r.personId !== undefined);
   const shared = prepared.filter((r) => r.personId === undefined);
   const changed = new Map<string, boolean>();

@@ -1,0 +1,32 @@
+import { validateResource, type ResourceType, type ValidResource } from '@continuity/domain';
+import { prepareRecord, type PreparedRecord } from '../records/prepare.ts';
+
+/** One entry checked and made ready to store, or why it cannot be. Plain data: it crosses threads. */
+export type CheckedEntry =
+  | { ok: true; valid: ValidResource; prepared: PreparedRecord }
+  | { ok: false; resourceType: string | null; id: string | null; field?: string; message: string };
+
+/**
+ * Validates a parsed entry and prepares its stored form (JSON, hash, time, status). Only a Patient
+ * keeps its whole resource (the person projection reads it); other records keep what the import
+ * still needs, so less crosses back from a worker thread.
+ */
+export function checkEntry(value: unknown, declaredType: ResourceType | undefined): CheckedEntry {
+  const checked = validateResource(value, declaredType);
+  if (!checked.ok) return { ok: false, resourceType: checked.resourceType ?? null, id: checked.id ?? null, field: checked.field, message: checked.message };
+  const prepared = prepareRecord({ type: checked.type, id: checked.resource.id, personId: checked.personId, resource: checked.resource });
+  if (checked.type === 'Patient') return { ok: true, valid: checked, prepared };
+  const slim = { resourceType: checked.type, id: checked.resource.id } as ValidResource['resource'];
+  return { ok: true, valid: { ...checked, resource: slim }, prepared: { ...prepared, resource: slim } };
+}
+
+/** Parses one NDJSON line and checks it. */
+export function checkLine(text: string, declaredType: ResourceType | undefined): CheckedEntry {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { ok: false, resourceType: null, id: null, message: `malformed JSON: ${(error as Error).message}` };
+  }
+  return checkEntry(value, declaredType);
+}
