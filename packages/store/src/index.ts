@@ -16,3 +16,4 @@ export * from './accounts/break-glass.ts';
 export * from './engagement/disengaged-worklist.ts';
 export * from './scratch-database.ts';
 export * from './discharge/discharge-audit.ts';
+export * from './caseload/index.ts';

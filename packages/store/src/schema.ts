@@ -12,6 +12,7 @@ export interface Database {
   break_glass: BreakGlassTable;
   audit_event: AuditEventTable;
   schema_migration: { version: number; name: string; applied_at: Generated<Date> };
+  cover_arrangement: CoverArrangementTable;
 }
 
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -103,4 +104,17 @@ export interface AuditEventTable {
   reason: string | null;
   outcome: 'allowed' | 'refused';
   detail: ColumnType<Record<string, unknown> | null, string | null, never> ;
+}
+
+export interface CoverArrangementTable {
+  team_id: string;
+  id: Generated<string>;
+  absent_practitioner_id: string;
+  covering_practitioner_id: string;
+  /** Written as "YYYY-MM-DD"; read back with ::text, since drivers turn dates into local-time Dates. */
+  from_date: string;
+  to_date: string;
+  reason: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
 }

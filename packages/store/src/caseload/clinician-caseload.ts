@@ -1,0 +1,63 @@
+import { londonToday, weightedCaseload, whoHolds, type WorklistReason } from '@continuity/domain';
+import type { Kysely } from 'kysely';
+import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
+import type { Database } from '../schema.ts';
+import { coveredBy, loadCaseloadEpisodes } from './caseload-episodes.ts';
+import { contactSummaries, type ContactSummary } from './contact-summary.ts';
+import { coversOn } from './cover-arrangements.ts';
+import { personLabels } from './listed-people.ts';
+
+export interface CaseloadPerson extends ContactSummary {
+  patient: { id: string; nhsNumber: string | null };
+  name: string | null;
+  teamId: string;
+  episodeId: string;
+  intensity: string | null;
+  /** Reasons the disengaged worklist gives today (empty when none). */
+  reasons: WorklistReason[];
+  /** Set when the person is here only because their key worker is away. */
+  cover: { keyWorkerId: string; from: string; to: string; reason: string | null } | null;
+}
+
+export interface ClinicianCaseload {
+  asOf: string;
+  practitionerId: string;
+  people: CaseloadPerson[];
+  /** Weighted size (caseloadWeighting): workload, not risk. */
+  weighted: number;
+}
+
+/**
+ * A key worker's caseload on a day: the people whose episodes name them as key worker, except
+ * while they are away (then those people are on the covering worker's list), plus the people they
+ * cover that day. Each person appears once per episode held; nobody held with a key worker is on
+ * no list, because cover only ever moves a person to someone else.
+ */
+export async function clinicianCaseload(db: Kysely<Database>, practitionerId: string, options: { asOf?: string } = {}): Promise<ClinicianCaseload> {
+  const asOf = options.asOf ?? londonToday();
+  const covers = await coversOn(db, asOf);
+  const candidates = [practitionerId, ...coveredBy(practitionerId, covers)];
+  const episodes = (await loadCaseloadEpisodes(db, { asOf, keyWorkers: candidates }))
+    .map((e) => ({ episode: e, held: whoHolds(e.keyWorkerId!, e.teamId, covers, asOf) }))
+    .filter((e) => e.held.holder === practitionerId);
+
+  const teams = [...new Set(episodes.map((e) => e.episode.teamId))].sort();
+  const reasons = new Map<string, WorklistReason[]>();
+  if (teams.length) for (const item of (await disengagedWorklist(db, { asOf, teams })).list.items) reasons.set(item.patient.id, item.reasons);
+  const personIds = [...new Set(episodes.map((e) => e.episode.personId))];
+  const [contacts, labels] = await Promise.all([contactSummaries(db, personIds, asOf), personLabels(db, personIds)]);
+
+  const people: CaseloadPerson[] = episodes.map(({ episode, held }) => ({
+    patient: { id: episode.personId, nhsNumber: labels.get(episode.personId)?.nhsNumber ?? null },
+    name: labels.get(episode.personId)?.name ?? null,
+    teamId: episode.teamId,
+    episodeId: episode.episodeId,
+    intensity: episode.intensity,
+    ...contacts.get(episode.personId)!,
+    reasons: reasons.get(episode.personId) ?? [],
+    cover: held.cover ? { keyWorkerId: episode.keyWorkerId!, from: held.cover.from, to: held.cover.to, reason: held.cover.reason ?? null } : null,
+  }));
+  // Those with reasons first (most first), then by name: the person needing attention is at the top.
+  people.sort((a, b) => b.reasons.length - a.reasons.length || (a.name ?? '').localeCompare(b.name ?? '') || a.patient.id.localeCompare(b.patient.id) || a.episodeId.localeCompare(b.episodeId));
+  return { asOf, practitionerId, people, weighted: weightedCaseload(people.map((p) => ({ intensity: p.intensity, disengagedReasons: p.reasons.length }))) };
+}

@@ -1,0 +1,61 @@
+import { carePlanReviewReason, extension, londonToday, noKeyWorkerReason, referralWaitingReason, system, type Worklist, type WorklistReason } from '@continuity/domain';
+import { sql, type Kysely } from 'kysely';
+import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
+import type { Database } from '../schema.ts';
+import { loadCaseloadEpisodes } from './caseload-episodes.ts';
+import { personLabels } from './listed-people.ts';
+
+export interface MdtBoard {
+  /** The worklist contract: {worklist: "mdt", asOf, items}, every item with reasons and evidence. */
+  list: Worklist;
+  /** Name and key worker of each listed person, for the screen. */
+  people: Map<string, { name: string | null; keyWorkerIds: string[] }>;
+}
+
+/**
+ * Who the team should discuss at today's MDT, and why: everyone the disengaged worklist lists for
+ * the team, people referred to the team and still waiting, people held with no key worker, and
+ * care plans overdue review. Reasons are as the domain states them; the board only gathers them.
+ */
+export async function mdtBoard(db: Kysely<Database>, teamId: string, options: { asOf?: string } = {}): Promise<MdtBoard> {
+  const asOf = options.asOf ?? londonToday();
+  const team = `Organization/${teamId}`;
+  const [disengaged, episodes, referrals] = await Promise.all([
+    disengagedWorklist(db, { asOf, team: teamId }),
+    loadCaseloadEpisodes(db, { asOf, teams: [teamId] }),
+    sql<{ person_id: string; id: string; status: string; authored_on: string | null }>`
+      SELECT person_id, id, status, resource->>'authoredOn' AS authored_on FROM record
+      WHERE resource_type = 'ServiceRequest' AND status = 'active' AND resource->'performer'->0->>'reference' = ${team}`.execute(db),
+  ]);
+  const held = [...new Set(episodes.map((e) => e.personId))];
+  const plans = held.length
+    ? await sql<{ person_id: string; id: string; status: string; last_reviewed: string | null; created: string | null }>`
+        SELECT person_id, id, status,
+          jsonb_path_query_first(resource, ${`$.extension[*] ? (@.url == "${extension.lastReviewed}").valueDate`}::jsonpath) #>> '{}' AS last_reviewed,
+          coalesce(resource->>'created', resource->'period'->>'start') AS created
+        FROM record WHERE resource_type = 'CarePlan' AND status = 'active' AND person_id = ANY(${held}::text[])
+          AND resource @> ${JSON.stringify({ category: [{ coding: [{ system: system.carePlanCategory, code: 'care-plan' }] }] })}::jsonb`.execute(db)
+    : { rows: [] };
+
+  const reasons = new Map<string, WorklistReason[]>();
+  const add = (personId: string, reason: WorklistReason | null) => {
+    if (!reason) return;
+    reasons.set(personId, [...(reasons.get(personId) ?? []), reason]);
+  };
+  for (const item of disengaged.list.items) item.reasons.forEach((r) => add(item.patient.id, r));
+  for (const personId of new Set(referrals.rows.map((r) => r.person_id))) {
+    add(personId, referralWaitingReason(referrals.rows.filter((r) => r.person_id === personId).map((r) => ({ id: r.id, status: r.status, authoredOn: r.authored_on })), asOf));
+  }
+  for (const personId of held) add(personId, noKeyWorkerReason(episodes.filter((e) => e.personId === personId && !e.keyWorkerId).map((e) => e.episodeId)));
+  for (const personId of held) {
+    add(personId, carePlanReviewReason(plans.rows.filter((p) => p.person_id === personId).map((p) => ({ id: p.id, status: p.status, lastReviewed: p.last_reviewed, created: p.created })), asOf));
+  }
+
+  const ids = [...reasons.keys()].sort((a, b) => reasons.get(b)!.length - reasons.get(a)!.length || a.localeCompare(b));
+  const labels = await personLabels(db, ids);
+  const people = new Map(ids.map((id) => [id, { name: labels.get(id)?.name ?? null, keyWorkerIds: [...new Set(episodes.filter((e) => e.personId === id && e.keyWorkerId).map((e) => e.keyWorkerId!))] }]));
+  return {
+    list: { worklist: 'mdt', asOf, items: ids.map((id) => ({ patient: { id, nhsNumber: labels.get(id)?.nhsNumber ?? null }, reasons: reasons.get(id)! })) },
+    people,
+  };
+}
