@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { importCommand } from './commands/import.ts';
+import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 import { synthCommand } from './commands/synth.ts';
@@ -18,7 +19,8 @@ const program = new Command('continuity')
   .addCommand(serveCommand())
   .addCommand(importCommand())
   .addCommand(synthCommand())
-  .addCommand(worklistCommand());
+  .addCommand(worklistCommand())
+  .addCommand(reportCommand());
 
 try {
   await program.parseAsync(process.argv);

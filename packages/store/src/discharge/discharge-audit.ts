@@ -101,3 +101,10 @@ export async function dischargeAudit(db: Kysely<Database>, options: DischargeAud
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Names of the people a report lists, for printed reports and screens: never part of the report contract. */
+export async function personNames(db: Kysely<Database>, personIds: readonly string[]): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db.selectFrom('person').select(['person_id', 'given_names', 'family_name']).where(sql<boolean>`person_id = ANY(${[...personIds]}::text[])`).execute();
+  return new Map(rows.map((r) => [r.person_id, [r.given_names, r.family_name].filter(Boolean).join(' ')]));
+}

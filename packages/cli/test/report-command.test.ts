@@ -1,0 +1,62 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openStore } from '@continuity/store';
+import { dischargeScenario, expectedItems, FROM, TO } from '../../store/test/support/discharge-scenario.ts';
+import { writeNdjson } from '../../store/test/support/scenario.ts';
+
+const bin = resolve(import.meta.dirname, '../bin/continuity.js');
+
+async function continuity(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('continuity report discharge-audit', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-report-'));
+  beforeAll(async () => {
+    const imported = await continuity('import', writeNdjson(dischargeScenario()), '--data-dir', dataDir, '--json');
+    expect(imported.code).toBe(0);
+  });
+
+  it('prints exactly the report with --json, and audits each person listed as the command line', async () => {
+    const result = await continuity('report', 'discharge-audit', '--from', FROM, '--to', TO, '--data-dir', dataDir, '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({ report: 'discharge-audit', from: FROM, to: TO, items: expectedItems });
+    const store = await openStore({ dataDir });
+    try {
+      const audit = await store.db.selectFrom('audit_event').select(['person_id', 'actor_id', 'basis', 'resource_id']).where('action', '=', 'report').orderBy('id').execute();
+      expect(audit).toEqual([
+        { person_id: 'yan', actor_id: 'cli:report', basis: 'system', resource_id: 'yan-eoc' },
+        { person_id: 'pat', actor_id: 'cli:report', basis: 'system', resource_id: 'pat-eoc' },
+      ]);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('prints one line per discharge in words', async () => {
+    const result = await continuity('report', 'discharge-audit', '--from', FROM, '--to', TO, '--data-dir', dataDir);
+    expect(result.code).toBe(0);
+    const lines = result.stdout.trim().split('\n');
+    expect(lines[0]).toBe('Discharge audit, 2026-01-01 to 2026-03-31: 2 discharges of people with severe and relapsing illness cite non-attendance or lack a required record.');
+    expect(lines[2]).toBe(`pat Patson (NHS 999 000 2002, id pat, EpisodeOfCare/pat-eoc): ${expectedItems[1]!.reasons.map((r) => r.text).join(' ')}`);
+  });
+
+  it('refuses an unknown report or a date that is not a date, in one clear line', async () => {
+    const unknown = await continuity('report', 'dna-rates', '--data-dir', dataDir);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr.trim()).toBe('continuity: there is no report called "dna-rates"; available: discharge-audit');
+    const badDate = await continuity('report', 'discharge-audit', '--from', '31/03/2026', '--data-dir', dataDir);
+    expect(badDate.code).not.toBe(0);
+    expect(badDate.stderr).toMatch(/must be a date as YYYY-MM-DD/);
+  });
+});
