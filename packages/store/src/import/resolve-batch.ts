@@ -1,5 +1,5 @@
 import { sharedResourceTypes, type ResourceType, type ValidResource } from '@continuity/domain';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { PreparedRecord } from '../records/prepare.ts';
 import type { Database } from '../schema.ts';
 
@@ -102,11 +102,11 @@ async function lookUpStored(db: Kysely<Database>, batch: Candidate[]): Promise<M
   const shared = [...wanted].filter(([type]) => sharedTypes.has(type));
   await Promise.all([
     ...personal.map(async ([type, ids]) => {
-      const rows = await db.selectFrom('record').select(['id', 'person_id']).where('resource_type', '=', type).where('id', 'in', [...ids]).execute();
+      const rows = await db.selectFrom('record').select(['id', 'person_id']).where('resource_type', '=', type).where(anyOf('id', ids)).execute();
       for (const row of rows) found.set(`${type}/${row.id}`, row.person_id);
     }),
     ...shared.map(async ([type, ids]) => {
-      const rows = await db.selectFrom('shared_record').select('id').where('resource_type', '=', type).where('id', 'in', [...ids]).execute();
+      const rows = await db.selectFrom('shared_record').select('id').where('resource_type', '=', type).where(anyOf('id', ids)).execute();
       for (const row of rows) found.set(`${type}/${row.id}`, null);
     }),
   ]);
@@ -116,6 +116,11 @@ async function lookUpStored(db: Kysely<Database>, batch: Candidate[]): Promise<M
 async function lookUpNhsNumbers(db: Kysely<Database>, batch: Candidate[]): Promise<Map<string, string>> {
   const numbers = batch.map((c) => (c.valid.type === 'Patient' ? nhsNumberOf(c.valid) : undefined)).filter((n): n is string => Boolean(n));
   if (numbers.length === 0) return new Map();
-  const rows = await db.selectFrom('person').select(['nhs_number', 'person_id']).where('nhs_number', 'in', numbers).execute();
+  const rows = await db.selectFrom('person').select(['nhs_number', 'person_id']).where(anyOf('nhs_number', numbers)).execute();
   return new Map(rows.map((r) => [r.nhs_number!, r.person_id]));
+}
+
+/** One array parameter rather than a placeholder per value: one plan, however many ids a batch holds. */
+function anyOf(column: 'id' | 'nhs_number', values: Iterable<string>) {
+  return sql<boolean>`${sql.ref(column)} = ANY(${[...values]}::text[])`;
 }
