@@ -197,7 +197,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     await signIn(page, 'admin');
     await h1(page, 'Audit log').waitFor();
     const events = await page.locator('.app-audit-event').allInnerTexts();
-    const keyWorkerEvents = events.filter((e) => e.includes('demo-keyworker'));
+    const keyWorkerEvents = events.filter((e) => e.includes('Demo key worker'));
     expect(keyWorkerEvents.some((e) => e.includes('Opened record') && e.includes('ada') && e.includes('Key worker') && e.includes('Allowed'))).toBe(true);
     expect(keyWorkerEvents.some((e) => e.includes('Read timeline') && e.includes('ada'))).toBe(true);
     expect(keyWorkerEvents.some((e) => e.includes('Opened record') && e.includes('ben') && e.includes('Refused'))).toBe(true);

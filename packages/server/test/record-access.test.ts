@@ -116,8 +116,8 @@ describe.each(storeKinds)('record access through the API on $name', (kind) => {
     expect((await get('keyworker', '/api/audit')).statusCode).toBe(403);
     const response = await get('admin', '/api/audit?personId=ben');
     expect(response.statusCode).toBe(200);
-    const events = response.json().events as Array<{ action: string; outcome: string }>;
-    expect(events.some((e) => e.action === 'read-record' && e.outcome === 'refused')).toBe(true);
+    const events = response.json().events as Array<{ action: string; outcome: string; actorName: string }>;
+    expect(events.some((e) => e.action === 'read-record' && e.outcome === 'refused' && e.actorName === 'Demo key worker')).toBe(true);
     expect(await auditFor('demo-admin')).toEqual([expect.objectContaining({ action: 'read-audit', person_id: 'ben' })]);
     expect((await get('admin', '/api/audit?from=yesterday')).statusCode).toBe(400);
   });

@@ -53,6 +53,8 @@ export interface AuditEvent {
   id: string;
   at: string;
   actorId: string;
+  /** The staff member's name, or the actor id for system processes. */
+  actorName: string;
   actorRole: string;
   action: string;
   personId: string | null;
@@ -65,17 +67,25 @@ export interface AuditEvent {
 }
 
 export async function listAudit(db: Kysely<Database>, query: AuditQuery): Promise<AuditEvent[]> {
-  let q = db.selectFrom('audit_event').selectAll().orderBy('id', 'desc').limit(Math.min(query.limit ?? 100, 1000));
-  if (query.personId) q = q.where('person_id', '=', query.personId);
-  if (query.actorId) q = q.where('actor_id', '=', query.actorId);
-  if (query.from) q = q.where('at', '>=', new Date(query.from));
-  if (query.to) q = q.where('at', '<', new Date(query.to));
-  if (query.before) q = q.where('id', '<', query.before);
+  // Actors are staff accounts or system processes (import, the command line): names where there are some.
+  let q = db
+    .selectFrom('audit_event')
+    .leftJoin('app_user', 'app_user.id', 'audit_event.actor_id')
+    .selectAll('audit_event')
+    .select('app_user.display_name as actor_name')
+    .orderBy('audit_event.id', 'desc')
+    .limit(Math.min(query.limit ?? 100, 1000));
+  if (query.personId) q = q.where('audit_event.person_id', '=', query.personId);
+  if (query.actorId) q = q.where('audit_event.actor_id', '=', query.actorId);
+  if (query.from) q = q.where('audit_event.at', '>=', new Date(query.from));
+  if (query.to) q = q.where('audit_event.at', '<', new Date(query.to));
+  if (query.before) q = q.where('audit_event.id', '<', query.before);
   const rows = await q.execute();
   return rows.map((r) => ({
     id: String(r.id),
     at: new Date(r.at).toISOString(),
     actorId: r.actor_id,
+    actorName: r.actor_name ?? r.actor_id,
     actorRole: r.actor_role,
     action: r.action,
     personId: r.person_id,

@@ -73,7 +73,7 @@ export function AuditPage() {
               <Table.Row key={event.id} className="app-audit-event">
                 <Table.Cell>{formatDateTime(event.at)}</Table.Cell>
                 <Table.Cell>
-                  {event.actorId}
+                  {event.actorName}
                   <span className="nhsuk-body-s app-block">{roleLabel(event.actorRole)}</span>
                 </Table.Cell>
                 <Table.Cell>
