@@ -4,6 +4,7 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { Store } from '@continuity/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/audit-routes.ts';
+import { caseloadRoutes } from './caseload/caseload-routes.ts';
 import { installSessions } from './auth/session.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
 import { installErrorHandler } from './http/errors.ts';
@@ -48,6 +49,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   peopleRoutes(app, options.store);
   auditRoutes(app, options.store);
   worklistRoutes(app, options.store);
+  caseloadRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }
