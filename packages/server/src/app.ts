@@ -4,11 +4,14 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import type { Store } from '@continuity/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/audit-routes.ts';
+import { dischargeRoutes } from './discharge/discharge-routes.ts';
 import { caseloadRoutes } from './caseload/caseload-routes.ts';
 import { installSessions } from './auth/session.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
 import { installErrorHandler } from './http/errors.ts';
+import { refuseCrossSiteWrites } from './http/same-origin.ts';
 import { peopleRoutes } from './people/people-routes.ts';
+import { reportRoutes } from './reports/report-routes.ts';
 import { DEFAULT_WEB_ROOT, serveWebApp } from './web/static-site.ts';
 import { worklistRoutes } from './worklists/worklist-routes.ts';
 
@@ -42,6 +45,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifyCookie);
+  refuseCrossSiteWrites(app);
   installSessions(app, options.store);
 
   app.get('/api/health', async () => ({ ok: true, store: options.store.kind }));
@@ -49,6 +53,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   peopleRoutes(app, options.store);
   auditRoutes(app, options.store);
   worklistRoutes(app, options.store);
+  dischargeRoutes(app, options.store);
+  reportRoutes(app, options.store);
   caseloadRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;

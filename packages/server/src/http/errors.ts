@@ -18,10 +18,20 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, where
   if (result.success) return result.data;
   const fields = result.error.issues.map((issue) => ({
     field: issue.path.map(String).join('.') || where,
-    message: issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message,
+    message: valueAt(input, issue.path) === undefined ? 'is required' : issue.message,
   }));
   const summary = fields.map((f) => `${f.field} ${f.message}`).join('; ');
   throw new ApiError(400, 'invalid-input', `The ${where} is not valid: ${summary}`, fields);
+}
+
+/** The value at an issue's path, to tell a missing field from a wrong one. */
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const key of path) {
+    if (value === null || typeof value !== 'object') return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return value;
 }
 
 export function errorBody(code: string, message: string, fields?: Array<{ field: string; message: string }>) {
