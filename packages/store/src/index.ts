@@ -17,3 +17,5 @@ export * from './engagement/disengaged-worklist.ts';
 export * from './scratch-database.ts';
 export * from './discharge/discharge-audit.ts';
 export * from './caseload/index.ts';
+export * from './discharge/diagnoses.ts';
+export * from './records/update-record.ts';

@@ -1,6 +1,7 @@
-import { auditDischarge, extension, isoDay, londonDay, londonToday, system, type DiagnosisFact, type WorklistItem } from '@continuity/domain';
+import { auditDischarge, extension, isoDay, londonDay, londonToday, system, type WorklistItem } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { loadDiagnoses } from './diagnoses.ts';
 
 export interface DischargeAuditOptions {
   /** "YYYY-MM-DD": discharges on or after this day in England; from the first on record when absent. */
@@ -62,20 +63,10 @@ export async function dischargeAudit(db: Kysely<Database>, options: DischargeAud
   if (episodes.length === 0) return { report: 'discharge-audit', from: options.from ?? null, to, items: [] };
 
   const personIds = [...new Set(episodes.map((e) => e.person_id as string))];
-  // One array parameter, not one per person: a year's discharges across a trust can run to thousands.
-  const [conditions, people] = await Promise.all([
-    sql<Row>`
-      SELECT person_id, id, jsonb_path_query_array(resource, '$.code.coding[*]') AS codings,
-        jsonb_path_query_first(resource, '$.verificationStatus.coding[*].code') #>> '{}' AS verification
-      FROM record WHERE resource_type = 'Condition' AND person_id = ANY(${personIds}::text[])`.execute(db),
+  const [diagnoses, people] = await Promise.all([
+    loadDiagnoses(db, personIds),
     db.selectFrom('person').select(['person_id', 'nhs_number']).where(sql<boolean>`person_id = ANY(${personIds}::text[])`).execute(),
   ]);
-  const diagnoses = new Map<string, DiagnosisFact[]>();
-  for (const c of conditions.rows) {
-    const list = diagnoses.get(c.person_id) ?? [];
-    list.push({ id: c.id, codings: c.codings ?? [], verification: c.verification });
-    diagnoses.set(c.person_id, list);
-  }
   const nhs = new Map(people.map((p) => [p.person_id, p.nhs_number]));
 
   const found = episodes

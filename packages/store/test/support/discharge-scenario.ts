@@ -12,9 +12,9 @@ import { extension, system, type WorklistItem } from '@continuity/domain';
  * - uma (psychosis): discharged for non-attendance in December 2025, before the audited quarter.
  * - wes (psychosis refuted): discharged for non-attendance; the diagnosis was wrong, not listed.
  * - xan (psychosis): died; no discharge plan is asked for.
- * - val (psychosis): still held (active episode): not a discharge.
+ * - val and kim (psychosis): still held (active episodes): not discharges; the API tests discharge them.
  */
-export const DISCHARGE_NHS = { pat: '9990002002', rue: '9990002010', sam: '9990002029', yan: '9990002037', tom: '9990002045', uma: '9990002053', wes: '9990002061', xan: '9990002088', val: '9990002096' } as const;
+export const DISCHARGE_NHS = { pat: '9990002002', rue: '9990002010', sam: '9990002029', yan: '9990002037', tom: '9990002045', uma: '9990002053', wes: '9990002061', xan: '9990002088', val: '9990002096', kim: '9990002118' } as const;
 export const FROM = '2026-01-01';
 export const TO = '2026-03-31';
 
@@ -60,6 +60,7 @@ export function dischargeScenario(): Record<string, Array<Record<string, unknown
       discharged('wes', '2026-02-02', [reason('non-attendance')]),
       discharged('xan', '2026-02-10', [reason('died')]),
       { ...discharged('val', '2026-03-01', []), status: 'active', period: { start: '2024-05-01' } },
+      { ...discharged('kim', '2026-03-01', []), status: 'active', period: { start: '2025-01-01' } },
     ],
     Condition: [
       condition('pat', 'pat-scz', system.snomed, '58214004', { clinicalStatus: { coding: [{ system: system.conditionClinical, code: 'remission' }] } }),
@@ -72,6 +73,7 @@ export function dischargeScenario(): Record<string, Array<Record<string, unknown
       condition('wes', 'wes-psychosis', system.icd10, 'F20.9', { verificationStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-ver-status', code: 'refuted' }] } }),
       condition('xan', 'xan-psychosis', system.icd10, 'F20.0'),
       condition('val', 'val-psychosis', system.icd10, 'F20.0'),
+      condition('kim', 'kim-psychosis', system.snomed, '68890003'),
     ],
   };
 }

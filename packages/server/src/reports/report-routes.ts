@@ -1,0 +1,55 @@
+import { fhirDate, type Role } from '@continuity/domain';
+import { dischargeAudit, recordAudit, type Store } from '@continuity/store';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireStaff } from '../auth/session.ts';
+import { ApiError, parseInput } from '../http/errors.ts';
+
+/** Audit rows per INSERT: 11 parameters each stays well under PostgreSQL's 65,535. */
+const AUDIT_BATCH = 2000;
+
+/**
+ * Who may read the discharge audit: the people who answer for policy being followed (SPEC, "Who
+ * uses it": team managers, the ICB board, quality leads) and administrators; not individual clinicians,
+ * whose own discharges go through the guard.
+ */
+const AUDIT_ROLES: readonly Role[] = ['team-manager', 'board-analyst', 'admin'];
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD')
+  .pipe(fhirDate.refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date'));
+
+const reportQuery = z
+  .object({ from: day.optional(), to: day.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
+
+/**
+ * GET /api/reports/discharge-audit?from=YYYY-MM-DD&to=YYYY-MM-DD
+ *
+ * The report contract ({report, from, to, items}) of `continuity report discharge-audit`. Every
+ * person listed is audited as a read by the signed-in user.
+ */
+export function reportRoutes(app: FastifyInstance, store: Store) {
+  app.get('/api/reports/discharge-audit', async (request) => {
+    const staff = requireStaff(request);
+    if (!AUDIT_ROLES.includes(staff.role)) throw new ApiError(403, 'forbidden', 'The discharge audit is for team managers, board members and analysts, and administrators.');
+    const query = parseInput(reportQuery, request.query, 'query');
+    const report = await dischargeAudit(store.db, { from: query.from, to: query.to });
+    const entries = report.items.map((item) => ({
+      actorId: staff.id,
+      actorRole: staff.role,
+      action: 'report',
+      personId: item.patient.id,
+      resourceType: 'EpisodeOfCare',
+      resourceId: item.reasons[0]?.evidence[0]?.replace(/^EpisodeOfCare\//, '') ?? null,
+      basis: 'report' as const,
+      outcome: 'allowed' as const,
+      detail: { report: report.report, from: report.from, to: report.to },
+    }));
+    await store.db.transaction().execute(async (trx) => {
+      for (let i = 0; i < entries.length; i += AUDIT_BATCH) await recordAudit(trx, entries.slice(i, i + AUDIT_BATCH));
+    });
+    return report;
+  });
+}
