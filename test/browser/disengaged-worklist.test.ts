@@ -53,7 +53,8 @@ describe.skipIf(!haveChromium)('the Disengaged page in Chromium', () => {
     await page.getByLabel('Username').fill('keyworker');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Find a person' }).waitFor();
+    // A key worker lands on their own caseload.
+    await page.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Disengaged' }).click();
     await page.getByRole('heading', { level: 1, name: /People who may be losing contact/ }).waitFor();

@@ -123,6 +123,8 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
   it('finds Ada by NHS number and shows her demographics and timeline', async () => {
     const page = await newPage();
     await signIn(page, 'keyworker');
+    await h1(page, 'My caseload').waitFor();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Find a person' }).click();
     await h1(page, 'Find a person').waitFor();
     await page.getByRole('banner').getByText('Demo key worker').waitFor();
     await page.getByRole('banner').getByText('Key worker / care coordinator').waitFor();
@@ -166,6 +168,8 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
   it('refuses a person outside the team, then opens the record with a reason, time-limited and audited', async () => {
     const page = await newPage();
     await signIn(page, 'keyworker');
+    await h1(page, 'My caseload').waitFor();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Find a person' }).click();
     await h1(page, 'Find a person').waitFor();
     await page.getByLabel('Name, date of birth or NHS number').fill('Adeyemi');
     await page.keyboard.press('Enter');
@@ -225,6 +229,12 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     await page.keyboard.type(DEMO_PASSWORD);
     await page.keyboard.press('Enter');
 
+    // A key worker lands on their caseload; back up through the header to "Find a person".
+    await h1(page, 'My caseload').waitFor();
+    expect(await focused(page)).toMatchObject({ tag: 'h1', text: 'My caseload' });
+    for (let presses = 0; presses < 10 && (await focused(page)).text !== 'Find a person'; presses++) await page.keyboard.press('Shift+Tab');
+    expect((await focused(page)).text).toBe('Find a person');
+    await page.keyboard.press('Enter');
     await h1(page, 'Find a person').waitFor();
     expect(await focused(page)).toMatchObject({ tag: 'h1', text: 'Find a person' });
     await tabTo(page, (el) => el.id === 'search', 3);
@@ -254,6 +264,9 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     await page.getByLabel('Username').fill('manager');
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await h1(page, 'Team caseload').waitFor();
+    await expectNoAxeViolations(page);
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Find a person' }).click();
     await h1(page, 'Find a person').waitFor();
     await page.getByLabel('Name, date of birth or NHS number').fill('a');
     await page.keyboard.press('Enter');

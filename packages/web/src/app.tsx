@@ -1,6 +1,9 @@
 import type { ReactNode } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AuditPage } from './audit/audit-page.tsx';
+import { MdtBoardPage } from './caseload/mdt-board-page.tsx';
+import { MyCaseloadPage } from './caseload/my-caseload-page.tsx';
+import { TeamCaseloadPage } from './caseload/team-caseload-page.tsx';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
 import { SignInPage } from './auth/sign-in-page.tsx';
@@ -24,6 +27,9 @@ export function App() {
             <Route path="/people" element={signedIn(<SearchPage />)} />
             <Route path="/people/:id" element={signedIn(<PersonPage />)} />
             <Route path="/worklists/disengaged" element={signedIn(<DisengagedPage />)} />
+            <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
+            <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
+            <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />
             <Route path="/audit" element={signedIn(<AuditPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

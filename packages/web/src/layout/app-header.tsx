@@ -10,6 +10,10 @@ export function AppHeader() {
   const user = session.status === 'signed-in' ? session.user : undefined;
   const sections = user
     ? [
+        // Key workers start from their own caseload; managers from the team's, and the MDT board.
+        ...(user.role === 'key-worker' ? [{ to: '/caseload', text: 'My caseload' }] : []),
+        ...(user.role === 'team-manager' ? [{ to: '/team/caseload', text: 'Team caseload' }] : []),
+        ...(user.role === 'team-manager' || user.role === 'key-worker' ? [{ to: '/team/mdt', text: 'MDT board' }] : []),
         ...(isClinicalRole(user.role) ? [{ to: '/people', text: 'Find a person' }, { to: '/worklists/disengaged', text: 'Disengaged' }] : []),
         ...(user.role === 'admin' ? [{ to: '/audit', text: 'Audit log' }] : []),
       ]

@@ -6,6 +6,9 @@ import { PageHeading } from './page-heading.tsx';
 /** Sends each role to where its work starts; roles with nothing here yet are told so plainly. */
 export function HomePage() {
   const user = useSignedInUser();
+  // A key worker's day starts from the people they hold; a manager's from the team's caseload.
+  if (user.role === 'key-worker') return <Navigate to="/caseload" replace />;
+  if (user.role === 'team-manager') return <Navigate to="/team/caseload" replace />;
   if (isClinicalRole(user.role)) return <Navigate to="/people" replace />;
   if (user.role === 'admin') return <Navigate to="/audit" replace />;
   return (

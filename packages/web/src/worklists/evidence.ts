@@ -3,6 +3,7 @@ const KINDS: Record<string, string> = {
   Appointment: 'Appointment',
   Encounter: 'Contact',
   EpisodeOfCare: 'Episode of care',
+  ServiceRequest: 'Referral',
   CarePlan: 'Care plan',
   MedicationRequest: 'Prescription',
   MedicationStatement: 'Medicine statement',

@@ -1,0 +1,114 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
+import { importPath, recordCover, type Store } from '@continuity/store';
+import { bobReason, CASELOAD_AS_OF, caseloadScenario, graceAway } from '../../packages/store/test/support/caseload-scenario.ts';
+import { writeNdjson } from '../../packages/store/test/support/scenario.ts';
+import { storeKinds } from '../support/stores.ts';
+
+/**
+ * The caseload pages in Chromium over the caseload scenario: the demo key worker is Grace Okafor
+ * (Amy and Bob, North CMHT); the demo manager manages North CMHT, where Sam Patel covers Grace in July.
+ */
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_ROOT = fileURLToPath(new URL('../../packages/web/dist/', import.meta.url));
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+describe.skipIf(!existsSync(CHROMIUM))('the caseload pages in Chromium', () => {
+  let store: Store;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error('The web app is not built: run "npm run build:web" first.');
+    store = await storeKinds[0]!.open();
+    const report = await importPath(store, writeNdjson(caseloadScenario()));
+    if (report.rejected > 0) throw new Error('the scenario did not import');
+    await createDemoAccounts(store);
+    await recordCover(store.db, { ...graceAway, recordedBy: 'test' });
+    app = await buildApp({ store, webRoot: WEB_ROOT });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no server address');
+    base = `http://127.0.0.1:${address.port}`;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+  });
+
+  async function signedIn(username: string): Promise<Page> {
+    // CSP is bypassed only so that axe-core can be injected.
+    const page = await (await browser.newContext({ bypassCSP: true, baseURL: base })).newPage();
+    page.setDefaultTimeout(10_000);
+    await page.goto('/sign-in');
+    await page.getByLabel('Username').fill(username);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    return page;
+  }
+
+  async function expectNoAxeViolations(page: Page) {
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string }> }> } }).axe;
+      return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+  }
+
+  it('lands a key worker on their caseload: each person with care, contacts and reasons, linked to their record', async () => {
+    const page = await signedIn('keyworker');
+    await page.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
+    await page.getByLabel('As of', { exact: true }).fill(CASELOAD_AS_OF);
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('heading', { level: 2, name: '2 people as of 30 June 2026' }).waitFor();
+    const rows = page.locator('.app-caseload-person');
+    expect(await rows.nth(0).getByRole('link').textContent()).toBe('Bob Baker');
+    const bob = await rows.nth(0).innerText();
+    expect(bob).toContain('Intensive community care');
+    expect(bob).toContain(bobReason.text);
+    expect(bob).toContain('20 June 2026 at 11:00');
+    const amy = await rows.nth(1).innerText();
+    expect(amy).toContain('3 July 2026 at 10:00');
+    await expectNoAxeViolations(page);
+    await rows.nth(1).getByRole('link', { name: 'Amy Archer' }).click();
+    await page.waitForURL(/\/people\/amy$/);
+  });
+
+  it("shows a manager the team's caseload with who is away and who covers, and the MDT board with reasons", async () => {
+    const page = await signedIn('manager');
+    await page.getByRole('heading', { level: 1, name: 'Team caseload' }).waitFor();
+    await page.getByLabel('As of', { exact: true }).fill('2026-07-08');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('heading', { level: 2, name: /North CMHT: 4 people held as of 8 July 2026/ }).waitFor();
+    const grace = await page.locator('.app-key-worker').nth(0).innerText();
+    expect(grace).toContain('Grace Okafor');
+    expect(grace).toContain('Away: covered by Sam Patel until 10 July 2026');
+    expect(await page.locator('.app-key-worker').nth(1).innerText()).toContain('3 people');
+    await page.getByRole('link', { name: 'Dan Dale' }).waitFor();
+    await expectNoAxeViolations(page);
+
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'MDT board' }).click();
+    await page.getByRole('heading', { level: 1, name: 'MDT board' }).waitFor();
+    await page.getByLabel('As of', { exact: true }).fill(CASELOAD_AS_OF);
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('heading', { level: 2, name: /4 people to discuss as of 30 June 2026/ }).waitFor();
+    const items = page.locator('.app-worklist-item');
+    expect(await items.allInnerTexts()).toEqual([
+      expect.stringContaining('Grace Okafor'),
+      expect.stringContaining('Care plan review overdue'),
+      expect.stringContaining('None allocated'),
+      expect.stringContaining('Evidence: Referral gil-referral'),
+    ]);
+    await expectNoAxeViolations(page);
+  });
+});
