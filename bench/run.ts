@@ -7,7 +7,8 @@ import { createScratchDatabase } from '@continuity/store';
 
 /**
  * `npm run bench [-- --people 100000 --runs 3 --database-url URL --json]`
- * Generation and bulk import at trust scale on PGlite and PostgreSQL, then read latencies.
+ * Generation and bulk import at trust scale on PGlite and PostgreSQL, then read latencies and the
+ * disengaged worklist.
  * Each task runs in its own process so its peak memory is its own. Figures are medians.
  */
 const { values: flags } = parseArgs({
@@ -63,6 +64,10 @@ try {
     say(`read latencies on ${target.name}`);
     for (const line of await task('queries.ts', ['--target', target.url, '--samples', '200'])) {
       results.push({ step: `${line.task} (${target.name})`, people, samples: line.samples, medianMs: line.medianMs, p95Ms: line.p95Ms });
+    }
+    say(`disengaged worklist on ${target.name}`);
+    for (const line of await task('worklist.ts', ['--target', target.url, '--as-of', asOf, '--runs', String(runs)])) {
+      results.push({ step: `${line.task} (${target.name})`, people, medianMs: line.medianMs, evaluated: line.evaluated, items: line.items });
     }
     await target.drop?.();
   }
