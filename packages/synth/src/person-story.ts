@@ -45,7 +45,7 @@ export function writePerson(index: number, seed: number, cal: Calendar, services
   p.familyName = familyName;
   p.carerIds = writeCarers(ctx, familyName);
   const referralId = writeReferrals(ctx);
-  const episode = writeEpisode(ctx, referralId);
+  const episode = writeEpisode(ctx, referralId, seed);
   ctx.episodeId = episode?.episodeId;
   writeContacts(ctx, episode && { episodeId: episode.episodeId, referralId });
   writeAdmissionsAndMha(ctx);

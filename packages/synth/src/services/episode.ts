@@ -1,13 +1,14 @@
 import { careIntensities, system } from '@continuity/domain';
 import { concept, ref } from '../fhir.ts';
 import type { PersonContext } from '../person-context.ts';
+import { dischargeExtensions } from './discharge.ts';
 import { staffRoleLabel } from './organisation.ts';
 
 /**
  * The care team and episode of care for someone who has been seen: the team holds them
  * (managingOrganization) and their key worker is the care manager. Discharged episodes are finished.
  */
-export function writeEpisode(ctx: PersonContext, referralId: string): { episodeId: string; careTeamId: string } | undefined {
+export function writeEpisode(ctx: PersonContext, referralId: string, seed: number): { episodeId: string; careTeamId: string } | undefined {
   const { p, rnd, cal } = ctx;
   if (p.episodeStart === undefined) return undefined;
   const open = p.stage === 'open';
@@ -37,6 +38,7 @@ export function writeEpisode(ctx: PersonContext, referralId: string): { episodeI
     managingOrganization: [ref('Organization', p.team.id)],
   });
   const episodeId = ctx.nextId('eoc');
+  const discharge = open ? [] : dischargeExtensions(ctx, seed);
   ctx.emit({
     resourceType: 'EpisodeOfCare',
     id: episodeId,
@@ -48,6 +50,7 @@ export function writeEpisode(ctx: PersonContext, referralId: string): { episodeI
     referralRequest: [ref('ServiceRequest', referralId)],
     careManager: ref('Practitioner', p.keyWorker.id),
     team: [ref('CareTeam', careTeamId)],
+    ...(discharge.length ? { extension: discharge } : {}),
   });
   return { episodeId, careTeamId };
 }

@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { auditDischarge, extension, system, type DiagnosisFact } from '@continuity/domain';
+import { dischargeAudit, importPath, type Store } from '@continuity/store';
+import { generatePopulation } from '@continuity/synth';
+import { storeKinds } from '../../../test/support/stores.ts';
+
+const AS_OF = '2026-06-30';
+let dir = '';
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'continuity-discharge-'));
+  await generatePopulation({ people: 400, seed: 11, asOf: AS_OF, outDir: dir });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Row = { person_id: string; id: string; resource: Record<string, any> };
+const valueOf = (r: Row, url: string) => (r.resource.extension ?? []).find((e: { url: string }) => e.url === url);
+
+describe.each(storeKinds)('the discharge audit over a synthetic population on $name', (kind) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await kind.open();
+    expect((await importPath(store, dir)).rejected).toBe(0);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('lists what the domain rules find over every finished episode, read naively, including non-attendance discharges of people with psychosis', async () => {
+    const report = await dischargeAudit(store.db, { to: AS_OF });
+    const records = (await store.db.selectFrom('record').select(['person_id', 'id', 'resource_type', 'resource']).where('resource_type', 'in', ['EpisodeOfCare', 'Condition']).execute()) as Array<Row & { resource_type: string }>;
+    const diagnoses = new Map<string, DiagnosisFact[]>();
+    for (const c of records.filter((r) => r.resource_type === 'Condition')) {
+      diagnoses.set(c.person_id, [...(diagnoses.get(c.person_id) ?? []), { id: c.id, codings: c.resource.code?.coding ?? [], verification: c.resource.verificationStatus?.coding?.[0]?.code }]);
+    }
+    const expected = records
+      .filter((r) => r.resource_type === 'EpisodeOfCare' && r.resource.status === 'finished')
+      .map((r) => ({
+        end: r.resource.period.end as string,
+        id: r.person_id,
+        reasons: auditDischarge(
+          {
+            episodeId: r.id, end: r.resource.period.end,
+            reason: valueOf(r, extension.dischargeReason)?.valueCodeableConcept.coding.find((c: { system: string }) => c.system === system.dischargeReason)?.code,
+            mdtDecisionDate: valueOf(r, extension.mdtDecisionDate)?.valueDate,
+            relapseIndicators: valueOf(r, extension.relapseIndicators)?.valueString,
+            harmsIfMissed: valueOf(r, extension.harmsIfRelapseMissed)?.valueString,
+            routeBack: valueOf(r, extension.routeBack)?.valueString,
+          },
+          diagnoses.get(r.person_id) ?? [],
+        ),
+      }))
+      .filter((f) => f.reasons.length > 0)
+      .sort((a, b) => (a.end < b.end ? -1 : a.end > b.end ? 1 : a.id < b.id ? -1 : 1));
+    expect(report.items.map((i) => ({ id: i.patient.id, reasons: i.reasons }))).toEqual(expected.map(({ id, reasons }) => ({ id, reasons })));
+    const nonAttendance = report.items.filter((i) => i.reasons.some((r) => r.code === 'discharged-for-non-attendance'));
+    expect(nonAttendance.length).toBeGreaterThan(0);
+    expect(nonAttendance.some((i) => i.reasons[0]!.text.includes('psychosis'))).toBe(true);
+    // Some discharges were complete: the report is not simply every discharge.
+    const finished = records.filter((r) => r.resource_type === 'EpisodeOfCare' && r.resource.status === 'finished').length;
+    expect(report.items.length).toBeLessThan(finished);
+  });
+});
