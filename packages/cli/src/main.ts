@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { caseloadCommand } from './commands/caseload.ts';
 import { importCommand } from './commands/import.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -20,6 +21,7 @@ const program = new Command('continuity')
   .addCommand(importCommand())
   .addCommand(synthCommand())
   .addCommand(worklistCommand())
+  .addCommand(caseloadCommand())
   .addCommand(reportCommand());
 
 try {

@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { openStore, recordCover } from '@continuity/store';
+import { CASELOAD_AS_OF, caseloadScenario, graceAway } from '../../store/test/support/caseload-scenario.ts';
+import { writeNdjson } from '../../store/test/support/scenario.ts';
+
+const bin = resolve(import.meta.dirname, '../bin/continuity.js');
+
+async function continuity(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: '' } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+describe('continuity caseload', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-caseload-'));
+  beforeAll(async () => {
+    expect((await continuity('import', writeNdjson(caseloadScenario()), '--data-dir', dataDir, '--json')).code).toBe(0);
+    const store = await openStore({ dataDir });
+    try {
+      await recordCover(store.db, { ...graceAway, recordedBy: 'test' });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('prints each key worker with people and weighted size, and who has no key worker', async () => {
+    const result = await continuity('caseload', '--team', 'team-north', '--as-of', CASELOAD_AS_OF, '--data-dir', dataDir);
+    expect(result.code).toBe(0);
+    expect(result.stdout.trim().split('\n')).toEqual([
+      'Caseload of North CMHT as of 2026-06-30: 4 people held. Weighted size is workload, not risk.',
+      'Grace Okafor (id kw-1): 2 people, weighted 4',
+      'Sam Patel (id kw-2): 1 person, weighted 1',
+      'No key worker: dan (episode dan-eoc)',
+    ]);
+  });
+
+  it('shows cover, and the same as JSON', async () => {
+    const result = await continuity('caseload', '--team', 'team-north', '--as-of', '2026-07-08', '--data-dir', dataDir, '--json');
+    expect(result.code).toBe(0);
+    const caseload = JSON.parse(result.stdout);
+    expect(caseload.keyWorkers[0]).toEqual({ practitionerId: 'kw-1', name: 'Grace Okafor', allocated: { people: 2, weighted: 4 }, today: { people: 0, weighted: 0 }, away: { coveringPractitionerId: 'kw-2', to: '2026-07-10' } });
+    const text = await continuity('caseload', '--team', 'team-north', '--as-of', '2026-07-08', '--data-dir', dataDir);
+    expect(text.stdout).toContain('Grace Okafor (id kw-1): 2 people, weighted 4; holding 0 people today (weighted 0); away, covered by Sam Patel until 2026-07-10');
+  });
+
+  it('refuses an unknown team with one clear line', async () => {
+    const result = await continuity('caseload', '--team', 'team-west', '--data-dir', dataDir);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^continuity: there is no team with id "team-west"$/m);
+  });
+});
