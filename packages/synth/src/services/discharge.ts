@@ -40,7 +40,7 @@ const ROUTES_BACK = [
   'GP to re-refer by phone to the team, who will see the person within two weeks.',
 ];
 
-export function dischargeExtensions(ctx: PersonContext, seed: number): Array<Record<string, unknown>> {
+export function synthDischarge(ctx: PersonContext, seed: number): Array<Record<string, unknown>> {
   const { p, cal } = ctx;
   if (p.episodeEnd === undefined) return [];
   const rnd = new Random(seed, p.index, 'discharge');

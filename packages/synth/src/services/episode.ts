@@ -1,7 +1,7 @@
 import { careIntensities, system } from '@continuity/domain';
 import { concept, ref } from '../fhir.ts';
 import type { PersonContext } from '../person-context.ts';
-import { dischargeExtensions } from './discharge.ts';
+import { synthDischarge } from './discharge.ts';
 import { staffRoleLabel } from './organisation.ts';
 
 /**
@@ -38,7 +38,7 @@ export function writeEpisode(ctx: PersonContext, referralId: string, seed: numbe
     managingOrganization: [ref('Organization', p.team.id)],
   });
   const episodeId = ctx.nextId('eoc');
-  const discharge = open ? [] : dischargeExtensions(ctx, seed);
+  const discharge = open ? [] : synthDischarge(ctx, seed);
   ctx.emit({
     resourceType: 'EpisodeOfCare',
     id: episodeId,
