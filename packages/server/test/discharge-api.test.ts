@@ -94,7 +94,11 @@ describe.each(storeKinds)('discharging through the API on $name', (kind) => {
   });
 
   it('writes an accepted discharge as a new version of the episode, and audits it', async () => {
-    const response = await discharge('keyworker', 'val', { ...plan, episode: 'val-eoc', version: 2 });
+    // The clinician's screen reads the episode's version with the record.
+    const record = await app.inject({ method: 'GET', url: '/api/people/val', headers: { cookie: cookies.keyworker! } });
+    const version = record.json().person.episodes.find((e: { id: string }) => e.id === 'val-eoc').version;
+    expect(version).toBe(2);
+    const response = await discharge('keyworker', 'val', { ...plan, episode: 'val-eoc', version });
     expect(response.statusCode).toBe(200);
     expect(response.json()).toEqual({ episode: { id: 'val-eoc', version: 3, status: 'finished', end: '2026-06-30', reason: 'recovered' } });
     const stored = (await episode('val'))!;

@@ -42,7 +42,8 @@ export interface PersonRecord {
   };
   accommodation: Characteristic & { unstable: boolean };
   gpPractice: { id: string; name: string; odsCode: string | null } | null;
-  episodes: Array<{ id: string; status: string; team: string | null; teamId: string | null; keyWorker: string | null; start: string | null; end: string | null; intensity: string | null }>;
+  /** version: the stored version of the episode, which a discharge must name (a concurrent change is not overwritten). */
+  episodes: Array<{ id: string; version: number; status: string; team: string | null; teamId: string | null; keyWorker: string | null; start: string | null; end: string | null; intensity: string | null }>;
   carers: Array<{ id: string; name: string; relationship: string | null; phone: string | null; involvement: string | null; sharing: string | null; mainCarer: boolean }>;
   conditions: Array<{ id: string; text: string; code: string | null; onset: string | null; clinicalStatus: string | null }>;
   flags: Array<{ id: string; text: string; since: string | null }>;
@@ -59,7 +60,7 @@ export async function getPersonRecord(db: Kysely<Database>, personId: string): P
   if (!person) return undefined;
   const rows = await db
     .selectFrom('record')
-    .select(['resource_type', 'id', 'resource', 'status', 'occurred_at'])
+    .select(['resource_type', 'id', 'resource', 'status', 'occurred_at', 'version_id'])
     .where('person_id', '=', personId)
     .where('resource_type', 'in', ['EpisodeOfCare', 'RelatedPerson', 'Condition', 'Flag'])
     .orderBy('occurred_at', (ob) => ob.desc().nullsLast())
@@ -102,6 +103,7 @@ export async function getPersonRecord(db: Kysely<Database>, personId: string): P
       : null,
     episodes: ofType('EpisodeOfCare').map((e) => ({
       id: e.id,
+      version: rows.find((r) => r.resource_type === 'EpisodeOfCare' && r.id === e.id)!.version_id,
       status: e.status,
       team: nameOf(e.managingOrganization?.reference),
       teamId: e.managingOrganization?.reference?.replace(/^Organization\//, '') ?? null,
