@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { clinicianCaseload, importPath, loadCaseloadEpisodes, mdtBoard, recordCover, teamCaseload, type Store } from '@continuity/store';
+import { clinicianCaseload, disengagedWorklist, importPath, loadCaseloadEpisodes, mdtBoard, recordCover, teamCaseload, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { bobReason, CASELOAD_AS_OF, caseloadScenario, graceAway } from './support/caseload-scenario.ts';
 import { writeNdjson } from './support/scenario.ts';
@@ -33,6 +33,14 @@ describe.each(storeKinds)('caseloads on $name', (kind) => {
     // A booked appointment in the past is not "next"; a discharged person is on nobody's list.
     expect((await clinicianCaseload(store.db, 'kw-1', { asOf: '2026-07-04' })).people.find((p) => p.patient.id === 'amy')?.nextBooked).toBeNull();
     expect(ids(await clinicianCaseload(store.db, 'kw-1', { asOf: '2026-02-01' }))).toContain('fin');
+  });
+
+  it("judges only a caseload's people when asked, with the same reasons as the whole list", async () => {
+    const all = await disengagedWorklist(store.db, { asOf: CASELOAD_AS_OF });
+    const some = await disengagedWorklist(store.db, { asOf: CASELOAD_AS_OF, people: ['amy', 'bob', 'eve'] });
+    expect(some.evaluated).toBeLessThan(all.evaluated);
+    expect(some.list.items).toEqual(all.list.items.filter((i) => ['amy', 'bob', 'eve'].includes(i.patient.id)));
+    expect(some.list.items.map((i) => i.patient.id)).toEqual(['bob']);
   });
 
   it('gives a team manager each key worker with people and weighted size, and the people with no key worker', async () => {

@@ -42,9 +42,10 @@ export async function clinicianCaseload(db: Kysely<Database>, practitionerId: st
     .filter((e) => e.held.holder === practitionerId);
 
   const teams = [...new Set(episodes.map((e) => e.episode.teamId))].sort();
-  const reasons = new Map<string, WorklistReason[]>();
-  if (teams.length) for (const item of (await disengagedWorklist(db, { asOf, teams })).list.items) reasons.set(item.patient.id, item.reasons);
   const personIds = [...new Set(episodes.map((e) => e.episode.personId))];
+  const reasons = new Map<string, WorklistReason[]>();
+  // Only this caseload's people are judged: the same rules as the team's list, without reading the whole team.
+  if (teams.length) for (const item of (await disengagedWorklist(db, { asOf, teams, people: personIds })).list.items) reasons.set(item.patient.id, item.reasons);
   const [contacts, labels] = await Promise.all([contactSummaries(db, personIds, asOf), personLabels(db, personIds)]);
 
   const people: CaseloadPerson[] = episodes.map(({ episode, held }) => ({

@@ -10,6 +10,8 @@ export interface DisengagedOptions {
   team?: string;
   /** Only people held on the as-of day by one of these teams (a clinician's own teams). */
   teams?: readonly string[];
+  /** Only these people (a caseload's): one read by key instead of slices of the population. */
+  people?: readonly string[];
   /** People per slice read from the database at once (tests make it small). */
   sliceSize?: number;
 }
@@ -54,7 +56,8 @@ export async function disengagedWorklist(db: Kysely<Database>, options: Disengag
   const teamsOf = new Map<string, string[]>();
   let evaluated = 0;
   // A slice of the population at a time: a trust's whole record never has to fit in memory at once.
-  for (const slice of await populationSlices(db, options.sliceSize ?? SLICE_SIZE)) {
+  const slices = options.people ? [{ personIds: options.people }] : await populationSlices(db, options.sliceSize ?? SLICE_SIZE);
+  for (const slice of slices) {
     const facts = await loadEngagementFacts(db, { before: endOfLondonDay(day), teams: cohort, ...slice });
     evaluated += facts.size;
     for (const personFacts of facts.values()) {

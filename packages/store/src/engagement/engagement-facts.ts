@@ -12,6 +12,8 @@ export interface FactsScope {
   /** Only people with ids in [from, to): a slice of the population, so memory stays bounded. */
   from?: string;
   to?: string;
+  /** Only these people (a caseload): read by key, so a clinician's list never reads the whole team. */
+  personIds?: readonly string[];
 }
 
 /**
@@ -34,7 +36,8 @@ export async function loadEngagementFacts(db: Kysely<Database>, options: FactsSc
   // person_id leads every primary key, so a slice is an index range on each table.
   const from = options.from === undefined ? sql`` : sql`AND person_id >= ${options.from}`;
   const to = options.to === undefined ? sql`` : sql`AND person_id < ${options.to}`;
-  const cohort = sql`${byTeam} ${from} ${to}`;
+  const only = options.personIds === undefined ? sql`` : sql`AND person_id = ANY(${[...options.personIds]}::text[])`;
+  const cohort = sql`${byTeam} ${from} ${to} ${only}`;
 
   const [people, episodes, plans, contacts, requests, statements, doses] = await Promise.all([
     rows(db, sql`SELECT person_id, deceased_at FROM person WHERE deceased_at IS NOT NULL ${cohort}`),
