@@ -12,6 +12,7 @@ import { Layout } from './layout/layout.tsx';
 import { NotFoundPage } from './layout/status-pages.tsx';
 import { PersonPage } from './people/person-page.tsx';
 import { SearchPage } from './people/search-page.tsx';
+import { DischargeAuditPage } from './reports/discharge-audit-page.tsx';
 import { DisengagedPage } from './worklists/disengaged-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
@@ -31,6 +32,7 @@ export function App() {
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />
             <Route path="/audit" element={signedIn(<AuditPage />)} />
+            <Route path="/reports/discharge-audit" element={signedIn(<DischargeAuditPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

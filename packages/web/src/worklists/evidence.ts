@@ -8,6 +8,7 @@ const KINDS: Record<string, string> = {
   MedicationRequest: 'Prescription',
   MedicationStatement: 'Medicine statement',
   MedicationAdministration: 'Injection record',
+  Condition: 'Diagnosis',
 };
 
 export function evidenceLabel(reference: string): string {

@@ -1,0 +1,133 @@
+import { Button, Table, TextInput } from 'nhsuk-react-components';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router-dom';
+import { api, ApiProblem } from '../api/client.ts';
+import { useSignedInUser } from '../auth/session-context.tsx';
+import { formatDate } from '../format/dates.ts';
+import { formatNhsNumber } from '../format/people.ts';
+import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
+import { PageHeading } from '../layout/page-heading.tsx';
+import { Loading, ProblemPage } from '../layout/status-pages.tsx';
+import { evidenceLabel } from '../worklists/evidence.ts';
+import type { DischargeAuditResponse } from './discharge-audit-types.ts';
+
+type Loaded = { status: 'loading' } | { status: 'loaded'; report: DischargeAuditResponse } | { status: 'failed'; problem: ApiProblem };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The discharge audit: discharges of people with severe and relapsing illness that cite
+ * non-attendance or lack the MDT decision, relapse indicators, harms or route back, including those
+ * imported from other systems. The date range is in the address (it is not personal).
+ */
+export function DischargeAuditPage() {
+  const user = useSignedInUser();
+  const [params, setParams] = useSearchParams();
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const [fromText, setFromText] = useState(from);
+  const [toText, setToText] = useState(to);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [state, setState] = useState<Loaded>({ status: 'loading' });
+
+  useEffect(() => {
+    let current = true;
+    setState({ status: 'loading' });
+    const query = new URLSearchParams();
+    if (from) query.set('from', from);
+    if (to) query.set('to', to);
+    api
+      .get<DischargeAuditResponse>(`/api/reports/discharge-audit${query.size ? `?${query}` : ''}`)
+      .then((report) => current && setState({ status: 'loaded', report }))
+      .catch((problem: unknown) => {
+        if (!current) return;
+        const p = problem instanceof ApiProblem ? problem : new ApiProblem(0, 'unexpected', 'The report could not be shown. Please try again.');
+        if (p.code === 'invalid-input') setErrors(p.fields.map((f) => ({ fieldId: f.field === 'to' ? 'to' : 'from', message: `${f.field === 'to' ? 'To' : 'From'} ${f.message}` })));
+        setState({ status: 'failed', problem: p });
+      });
+    return () => {
+      current = false;
+    };
+  }, [from, to]);
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    const problems: FormError[] = [];
+    if (fromText && !DATE.test(fromText)) problems.push({ fieldId: 'from', message: 'Enter the first day as YYYY-MM-DD, for example 2026-01-01' });
+    if (toText && !DATE.test(toText)) problems.push({ fieldId: 'to', message: 'Enter the last day as YYYY-MM-DD, for example 2026-03-31' });
+    setErrors(problems);
+    if (problems.length) return;
+    const next = new URLSearchParams();
+    if (fromText) next.set('from', fromText);
+    if (toText) next.set('to', toText);
+    setParams(next);
+  }
+
+  if (state.status === 'failed' && state.problem.code !== 'invalid-input') {
+    return <ProblemPage problem={state.problem} title={state.problem.status === 403 ? 'You cannot see this report' : 'The report could not be shown'} />;
+  }
+  const title = 'Discharge audit';
+  // Managers can open the record of a person their team held; the board and administrators see the list only.
+  const canOpen = user.role === 'team-manager';
+  return (
+    <>
+      <FormErrors errors={errors} />
+      <PageHeading title={errors.length ? `Error: ${title}` : title} caption="Report">
+        Discharges that break the discharge guard
+      </PageHeading>
+      <p className="nhsuk-body">
+        Discharges of people with psychosis, bipolar disorder, severe depression or personality disorder that give non-attendance as the reason, or
+        do not record the MDT decision, the person's relapse indicators, the known harms if a relapse is missed, and the route back in. Discharges
+        sent from other systems are included. Non-attendance is never a reason to discharge this group.
+      </p>
+      <form onSubmit={submit} noValidate aria-label="Report dates">
+        <TextInput id="from" name="from" type="date" label="From" labelProps={{ size: 's' }} hint="Leave empty to start from the first discharge on record." width={10} value={fromText} error={errorFor(errors, 'from')} onChange={(e) => setFromText(e.currentTarget.value)} />
+        <TextInput id="to" name="to" type="date" label="To" labelProps={{ size: 's' }} hint="Leave empty for today." width={10} value={toText} error={errorFor(errors, 'to')} onChange={(e) => setToText(e.currentTarget.value)} />
+        <Button type="submit" secondary>
+          Show the report
+        </Button>
+      </form>
+      {state.status === 'loading' ? <Loading what="the report" /> : null}
+      {state.status === 'loaded' ? (
+        <section aria-labelledby="report-count">
+          <h2 id="report-count" className="nhsuk-heading-m">
+            {state.report.items.length === 0 ? 'No discharges' : state.report.items.length === 1 ? '1 discharge' : `${state.report.items.length} discharges`}{' '}
+            {state.report.from ? `from ${formatDate(state.report.from)} ` : ''}to {formatDate(state.report.to)}
+          </h2>
+          {state.report.items.length ? (
+            <Table responsive caption="Discharges in the report" captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
+              <Table.Head>
+                <Table.Row>
+                  <Table.Cell>Person</Table.Cell>
+                  <Table.Cell>What is wrong with the discharge</Table.Cell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {state.report.items.map((item) => (
+                  <Table.Row key={`${item.patient.id} ${item.reasons[0]?.evidence[0] ?? ''}`}>
+                    <Table.Cell>
+                      {canOpen ? <Link to={`/people/${encodeURIComponent(item.patient.id)}`}>Person {item.patient.id}</Link> : `Person ${item.patient.id}`}
+                      <span className="nhsuk-body-s app-block app-nowrap">NHS number {formatNhsNumber(item.patient.nhsNumber)}</span>
+                    </Table.Cell>
+                    <Table.Cell>
+                      <ul className="nhsuk-list app-worklist-reasons">
+                        {item.reasons.map((reason) => (
+                          <li key={reason.code}>
+                            {reason.text}
+                            <span className="nhsuk-body-s app-block app-evidence">Evidence: {reason.evidence.map(evidenceLabel).join('; ')}</span>
+                          </li>
+                        ))}
+                      </ul>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          ) : (
+            <p className="nhsuk-body">Every discharge in this range of a person with severe and relapsing illness has its reason and records.</p>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,78 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildApp, createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
+import { importPath, type Store } from '@continuity/store';
+import { dischargeScenario, expectedItems, FROM, TO } from '../../packages/store/test/support/discharge-scenario.ts';
+import { writeNdjson } from '../../packages/store/test/support/scenario.ts';
+import { storeKinds } from '../support/stores.ts';
+
+/** The Discharge audit page in Chromium over the discharge scenario, as the demo board analyst. */
+const CHROMIUM = '/usr/bin/chromium';
+const WEB_ROOT = fileURLToPath(new URL('../../packages/web/dist/', import.meta.url));
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+const haveChromium = existsSync(CHROMIUM);
+
+describe.skipIf(!haveChromium)('the Discharge audit page in Chromium', () => {
+  let store: Store;
+  let app: FastifyInstance;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error('The web app is not built: run "npm run build:web" first.');
+    store = await storeKinds[0]!.open();
+    const report = await importPath(store, writeNdjson(dischargeScenario()));
+    if (report.rejected > 0) throw new Error('the scenario did not import');
+    await createDemoAccounts(store);
+    app = await buildApp({ store, webRoot: WEB_ROOT });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    if (!address || typeof address === 'string') throw new Error('no server address');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    // CSP is bypassed only so that axe-core can be injected.
+    const context = await browser.newContext({ bypassCSP: true, baseURL: `http://127.0.0.1:${address.port}` });
+    page = await context.newPage();
+    page.setDefaultTimeout(10_000);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await store?.close();
+  });
+
+  it('shows the board each discharge that breaks the guard, with its reasons and evidence, accessibly', async () => {
+    await page.goto('/sign-in');
+    await page.getByLabel('Username').fill('board');
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Discharge audit' }).click();
+    await page.getByRole('heading', { level: 1, name: /Discharges that break the discharge guard/ }).waitFor();
+    await page.getByLabel('From', { exact: true }).fill(FROM);
+    await page.getByLabel('To', { exact: true }).fill(TO);
+    await page.getByRole('button', { name: 'Show the report' }).click();
+    await page.getByRole('heading', { level: 2, name: '2 discharges from 1 January 2026 to 31 March 2026' }).waitFor();
+    expect(new URL(page.url()).search).toBe(`?from=${FROM}&to=${TO}`);
+
+    const rows = page.locator('tbody tr');
+    expect(await rows.count()).toBe(2);
+    const pat = await rows.nth(1).innerText();
+    for (const reason of expectedItems[1]!.reasons) expect(pat).toContain(reason.text);
+    expect(pat).toContain('NHS number 999 000 2002');
+    expect(pat).toContain('Evidence: Episode of care pat-eoc; Diagnosis pat-scz');
+    // The board sees who, not their record.
+    expect(await rows.nth(1).getByRole('link').count()).toBe(0);
+
+    await page.addScriptTag({ path: AXE });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+  });
+});
