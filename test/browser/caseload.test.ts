@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
-import { importPath, recordCover, type Store } from '@continuity/store';
+import { importPath, type Store } from '@continuity/store';
 import { bobReason, CASELOAD_AS_OF, caseloadScenario, graceAway } from '../../packages/store/test/support/caseload-scenario.ts';
 import { writeNdjson } from '../../packages/store/test/support/scenario.ts';
 import { storeKinds } from '../support/stores.ts';
@@ -30,7 +30,6 @@ describe.skipIf(!existsSync(CHROMIUM))('the caseload pages in Chromium', () => {
     const report = await importPath(store, writeNdjson(caseloadScenario()));
     if (report.rejected > 0) throw new Error('the scenario did not import');
     await createDemoAccounts(store);
-    await recordCover(store.db, { ...graceAway, recordedBy: 'test' });
     app = await buildApp({ store, webRoot: WEB_ROOT });
     await app.listen({ host: '127.0.0.1', port: 0 });
     const address = app.server.address();
@@ -69,7 +68,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the caseload pages in Chromium', () => {
     const page = await signedIn('keyworker');
     await page.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
     await page.getByLabel('As of', { exact: true }).fill(CASELOAD_AS_OF);
-    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: '2 people as of 30 June 2026' }).waitFor();
     const rows = page.locator('.app-caseload-person');
     expect(await rows.nth(0).getByRole('link').textContent()).toBe('Bob Baker');
@@ -88,8 +87,23 @@ describe.skipIf(!existsSync(CHROMIUM))('the caseload pages in Chromium', () => {
     const page = await signedIn('manager');
     await page.getByRole('heading', { level: 1, name: 'Team caseload' }).waitFor();
     await page.getByLabel('As of', { exact: true }).fill('2026-07-08');
-    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: /North CMHT: 4 people held as of 8 July 2026/ }).waitFor();
+
+    // The manager records Grace's week away: a last day before the first is refused, in words, linked to the field.
+    const form = page.getByRole('form', { name: 'Record cover' });
+    await form.getByLabel('Who is away').selectOption({ label: 'Grace Okafor' });
+    await form.getByLabel('Who covers their people').selectOption({ label: 'Sam Patel' });
+    await form.getByLabel('First day').fill(graceAway.to);
+    await form.getByLabel('Last day').fill(graceAway.from);
+    await form.getByRole('button', { name: 'Record cover' }).click();
+    await page.locator('.nhsuk-error-summary').getByRole('link', { name: 'Last day must be on or after from' }).waitFor();
+    await form.getByLabel('First day').fill(graceAway.from);
+    await form.getByLabel('Last day').fill(graceAway.to);
+    await form.getByLabel('Reason (optional)').fill(graceAway.reason);
+    await form.getByRole('button', { name: 'Record cover' }).click();
+    await page.getByText('Cover recorded: Sam Patel covers Grace Okafor from 2026-07-06 to 2026-07-10.').waitFor();
+    await page.locator('.app-key-worker').nth(0).getByText(/Away: covered by Sam Patel/).waitFor();
     const grace = await page.locator('.app-key-worker').nth(0).innerText();
     expect(grace).toContain('Grace Okafor');
     expect(grace).toContain('Away: covered by Sam Patel until 10 July 2026');
@@ -100,7 +114,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the caseload pages in Chromium', () => {
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'MDT board' }).click();
     await page.getByRole('heading', { level: 1, name: 'MDT board' }).waitFor();
     await page.getByLabel('As of', { exact: true }).fill(CASELOAD_AS_OF);
-    await page.getByRole('button', { name: 'Show' }).click();
+    await page.getByRole('button', { name: 'Show', exact: true }).click();
     await page.getByRole('heading', { level: 2, name: /4 people to discuss as of 30 June 2026/ }).waitFor();
     const items = page.locator('.app-worklist-item');
     expect(await items.allInnerTexts()).toEqual([

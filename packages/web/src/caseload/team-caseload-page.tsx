@@ -1,4 +1,5 @@
 import { Table } from 'nhsuk-react-components';
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useSignedInUser } from '../auth/session-context.tsx';
 import { formatDate } from '../format/dates.ts';
@@ -7,6 +8,7 @@ import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { useAsOfChoice } from './as-of-form.tsx';
 import type { TeamCaseloadResponse } from './caseload-types.ts';
+import { CoverForm } from './cover-form.tsx';
 import { useApiResource } from './use-api-resource.ts';
 
 /**
@@ -16,7 +18,9 @@ import { useApiResource } from './use-api-resource.ts';
 export function TeamCaseloadPage() {
   const user = useSignedInUser();
   const choice = useAsOfChoice(user.teams);
-  const state = useApiResource<TeamCaseloadResponse>(choice.team ? `/api/teams/${encodeURIComponent(choice.team)}/caseload${choice.query}` : null);
+  const [refresh, setRefresh] = useState(0);
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const state = useApiResource<TeamCaseloadResponse>(choice.team ? `/api/teams/${encodeURIComponent(choice.team)}/caseload${choice.query}` : null, refresh);
   if (state.status === 'failed' && state.problem.code !== 'invalid-input') return <ProblemPage problem={state.problem} title={state.problem.status === 403 ? 'You cannot see this caseload' : 'The caseload could not be shown'} />;
   const errors = state.status === 'failed' ? [{ fieldId: 'as-of', message: `Date ${state.problem.fields[0]?.message ?? 'is not valid'}` }, ...choice.errors] : choice.errors;
   const title = 'Team caseload';
@@ -29,6 +33,7 @@ export function TeamCaseloadPage() {
         Team caseload
       </PageHeading>
       {user.teams.length === 0 ? <p className="nhsuk-body">You are not a member of a team.</p> : choice.form}
+      <div role="status">{recorded ? <p className="nhsuk-body">Cover recorded: {recorded}</p> : null}</div>
       {state.status === 'loading' ? <Loading what="the team caseload" /> : null}
       {data ? (
         <>
@@ -83,6 +88,12 @@ export function TeamCaseloadPage() {
               </ul>
             )}
           </section>
+          {user.role === 'team-manager' ? (
+            <CoverForm teamId={data.team.id} keyWorkers={data.keyWorkers.map((k) => ({ id: k.practitionerId, name: k.name }))} onRecorded={(summary) => {
+                setRecorded(summary);
+                setRefresh((n) => n + 1);
+              }} />
+          ) : null}
         </>
       ) : null}
     </>

@@ -3,8 +3,8 @@ import { api, ApiProblem } from '../api/client.ts';
 
 export type Loaded<T> = { status: 'idle' } | { status: 'loading' } | { status: 'loaded'; data: T } | { status: 'failed'; problem: ApiProblem };
 
-/** Loads a GET endpoint whenever its path changes (no path: nothing to load yet). */
-export function useApiResource<T>(path: string | null): Loaded<T> {
+/** Loads a GET endpoint whenever its path (or `refresh`, after a change was saved) changes; no path: nothing to load yet. */
+export function useApiResource<T>(path: string | null, refresh = 0): Loaded<T> {
   const [state, setState] = useState<Loaded<T>>({ status: path ? 'loading' : 'idle' });
   useEffect(() => {
     if (!path) return setState({ status: 'idle' });
@@ -19,6 +19,6 @@ export function useApiResource<T>(path: string | null): Loaded<T> {
     return () => {
       current = false;
     };
-  }, [path]);
+  }, [path, refresh]);
   return state;
 }
