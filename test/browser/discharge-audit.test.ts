@@ -6,21 +6,27 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
 import { importPath, type Store } from '@continuity/store';
+import { dischargeRules } from '@continuity/domain';
+import { readPersonRecord } from '@continuity/store';
 import { dischargeScenario, expectedItems, FROM, TO } from '../../packages/store/test/support/discharge-scenario.ts';
 import { writeNdjson } from '../../packages/store/test/support/scenario.ts';
 import { storeKinds } from '../support/stores.ts';
 
-/** The Discharge audit page in Chromium over the discharge scenario, as the demo board analyst. */
+/**
+ * The discharge guard in Chromium over the discharge scenario: the demo board analyst's Discharge
+ * audit page, and the demo key worker (North CMHT, which holds val) discharging val.
+ */
 const CHROMIUM = '/usr/bin/chromium';
 const WEB_ROOT = fileURLToPath(new URL('../../packages/web/dist/', import.meta.url));
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const haveChromium = existsSync(CHROMIUM);
 
-describe.skipIf(!haveChromium)('the Discharge audit page in Chromium', () => {
+describe.skipIf(!haveChromium)('the discharge guard and audit in Chromium', () => {
   let store: Store;
   let app: FastifyInstance;
   let browser: Browser;
   let page: Page;
+  let baseURL = '';
 
   beforeAll(async () => {
     if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error('The web app is not built: run "npm run build:web" first.');
@@ -34,7 +40,8 @@ describe.skipIf(!haveChromium)('the Discharge audit page in Chromium', () => {
     if (!address || typeof address === 'string') throw new Error('no server address');
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
     // CSP is bypassed only so that axe-core can be injected.
-    const context = await browser.newContext({ bypassCSP: true, baseURL: `http://127.0.0.1:${address.port}` });
+    baseURL = `http://127.0.0.1:${address.port}`;
+    const context = await browser.newContext({ bypassCSP: true, baseURL });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
   });
@@ -74,5 +81,46 @@ describe.skipIf(!haveChromium)('the Discharge audit page in Chromium', () => {
       return result.violations.map((v) => v.id);
     });
     expect(violations).toEqual([]);
+  });
+
+  it('refuses a key worker discharging a person with psychosis for non-attendance, saying why, then records a complete discharge', async () => {
+    const context = await browser.newContext({ bypassCSP: true, baseURL });
+    const kw = await context.newPage();
+    kw.setDefaultTimeout(10_000);
+    await kw.goto('/sign-in');
+    await kw.getByLabel('Username').fill('keyworker');
+    await kw.getByLabel('Password').fill(DEMO_PASSWORD);
+    await kw.getByRole('button', { name: 'Sign in' }).click();
+    await kw.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
+    await kw.goto('/people/val');
+    await kw.getByRole('region', { name: 'Care', exact: true }).getByRole('link', { name: 'Discharge from this team' }).click();
+    await kw.getByRole('heading', { level: 1, name: 'Discharge val Valson from North CMHT' }).waitFor();
+
+    await kw.getByLabel('Reason').selectOption('non-attendance');
+    await kw.getByRole('button', { name: 'Record the discharge' }).click();
+    const summary = kw.locator('.nhsuk-error-summary');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain(dischargeRules.refusedReason.message);
+    expect(await summary.innerText()).toContain(dischargeRules.requirements.routeBack.missing);
+    expect(await readPersonRecord(store.db, 'val', 'EpisodeOfCare', 'val-eoc')).toMatchObject({ versionId: 1, status: 'active' });
+
+    await kw.addScriptTag({ path: AXE });
+    const violations = await kw.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+      return result.violations.map((v) => v.id);
+    });
+    expect(violations).toEqual([]);
+
+    await kw.getByLabel('Reason').selectOption('recovered');
+    await kw.getByLabel('Discharge date').fill('2026-06-30');
+    await kw.getByLabel('Date of the MDT decision').fill('2026-06-24');
+    await kw.getByLabel('Relapse indicators').fill('Sleeps less and stops answering the phone.');
+    await kw.getByLabel('Known harms if a relapse is missed').fill('In 2024 a missed relapse ended in eviction.');
+    await kw.getByLabel('Route back in').fill('Val or her GP call the duty line; seen within a week.');
+    await kw.getByRole('button', { name: 'Record the discharge' }).click();
+    await kw.waitForURL(/\/people\/val$/);
+    expect(await readPersonRecord(store.db, 'val', 'EpisodeOfCare', 'val-eoc')).toMatchObject({ versionId: 2, status: 'finished' });
+    await context.close();
   });
 });

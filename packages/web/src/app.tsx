@@ -10,6 +10,7 @@ import { SignInPage } from './auth/sign-in-page.tsx';
 import { HomePage } from './layout/home-page.tsx';
 import { Layout } from './layout/layout.tsx';
 import { NotFoundPage } from './layout/status-pages.tsx';
+import { DischargePage } from './people/discharge-page.tsx';
 import { PersonPage } from './people/person-page.tsx';
 import { SearchPage } from './people/search-page.tsx';
 import { DischargeAuditPage } from './reports/discharge-audit-page.tsx';
@@ -27,6 +28,7 @@ export function App() {
             <Route path="/" element={signedIn(<HomePage />)} />
             <Route path="/people" element={signedIn(<SearchPage />)} />
             <Route path="/people/:id" element={signedIn(<PersonPage />)} />
+            <Route path="/people/:id/discharge/:episodeId" element={signedIn(<DischargePage />)} />
             <Route path="/worklists/disengaged" element={signedIn(<DisengagedPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />

@@ -1,4 +1,5 @@
 import { SummaryList } from 'nhsuk-react-components';
+import { Link } from 'react-router-dom';
 import type { PersonRecord } from '../api/types.ts';
 import { formatDate } from '../format/dates.ts';
 
@@ -42,6 +43,9 @@ export function CareSummary({ person }: { person: PersonRecord }) {
                 {EPISODE_STATUS[episode.status] ?? episode.status}
                 {episode.intensity ? `, ${episode.intensity} care` : ''}
               </SummaryList.Value>
+              <SummaryList.Action asElement={Link} to={`/people/${encodeURIComponent(person.id)}/discharge/${encodeURIComponent(episode.id)}`} visuallyHiddenText="from this team">
+                Discharge
+              </SummaryList.Action>
             </SummaryList.Row>
           </SummaryList>
         ))}
