@@ -52,6 +52,12 @@ describe('cover', () => {
     expect(whoHolds('kw-a', 'north', cycle, '2026-07-08')).toEqual({ holder: 'kw-a', cover: null });
   });
 
+  it('when two arrangements cover the same absence, the one recorded last wins (id 10 after id 9)', () => {
+    const overlapping = [cover('9', 'kw-a', 'kw-b', '2026-07-06', '2026-07-10'), cover('10', 'kw-a', 'kw-c', '2026-07-08', '2026-07-08')];
+    expect(whoHolds('kw-a', 'north', overlapping, '2026-07-08').holder).toBe('kw-c');
+    expect(whoHolds('kw-a', 'north', overlapping, '2026-07-09').holder).toBe('kw-b');
+  });
+
   it('refuses a period that ends before it starts', () => {
     expect(coverPeriodProblem('2026-07-06', '2026-07-06')).toBeNull();
     expect(coverPeriodProblem('2026-07-06', '2026-07-05')).toBe('cover must end on or after the day it starts');

@@ -31,7 +31,7 @@ export function whoHolds(keyWorker: string, teamId: string | null | undefined, c
   const seen = new Set([keyWorker]);
   for (;;) {
     // The latest recorded arrangement wins when two overlap for the same absence.
-    const next = today.filter((c) => c.absentPractitionerId === holder).sort((a, b) => (a.id < b.id ? 1 : -1))[0];
+    const next = today.filter((c) => c.absentPractitionerId === holder).sort(latestRecordedFirst)[0];
     if (!next) break;
     if (seen.has(next.coveringPractitionerId)) return { holder: keyWorker, cover: null };
     seen.add(next.coveringPractitionerId);
@@ -39,6 +39,13 @@ export function whoHolds(keyWorker: string, teamId: string | null | undefined, c
     holder = next.coveringPractitionerId;
   }
   return { holder, cover: first };
+}
+
+/** Later-recorded cover first. Ids are stored as increasing integers: compare them as numbers, so 10 follows 9. */
+export function latestRecordedFirst(a: CoverArrangement, b: CoverArrangement): number {
+  const [x, y] = [Number(a.id), Number(b.id)];
+  if (Number.isFinite(x) && Number.isFinite(y) && x !== y) return y - x;
+  return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
 /** Checks a cover period: real dates, `from` not after `to`. Returns a message, or null when fine. */

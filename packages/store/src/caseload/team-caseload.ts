@@ -1,4 +1,4 @@
-import { londonToday, weightedCaseload, whoHolds, type CoverArrangement } from '@continuity/domain';
+import { latestRecordedFirst, londonToday, weightedCaseload, whoHolds, type CoverArrangement } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
 import { loadNames } from '../people/names.ts';
@@ -52,7 +52,7 @@ export async function teamCaseload(db: Kysely<Database>, teamId: string, options
     ...covers.map((c) => c.coveringPractitionerId),
   ]);
   const names = await loadNames(db, [...practitioners].map((p) => `Practitioner/${p}`));
-  const awayToday = (p: string): CoverArrangement | undefined => covers.filter((c) => c.absentPractitionerId === p).sort((a, b) => (a.id < b.id ? 1 : -1))[0];
+  const awayToday = (p: string): CoverArrangement | undefined => covers.filter((c) => c.absentPractitionerId === p).sort(latestRecordedFirst)[0];
 
   const keyWorkers = [...practitioners].map((p): KeyWorkerCaseload => {
     const away = awayToday(p);
