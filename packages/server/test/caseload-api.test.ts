@@ -103,5 +103,13 @@ describe.each(storeKinds)('caseloads and the MDT board through the API on $name'
     expect(team.keyWorkers.find((k: { practitionerId: string }) => k.practitionerId === 'kw-1')).toMatchObject({ today: { people: 0 }, away: { coveringPractitionerId: 'kw-2', to: '2026-07-10' } });
     expect(team.keyWorkers.find((k: { practitionerId: string }) => k.practitionerId === 'kw-2')).toMatchObject({ today: { people: 3 } });
     expect((await get('keyworker', '/api/caseloads/me?asOf=2026-07-11')).json().people.length).toBe(2);
+
+    // Recorded cover is listed while current or planned, not once it has ended.
+    const listed = await get('keyworker', '/api/teams/team-north/cover?asOf=2026-07-01');
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json().covers).toEqual([{ ...saved.json(), absentName: 'Grace Okafor', coveringName: 'Sam Patel' }]);
+    expect((await get('manager', '/api/teams/team-north/cover?asOf=2026-07-10')).json().covers).toHaveLength(1);
+    expect((await get('manager', '/api/teams/team-north/cover?asOf=2026-07-11')).json().covers).toEqual([]);
+    expect((await get('manager', '/api/teams/team-south/cover')).statusCode).toBe(403);
   });
 });

@@ -1,5 +1,5 @@
 import { londonToday, roles } from '@continuity/domain';
-import { clinicianCaseload, loadNames, mdtBoard, recordAudit, recordCover, teamCaseload, type AuditEntry, type Store } from '@continuity/store';
+import { clinicianCaseload, coversFrom, loadNames, mdtBoard, recordAudit, recordCover, teamCaseload, type AuditEntry, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { requireStaff, type SignedInUser } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
@@ -23,6 +23,7 @@ const named = (names: Map<string, string>, type: string, id: string) => names.ge
  * - GET /api/caseloads/me?asOf=: the signed-in clinician's own people, and those they cover that day;
  * - GET /api/teams/:teamId/caseload?asOf=: per key worker, people and weighted size (managers and key workers of the team);
  * - GET /api/teams/:teamId/mdt?asOf=: who the team should discuss and why, in the worklist shape;
+ * - GET /api/teams/:teamId/cover?asOf=: cover current on the day or planned after it;
  * - POST /api/teams/:teamId/cover: a team manager records cover while a key worker is away.
  * Every person listed is audited, one row each, as the worklist route does.
  */
@@ -72,6 +73,19 @@ export function caseloadRoutes(app: FastifyInstance, store: Store) {
       [...board.people].map(([id, p]) => [id, { name: p.name, keyWorkers: p.keyWorkerIds.map((k) => ({ id: k, name: named(names, 'Practitioner', k) })) }]),
     );
     return { ...board.list, team: { id: teamId, name: named(names, 'Organization', teamId) }, people };
+  });
+
+  app.get('/api/teams/:teamId/cover', async (request) => {
+    const staff = requireStaff(request);
+    const { teamId } = parseInput(teamParams, request.params, 'params');
+    const asOf = parseInput(asOfQuery, request.query, 'query').asOf ?? londonToday();
+    await requireTeamMember(store, staff, teamId, ['team-manager', 'key-worker'], "see a team's cover");
+    const covers = await coversFrom(store.db, teamId, asOf);
+    const names = await loadNames(store.db, covers.flatMap((c) => [`Practitioner/${c.absentPractitionerId}`, `Practitioner/${c.coveringPractitionerId}`]));
+    return {
+      asOf,
+      covers: covers.map((c) => ({ ...c, absentName: named(names, 'Practitioner', c.absentPractitionerId), coveringName: named(names, 'Practitioner', c.coveringPractitionerId) })),
+    };
   });
 
   app.post('/api/teams/:teamId/cover', async (request, reply) => {

@@ -33,6 +33,16 @@ export async function recordCover(db: Kysely<Database>, cover: NewCover): Promis
 
 /** Cover arrangements that apply on a day (optionally in some teams only). */
 export async function coversOn(db: Kysely<Database>, asOf: string, teams?: readonly string[]): Promise<CoverArrangement[]> {
+  return selectCovers(db, sql<boolean>`from_date <= ${asOf}::date AND to_date >= ${asOf}::date`, teams);
+}
+
+/** A team's cover arrangements still to end on or after a day: current and planned, soonest first. */
+export async function coversFrom(db: Kysely<Database>, teamId: string, day: string): Promise<CoverArrangement[]> {
+  const covers = await selectCovers(db, sql<boolean>`to_date >= ${day}::date`, [teamId]);
+  return covers.sort((a, b) => a.from.localeCompare(b.from) || Number(a.id) - Number(b.id));
+}
+
+async function selectCovers(db: Kysely<Database>, when: ReturnType<typeof sql<boolean>>, teams?: readonly string[]): Promise<CoverArrangement[]> {
   let query = db
     .selectFrom('cover_arrangement')
     .select([
@@ -44,7 +54,7 @@ export async function coversOn(db: Kysely<Database>, asOf: string, teams?: reado
       sql<string>`to_date::text`.as('to'),
       'reason',
     ])
-    .where(sql<boolean>`from_date <= ${asOf}::date AND to_date >= ${asOf}::date`);
+    .where(when);
   if (teams) query = query.where(sql<boolean>`team_id = ANY(${[...teams]}::text[])`);
   const rows = await query.orderBy('team_id').orderBy('id').execute();
   return rows.map((r) => ({
