@@ -104,6 +104,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the caseload pages in Chromium', () => {
     await form.getByRole('button', { name: 'Record cover' }).click();
     await page.getByText('Cover recorded: Sam Patel covers Grace Okafor from 2026-07-06 to 2026-07-10.').waitFor();
     await page.locator('.app-key-worker').nth(0).getByText(/Away: covered by Sam Patel/).waitFor();
+    await expect.poll(() => page.locator('.app-cover').allInnerTexts()).toEqual([expect.stringMatching(/Grace Okafor.*Sam Patel.*6 July 2026.*10 July 2026.*Annual leave/s)]);
     const grace = await page.locator('.app-key-worker').nth(0).innerText();
     expect(grace).toContain('Grace Okafor');
     expect(grace).toContain('Away: covered by Sam Patel until 10 July 2026');

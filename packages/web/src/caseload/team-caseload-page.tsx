@@ -9,6 +9,7 @@ import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { useAsOfChoice } from './as-of-form.tsx';
 import type { TeamCaseloadResponse } from './caseload-types.ts';
 import { CoverForm } from './cover-form.tsx';
+import { CoverList } from './cover-list.tsx';
 import { useApiResource } from './use-api-resource.ts';
 
 /**
@@ -88,6 +89,7 @@ export function TeamCaseloadPage() {
               </ul>
             )}
           </section>
+          <CoverList teamId={data.team.id} query={choice.query} refresh={refresh} />
           {user.role === 'team-manager' ? (
             <CoverForm teamId={data.team.id} keyWorkers={data.keyWorkers.map((k) => ({ id: k.practitionerId, name: k.name }))} onRecorded={(summary) => {
                 setRecorded(summary);
