@@ -1,22 +1,11 @@
 import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { scenario, writeNdjson } from '../../store/test/support/scenario.ts';
-
-const bin = resolve(import.meta.dirname, '../bin/continuity.js');
-
-async function continuity(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-}
+import { bin, continuity } from './support/run-continuity.ts';
 
 describe('continuity import', () => {
   it('imports into the embedded database and prints the JSON report, then changes nothing on re-run', async () => {

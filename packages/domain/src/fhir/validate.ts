@@ -85,7 +85,7 @@ export function validateResource(input: unknown, expectedType?: ResourceType): V
 }
 
 /** The value at a validation issue's path, to tell a missing field from a wrong one. */
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+export function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
   let value = root;
   for (const key of path) {
     if (value === null || typeof value !== 'object') return undefined;

@@ -1,3 +1,4 @@
+import { valueAt } from '@continuity/domain';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { z } from 'zod';
 
@@ -22,16 +23,6 @@ export function parseInput<T extends z.ZodType>(schema: T, input: unknown, where
   }));
   const summary = fields.map((f) => `${f.field} ${f.message}`).join('; ');
   throw new ApiError(400, 'invalid-input', `The ${where} is not valid: ${summary}`, fields);
-}
-
-/** The value at an issue's path, to tell a missing field from a wrong one. */
-function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
-  let value = root;
-  for (const key of path) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
 }
 
 export function errorBody(code: string, message: string, fields?: Array<{ field: string; message: string }>) {
