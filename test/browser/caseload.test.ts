@@ -1,47 +1,26 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
-import { importPath, type Store } from '@continuity/store';
+import { DEMO_PASSWORD } from '@continuity/server';
 import { bobReason, CASELOAD_AS_OF, caseloadScenario, graceAway } from '../../packages/store/test/support/caseload-scenario.ts';
-import { writeNdjson } from '../../packages/store/test/support/scenario.ts';
-import { storeKinds } from '../support/stores.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './support/web-app.ts';
 
 /**
  * The caseload pages in Chromium over the caseload scenario: the demo key worker is Grace Okafor
  * (Amy and Bob, North CMHT); the demo manager manages North CMHT, where Sam Patel covers Grace in July.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_ROOT = fileURLToPath(new URL('../../packages/web/dist/', import.meta.url));
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-describe.skipIf(!existsSync(CHROMIUM))('the caseload pages in Chromium', () => {
-  let store: Store;
-  let app: FastifyInstance;
+describe.skipIf(!haveChromium)('the caseload pages in Chromium', () => {
+  let web: RunningWebApp;
   let browser: Browser;
   let base: string;
 
   beforeAll(async () => {
-    if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error('The web app is not built: run "npm run build:web" first.');
-    store = await storeKinds[0]!.open();
-    const report = await importPath(store, writeNdjson(caseloadScenario()));
-    if (report.rejected > 0) throw new Error('the scenario did not import');
-    await createDemoAccounts(store);
-    app = await buildApp({ store, webRoot: WEB_ROOT });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no server address');
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    web = await startWebApp(caseloadScenario());
+    ({ browser, base } = web);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await web?.close();
   });
 
   async function signedIn(username: string): Promise<Page> {
@@ -56,12 +35,7 @@ describe.skipIf(!existsSync(CHROMIUM))('the caseload pages in Chromium', () => {
   }
 
   async function expectNoAxeViolations(page: Page) {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string }> }> } }).axe;
-      return (await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } })).violations.map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   }
 
   it('lands a key worker on their caseload: each person with care, contacts and reasons, linked to their record', async () => {

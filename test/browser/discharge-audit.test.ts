@@ -1,55 +1,36 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
-import { importPath, type Store } from '@continuity/store';
+import { DEMO_PASSWORD } from '@continuity/server';
+import type { Store } from '@continuity/store';
 import { dischargeRules } from '@continuity/domain';
 import { readPersonRecord } from '@continuity/store';
 import { dischargeScenario, expectedItems, FROM, TO } from '../../packages/store/test/support/discharge-scenario.ts';
-import { writeNdjson } from '../../packages/store/test/support/scenario.ts';
-import { storeKinds } from '../support/stores.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './support/web-app.ts';
 
 /**
  * The discharge guard in Chromium over the discharge scenario: the demo board analyst's Discharge
  * audit page, and the demo key worker (North CMHT, which holds val) discharging val.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_ROOT = fileURLToPath(new URL('../../packages/web/dist/', import.meta.url));
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const haveChromium = existsSync(CHROMIUM);
 
 describe.skipIf(!haveChromium)('the discharge guard and audit in Chromium', () => {
   let store: Store;
-  let app: FastifyInstance;
+  let web: RunningWebApp;
   let browser: Browser;
   let page: Page;
   let baseURL = '';
 
   beforeAll(async () => {
-    if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error('The web app is not built: run "npm run build:web" first.');
-    store = await storeKinds[0]!.open();
-    const report = await importPath(store, writeNdjson(dischargeScenario()));
-    if (report.rejected > 0) throw new Error('the scenario did not import');
-    await createDemoAccounts(store);
-    app = await buildApp({ store, webRoot: WEB_ROOT });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no server address');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    web = await startWebApp(dischargeScenario());
+    ({ store, browser } = web);
+    baseURL = web.base;
     // CSP is bypassed only so that axe-core can be injected.
-    baseURL = `http://127.0.0.1:${address.port}`;
     const context = await browser.newContext({ bypassCSP: true, baseURL });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await web?.close();
   });
 
   it('shows the board each discharge that breaks the guard, with its reasons and evidence, accessibly', async () => {
@@ -74,13 +55,7 @@ describe.skipIf(!haveChromium)('the discharge guard and audit in Chromium', () =
     // The board sees who, not their record.
     expect(await rows.nth(1).getByRole('link').count()).toBe(0);
 
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-      return result.violations.map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('refuses a key worker discharging a person with psychosis for non-attendance, saying why, then records a complete discharge', async () => {
@@ -104,13 +79,7 @@ describe.skipIf(!haveChromium)('the discharge guard and audit in Chromium', () =
     expect(await summary.innerText()).toContain(dischargeRules.requirements.routeBack.missing);
     expect(await readPersonRecord(store.db, 'val', 'EpisodeOfCare', 'val-eoc')).toMatchObject({ versionId: 1, status: 'active' });
 
-    await kw.addScriptTag({ path: AXE });
-    const violations = await kw.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-      return result.violations.map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(kw)).toEqual([]);
 
     await kw.getByLabel('Reason').selectOption('recovered');
     await kw.getByLabel('Discharge date').fill('2026-06-30');

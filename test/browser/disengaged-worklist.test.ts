@@ -1,51 +1,30 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
-import { importPath, type Store } from '@continuity/store';
+import { DEMO_PASSWORD } from '@continuity/server';
 import { AS_OF, disengagementScenario, expectedItems } from '../../packages/store/test/support/disengagement-scenario.ts';
-import { writeNdjson } from '../../packages/store/test/support/scenario.ts';
-import { storeKinds } from '../support/stores.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './support/web-app.ts';
 
 /**
  * The Disengaged page in Chromium over the disengagement scenario: the demo key worker works in
  * North CMHT (Dora and Eli are on its list; Fay, in South CMHT, is not theirs to see).
  */
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_ROOT = fileURLToPath(new URL('../../packages/web/dist/', import.meta.url));
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const haveChromium = existsSync(CHROMIUM);
 
 describe.skipIf(!haveChromium)('the Disengaged page in Chromium', () => {
-  let store: Store;
-  let app: FastifyInstance;
+  let web: RunningWebApp;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error('The web app is not built: run "npm run build:web" first.');
-    store = await storeKinds[0]!.open();
-    const report = await importPath(store, writeNdjson(disengagementScenario()));
-    if (report.rejected > 0) throw new Error('the scenario did not import');
-    await createDemoAccounts(store);
-    app = await buildApp({ store, webRoot: WEB_ROOT });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no server address');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    web = await startWebApp(disengagementScenario());
+    ({ browser } = web);
     // CSP is bypassed only so that axe-core can be injected.
-    const context = await browser.newContext({ bypassCSP: true, baseURL: `http://127.0.0.1:${address.port}` });
+    const context = await browser.newContext({ bypassCSP: true, baseURL: web.base });
     page = await context.newPage();
     page.setDefaultTimeout(10_000);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await web?.close();
   });
 
   it("lists the key worker's disengaged people with reasons and evidence, accessibly, and links to each record", async () => {
@@ -73,13 +52,7 @@ describe.skipIf(!haveChromium)('the Disengaged page in Chromium', () => {
     expect(await rows.nth(1).getByRole('link').textContent()).toBe('Eli Evans');
     expect(await page.getByText('Fay Fields').count()).toBe(0);
 
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-      return result.violations.map((v) => v.id);
-    });
-    expect(violations).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
 
     await rows.nth(0).getByRole('link', { name: 'Dora Dunn' }).click();
     await page.waitForURL(/\/people\/dora$/);

@@ -1,13 +1,8 @@
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp, createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
-import { importPath, type Store } from '@continuity/store';
-import { NHS, scenario, writeNdjson } from '../../packages/store/test/support/scenario.ts';
-import { storeKinds } from '../support/stores.ts';
+import { DEMO_PASSWORD } from '@continuity/server';
+import { NHS, scenario } from '../../packages/store/test/support/scenario.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './support/web-app.ts';
 
 /**
  * The web app in a real browser (Debian's Chromium, driven by playwright-core; no browser is ever
@@ -15,37 +10,20 @@ import { storeKinds } from '../support/stores.ts';
  * In the scenario, Ada is held by North CMHT with key worker kw-1; Ben by South CMHT. The demo
  * key worker is made for the busiest team, North CMHT, and linked to kw-1.
  */
-const CHROMIUM = '/usr/bin/chromium';
-const WEB_ROOT = fileURLToPath(new URL('../../packages/web/dist/', import.meta.url));
-const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (.ci/run installs Debian's chromium).`);
 
 describe.skipIf(!haveChromium)('the web app in Chromium', () => {
-  let store: Store;
-  let app: FastifyInstance;
+  let web: RunningWebApp;
   let browser: Browser;
   let base: string;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error('The web app is not built: run "npm run build:web" first.');
-    store = await storeKinds[0]!.open();
-    const report = await importPath(store, writeNdjson(scenario()));
-    if (report.rejected > 0) throw new Error('the scenario did not import');
-    await createDemoAccounts(store);
-    app = await buildApp({ store, webRoot: WEB_ROOT });
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    if (!address || typeof address === 'string') throw new Error('no server address');
-    base = `http://127.0.0.1:${address.port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    web = await startWebApp(scenario());
+    ({ browser, base } = web);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await store?.close();
+    await web?.close();
   });
 
   /** A fresh browser session (no cookies). CSP is bypassed only where axe-core is injected. */
@@ -83,13 +61,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
   }
 
   async function expectNoAxeViolations(page: Page) {
-    await page.addScriptTag({ path: AXE });
-    const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
-      return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
-    });
-    expect(violations, page.url()).toEqual([]);
+    expect(await axeViolations(page), page.url()).toEqual([]);
   }
 
   it('shows an error summary linked to the field when the password is wrong', async () => {

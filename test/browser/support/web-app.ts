@@ -1,0 +1,61 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { buildApp, createDemoAccounts } from '@continuity/server';
+import { importPath, type Store } from '@continuity/store';
+import { writeNdjson } from '../../../packages/store/test/support/scenario.ts';
+import { storeKinds } from '../../support/stores.ts';
+
+/** Debian's Chromium; .ci/run installs it. No test downloads a browser. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const haveChromium = existsSync(CHROMIUM);
+if (!haveChromium) console.warn(`Browser tests skipped: ${CHROMIUM} is missing (.ci/run installs Debian's chromium).`);
+
+const WEB_ROOT = fileURLToPath(new URL('../../../packages/web/dist/', import.meta.url));
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+export interface RunningWebApp {
+  store: Store;
+  app: FastifyInstance;
+  browser: Browser;
+  /** http://127.0.0.1:<port> */
+  base: string;
+  close(): Promise<void>;
+}
+
+/** The built web app and API over an embedded store holding these FHIR resources and the demo accounts, with Chromium. */
+export async function startWebApp(resources: Record<string, Array<Record<string, unknown>>>): Promise<RunningWebApp> {
+  if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error('The web app is not built: run "npm run build:web" first.');
+  const store = await storeKinds[0]!.open();
+  const report = await importPath(store, writeNdjson(resources));
+  if (report.rejected > 0) throw new Error(`the scenario did not import: ${JSON.stringify(report.errors.slice(0, 3))}`);
+  await createDemoAccounts(store);
+  const app = await buildApp({ store, webRoot: WEB_ROOT });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  if (!address || typeof address === 'string') throw new Error('no server address');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return {
+    store,
+    app,
+    browser,
+    base: `http://127.0.0.1:${address.port}`,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** The WCAG 2.2 AA violations axe-core finds on the page (the page's context must bypass CSP to inject it). */
+export async function axeViolations(page: Page): Promise<Array<{ id: string; help: string; targets: string[] }>> {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: unknown) => Promise<{ violations: Array<{ id: string; help: string; nodes: Array<{ target: unknown }> }> }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] } });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+}
