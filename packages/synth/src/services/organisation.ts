@@ -1,4 +1,4 @@
-import { system } from '@continuity/domain';
+import { staffRoles, system } from '@continuity/domain';
 import { concept, ref } from '../fhir.ts';
 import { britishFaker, nameFor } from '../people/names.ts';
 import { Random } from '../random/random.ts';
@@ -6,7 +6,7 @@ import { ICB_NAME, TRUST_NAME, placeFor } from '../places/geography.ts';
 import type { Resource } from '../writer/ndjson-writer.ts';
 import { localities, OPEN_SHARE, teamPlan, teamTypesInOrder, type TeamType } from './team-plan.ts';
 
-export type StaffRole = 'care-coordinator' | 'team-manager' | 'psychiatrist' | 'nurse-prescriber' | 'pharmacist' | 'support-worker' | 'psychologist';
+export type StaffRole = keyof typeof staffRoles;
 
 export interface StaffMember {
   id: string;
@@ -159,12 +159,5 @@ export function buildServices(seed: number, people: number): Services {
   };
 }
 
-export const staffRoleLabel: Record<StaffRole, string> = {
-  'care-coordinator': 'Care coordinator',
-  'team-manager': 'Team manager',
-  psychiatrist: 'Psychiatrist',
-  'nurse-prescriber': 'Nurse prescriber',
-  pharmacist: 'Pharmacist',
-  'support-worker': 'Support worker',
-  psychologist: 'Psychologist',
-};
+/** Staff roles in words: the domain's list, so generated data says what the product shows. */
+export const staffRoleLabel: Record<StaffRole, string> = staffRoles;
