@@ -8,8 +8,8 @@ import { formatNhsNumber } from '../format/people.ts';
 import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
-import { evidenceLabel } from '../worklists/evidence.ts';
 import type { DischargeAuditResponse } from './discharge-audit-types.ts';
+import { ReasonList } from '../worklists/reason-list.tsx';
 
 type Loaded = { status: 'loading' } | { status: 'loaded'; report: DischargeAuditResponse } | { status: 'failed'; problem: ApiProblem };
 
@@ -110,14 +110,7 @@ export function DischargeAuditPage() {
                       <span className="nhsuk-body-s app-block app-nowrap">NHS number {formatNhsNumber(item.patient.nhsNumber)}</span>
                     </Table.Cell>
                     <Table.Cell>
-                      <ul className="nhsuk-list app-worklist-reasons">
-                        {item.reasons.map((reason) => (
-                          <li key={reason.code}>
-                            {reason.text}
-                            <span className="nhsuk-body-s app-block app-evidence">Evidence: {reason.evidence.map(evidenceLabel).join('; ')}</span>
-                          </li>
-                        ))}
-                      </ul>
+                      <ReasonList reasons={item.reasons} />
                     </Table.Cell>
                   </Table.Row>
                 ))}

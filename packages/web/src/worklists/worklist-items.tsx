@@ -1,8 +1,8 @@
 import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router-dom';
 import { formatNhsNumber } from '../format/people.ts';
-import { evidenceLabel } from './evidence.ts';
 import type { DisengagedWorklistResponse } from './worklist-types.ts';
+import { ReasonList } from './reason-list.tsx';
 
 /** One row per person: who they are (linking to their record), their team, and each reason with its evidence. */
 export function WorklistItems({ list }: { list: DisengagedWorklistResponse }) {
@@ -26,14 +26,7 @@ export function WorklistItems({ list }: { list: DisengagedWorklistResponse }) {
               </Table.Cell>
               <Table.Cell>{person?.teams.length ? person.teams.map((t) => t.name).join(', ') : 'No current team'}</Table.Cell>
               <Table.Cell>
-                <ul className="nhsuk-list app-worklist-reasons">
-                  {item.reasons.map((reason) => (
-                    <li key={reason.code}>
-                      {reason.text}
-                      <span className="nhsuk-body-s app-block app-evidence">Evidence: {reason.evidence.map(evidenceLabel).join('; ')}</span>
-                    </li>
-                  ))}
-                </ul>
+                <ReasonList reasons={item.reasons} />
               </Table.Cell>
             </Table.Row>
           );

@@ -1,5 +1,5 @@
-import type { WorklistItem } from '../worklists/worklist-types.ts';
-import { evidenceLabel } from '../worklists/evidence.ts';
+import type { WorklistItem } from './worklist-types.ts';
+import { evidenceLabel } from './evidence.ts';
 
 /** Each reason in words, with the records that show it. */
 export function ReasonList({ reasons, none = 'None' }: { reasons: WorklistItem['reasons']; none?: string }) {
