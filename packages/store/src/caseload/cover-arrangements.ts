@@ -2,13 +2,7 @@ import type { CoverArrangement } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
-export interface NewCover {
-  teamId: string;
-  absentPractitionerId: string;
-  coveringPractitionerId: string;
-  from: string;
-  to: string;
-  reason?: string | null;
+export interface NewCover extends Omit<CoverArrangement, 'id'> {
   /** The app user recording it. */
   recordedBy: string;
 }
