@@ -1,7 +1,7 @@
 import type { CoverArrangement } from '@continuity/domain';
 import { Table } from 'nhsuk-react-components';
 import { formatDate } from '../format/dates.ts';
-import { useApiResource } from './use-api-resource.ts';
+import { useApiResource } from '../api/use-api-resource.ts';
 
 type CoverListResponse = { asOf: string; covers: Array<CoverArrangement & { absentName: string; coveringName: string }> };
 

@@ -9,7 +9,7 @@ import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { useAsOfChoice } from './as-of-form.tsx';
 import type { MdtBoardResponse } from './caseload-types.ts';
 import { ReasonList } from '../worklists/reason-list.tsx';
-import { useApiResource } from './use-api-resource.ts';
+import { useApiResource } from '../api/use-api-resource.ts';
 
 /** The MDT board: who the team should discuss today, and why, each reason with its records. */
 export function MdtBoardPage() {

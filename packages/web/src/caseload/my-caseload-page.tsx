@@ -9,7 +9,7 @@ import { useAsOfChoice } from './as-of-form.tsx';
 import { careIntensityLabel } from './care-intensity.ts';
 import type { MyCaseloadResponse } from './caseload-types.ts';
 import { ReasonList } from '../worklists/reason-list.tsx';
-import { useApiResource } from './use-api-resource.ts';
+import { useApiResource } from '../api/use-api-resource.ts';
 
 const count = (n: number) => (n === 0 ? 'No one' : n === 1 ? '1 person' : `${n} people`);
 

@@ -10,7 +10,7 @@ import { useAsOfChoice } from './as-of-form.tsx';
 import type { TeamCaseloadResponse } from './caseload-types.ts';
 import { CoverForm } from './cover-form.tsx';
 import { CoverList } from './cover-list.tsx';
-import { useApiResource } from './use-api-resource.ts';
+import { useApiResource } from '../api/use-api-resource.ts';
 
 /**
  * Team caseload: each key worker's people and weighted size, who is away and who covers them, and

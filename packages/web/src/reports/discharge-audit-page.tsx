@@ -1,7 +1,7 @@
 import { Button, Table, TextInput } from 'nhsuk-react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { api, ApiProblem } from '../api/client.ts';
+import { useApiResource } from '../api/use-api-resource.ts';
 import { useSignedInUser } from '../auth/session-context.tsx';
 import { formatDate } from '../format/dates.ts';
 import { formatNhsNumber } from '../format/people.ts';
@@ -10,8 +10,6 @@ import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import type { DischargeAuditResponse } from './discharge-audit-types.ts';
 import { ReasonList } from '../worklists/reason-list.tsx';
-
-type Loaded = { status: 'loading' } | { status: 'loaded'; report: DischargeAuditResponse } | { status: 'failed'; problem: ApiProblem };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -28,27 +26,15 @@ export function DischargeAuditPage() {
   const [fromText, setFromText] = useState(from);
   const [toText, setToText] = useState(to);
   const [errors, setErrors] = useState<FormError[]>([]);
-  const [state, setState] = useState<Loaded>({ status: 'loading' });
-
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    const query = new URLSearchParams();
-    if (from) query.set('from', from);
-    if (to) query.set('to', to);
-    api
-      .get<DischargeAuditResponse>(`/api/reports/discharge-audit${query.size ? `?${query}` : ''}`)
-      .then((report) => current && setState({ status: 'loaded', report }))
-      .catch((problem: unknown) => {
-        if (!current) return;
-        const p = problem instanceof ApiProblem ? problem : new ApiProblem(0, 'unexpected', 'The report could not be shown. Please try again.');
-        if (p.code === 'invalid-input') setErrors(p.fields.map((f) => ({ fieldId: f.field === 'to' ? 'to' : 'from', message: `${f.field === 'to' ? 'To' : 'From'} ${f.message}` })));
-        setState({ status: 'failed', problem: p });
-      });
-    return () => {
-      current = false;
-    };
-  }, [from, to]);
+  const query = new URLSearchParams();
+  if (from) query.set('from', from);
+  if (to) query.set('to', to);
+  const state = useApiResource<DischargeAuditResponse>(`/api/reports/discharge-audit${query.size ? `?${query}` : ''}`);
+  // The server's word on a date it cannot use, shown beside the field it is about.
+  const shownErrors: FormError[] =
+    errors.length > 0 || state.status !== 'failed' || state.problem.code !== 'invalid-input'
+      ? errors
+      : state.problem.fields.map((f) => ({ fieldId: f.field === 'to' ? 'to' : 'from', message: `${f.field === 'to' ? 'To' : 'From'} ${f.message}` }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -71,8 +57,8 @@ export function DischargeAuditPage() {
   const canOpen = user.role === 'team-manager';
   return (
     <>
-      <FormErrors errors={errors} />
-      <PageHeading title={errors.length ? `Error: ${title}` : title} caption="Report">
+      <FormErrors errors={shownErrors} />
+      <PageHeading title={shownErrors.length ? `Error: ${title}` : title} caption="Report">
         Discharges that break the discharge guard
       </PageHeading>
       <p className="nhsuk-body">
@@ -81,8 +67,8 @@ export function DischargeAuditPage() {
         sent from other systems are included. Non-attendance is never a reason to discharge this group.
       </p>
       <form onSubmit={submit} noValidate aria-label="Report dates">
-        <TextInput id="from" name="from" type="date" label="From" labelProps={{ size: 's' }} hint="Leave empty to start from the first discharge on record." width={10} value={fromText} error={errorFor(errors, 'from')} onChange={(e) => setFromText(e.currentTarget.value)} />
-        <TextInput id="to" name="to" type="date" label="To" labelProps={{ size: 's' }} hint="Leave empty for today." width={10} value={toText} error={errorFor(errors, 'to')} onChange={(e) => setToText(e.currentTarget.value)} />
+        <TextInput id="from" name="from" type="date" label="From" labelProps={{ size: 's' }} hint="Leave empty to start from the first discharge on record." width={10} value={fromText} error={errorFor(shownErrors, 'from')} onChange={(e) => setFromText(e.currentTarget.value)} />
+        <TextInput id="to" name="to" type="date" label="To" labelProps={{ size: 's' }} hint="Leave empty for today." width={10} value={toText} error={errorFor(shownErrors, 'to')} onChange={(e) => setToText(e.currentTarget.value)} />
         <Button type="submit" secondary>
           Show the report
         </Button>
@@ -91,10 +77,10 @@ export function DischargeAuditPage() {
       {state.status === 'loaded' ? (
         <section aria-labelledby="report-count">
           <h2 id="report-count" className="nhsuk-heading-m">
-            {state.report.items.length === 0 ? 'No discharges' : state.report.items.length === 1 ? '1 discharge' : `${state.report.items.length} discharges`}{' '}
-            {state.report.from ? `from ${formatDate(state.report.from)} ` : ''}to {formatDate(state.report.to)}
+            {state.data.items.length === 0 ? 'No discharges' : state.data.items.length === 1 ? '1 discharge' : `${state.data.items.length} discharges`}{' '}
+            {state.data.from ? `from ${formatDate(state.data.from)} ` : ''}to {formatDate(state.data.to)}
           </h2>
-          {state.report.items.length ? (
+          {state.data.items.length ? (
             <Table responsive caption="Discharges in the report" captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
               <Table.Head>
                 <Table.Row>
@@ -103,7 +89,7 @@ export function DischargeAuditPage() {
                 </Table.Row>
               </Table.Head>
               <Table.Body>
-                {state.report.items.map((item) => (
+                {state.data.items.map((item) => (
                   <Table.Row key={`${item.patient.id} ${item.reasons[0]?.evidence[0] ?? ''}`}>
                     <Table.Cell>
                       {canOpen ? <Link to={`/people/${encodeURIComponent(item.patient.id)}`}>Person {item.patient.id}</Link> : `Person ${item.patient.id}`}

@@ -1,7 +1,7 @@
 import { Button, Select, TextInput } from 'nhsuk-react-components';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { api, ApiProblem } from '../api/client.ts';
+import { useApiResource } from '../api/use-api-resource.ts';
 import { useSignedInUser } from '../auth/session-context.tsx';
 import { formatDate } from '../format/dates.ts';
 import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
@@ -9,8 +9,6 @@ import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { WorklistItems } from './worklist-items.tsx';
 import type { DisengagedWorklistResponse } from './worklist-types.ts';
-
-type Loaded = { status: 'loading' } | { status: 'loaded'; list: DisengagedWorklistResponse } | { status: 'failed'; problem: ApiProblem };
 
 /**
  * The disengaged worklist: people a team holds who may be losing contact, each with the reasons and
@@ -25,27 +23,15 @@ export function DisengagedPage() {
   const [dateText, setDateText] = useState(asOf);
   const [teamChoice, setTeamChoice] = useState(team);
   const [errors, setErrors] = useState<FormError[]>([]);
-  const [state, setState] = useState<Loaded>({ status: 'loading' });
-
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    const query = new URLSearchParams();
-    if (asOf) query.set('asOf', asOf);
-    if (team) query.set('team', team);
-    api
-      .get<DisengagedWorklistResponse>(`/api/worklists/disengaged${query.size ? `?${query}` : ''}`)
-      .then((list) => current && setState({ status: 'loaded', list }))
-      .catch((problem: unknown) => {
-        if (!current) return;
-        const p = problem instanceof ApiProblem ? problem : new ApiProblem(0, 'unexpected', 'The list could not be shown. Please try again.');
-        if (p.code === 'invalid-input') setErrors(p.fields.map((f) => ({ fieldId: f.field === 'team' ? 'team' : 'as-of', message: `${f.field === 'team' ? 'Team' : 'Date'} ${f.message}` })));
-        setState({ status: 'failed', problem: p });
-      });
-    return () => {
-      current = false;
-    };
-  }, [asOf, team]);
+  const query = new URLSearchParams();
+  if (asOf) query.set('asOf', asOf);
+  if (team) query.set('team', team);
+  const state = useApiResource<DisengagedWorklistResponse>(`/api/worklists/disengaged${query.size ? `?${query}` : ''}`);
+  // The server's word on a date or team it cannot use, shown beside the field it is about.
+  const shownErrors: FormError[] =
+    errors.length > 0 || state.status !== 'failed' || state.problem.code !== 'invalid-input'
+      ? errors
+      : state.problem.fields.map((f) => ({ fieldId: f.field === 'team' ? 'team' : 'as-of', message: `${f.field === 'team' ? 'Team' : 'Date'} ${f.message}` }));
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -63,8 +49,8 @@ export function DisengagedPage() {
   const title = 'Disengaged';
   return (
     <>
-      <FormErrors errors={errors} />
-      <PageHeading title={errors.length ? `Error: ${title}` : title} caption="Worklist">
+      <FormErrors errors={shownErrors} />
+      <PageHeading title={shownErrors.length ? `Error: ${title}` : title} caption="Worklist">
         People who may be losing contact
       </PageHeading>
       <p className="nhsuk-body">
@@ -83,11 +69,11 @@ export function DisengagedPage() {
           hint="The list as it stood at the end of this day. Leave empty for today."
           width={10}
           value={dateText}
-          error={errorFor(errors, 'as-of')}
+          error={errorFor(shownErrors, 'as-of')}
           onChange={(e) => setDateText(e.currentTarget.value)}
         />
         {user.teams.length > 0 ? (
-          <Select id="team" name="team" label="Team" labelProps={{ size: 's' }} value={teamChoice} error={errorFor(errors, 'team')} onChange={(e) => setTeamChoice(e.currentTarget.value)}>
+          <Select id="team" name="team" label="Team" labelProps={{ size: 's' }} value={teamChoice} error={errorFor(shownErrors, 'team')} onChange={(e) => setTeamChoice(e.currentTarget.value)}>
             <Select.Option value="">{user.role === 'team-manager' ? 'All teams' : 'All my teams'}</Select.Option>
             {user.teams.map((t) => (
               <Select.Option key={t.id} value={t.id}>
@@ -104,13 +90,13 @@ export function DisengagedPage() {
       {state.status === 'loaded' ? (
         <section aria-labelledby="worklist-count">
           <h2 id="worklist-count" className="nhsuk-heading-m">
-            {state.list.items.length === 0 ? 'No one' : state.list.items.length === 1 ? '1 person' : `${state.list.items.length} people`} as of{' '}
-            {formatDate(state.list.asOf)}
+            {state.data.items.length === 0 ? 'No one' : state.data.items.length === 1 ? '1 person' : `${state.data.items.length} people`} as of{' '}
+            {formatDate(state.data.asOf)}
           </h2>
-          {state.list.items.length ? (
+          {state.data.items.length ? (
             <>
               <p className="nhsuk-body-s">Most reasons first, then longest without contact.</p>
-              <WorklistItems list={state.list} />
+              <WorklistItems list={state.data} />
             </>
           ) : (
             <p className="nhsuk-body">No one has a reason to be on this list on that day.</p>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { api, ApiProblem } from '../api/client.ts';
+import { api, ApiProblem } from './client.ts';
 
 export type Loaded<T> = { status: 'idle' } | { status: 'loading' } | { status: 'loaded'; data: T } | { status: 'failed'; problem: ApiProblem };
 
