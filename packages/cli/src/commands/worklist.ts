@@ -40,10 +40,7 @@ async function auditListing(store: Store, result: DisengagedWorklist, team?: str
     outcome: 'allowed' as const,
     detail: { worklist: result.list.worklist, asOf: result.list.asOf, team: team ?? null },
   }));
-  // Batches keep each INSERT under PostgreSQL's parameter limit on a trust-wide list.
-  await store.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < entries.length; i += 2000) await recordAudit(trx, entries.slice(i, i + 2000));
-  });
+  await recordAudit(store.db, entries);
 }
 
 export function worklistCommand(): Command {

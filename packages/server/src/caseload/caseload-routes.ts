@@ -6,14 +6,9 @@ import { ApiError, parseInput } from '../http/errors.ts';
 import { requireTeamMember } from './caseload-access.ts';
 import { asOfQuery, coverBody, teamParams } from './caseload-input.ts';
 
-/** Audit rows per INSERT, as for the worklist: well under PostgreSQL's parameter limit. */
-const AUDIT_BATCH = 2000;
-
 async function auditListed(store: Store, staff: SignedInUser, personIds: readonly string[], detail: Record<string, unknown>) {
   const entries: AuditEntry[] = [...new Set(personIds)].map((personId) => ({ actorId: staff.id, actorRole: staff.role, action: 'worklist', personId, basis: 'worklist', outcome: 'allowed', detail }));
-  await store.db.transaction().execute(async (trx) => {
-    for (let i = 0; i < entries.length; i += AUDIT_BATCH) await recordAudit(trx, entries.slice(i, i + AUDIT_BATCH));
-  });
+  await recordAudit(store.db, entries);
 }
 
 const named = (names: Map<string, string>, type: string, id: string) => names.get(`${type}/${id}`) ?? id;

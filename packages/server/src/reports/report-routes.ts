@@ -5,9 +5,6 @@ import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
 
-/** Audit rows per INSERT: 11 parameters each stays well under PostgreSQL's 65,535. */
-const AUDIT_BATCH = 2000;
-
 /**
  * Who may read the discharge audit: the people who answer for policy being followed (SPEC, "Who
  * uses it": team managers, the ICB board, quality leads) and administrators; not individual clinicians,
@@ -47,9 +44,7 @@ export function reportRoutes(app: FastifyInstance, store: Store) {
       outcome: 'allowed' as const,
       detail: { report: report.report, from: report.from, to: report.to },
     }));
-    await store.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < entries.length; i += AUDIT_BATCH) await recordAudit(trx, entries.slice(i, i + AUDIT_BATCH));
-    });
+    await recordAudit(store.db, entries);
     return report;
   });
 }

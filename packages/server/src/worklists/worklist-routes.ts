@@ -5,9 +5,6 @@ import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
 
-/** Audit rows per INSERT: 11 parameters each stays well under PostgreSQL's 65,535. */
-const AUDIT_BATCH = 2000;
-
 const worklistQuery = z.object({
   asOf: z
     .string()
@@ -51,10 +48,7 @@ export function worklistRoutes(app: FastifyInstance, store: Store) {
       outcome: 'allowed' as const,
       detail: { worklist: 'disengaged', asOf, team: query.team ?? null },
     }));
-    // In one transaction, and in batches: a trust-wide list can be longer than one statement's parameters allow.
-    await store.db.transaction().execute(async (trx) => {
-      for (let i = 0; i < entries.length; i += AUDIT_BATCH) await recordAudit(trx, entries.slice(i, i + AUDIT_BATCH));
-    });
+    await recordAudit(store.db, entries);
     const people = Object.fromEntries(
       [...result.people].map(([id, p]) => [id, { name: p.name, teams: p.teamIds.map((t) => ({ id: t, name: teamNames.get(`Organization/${t}`) ?? t })) }]),
     );

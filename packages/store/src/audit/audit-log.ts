@@ -18,25 +18,34 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
+/** Rows per INSERT: 10 parameters each stays well under PostgreSQL's 65,535 per statement. */
+const AUDIT_ROWS_PER_STATEMENT = 2000;
+
+/** Appends audit entries, all or none: a trust-wide list may audit tens of thousands of people at once. */
 export async function recordAudit(db: Kysely<Database>, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  await db
-    .insertInto('audit_event')
-    .values(
-      entries.map((e) => ({
-        actor_id: e.actorId,
-        actor_role: e.actorRole,
-        action: e.action,
-        person_id: e.personId ?? null,
-        resource_type: e.resourceType ?? null,
-        resource_id: e.resourceId ?? null,
-        basis: e.basis,
-        reason: e.reason ?? null,
-        outcome: e.outcome,
-        detail: e.detail ? JSON.stringify(e.detail) : null,
-      })),
-    )
-    .execute();
+  if (entries.length > AUDIT_ROWS_PER_STATEMENT && !db.isTransaction) {
+    await db.transaction().execute((trx) => recordAudit(trx, entries));
+    return;
+  }
+  for (let i = 0; i < entries.length; i += AUDIT_ROWS_PER_STATEMENT) {
+    await db.insertInto('audit_event').values(entries.slice(i, i + AUDIT_ROWS_PER_STATEMENT).map(auditRow)).execute();
+  }
+}
+
+function auditRow(e: AuditEntry) {
+  return {
+    actor_id: e.actorId,
+    actor_role: e.actorRole,
+    action: e.action,
+    person_id: e.personId ?? null,
+    resource_type: e.resourceType ?? null,
+    resource_id: e.resourceId ?? null,
+    basis: e.basis,
+    reason: e.reason ?? null,
+    outcome: e.outcome,
+    detail: e.detail ? JSON.stringify(e.detail) : null,
+  };
 }
 
 export interface AuditQuery {
