@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { evaluateEngagement, type EngagementFacts } from '../src/index.ts';
+import { earliestListingDay, evaluateEngagement, isoDay, londonDay, newestEventDay, type EngagementFacts } from '../src/index.ts';
 
 const AS_OF = '2026-06-30';
 const day = fc.integer({ min: -400, max: 60 }).map((offset) => new Date(Date.UTC(2026, 5, 30 + offset)).toISOString().slice(0, 10));
@@ -111,6 +111,34 @@ describe('engagement rules, for any records', () => {
         expect(evaluateEngagement(pruned, cut)).toEqual(evaluateEngagement(f, cut));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('nobody is listed before the earliest listing day, on any day after their last event', () => {
+    // The worklist skips people whose earliest listing day is still ahead: that is only safe if no day before it lists them.
+    fc.assert(
+      fc.property(facts, fc.integer({ min: 0, max: 30 }), (f, lead) => {
+        const from = (newestEventDay(f) ?? londonDay(AS_OF)!) + lead;
+        const earliest = earliestListingDay(f, from);
+        for (let day = from; day < from + 150; day += 1) {
+          if (evaluateEngagement(f, isoDay(day)).reasons.length === 0) continue;
+          expect(earliest).not.toBeNull();
+          expect(earliest!).toBeLessThanOrEqual(day);
+          break;
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it('someone listed on the first day has that day as their earliest', () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        const from = newestEventDay(f) ?? londonDay(AS_OF)!;
+        fc.pre(evaluateEngagement(f, isoDay(from)).reasons.length > 0);
+        expect(earliestListingDay(f, from)).toBe(from);
+      }),
+      { numRuns: 200 },
     );
   });
 });

@@ -14,6 +14,7 @@ export * from './accounts/users.ts';
 export * from './accounts/sessions.ts';
 export * from './accounts/break-glass.ts';
 export * from './engagement/disengaged-worklist.ts';
+export * from './engagement/engagement-state.ts';
 export * from './scratch-database.ts';
 export * from './discharge/discharge-audit.ts';
 export * from './caseload/index.ts';

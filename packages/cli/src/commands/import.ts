@@ -8,7 +8,10 @@ export async function runImport(store: Store, path: string, quiet: boolean): Pro
   try {
     return await importPath(store, path, {
       actor: { id: 'cli:import', role: 'system' },
-      onProgress: (p) => bar.update(Math.floor((100 * p.bytesDone) / Math.max(1, p.bytesTotal)), { detail: `${p.file} · ${p.records} records` }),
+      onProgress: (p) =>
+        bar.update(Math.floor((100 * p.bytesDone) / Math.max(1, p.bytesTotal)), {
+          detail: p.engagementState ? `engagement state · ${p.engagementState.done} of ${p.engagementState.total} people` : `${p.file} · ${p.records} records`,
+        }),
     });
   } finally {
     bar.stop();

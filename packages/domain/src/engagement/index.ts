@@ -3,3 +3,4 @@ export * from './engagement-facts.ts';
 export * from './evaluate-engagement.ts';
 export * from './held-episodes.ts';
 export { endOfLondonDay, londonDay, londonToday, isoDay } from './london-calendar.ts';
+export { earliestListingDay, newestEventDay } from './listing-horizon.ts';

@@ -17,17 +17,9 @@ export function checkInjections(facts: EngagementFacts, asOf: number): WorklistR
   const requests = [...facts.medicationRequests].sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const request of requests) {
     if (!request.injection || request.status !== 'active') continue;
-    const authored = londonDay(request.authoredOn);
-    if (authored !== undefined && authored > asOf) continue;
-    const interval = injectionInterval(request);
-    if (interval === undefined) continue;
-    const given = facts.administrations
-      .filter((a) => a.requestId === request.id && (londonDay(a.at) ?? Infinity) <= asOf)
-      .map((a) => ({ ...a, instant: instantOf(a.at)!, day: londonDay(a.at)! }))
-      .sort((a, b) => a.instant - b.instant || (a.id < b.id ? -1 : 1));
-    const last = given.filter((a) => a.status === 'completed').at(-1);
-    const due = last ? last.day + interval : authored;
-    if (due === undefined) continue;
+    const dose = injectionDue(facts, request, asOf);
+    if (dose === undefined) continue;
+    const { due, interval, last, given } = dose;
     const overdue = asOf - due;
     if (overdue <= rule.graceDays) continue;
     const declined = given.filter((a) => a.status === 'not-done' && (!last || a.instant > last.instant));
@@ -42,6 +34,41 @@ export function checkInjections(facts: EngagementFacts, asOf: number): WorklistR
   }
   if (found.length === 0) return undefined;
   return { code: rule.code, text: found.map((f) => f.text).join(' '), evidence: found.flatMap((f) => f.evidence) };
+}
+
+interface InjectionDue {
+  due: number;
+  interval: number;
+  last?: { id: string; day: number; instant: number };
+  given: Array<{ id: string; status: string; day: number; instant: number }>;
+}
+
+/**
+ * When a current injection is (or was) due as of a day: the last dose given plus the interval, or
+ * the day it was prescribed if none was given; undefined when it is not yet prescribed or has no
+ * interval to count by.
+ */
+function injectionDue(facts: EngagementFacts, request: MedicationRequestFact, asOf: number): InjectionDue | undefined {
+  const authored = londonDay(request.authoredOn);
+  if (authored !== undefined && authored > asOf) return undefined;
+  const interval = injectionInterval(request);
+  if (interval === undefined) return undefined;
+  const given = facts.administrations
+    .filter((a) => a.requestId === request.id && (londonDay(a.at) ?? Infinity) <= asOf)
+    .map((a) => ({ id: a.id, status: a.status, instant: instantOf(a.at)!, day: londonDay(a.at)! }))
+    .sort((a, b) => a.instant - b.instant || (a.id < b.id ? -1 : 1));
+  const last = given.filter((a) => a.status === 'completed').at(-1);
+  const due = last ? last.day + interval : authored;
+  return due === undefined ? undefined : { due, interval, last, given };
+}
+
+/**
+ * The day a current injection falls due as things stand on `from`, for prescriptions already
+ * written by then or later: doses are all on record, so the day does not move until a new one is.
+ */
+export function injectionDueDay(facts: EngagementFacts, request: MedicationRequestFact, from: number): number | undefined {
+  const authored = londonDay(request.authoredOn);
+  return injectionDue(facts, request, authored !== undefined && authored > from ? authored : from)?.due;
 }
 
 function injectionInterval(request: MedicationRequestFact): number | undefined {

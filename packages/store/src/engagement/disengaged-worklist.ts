@@ -1,7 +1,8 @@
-import { compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, londonDay, londonToday, type EngagementFinding, type Worklist } from '@continuity/domain';
+import { compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, londonDay, londonToday, type EngagementFacts, type EngagementFinding, type Worklist } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { loadEngagementFacts } from './engagement-facts.ts';
+import { rebuildStaleEngagementState } from './engagement-state.ts';
 
 export interface DisengagedOptions {
   /** "YYYY-MM-DD", the day in England the list is as of; today when absent. */
@@ -16,17 +17,8 @@ export interface DisengagedOptions {
   sliceSize?: number;
 }
 
-// About 2 KB of facts per person: 100,000 people is ~200 MB at a time, and few enough slices that each reads a real share of every table.
+// About 2 KB of facts per person: 100,000 people is ~200 MB at a time.
 const SLICE_SIZE = 100_000;
-
-/** Person id ranges of about `size` people each, covering everyone; one open range when few. */
-async function populationSlices(db: Kysely<Database>, size: number): Promise<Array<{ from?: string; to?: string }>> {
-  const bounds = await sql<{ person_id: string }>`
-    SELECT person_id FROM (SELECT person_id, row_number() OVER (ORDER BY person_id) AS n FROM person) p
-    WHERE n % ${size} = 1 AND n > 1 ORDER BY person_id`.execute(db);
-  const cuts = bounds.rows.map((r) => r.person_id);
-  return [...cuts, undefined].map((to, i) => ({ ...(i > 0 ? { from: cuts[i - 1] } : {}), ...(to !== undefined ? { to } : {}) }));
-}
 
 /** Who each listed person is, for screens and printed lists: never part of the worklist contract. */
 export interface ListedPerson {
@@ -50,26 +42,44 @@ export async function disengagedWorklist(db: Kysely<Database>, options: Disengag
   const asOf = options.asOf ?? londonToday();
   const day = londonDay(asOf);
   if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`as-of must be a date (YYYY-MM-DD), not "${asOf}"`);
-  // Only the teams asked about are read from the database; the rules then check who they held on the day.
+  const size = options.sliceSize ?? SLICE_SIZE;
+  await rebuildStaleEngagementState(db, { sliceSize: size });
+
+  // Only the teams asked about are read; the rules then check who they held on the day.
   const cohort = options.team ? [options.team].filter((t) => !options.teams || options.teams.includes(t)) : options.teams;
+  const scope = sql`${cohort ? sql`AND team_ids && ${[...cohort]}::text[]` : sql``} ${options.people ? sql`AND person_id = ANY(${[...options.people]}::text[])` : sql``}`;
+  const asOfDate = sql`${asOf}::date`;
   const findings: EngagementFinding[] = [];
   const teamsOf = new Map<string, string[]>();
-  let evaluated = 0;
-  // A slice of the population at a time: a trust's whole record never has to fit in memory at once.
-  const slices = options.people ? [{ personIds: options.people }] : await populationSlices(db, options.sliceSize ?? SLICE_SIZE);
-  for (const slice of slices) {
-    const facts = await loadEngagementFacts(db, { before: endOfLondonDay(day), teams: cohort, ...slice });
-    evaluated += facts.size;
-    for (const personFacts of facts.values()) {
-      const teams = [...new Set(heldEpisodes(personFacts.episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
-      if (options.team && !teams.includes(options.team)) continue;
-      if (options.teams && !teams.some((t) => options.teams!.includes(t))) continue;
-      const finding = evaluateEngagement(personFacts, asOf);
-      if (finding.reasons.length === 0) continue;
-      findings.push(finding);
-      teamsOf.set(finding.personId, teams);
-    }
+  const judge = (personFacts: EngagementFacts) => {
+    const teams = [...new Set(heldEpisodes(personFacts.episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
+    if (options.team && !teams.includes(options.team)) return;
+    if (options.teams && !teams.some((t) => options.teams!.includes(t))) return;
+    const finding = evaluateEngagement(personFacts, asOf);
+    if (finding.reasons.length === 0) return;
+    findings.push(finding);
+    teamsOf.set(finding.personId, teams);
+  };
+
+  // Kept facts answer for the day when nothing on record is later than it; of those, only people
+  // whose earliest listing day has come can be listed (the domain's earliestListingDay).
+  for (let after = ''; ; ) {
+    const slice = (await sql<{ person_id: string; facts: EngagementFacts }>`
+      SELECT person_id, facts FROM engagement_state
+      WHERE listable_from <= ${asOfDate} AND (valid_from IS NULL OR valid_from <= ${asOfDate}) AND person_id > ${after} ${scope}
+      ORDER BY person_id LIMIT ${size}`.execute(db)).rows;
+    for (const row of slice) judge(typeof row.facts === 'string' ? JSON.parse(row.facts) : row.facts);
+    if (slice.length < size) break;
+    after = slice.at(-1)!.person_id;
   }
+  // People with records after the day: their facts as they stood then are read from the records.
+  const later = (await sql<{ person_id: string }>`
+    SELECT person_id FROM engagement_state WHERE valid_from > ${asOfDate} ${scope} ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
+  for (let i = 0; i < later.length; i += size) {
+    for (const personFacts of (await loadEngagementFacts(db, { before: endOfLondonDay(day), personIds: later.slice(i, i + size) })).values()) judge(personFacts);
+  }
+  const counted = await sql<{ people: string }>`SELECT count(*) AS people FROM engagement_state WHERE true ${scope}`.execute(db);
+  const evaluated = Number(counted.rows[0]!.people);
   findings.sort(compareFindings);
 
   const people = new Map<string, ListedPerson>();

@@ -159,6 +159,27 @@ function contactsQuery(before: RawBuilder<unknown>, cohort: RawBuilder<unknown>)
       FROM missed WHERE kind = 'missed' AND (seen_at IS NULL OR occurred_at >= seen_at)`;
 }
 
+/**
+ * When each person's latest event was: of the records the queries above bound by `before` (contacts
+ * and admissions, attended and missed appointments, medicines statements and doses). Facts read with
+ * no bound answer for any as-of day from that day on.
+ */
+export async function loadNewestEvents(db: Kysely<Database>, scope: Pick<FactsScope, 'personIds' | 'from' | 'to'>): Promise<Map<string, Date>> {
+  const people = scope.personIds === undefined ? sql`` : sql`AND person_id = ANY(${[...scope.personIds]}::text[])`;
+  const from = scope.from === undefined ? sql`` : sql`AND person_id >= ${scope.from}`;
+  const to = scope.to === undefined ? sql`` : sql`AND person_id < ${scope.to}`;
+  const found = await rows(
+    db,
+    sql`SELECT person_id, max(occurred_at) AS newest FROM record
+        WHERE occurred_at IS NOT NULL ${people} ${from} ${to} AND (
+          (resource_type = 'Encounter' AND status IN ('finished', 'in-progress'))
+          OR (resource_type = 'Appointment' AND status IN ('fulfilled', 'arrived', 'checked-in', 'noshow'))
+          OR resource_type IN ('MedicationStatement', 'MedicationAdministration'))
+        GROUP BY person_id`,
+  );
+  return new Map(found.map((r) => [r.person_id as string, new Date(r.newest)]));
+}
+
 async function rows(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<Row[]> {
   return (await query.execute(db)).rows as Row[];
 }

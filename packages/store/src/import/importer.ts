@@ -1,4 +1,5 @@
 import { basename } from 'node:path';
+import { rebuildStaleEngagementState } from '../engagement/engagement-state.ts';
 import type { Store } from '../database.ts';
 import { recordAudit, type AuditEntry } from '../audit/audit-log.ts';
 import { writeRecords, type WriteOutcome } from '../records/write-records.ts';
@@ -37,6 +38,8 @@ export interface ImportProgress {
   bytesDone: number;
   bytesTotal: number;
   records: number;
+  /** Set once the records are in, while everyone's engagement state is rebuilt. */
+  engagementState?: { done: number; total: number };
 }
 
 export interface ImportOptions {
@@ -114,6 +117,11 @@ export async function importPath(store: Store, path: string, options: ImportOpti
   } finally {
     await pool?.close();
   }
+  // Rebuilt now, so the first worklist after an import does not wait for it.
+  await rebuildStaleEngagementState(store.db, {
+    onProgress: (done, total) =>
+      options.onProgress?.({ file: 'engagement state', fileIndex: sources.length - 1, files: sources.length, bytesDone: bytesTotal, bytesTotal, records: report.imported + report.rejected, engagementState: { done, total } }),
+  });
   const order = new Map(sources.map((s, i) => [basename(s.path), i]));
   report.errors.sort((a, b) => order.get(a.file)! - order.get(b.file)! || (a.line ?? a.entry ?? 0) - (b.line ?? b.entry ?? 0));
   return report;

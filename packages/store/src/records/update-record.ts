@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { engagementRecordTypes, engagementRecordsChanged } from '../engagement/engagement-state.ts';
 import type { Database } from '../schema.ts';
 import { prepareRecord, type IncomingRecord } from './prepare.ts';
 
@@ -33,5 +34,7 @@ export async function updatePersonRecord(db: Kysely<Database>, record: IncomingR
       occurred_at = ${prepared.occurredAt}::timestamptz, status = ${prepared.status}, resource = ${prepared.json}::jsonb
     WHERE person_id = ${record.personId} AND resource_type = ${record.type} AND id = ${record.id} AND version_id = ${expectedVersion}
     RETURNING version_id`.execute(db);
-  return result.rows[0]?.version_id;
+  const version = result.rows[0]?.version_id;
+  if (version !== undefined && engagementRecordTypes.has(record.type)) await engagementRecordsChanged(db, [record.personId]);
+  return version;
 }

@@ -1,6 +1,7 @@
 import { readDemographics } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { BulkTransaction } from '../database.ts';
+import { engagementRecordTypes, engagementRecordsChanged } from '../engagement/engagement-state.ts';
 import type { Database } from '../schema.ts';
 import { prepareRecord, type IncomingRecord, type PreparedRecord } from './prepare.ts';
 
@@ -50,6 +51,7 @@ export async function writeRecords(target: Kysely<Database> | BulkTransaction, i
   }
   const patients = [...outcome.created, ...outcome.updated].filter((r) => r.type === 'Patient');
   if (patients.length > 0) await writePersons(db, patients);
+  await engagementRecordsChanged(db, [...outcome.created, ...outcome.updated].filter((r) => r.personId !== undefined && engagementRecordTypes.has(r.type)).map((r) => r.personId!));
   return outcome;
 }
 

@@ -1,0 +1,74 @@
+import { attendedContacts, latestContact } from './attended-contacts.ts';
+import { durationDays } from './contact-rule.ts';
+import type { EngagementFacts } from './engagement-facts.ts';
+import { engagementRules } from './engagement-rules.ts';
+import { evaluateEngagement } from './evaluate-engagement.ts';
+import { injectionDueDay } from './injection-rule.ts';
+import { isoDay, londonDay } from './london-calendar.ts';
+
+const NEVER_HELD = new Set(['planned', 'waitlist', 'cancelled', 'entered-in-error']);
+
+/** The last day on which anything in a person's facts happened: contacts, missed appointments, doses, what they told us. */
+export function newestEventDay(facts: EngagementFacts): number | undefined {
+  let newest: number | undefined;
+  const see = (value: string | null | undefined) => {
+    const day = londonDay(value);
+    if (day !== undefined && (newest === undefined || day > newest)) newest = day;
+  };
+  for (const a of facts.appointments) see(a.start);
+  for (const e of facts.encounters) see(e.start);
+  for (const a of facts.administrations) see(a.at);
+  for (const s of facts.medicationStatements) {
+    see(s.asserted);
+    see(s.stopped);
+  }
+  return newest;
+}
+
+/**
+ * The first day, on or after `from`, on which the rules could list this person if nothing new is
+ * recorded; null when they never could. A lower bound, never later than the truth: the worklist
+ * reads only people whose day has come, so a bound too late would hide someone, while one too
+ * early only costs an evaluation.
+ *
+ * Why a bound exists at all: once every event is in the past, a missed-appointment run and a
+ * medicine stopped against advice no longer change with the date, so they show on the first day or
+ * never; only time passing without contact and a long-acting injection falling due bring someone
+ * onto the list later, and both are counted from days already on record.
+ */
+export function earliestListingDay(facts: EngagementFacts, from: number): number | null {
+  const start = Math.max(from, newestEventDay(facts) ?? from);
+  if (evaluateEngagement(facts, isoDay(start)).reasons.length > 0) return start;
+  const candidates = [contactDueBound(facts, start), ...injectionBounds(facts, start)].filter((d): d is number => d !== undefined);
+  return candidates.length === 0 ? null : Math.max(start, Math.min(...candidates));
+}
+
+/**
+ * no-contact-within-interval counts from the later of the last contact and the episode's start, so
+ * from at least the last contact on record (or, never seen, the earliest episode start), over the
+ * shortest interval any plan or care intensity could set.
+ */
+function contactDueBound(facts: EngagementFacts, start: number): number | undefined {
+  // An episode that has ended by `start` is never held again.
+  const episodes = facts.episodes.filter((e) => !NEVER_HELD.has(e.status) && !((londonDay(e.end) ?? Infinity) <= start));
+  if (episodes.length === 0) return undefined;
+  const rule = engagementRules.noContactWithinInterval;
+  const intensive = episodes.some((e) => e.intensity && rule.intensiveCareCodes.includes(e.intensity));
+  const planned = facts.carePlans.map((p) => durationDays(p.contactFrequency) ?? Infinity);
+  const shortest = Math.min(intensive ? rule.intensiveDays : rule.standardDays, ...planned);
+  const last = latestContact(attendedContacts(facts, start));
+  if (last) return last.day + shortest + 1;
+  const starts = episodes.map((e) => londonDay(e.start));
+  // An episode with no start counts from the day it is held, which may be any day: always evaluate.
+  if (starts.some((d) => d === undefined)) return start;
+  return Math.min(...(starts as number[])) + shortest + 1;
+}
+
+/** lai-missed: each current injection's due day is fixed once its doses are on record; listed a grace period after. */
+function injectionBounds(facts: EngagementFacts, start: number): number[] {
+  return facts.medicationRequests
+    .filter((r) => r.injection && r.status === 'active')
+    .map((r) => injectionDueDay(facts, r, start))
+    .filter((due): due is number => due !== undefined)
+    .map((due) => due + engagementRules.laiMissed.graceDays + 1);
+}
