@@ -67,7 +67,7 @@ try {
     }
     say(`disengaged worklist on ${target.name}`);
     for (const line of await task('worklist.ts', ['--target', target.url, '--as-of', asOf, '--runs', String(runs)])) {
-      results.push({ step: `${line.task} (${target.name})`, people, medianMs: line.medianMs, evaluated: line.evaluated, items: line.items });
+      results.push({ step: `${line.task} (${target.name})`, people, medianMs: line.medianMs, p95Ms: line.p95Ms, samples: line.samples, evaluated: line.evaluated, items: line.items });
     }
     await target.drop?.();
   }

@@ -62,24 +62,26 @@ export async function disengagedWorklist(db: Kysely<Database>, options: Disengag
   };
 
   // Kept facts answer for the day when nothing on record is later than it; of those, only people
-  // whose earliest listing day has come can be listed (the domain's earliestListingDay).
+  // whose earliest listing day has come can be listed (the domain's earliestListingDay). People with
+  // records after the day are judged on their records as they stood then.
+  const later: string[] = [];
   for (let after = ''; ; ) {
-    const slice = (await sql<{ person_id: string; facts: EngagementFacts }>`
-      SELECT person_id, facts FROM engagement_state
-      WHERE listable_from <= ${asOfDate} AND (valid_from IS NULL OR valid_from <= ${asOfDate}) AND person_id > ${after} ${scope}
+    const slice = (await sql<{ person_id: string; later: boolean; facts: EngagementFacts | string | null }>`
+      SELECT person_id, valid_from > ${asOfDate} AS later, CASE WHEN valid_from > ${asOfDate} THEN NULL ELSE facts END AS facts
+      FROM engagement_state
+      WHERE (valid_from > ${asOfDate} OR (listable_from <= ${asOfDate} AND (valid_from IS NULL OR valid_from <= ${asOfDate}))) AND person_id > ${after} ${scope}
       ORDER BY person_id LIMIT ${size}`.execute(db)).rows;
-    for (const row of slice) judge(typeof row.facts === 'string' ? JSON.parse(row.facts) : row.facts);
+    for (const row of slice) {
+      if (row.later) later.push(row.person_id);
+      else judge(typeof row.facts === 'string' ? JSON.parse(row.facts) : row.facts!);
+    }
     if (slice.length < size) break;
     after = slice.at(-1)!.person_id;
   }
-  // People with records after the day: their facts as they stood then are read from the records.
-  const later = (await sql<{ person_id: string }>`
-    SELECT person_id FROM engagement_state WHERE valid_from > ${asOfDate} ${scope} ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
   for (let i = 0; i < later.length; i += size) {
     for (const personFacts of (await loadEngagementFacts(db, { before: endOfLondonDay(day), personIds: later.slice(i, i + size) })).values()) judge(personFacts);
   }
-  const counted = await sql<{ people: string }>`SELECT count(*) AS people FROM engagement_state WHERE true ${scope}`.execute(db);
-  const evaluated = Number(counted.rows[0]!.people);
+  const evaluated = Number((await sql<{ people: string }>`SELECT count(*) AS people FROM engagement_state WHERE true ${scope}`.execute(db)).rows[0]!.people);
   findings.sort(compareFindings);
 
   const people = new Map<string, ListedPerson>();

@@ -34,14 +34,17 @@ export async function engagementRecordsChanged(db: Db, personIds: Iterable<strin
   const ids = [...new Set(personIds)];
   if (ids.length === 0) return;
   // Marking first takes each person's row lock, so two writers for one person rebuild one after the other.
-  await markEngagementStale(db, ids);
-  if (ids.length <= REBUILD_WITH_THE_WRITE) await rebuildEngagementState(db, ids);
+  const generations = await markEngagementStale(db, ids);
+  if (ids.length <= REBUILD_WITH_THE_WRITE) await rebuildEngagementState(db, ids, generations);
 }
 
-export async function markEngagementStale(db: Db, personIds: readonly string[]): Promise<void> {
-  await sql`
+/** Returns each person's new generation. Ids are locked in sorted order, so concurrent writers cannot deadlock. */
+export async function markEngagementStale(db: Db, personIds: readonly string[]): Promise<Map<string, string>> {
+  const marked = await sql<{ person_id: string; generation: string }>`
     INSERT INTO engagement_state AS s (person_id) SELECT unnest(${[...personIds].sort()}::text[])
-    ON CONFLICT (person_id) DO UPDATE SET generation = s.generation + 1, facts = NULL`.execute(db);
+    ON CONFLICT (person_id) DO UPDATE SET generation = s.generation + 1, facts = NULL
+    RETURNING person_id, generation`.execute(db);
+  return new Map(marked.rows.map((r) => [r.person_id, String(r.generation)]));
 }
 
 /**
@@ -75,12 +78,11 @@ async function countInRange(db: Db, range: PersonRange): Promise<number> {
 }
 
 /** Reads these people's records and stores their engagement state, unless a write made it stale again meanwhile. */
-export async function rebuildEngagementState(db: Db, people: readonly string[] | PersonRange): Promise<void> {
+export async function rebuildEngagementState(db: Db, people: readonly string[] | PersonRange, known?: ReadonlyMap<string, string>): Promise<void> {
   const scope = Array.isArray(people) ? sql`person_id = ANY(${[...people]}::text[])` : rangeCondition(people as PersonRange);
-  const generations = (await sql<{ person_id: string; generation: string }>`SELECT person_id, generation FROM engagement_state WHERE ${scope}`.execute(db)).rows;
-  const personIds = Array.isArray(people) ? (people as readonly string[]) : generations.map((r) => r.person_id);
+  const generationOf = known ?? new Map((await sql<{ person_id: string; generation: string }>`SELECT person_id, generation FROM engagement_state WHERE ${scope}`.execute(db)).rows.map((r) => [r.person_id, String(r.generation)]));
+  const personIds = Array.isArray(people) ? (people as readonly string[]) : [...generationOf.keys()];
   if (personIds.length === 0) return;
-  const generationOf = new Map(generations.map((r) => [r.person_id, String(r.generation)]));
   const factsScope = Array.isArray(people) ? { personIds } : (people as PersonRange);
   const [facts, newest] = await Promise.all([loadEngagementFacts(db, { before: END_OF_TIME, ...factsScope }), loadNewestEvents(db, factsScope)]);
   const states = personIds.map((personId) => stateOf(facts.get(personId) ?? emptyFacts(personId), newest.get(personId), generationOf.get(personId) ?? '0'));
