@@ -6,7 +6,7 @@ import { parseArgs, promisify } from 'node:util';
 import { createScratchDatabase } from '@continuity/store';
 
 /**
- * `npm run bench [-- --people 100000 --runs 3 --database-url URL --json]`
+ * `npm run bench [-- --people 100000 --runs 3 --database-url URL --scale-to 1000000 --json]`
  * Generation and bulk import at trust scale on PGlite and PostgreSQL, then read latencies and the
  * disengaged worklist.
  * Each task runs in its own process so its peak memory is its own. Figures are medians.
@@ -17,10 +17,13 @@ const { values: flags } = parseArgs({
     runs: { type: 'string', default: '3' },
     'database-url': { type: 'string', default: process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL },
     json: { type: 'boolean', default: false },
+    /** Also time the worklist over this many people's engagement states (copies of the population's). */
+    'scale-to': { type: 'string', default: '1000000' },
   },
 });
 const people = Number(flags.people);
 const runs = Number(flags.runs);
+const scaleTo = Number(flags['scale-to']);
 const asOf = '2026-06-30';
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -68,6 +71,18 @@ try {
     say(`disengaged worklist on ${target.name}`);
     for (const line of await task('worklist.ts', ['--target', target.url, '--as-of', asOf, '--runs', String(runs)])) {
       results.push({ step: `${line.task} (${target.name})`, people, medianMs: line.medianMs, p95Ms: line.p95Ms, samples: line.samples, evaluated: line.evaluated, items: line.items });
+    }
+    say(`caseload pages under load on ${target.name}`);
+    for (const rate of [20, 50]) {
+      for (const line of await task('caseload-load.ts', ['--target', target.url, '--as-of', asOf, '--users', '100', '--seconds', '30', '--rate', String(rate)])) {
+        results.push({ step: `${line.task} (${target.name})`, people, samples: line.samples, medianMs: line.medianMs, p95Ms: line.p95Ms, errors: line.errors });
+      }
+    }
+    if (target.name === 'postgres' && scaleTo > people) {
+      say(`disengaged worklist with states copied to ${scaleTo} people on ${target.name}`);
+      for (const line of await task('worklist-scale.ts', ['--target', target.url, '--as-of', asOf, '--people', String(scaleTo), '--runs', String(runs)])) {
+        results.push({ step: `${line.task} (${target.name})`, people: line.evaluated, medianMs: line.medianMs, items: line.items });
+      }
     }
     await target.drop?.();
   }

@@ -74,7 +74,8 @@ function expectedInterval(plans: readonly CarePlanFact[], held: readonly Episode
   const plan = currentCarePlan(plans, asOf);
   const planned = durationDays(plan?.contactFrequency);
   if (plan && planned !== undefined) return { interval: planned, plan, why: `the care plan asks for one every ${days(planned)}` };
-  const intensive = held.map((e) => e.intensity).find((code) => code && rule.intensiveCareCodes.includes(code));
+  // By episode id, so two intensive episodes name the same care in the reason whatever order they arrive in.
+  const intensive = [...held].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((e) => e.intensity).find((code) => code && rule.intensiveCareCodes.includes(code));
   if (intensive) {
     return { interval: rule.intensiveDays, why: `people in ${intensive} community care should be seen at least every ${days(rule.intensiveDays)}` };
   }

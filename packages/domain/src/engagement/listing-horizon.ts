@@ -54,7 +54,10 @@ function contactDueBound(facts: EngagementFacts, start: number): number | undefi
   if (episodes.length === 0) return undefined;
   const rule = engagementRules.noContactWithinInterval;
   const intensive = episodes.some((e) => e.intensity && rule.intensiveCareCodes.includes(e.intensity));
-  const planned = facts.carePlans.map((p) => durationDays(p.contactFrequency) ?? Infinity);
+  // Only a plan that can still be in force sets the interval (currentCarePlan): one ended by `start`, or over without an end date, never will.
+  const planned = facts.carePlans
+    .filter((p) => (p.end ? (londonDay(p.end) ?? Infinity) > start : p.status === 'active' || p.status === 'on-hold'))
+    .map((p) => durationDays(p.contactFrequency) ?? Infinity);
   const shortest = Math.min(intensive ? rule.intensiveDays : rule.standardDays, ...planned);
   const last = latestContact(attendedContacts(facts, start));
   if (last) return last.day + shortest + 1;
