@@ -24,10 +24,10 @@ export type ContactMode = keyof typeof contactModeClasses;
  * become contacts, with the status and cancellation reason docs/fhir.md gives them.
  */
 export const contactOutcomes = {
-  attended: { label: 'Attended: the contact happened', appointmentStatus: undefined, cancelationReason: undefined },
-  'did-not-attend': { label: 'Did not attend (DNA)', appointmentStatus: 'noshow', cancelationReason: undefined },
-  'cancelled-by-person': { label: 'Cancelled by the person', appointmentStatus: 'cancelled', cancelationReason: 'pat' },
-  'cancelled-by-service': { label: 'Cancelled by the service', appointmentStatus: 'cancelled', cancelationReason: 'prov' },
+  attended: { label: 'Attended: the contact happened', recorded: 'Attended contact', appointmentStatus: undefined, cancelationReason: undefined },
+  'did-not-attend': { label: 'Did not attend (DNA)', recorded: 'Missed appointment (did not attend)', appointmentStatus: 'noshow', cancelationReason: undefined },
+  'cancelled-by-person': { label: 'Cancelled by the person', recorded: 'Appointment cancelled by the person', appointmentStatus: 'cancelled', cancelationReason: 'pat' },
+  'cancelled-by-service': { label: 'Cancelled by the service', recorded: 'Appointment cancelled by the service', appointmentStatus: 'cancelled', cancelationReason: 'prov' },
 } as const;
 export type ContactOutcome = keyof typeof contactOutcomes;
 
