@@ -58,6 +58,7 @@ describe.skipIf(!haveChromium)('recording a contact in Chromium', () => {
     await first.click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
     const personUrl = page.url();
+    expect(await page.getByRole('link', { name: 'Record a contact', exact: true }).getAttribute('href')).toBe(`${new URL(personUrl).pathname}/contacts/new`);
     await page.goBack();
     await count.waitFor();
 
