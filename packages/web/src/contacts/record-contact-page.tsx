@@ -30,7 +30,8 @@ const OPEN = new Set(['planned', 'waitlist', 'active', 'onhold']);
 
 /** Where to go back to: a page of this app (the worklist, with its date and team), else the person's record. */
 function returnPath(asked: string | null, personId: string): string {
-  return asked && asked.startsWith('/') && !asked.startsWith('//') ? asked : `/people/${encodeURIComponent(personId)}`;
+  // "//host" and "/\host" would leave the app: browsers read both as another site.
+  return asked && asked.startsWith('/') && !/^\/[/\\]/.test(asked) ? asked : `/people/${encodeURIComponent(personId)}`;
 }
 
 /**
