@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { AuditPage } from './audit/audit-page.tsx';
 import { MdtBoardPage } from './caseload/mdt-board-page.tsx';
 import { MyCaseloadPage } from './caseload/my-caseload-page.tsx';
+import { RecordContactPage } from './contacts/record-contact-page.tsx';
 import { TeamCaseloadPage } from './caseload/team-caseload-page.tsx';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
@@ -28,6 +29,7 @@ export function App() {
             <Route path="/" element={signedIn(<HomePage />)} />
             <Route path="/people" element={signedIn(<SearchPage />)} />
             <Route path="/people/:id" element={signedIn(<PersonPage />)} />
+            <Route path="/people/:id/contacts/new" element={signedIn(<RecordContactPage />)} />
             <Route path="/people/:id/discharge/:episodeId" element={signedIn(<DischargePage />)} />
             <Route path="/worklists/disengaged" element={signedIn(<DisengagedPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />

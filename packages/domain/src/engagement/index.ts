@@ -2,5 +2,5 @@ export * from './engagement-rules.ts';
 export * from './engagement-facts.ts';
 export * from './evaluate-engagement.ts';
 export * from './held-episodes.ts';
-export { endOfLondonDay, londonDay, londonToday, isoDay } from './london-calendar.ts';
+export { endOfLondonDay, londonDateTime, londonDay, londonToday, isoDay } from './london-calendar.ts';
 export { earliestListingDay, newestEventDay } from './listing-horizon.ts';

@@ -64,6 +64,19 @@ export function endOfLondonDay(day: number): Date {
   return new Date(nextMidnightUtc - londonOffset(nextMidnightUtc));
 }
 
+/**
+ * A day and a time of day as a clock in England showed them ("2026-06-30", "14:30"), as a FHIR
+ * instant with the offset then in force: "2026-06-30T14:30:00+01:00". In the hour the clocks go
+ * back, the earlier (summer time) reading is meant.
+ */
+export function londonDateTime(day: string, time: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  const [h, min] = time.split(':').map(Number);
+  const asIfUtc = Date.UTC(y!, m! - 1, d!, h!, min!);
+  const summer = londonOffset(asIfUtc - 3_600_000) === 3_600_000;
+  return `${day}T${time.slice(0, 5)}:00${summer ? '+01:00' : '+00:00'}`;
+}
+
 /** "YYYY-MM-DD" of a day number. */
 export function isoDay(day: number): string {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);

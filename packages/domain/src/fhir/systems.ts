@@ -71,4 +71,6 @@ export const extension = {
   relapseIndicators: sd('relapse-indicators'),
   harmsIfRelapseMissed: sd('harms-if-relapse-missed'),
   routeBack: sd('route-back'),
+  /** On an Encounter recorded in the app: the staff member's short note (R4 Encounter has no note). */
+  contactNote: sd('contact-note'),
 } as const;

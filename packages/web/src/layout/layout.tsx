@@ -2,6 +2,7 @@ import { SkipLink } from 'nhsuk-react-components';
 import { Outlet } from 'react-router-dom';
 import { AppFooter } from './app-footer.tsx';
 import { AppHeader } from './app-header.tsx';
+import { Confirmation } from './confirmation.tsx';
 
 /** Every page: skip link, header, one main landmark holding the page, footer. */
 export function Layout() {
@@ -11,6 +12,7 @@ export function Layout() {
       <AppHeader />
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent" tabIndex={-1}>
+          <Confirmation />
           <Outlet />
         </main>
       </div>

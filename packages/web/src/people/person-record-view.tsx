@@ -1,5 +1,6 @@
 import { BREAK_GLASS_HOURS } from '../format/domain-rules.ts';
 import { WarningCallout } from 'nhsuk-react-components';
+import { Link } from 'react-router-dom';
 import type { PersonRecordResponse, TimelineEntry } from '../api/types.ts';
 import { formatDateTime } from '../format/dates.ts';
 import { formatNhsNumber, fullName } from '../format/people.ts';
@@ -34,6 +35,9 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
       ) : (
         <p className="nhsuk-body-s">{BASIS_WORDS[access.basis]}</p>
       )}
+      <p className="nhsuk-body">
+        <Link to={`/people/${encodeURIComponent(person.id)}/contacts/new`}>Record a contact</Link>
+      </p>
       <PersonalDetails person={person} />
       <CareSummary person={person} />
       <Timeline entries={timeline} />

@@ -1,11 +1,13 @@
 import { Table } from 'nhsuk-react-components';
-import { Link } from 'react-router-dom';
+import { Link, useLocation } from 'react-router-dom';
 import { formatNhsNumber } from '../format/people.ts';
 import type { DisengagedWorklistResponse } from './worklist-types.ts';
 import { ReasonList } from './reason-list.tsx';
 
 /** One row per person: who they are (linking to their record), their team, and each reason with its evidence. */
 export function WorklistItems({ list }: { list: DisengagedWorklistResponse }) {
+  // Recording a contact comes back to this list, as of the same day and team.
+  const { pathname, search } = useLocation();
   return (
     <Table responsive caption={`People on the list as of ${list.asOf}`} captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
       <Table.Head>
@@ -23,6 +25,9 @@ export function WorklistItems({ list }: { list: DisengagedWorklistResponse }) {
               <Table.Cell>
                 <Link to={`/people/${encodeURIComponent(item.patient.id)}`}>{person?.name ?? 'Name not recorded'}</Link>
                 <span className="nhsuk-body-s app-block app-nowrap">NHS number {formatNhsNumber(item.patient.nhsNumber)}</span>
+                <Link className="nhsuk-body-s app-block" to={`/people/${encodeURIComponent(item.patient.id)}/contacts/new?returnTo=${encodeURIComponent(pathname + search)}`}>
+                  Record a contact<span className="nhsuk-u-visually-hidden"> with {person?.name ?? 'this person'}</span>
+                </Link>
               </Table.Cell>
               <Table.Cell>{person?.teams.length ? person.teams.map((t) => t.name).join(', ') : 'No current team'}</Table.Cell>
               <Table.Cell>

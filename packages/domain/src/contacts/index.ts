@@ -1,0 +1,3 @@
+export * from './contact-rules.ts';
+export * from './record-contact.ts';
+export * from './contact-episode.ts';
