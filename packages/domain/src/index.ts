@@ -16,3 +16,4 @@ export * from './engagement/index.ts';
 export * from './worklists/worklist.ts';
 export * from './caseload/index.ts';
 export * from './discharge/index.ts';
+export * from './transfer/index.ts';

@@ -71,4 +71,8 @@ export const extension = {
   relapseIndicators: sd('relapse-indicators'),
   harmsIfRelapseMissed: sd('harms-if-relapse-missed'),
   routeBack: sd('route-back'),
+  /** On an EpisodeOfCare finished by an accepted transfer of care: where the person went and who accepted (docs/transfers-of-care.md). */
+  transferOfCare: sd('transfer-of-care'),
+  /** On the receiving team's new EpisodeOfCare: the episode it continues. */
+  transferredFrom: sd('transferred-from'),
 } as const;
