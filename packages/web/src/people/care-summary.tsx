@@ -47,6 +47,13 @@ export function CareSummary({ person }: { person: PersonRecord }) {
                 Discharge
               </SummaryList.Action>
             </SummaryList.Row>
+            <SummaryList.Row>
+              <SummaryList.Key>Transfer</SummaryList.Key>
+              <SummaryList.Value>To another team or area, with a handover packet</SummaryList.Value>
+              <SummaryList.Action asElement={Link} to={`/people/${encodeURIComponent(person.id)}/transfer/${encodeURIComponent(episode.id)}`} visuallyHiddenText="to another team or area">
+                Transfer care
+              </SummaryList.Action>
+            </SummaryList.Row>
           </SummaryList>
         ))}
       </section>
