@@ -62,6 +62,10 @@ describe.skipIf(!haveChromium)('a transfer of care in Chromium', () => {
     expect(await page.getByLabel('The transfer', { exact: true }).innerText()).toContain('Transfer pending');
     expect(await readPersonRecord(store.db, 'val', 'EpisodeOfCare', 'val-eoc')).toMatchObject({ status: 'active', versionId: 1 });
     expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: 'Back to the record' }).click();
+    const care = page.getByRole('region', { name: 'Care', exact: true });
+    await care.getByRole('link', { name: 'See the transfer waiting for a decision' }).waitFor();
+    expect(await care.innerText()).toContain('Transfer pending');
   });
 
   it('lets the receiving manager accept from the team caseload, naming a key worker', async () => {

@@ -82,6 +82,12 @@ describe.each(storeKinds)('transfers of care through the API on $name', (kind) =
     expect(await episode('val')).toMatchObject({ status: 'active', versionId: 1 });
     expect(await personRelationships(store.db, 'val')).toMatchObject({ teams: ['team-north'] });
     expect((await teamCaseload(store.db, 'team-north')).people).toBe(3);
+    // Shown as "transfer pending" on the record and on the key worker's caseload.
+    const mark = { id: transfer.id, receivingTeamId: 'team-south', receivingService: null };
+    const record = (await as('north-kw', 'GET', '/api/people/val')).json();
+    expect(record.person.episodes.find((e: { id: string }) => e.id === 'val-eoc').transferPending).toEqual(mark);
+    const caseload = (await as('north-kw', 'GET', '/api/caseloads/me')).json();
+    expect(caseload.people.map((p: { patient: { id: string }; transferPending?: unknown }) => [p.patient.id, p.transferPending ?? null])).toEqual([['kim', null], ['ola', null], ['val', mark]]);
 
     const again = await as('north-mgr', 'POST', '/api/people/val/transfers', { episode: 'val-eoc', receivingTeam: 'team-east', reason: 'Another idea' });
     expect(again.statusCode).toBe(409);

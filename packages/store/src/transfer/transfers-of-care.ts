@@ -154,3 +154,21 @@ export async function settleTransfer(db: Kysely<Database>, decision: TransferDec
     RETURNING ${COLUMNS}`.execute(db);
   return result.rows[0] ? fromRow(result.rows[0]) : undefined;
 }
+
+/** What a caseload or a record shows of a transfer still waiting: that it waits, and for whom. */
+export interface PendingTransferMark {
+  id: string;
+  receivingTeamId: string | null;
+  receivingService: string | null;
+}
+
+/** The pending transfers of some people's episodes, keyed "personId/episodeId": marks "transfer pending" on lists. */
+export async function pendingTransferMarks(db: Kysely<Database>, personIds: readonly string[]): Promise<Map<string, PendingTransferMark>> {
+  const marks = new Map<string, PendingTransferMark>();
+  if (personIds.length === 0) return marks;
+  const rows = await sql<Row>`
+    SELECT person_id, episode_id, id::text AS id, receiving_team_id, receiving_service FROM transfer_of_care
+    WHERE person_id = ANY(${[...personIds]}::text[]) AND status = 'proposed'`.execute(db);
+  for (const r of rows.rows) marks.set(`${r.person_id}/${r.episode_id}`, { id: r.id, receivingTeamId: r.receiving_team_id, receivingService: r.receiving_service });
+  return marks;
+}
