@@ -107,8 +107,8 @@ describe('transfer transitions', () => {
   it('needs a reason to decline, and the receiving service’s confirmation to accept out of area', () => {
     expect(checkTransition(proposed, 'decline', { declineReason: '   ' })).toMatchObject({ allowed: false, conflict: false, problems: [{ field: 'declineReason' }] });
     const outOfArea = { status: 'proposed' as const, outOfArea: true };
-    expect(checkTransition(outOfArea, 'accept', {})).toMatchObject({ allowed: false, problems: [{ field: 'confirmedBy' }, { field: 'confirmedAt' }] });
-    expect(checkTransition(outOfArea, 'accept', { confirmedBy: 'Dr Shah, Leeds CMHT', confirmedAt: '2026-06-01' })).toEqual({ allowed: true, to: 'accepted' });
+    expect(checkTransition(outOfArea, 'accept', {})).toMatchObject({ allowed: false, problems: [{ field: 'confirmedBy' }, { field: 'confirmedOn' }] });
+    expect(checkTransition(outOfArea, 'accept', { confirmedBy: 'Dr Shah, Leeds CMHT', confirmedOn: '2026-06-01' })).toEqual({ allowed: true, to: 'accepted' });
   });
 });
 

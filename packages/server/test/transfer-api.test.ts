@@ -218,9 +218,9 @@ describe.each(storeKinds)('transfers of care through the API on $name', (kind) =
     const url = `/api/people/ola/transfers/${id}/accept`;
     const unconfirmed = await as('north-kw', 'POST', url, { version: 1 });
     expect(unconfirmed.statusCode).toBe(400);
-    expect(unconfirmed.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['confirmedBy', 'confirmedAt']);
+    expect(unconfirmed.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['confirmedBy', 'confirmedOn']);
     expect(await episode('ola')).toMatchObject({ status: 'active', versionId: 1 });
-    const confirmed = await as('north-kw', 'POST', url, { version: 1, confirmedBy: 'Dr Amira Shah, team manager', confirmedAt: today });
+    const confirmed = await as('north-kw', 'POST', url, { version: 1, confirmedBy: 'Dr Amira Shah, team manager', confirmedOn: today });
     expect(confirmed.statusCode).toBe(200);
     expect(confirmed.json()).toMatchObject({ status: 'accepted', confirmedBy: 'Dr Amira Shah, team manager', newEpisodeId: null });
     const old = (await episode('ola'))!;

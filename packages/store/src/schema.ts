@@ -137,7 +137,8 @@ export interface TransferOfCareTable {
   decided_at: Date | null;
   decline_reason: string | null;
   confirmed_by: string | null;
-  confirmed_at: Date | null;
+  /** Written as "YYYY-MM-DD"; read back with ::text. */
+  confirmed_on: string | null;
   new_episode_id: string | null;
   version: Generated<number>;
 }

@@ -1,7 +1,7 @@
 import { transferRules, type TransferAction, type TransferStatus } from './transfer-rules.ts';
 
 export interface TransferProblem {
-  field: 'status' | 'declineReason' | 'confirmedBy' | 'confirmedAt';
+  field: 'status' | 'declineReason' | 'confirmedBy' | 'confirmedOn';
   message: string;
 }
 
@@ -17,8 +17,8 @@ export interface TransitionInput {
   declineReason?: string | null;
   /** Out of area: who at the receiving service confirmed they have taken the person on. */
   confirmedBy?: string | null;
-  /** Out of area: when they confirmed (FHIR dateTime or date). */
-  confirmedAt?: string | null;
+  /** Out of area: the day they confirmed (YYYY-MM-DD). */
+  confirmedOn?: string | null;
 }
 
 export type TransitionCheck =
@@ -51,7 +51,7 @@ export function checkTransition(transfer: TransferState, action: TransferAction,
   }
   if (action === 'accept' && transfer.outOfArea) {
     if (blank(input.confirmedBy)) problems.push({ field: 'confirmedBy', message: 'Name who at the receiving service confirmed they have taken the person on: the episode stays open until someone there has.' });
-    if (blank(input.confirmedAt)) problems.push({ field: 'confirmedAt', message: 'Give the date the receiving service confirmed.' });
+    if (blank(input.confirmedOn)) problems.push({ field: 'confirmedOn', message: 'Give the date the receiving service confirmed.' });
   }
   if (problems.length) return { allowed: false, conflict: false, message: problems.map((p) => p.message).join(' '), problems };
   return { allowed: true, to: rule.to };

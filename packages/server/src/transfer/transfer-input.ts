@@ -30,7 +30,7 @@ export const acceptBody = z
     keyWorker: fhirId.optional(),
     /** Out of area: who at the receiving service confirmed, and the day they did. */
     confirmedBy: text(200).optional(),
-    confirmedAt: day.optional(),
+    confirmedOn: day.optional(),
   })
   .strict();
 

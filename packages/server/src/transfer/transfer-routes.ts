@@ -190,12 +190,12 @@ export function transferRoutes(app: FastifyInstance, store: Store) {
     }
     const now = new Date().toISOString();
     const day = londonToday();
-    if (outOfArea && londonDay(body.confirmedAt)! > londonDay(day)!) throw new ApiError(400, 'invalid-input', 'The confirmation date is in the future.', [{ field: 'confirmedAt', message: 'must be today or earlier' }]);
+    if (outOfArea && londonDay(body.confirmedOn)! > londonDay(day)!) throw new ApiError(400, 'invalid-input', 'The confirmation date is in the future.', [{ field: 'confirmedOn', message: 'must be today or earlier' }]);
     const newEpisodeId = outOfArea ? undefined : `toc-${transfer.id}-eoc`;
     const { finished, opened } = transferEpisodes(episode.resource, {
       day,
       acceptedBy: outOfArea ? body.confirmedBy!.trim() : staff.displayName,
-      acceptedAt: outOfArea ? body.confirmedAt! : now,
+      acceptedAt: outOfArea ? body.confirmedOn! : now,
       ...(outOfArea ? { receivingService: transfer.receivingService! } : { receivingTeamId: transfer.receivingTeamId!, newEpisodeId, keyWorkerId: body.keyWorker ?? null }),
     });
     const settled = await store.db.transaction().execute(async (trx) => {
@@ -204,7 +204,7 @@ export function transferRoutes(app: FastifyInstance, store: Store) {
       if (opened) await writeRecords(trx, [{ type: 'EpisodeOfCare', id: opened.id, personId: transfer.personId, resource: { ...opened, resourceType: 'EpisodeOfCare', id: opened.id } }]);
       const saved = await settleTransfer(trx, {
         personId: transfer.personId, id: transfer.id, version: body.version, status: 'accepted', decidedBy: staff.id, newEpisodeId: newEpisodeId ?? null,
-        ...(outOfArea ? { confirmedBy: body.confirmedBy!.trim(), confirmedAt: body.confirmedAt! } : {}),
+        ...(outOfArea ? { confirmedBy: body.confirmedBy!.trim(), confirmedOn: body.confirmedOn! } : {}),
       });
       if (!saved) throw stale();
       await recordAudit(trx, [audit({ version: saved.version, episode: transfer.episodeId, episodeVersion: closed, ...(newEpisodeId ? { newEpisode: newEpisodeId, keyWorker: body.keyWorker ?? null } : { receivingService: 'out-of-area' }) })]);

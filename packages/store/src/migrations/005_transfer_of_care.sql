@@ -19,7 +19,7 @@ CREATE TABLE transfer_of_care (
   decided_at         timestamptz,
   decline_reason     text,
   confirmed_by       text,
-  confirmed_at       timestamptz,
+  confirmed_on       date,
   new_episode_id     text,
   version            integer     NOT NULL DEFAULT 1,
   PRIMARY KEY (person_id, id),

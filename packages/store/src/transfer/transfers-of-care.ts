@@ -21,9 +21,9 @@ export interface TransferOfCare {
   decidedBy: string | null;
   decidedAt: string | null;
   declineReason: string | null;
-  /** Out of area: who at the receiving service confirmed, and when. */
+  /** Out of area: who at the receiving service confirmed, and the day ("YYYY-MM-DD"). */
   confirmedBy: string | null;
-  confirmedAt: string | null;
+  confirmedOn: string | null;
   /** The receiving team's new EpisodeOfCare, once accepted. */
   newEpisodeId: string | null;
   /** Bumped on every change: a decision names the version it was made on (stale → 409). */
@@ -44,7 +44,7 @@ export interface NewTransfer {
 type Row = Record<string, any>;
 
 const COLUMNS = sql`person_id, id::text AS id, episode_id, sending_team_id, receiving_team_id, receiving_service, reason, requested_by, requested_at,
-  packet, status, decided_by, decided_at, decline_reason, confirmed_by, confirmed_at, new_episode_id, version`;
+  packet, status, decided_by, decided_at, decline_reason, confirmed_by, confirmed_on::text AS confirmed_on, new_episode_id, version`;
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
@@ -65,7 +65,7 @@ function fromRow(r: Row): TransferOfCare {
     decidedAt: iso(r.decided_at),
     declineReason: r.decline_reason,
     confirmedBy: r.confirmed_by,
-    confirmedAt: iso(r.confirmed_at),
+    confirmedOn: r.confirmed_on,
     newEpisodeId: r.new_episode_id,
     version: r.version,
   };
@@ -135,7 +135,7 @@ export interface TransferDecision {
   decidedBy: string;
   declineReason?: string | null;
   confirmedBy?: string | null;
-  confirmedAt?: string | null;
+  confirmedOn?: string | null;
   newEpisodeId?: string | null;
 }
 
@@ -149,7 +149,7 @@ export async function settleTransfer(db: Kysely<Database>, decision: TransferDec
   const result = await sql<Row>`
     UPDATE transfer_of_care SET status = ${decision.status}, decided_by = ${decision.decidedBy}, decided_at = now(),
       decline_reason = ${decision.declineReason ?? null}, confirmed_by = ${decision.confirmedBy ?? null},
-      confirmed_at = ${decision.confirmedAt ?? null}::timestamptz, new_episode_id = ${decision.newEpisodeId ?? null}, version = version + 1
+      confirmed_on = ${decision.confirmedOn ?? null}::date, new_episode_id = ${decision.newEpisodeId ?? null}, version = version + 1
     WHERE person_id = ${decision.personId} AND id = ${decision.id}::bigint AND version = ${decision.version} AND status = 'proposed'
     RETURNING ${COLUMNS}`.execute(db);
   return result.rows[0] ? fromRow(result.rows[0]) : undefined;

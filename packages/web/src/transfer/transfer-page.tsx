@@ -19,7 +19,7 @@ const STATUS_WORDS: Record<ShownTransfer['status'], string> = {
   withdrawn: 'Withdrawn',
 };
 
-const FIELD_NAMES: Record<string, string> = { keyWorker: 'Key worker', declineReason: 'Reason', confirmedBy: 'Who confirmed', confirmedAt: 'Date confirmed', version: 'This transfer' };
+const FIELD_NAMES: Record<string, string> = { keyWorker: 'Key worker', declineReason: 'Reason', confirmedBy: 'Who confirmed', confirmedOn: 'Date confirmed', version: 'This transfer' };
 
 /**
  * One transfer of care and its handover packet. The receiving team's manager accepts it (choosing
@@ -36,7 +36,7 @@ export function TransferPage() {
   const [keyWorker, setKeyWorker] = useState('');
   const [declineReason, setDeclineReason] = useState('');
   const [confirmedBy, setConfirmedBy] = useState('');
-  const [confirmedAt, setConfirmedAt] = useState('');
+  const [confirmedOn, setConfirmedOn] = useState('');
   const path = `/api/people/${encodeURIComponent(id)}/transfers/${encodeURIComponent(transferId)}`;
   const state = useApiResource<TransferResponse>(path, refresh);
 
@@ -97,7 +97,7 @@ export function TransferPage() {
         {row('Reason', transfer.reason)}
         {row('Proposed', `${formatDateTime(transfer.requestedAt)} by ${transfer.requestedByName}`)}
         {transfer.decidedAt ? row(STATUS_WORDS[transfer.status], `${formatDateTime(transfer.decidedAt)} by ${transfer.decidedByName ?? ''}`) : null}
-        {transfer.confirmedBy ? row('Confirmed by the receiving service', `${transfer.confirmedBy}, ${formatDate(transfer.confirmedAt)}`) : null}
+        {transfer.confirmedBy ? row('Confirmed by the receiving service', `${transfer.confirmedBy}, ${formatDate(transfer.confirmedOn)}`) : null}
         {transfer.declineReason ? row('Why it was declined', transfer.declineReason) : null}
         {person.birthDate ? row('Date of birth', formatDate(person.birthDate)) : null}
       </SummaryList>
@@ -136,9 +136,9 @@ export function TransferPage() {
       {pending && sending && transfer.receivingTeam === null ? (
         <form
           onSubmit={submit(() =>
-            act('accept', { confirmedBy: confirmedBy.trim(), ...(confirmedAt ? { confirmedAt } : {}) }, `Recorded: ${to} has taken ${name} on.`, [
+            act('accept', { confirmedBy: confirmedBy.trim(), ...(confirmedOn ? { confirmedOn } : {}) }, `Recorded: ${to} has taken ${name} on.`, [
               ...(confirmedBy.trim() ? [] : [{ fieldId: 'confirmedBy', message: 'Name who at the receiving service confirmed' }]),
-              ...(confirmedAt ? [] : [{ fieldId: 'confirmedAt', message: 'Enter the date they confirmed' }]),
+              ...(confirmedOn ? [] : [{ fieldId: 'confirmedOn', message: 'Enter the date they confirmed' }]),
             ]),
           )}
           noValidate
@@ -146,7 +146,7 @@ export function TransferPage() {
         >
           <h2 className="nhsuk-heading-m">Record that {to} accepted</h2>
           <TextInput id="confirmedBy" name="confirmedBy" label="Who confirmed" hint="Their name and role at the receiving service." value={confirmedBy} error={errorFor(errors, 'confirmedBy')} onChange={(e) => setConfirmedBy(e.currentTarget.value)} />
-          <TextInput id="confirmedAt" name="confirmedAt" type="date" label="Date they confirmed" width={10} value={confirmedAt} error={errorFor(errors, 'confirmedAt')} onChange={(e) => setConfirmedAt(e.currentTarget.value)} />
+          <TextInput id="confirmedOn" name="confirmedOn" type="date" label="Date they confirmed" width={10} value={confirmedOn} error={errorFor(errors, 'confirmedOn')} onChange={(e) => setConfirmedOn(e.currentTarget.value)} />
           <Button type="submit" disabled={busy}>
             Record the acceptance
           </Button>
