@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { transferRules } from '@continuity/domain';
+import { londonToday, transferRules } from '@continuity/domain';
 import { DEMO_PASSWORD, hashPassword } from '@continuity/server';
 import { createUser, readPersonRecord, type Store } from '@continuity/store';
 import { transferScenario } from '../../packages/store/test/support/transfer-scenario.ts';
@@ -89,5 +89,27 @@ describe.skipIf(!haveChromium)('a transfer of care in Chromium', () => {
       [{ reference: 'Organization/team-south' }, { reference: 'Practitioner/kw-2' }],
     ]);
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('out of area: names the receiving service, and records who there confirmed before the episode closes', async () => {
+    const page = await signedIn('keyworker');
+    await page.goto('/people/ola/transfer/ola-eoc');
+    await page.getByRole('heading', { level: 1, name: /Transfer care/ }).waitFor();
+    await page.getByLabel('Receiving team').selectOption({ label: 'Another area (a service not in Continuity)' });
+    await page.getByLabel('Receiving service').fill('Leeds East CMHT, Leeds and York Partnership');
+    await page.getByLabel('Reason for the transfer').fill('Ola has moved to Leeds.');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Propose the transfer' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Transfer of care: Ola Olason' }).waitFor();
+
+    await page.getByRole('button', { name: 'Record the acceptance' }).click();
+    expect(await page.locator('.nhsuk-error-summary').innerText()).toContain('Name who at the receiving service confirmed');
+    expect(await readPersonRecord(store.db, 'ola', 'EpisodeOfCare', 'ola-eoc')).toMatchObject({ status: 'active' });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('Who confirmed').fill('Dr Amira Shah, team manager');
+    await page.getByLabel('Date they confirmed').fill(londonToday());
+    await page.getByRole('button', { name: 'Record the acceptance' }).click();
+    await page.getByText('Recorded: Leeds East CMHT, Leeds and York Partnership has taken Ola Olason on.').waitFor();
+    expect(await readPersonRecord(store.db, 'ola', 'EpisodeOfCare', 'ola-eoc')).toMatchObject({ status: 'finished' });
   });
 });

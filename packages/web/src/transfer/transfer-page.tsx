@@ -29,7 +29,9 @@ const FIELD_NAMES: Record<string, string> = { keyWorker: 'Key worker', declineRe
 export function TransferPage() {
   const { id = '', transferId = '' } = useParams();
   const user = useSignedInUser();
-  const [refresh, setRefresh] = useState(0);
+  // A decision shows what the server returned rather than reloading: after an out-of-area
+  // acceptance the sending team no longer holds the person, so a reload would be refused.
+  const [decided, setDecided] = useState<ShownTransfer | null>(null);
   const [errors, setErrors] = useState<FormError[]>([]);
   const [done, setDone] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -38,11 +40,12 @@ export function TransferPage() {
   const [confirmedBy, setConfirmedBy] = useState('');
   const [confirmedOn, setConfirmedOn] = useState('');
   const path = `/api/people/${encodeURIComponent(id)}/transfers/${encodeURIComponent(transferId)}`;
-  const state = useApiResource<TransferResponse>(path, refresh);
+  const state = useApiResource<TransferResponse>(path);
 
   if (state.status === 'loading' || state.status === 'idle') return <Loading what="the transfer" />;
   if (state.status === 'failed') return <ProblemPage problem={state.problem} title={state.problem.status === 403 ? 'You cannot see this transfer' : 'The transfer could not be shown'} />;
-  const { transfer, person, keyWorkers } = state.data;
+  const { person, keyWorkers } = state.data;
+  const transfer = decided ?? state.data.transfer;
   const name = person.name ?? 'Name not recorded';
   const to = transfer.receivingTeam?.name ?? transfer.receivingService ?? 'the receiving service';
   const pending = transfer.status === 'proposed';
@@ -53,10 +56,9 @@ export function TransferPage() {
     if (local.length) return setErrors(local);
     setBusy(true);
     try {
-      await api.post(`${path}/${action}`, { version: transfer.version, ...body });
+      setDecided(await api.post<ShownTransfer>(`${path}/${action}`, { version: transfer.version, ...body }));
       setErrors([]);
       setDone(message);
-      setRefresh((n) => n + 1);
     } catch (problem) {
       const p = problem instanceof ApiProblem ? problem : new ApiProblem(0, 'unexpected', 'This could not be saved. Please try again.');
       setErrors(
