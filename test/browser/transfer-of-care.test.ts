@@ -66,6 +66,7 @@ describe.skipIf(!haveChromium)('a transfer of care in Chromium', () => {
     const care = page.getByRole('region', { name: 'Care', exact: true });
     await care.getByRole('link', { name: 'See the transfer waiting for a decision' }).waitFor();
     expect(await care.innerText()).toContain('Transfer pending');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('lets the receiving manager accept from the team caseload, naming a key worker', async () => {
