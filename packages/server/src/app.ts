@@ -7,6 +7,7 @@ import { auditRoutes } from './audit/audit-routes.ts';
 import { dischargeRoutes } from './discharge/discharge-routes.ts';
 import { caseloadRoutes } from './caseload/caseload-routes.ts';
 import { contactRoutes } from './contacts/contact-routes.ts';
+import { transferRoutes } from './transfer/transfer-routes.ts';
 import { installSessions } from './auth/session.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
 import { installErrorHandler } from './http/errors.ts';
@@ -58,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   reportRoutes(app, options.store);
   caseloadRoutes(app, options.store);
   contactRoutes(app, options.store);
+  transferRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

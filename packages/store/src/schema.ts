@@ -13,6 +13,7 @@ export interface Database {
   audit_event: AuditEventTable;
   schema_migration: { version: number; name: string; applied_at: Generated<Date> };
   cover_arrangement: CoverArrangementTable;
+  transfer_of_care: TransferOfCareTable;
 }
 
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -117,4 +118,27 @@ export interface CoverArrangementTable {
   reason: string | null;
   recorded_by: string;
   recorded_at: Generated<Date>;
+}
+
+/** Read and written through sql in transfer/transfers-of-care.ts; listed so the schema is whole. */
+export interface TransferOfCareTable {
+  person_id: string;
+  id: Generated<string>;
+  episode_id: string;
+  sending_team_id: string;
+  receiving_team_id: string | null;
+  receiving_service: string | null;
+  reason: string;
+  requested_by: string;
+  requested_at: Generated<Date>;
+  packet: Json;
+  status: Generated<string>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  decline_reason: string | null;
+  confirmed_by: string | null;
+  /** Written as "YYYY-MM-DD"; read back with ::text. */
+  confirmed_on: string | null;
+  new_episode_id: string | null;
+  version: Generated<number>;
 }

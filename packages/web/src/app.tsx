@@ -16,6 +16,8 @@ import { PersonPage } from './people/person-page.tsx';
 import { SearchPage } from './people/search-page.tsx';
 import { DischargeAuditPage } from './reports/discharge-audit-page.tsx';
 import { DisengagedPage } from './worklists/disengaged-page.tsx';
+import { TransferCarePage } from './transfer/transfer-care-page.tsx';
+import { TransferPage } from './transfer/transfer-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -31,6 +33,8 @@ export function App() {
             <Route path="/people/:id" element={signedIn(<PersonPage />)} />
             <Route path="/people/:id/contacts/new" element={signedIn(<RecordContactPage />)} />
             <Route path="/people/:id/discharge/:episodeId" element={signedIn(<DischargePage />)} />
+            <Route path="/people/:id/transfer/:episodeId" element={signedIn(<TransferCarePage />)} />
+            <Route path="/people/:id/transfers/:transferId" element={signedIn(<TransferPage />)} />
             <Route path="/worklists/disengaged" element={signedIn(<DisengagedPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />

@@ -17,8 +17,12 @@ const groupWords: Record<string, string> = {
  * guard: it cites non-attendance for a person with severe and relapsing illness, or it lacks a
  * required record. Empty when it does not fall short. Every reason cites the episode and the
  * diagnoses that bring the person under the guard.
+ *
+ * `acceptedTransfer`: the episode ended because another team or service accepted the person
+ * (transfer/transfer-fhir.ts, endedInAcceptedTransfer). That is not a discharge: nobody left care.
  */
-export function auditDischarge(discharge: DischargeRecord & { end?: string | null }, diagnoses: readonly DiagnosisFact[]): WorklistReason[] {
+export function auditDischarge(discharge: DischargeRecord & { end?: string | null; acceptedTransfer?: boolean }, diagnoses: readonly DiagnosisFact[]): WorklistReason[] {
+  if (discharge.acceptedTransfer) return [];
   const illness = severeRelapsingIllness(diagnoses);
   if (!illness) return [];
   const evidence = [`EpisodeOfCare/${discharge.episodeId}`, ...illness.evidence];

@@ -79,7 +79,9 @@ export const dischargeRules = {
 
   /**
    * Reasons the requirements do not apply to: a person who has died is not discharged to anyone.
-   * A transfer still needs them: the receiving team needs the relapse signature most of all.
+   * A transfer recorded as a discharge still needs them: the receiving team needs the relapse
+   * signature most of all. A transfer of care accepted by the receiving team is not a discharge at
+   * all (transfer/transfer-rules.ts): its handover packet goes with the person.
    */
   reasonsWithoutRequirements: ['died'] as readonly string[],
 } as const;

@@ -307,6 +307,8 @@ export const carePlanCategories = {
   'care-plan': 'Personalised care plan',
   'safety-plan': 'Safety plan',
   'crisis-plan': 'Crisis plan',
+  /** What is understood of the person's risks, from their history, and what helps: shared at transfers (transfer/transfer-rules.ts). */
+  'risk-formulation': 'Risk formulation',
 } as const;
 
 /**

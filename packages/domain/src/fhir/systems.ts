@@ -73,4 +73,8 @@ export const extension = {
   routeBack: sd('route-back'),
   /** On an Encounter recorded in the app: the staff member's short note (R4 Encounter has no note). */
   contactNote: sd('contact-note'),
+  /** On an EpisodeOfCare finished by an accepted transfer of care: where the person went and who accepted (docs/transfers-of-care.md). */
+  transferOfCare: sd('transfer-of-care'),
+  /** On the receiving team's new EpisodeOfCare: the episode it continues. */
+  transferredFrom: sd('transferred-from'),
 } as const;

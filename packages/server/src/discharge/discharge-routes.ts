@@ -1,5 +1,5 @@
 import { checkDischarge, dischargeExtensionUrls, dischargeExtensions, dischargeReasons, dischargeRules, fhirDate, fhirId, londonDay, londonToday, type AnyResource, type DischargeReason } from '@continuity/domain';
-import { loadDiagnoses, readPersonRecord, recordAudit, updatePersonRecord, type Store } from '@continuity/store';
+import { loadDiagnoses, pendingTransferOf, readPersonRecord, recordAudit, updatePersonRecord, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError, parseInput } from '../http/errors.ts';
@@ -49,6 +49,11 @@ export function dischargeRoutes(app: FastifyInstance, store: Store) {
     if (!episode) throw new ApiError(404, 'not-found', 'This person has no episode of care with that id.', [{ field: 'episode', message: 'is not one of this person\'s episodes of care' }]);
     if (episode.status && ENDED.includes(episode.status)) {
       throw new ApiError(409, 'already-ended', `This episode of care has already ended (${episode.status}).`, [{ field: 'episode', message: 'has already ended' }]);
+    }
+    if (await pendingTransferOf(store.db, personId, body.episode)) {
+      throw new ApiError(409, 'transfer-pending', 'This episode has a transfer of care waiting for the receiving team: the person stays with this team until it is decided. Withdraw the transfer, or wait for the receiving team to decline it, before discharging.', [
+        { field: 'episode', message: 'has a transfer of care waiting for a decision' },
+      ]);
     }
     if (episode.versionId !== body.version) throw stale();
 

@@ -17,17 +17,7 @@ export interface OpenedRecord {
  */
 export async function openRecord(store: Store, request: FastifyRequest, personId: string, action: string): Promise<OpenedRecord> {
   const staff = requireStaff(request);
-  const relationships = await personRelationships(store.db, personId);
-  if (!relationships.exists) throw new ApiError(404, 'not-found', 'There is no person with that id.');
-  const breakGlass = await activeBreakGlass(store.db, staff.id, personId, new Date());
-  const decision = decideRecordAccess({
-    role: staff.role,
-    userTeams: staff.teams.map((t) => t.id),
-    practitionerId: staff.practitionerId,
-    personTeams: relationships.teams,
-    personKeyWorkers: relationships.keyWorkers,
-    hasBreakGlass: Boolean(breakGlass),
-  });
+  const { decision, breakGlass } = await recordAccessOf(store, staff, personId);
   await recordAudit(store.db, [
     {
       actorId: staff.id,
@@ -44,4 +34,24 @@ export async function openRecord(store: Store, request: FastifyRequest, personId
   }
   if (decision.basis === 'break-glass' && breakGlass) return { staff, basis: decision.basis, expiresAt: new Date(breakGlass.expires_at).toISOString() };
   return { staff, basis: decision.basis };
+}
+
+/**
+ * Whether a user may open a person's record, decided but neither audited nor enforced: for gates
+ * that grant more than the record does (a transfer's receiving team) and audit their own decision.
+ * Throws 404 for a person who does not exist.
+ */
+export async function recordAccessOf(store: Store, staff: SignedInUser, personId: string) {
+  const relationships = await personRelationships(store.db, personId);
+  if (!relationships.exists) throw new ApiError(404, 'not-found', 'There is no person with that id.');
+  const breakGlass = await activeBreakGlass(store.db, staff.id, personId, new Date());
+  const decision = decideRecordAccess({
+    role: staff.role,
+    userTeams: staff.teams.map((t) => t.id),
+    practitionerId: staff.practitionerId,
+    personTeams: relationships.teams,
+    personKeyWorkers: relationships.keyWorkers,
+    hasBreakGlass: Boolean(breakGlass),
+  });
+  return { decision, breakGlass };
 }

@@ -6,6 +6,7 @@ import { coveredBy, loadCaseloadEpisodes } from './caseload-episodes.ts';
 import { contactSummaries, type ContactSummary } from './contact-summary.ts';
 import { coversOn } from './cover-arrangements.ts';
 import { personLabels } from './listed-people.ts';
+import { pendingTransferMarks, type PendingTransferMark } from '../transfer/transfers-of-care.ts';
 
 export interface CaseloadPerson extends ContactSummary {
   patient: { id: string; nhsNumber: string | null };
@@ -17,6 +18,8 @@ export interface CaseloadPerson extends ContactSummary {
   reasons: WorklistReason[];
   /** Set when the person is here only because their key worker is away. */
   cover: { keyWorkerId: string; from: string; to: string; reason: string | null } | null;
+  /** Present while a transfer of this episode waits for the receiving side: the person stays here until then. */
+  transferPending?: PendingTransferMark;
 }
 
 export interface ClinicianCaseload {
@@ -46,7 +49,7 @@ export async function clinicianCaseload(db: Kysely<Database>, practitionerId: st
   const reasons = new Map<string, WorklistReason[]>();
   // Only this caseload's people are judged: the same rules as the team's list, without reading the whole team.
   if (teams.length) for (const item of (await disengagedWorklist(db, { asOf, teams, people: personIds })).list.items) reasons.set(item.patient.id, item.reasons);
-  const [contacts, labels] = await Promise.all([contactSummaries(db, personIds, asOf), personLabels(db, personIds)]);
+  const [contacts, labels, transfers] = await Promise.all([contactSummaries(db, personIds, asOf), personLabels(db, personIds), pendingTransferMarks(db, personIds)]);
 
   const people: CaseloadPerson[] = episodes.map(({ episode, held }) => ({
     patient: { id: episode.personId, nhsNumber: labels.get(episode.personId)?.nhsNumber ?? null },
@@ -57,6 +60,7 @@ export async function clinicianCaseload(db: Kysely<Database>, practitionerId: st
     ...contacts.get(episode.personId)!,
     reasons: reasons.get(episode.personId) ?? [],
     cover: held.cover ? { keyWorkerId: episode.keyWorkerId!, from: held.cover.from, to: held.cover.to, reason: held.cover.reason ?? null } : null,
+    ...(transfers.has(`${episode.personId}/${episode.episodeId}`) ? { transferPending: transfers.get(`${episode.personId}/${episode.episodeId}`)! } : {}),
   }));
   // Those with reasons first (most first), then by name: the person needing attention is at the top.
   people.sort((a, b) => b.reasons.length - a.reasons.length || (a.name ?? '').localeCompare(b.name ?? '') || a.patient.id.localeCompare(b.patient.id) || a.episodeId.localeCompare(b.episodeId));

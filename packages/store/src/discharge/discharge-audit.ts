@@ -1,4 +1,4 @@
-import { auditDischarge, extension, isoDay, londonDay, londonToday, system, type WorklistItem } from '@continuity/domain';
+import { auditDischarge, endedInAcceptedTransfer, extension, isoDay, londonDay, londonToday, system, type WorklistItem } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { loadDiagnoses } from './diagnoses.ts';
@@ -34,8 +34,8 @@ const valueOf = (url: string, path: string) => `$.extension[*] ? (@.url == "${ur
 /**
  * Discharges (finished EpisodeOfCare with period.end in range) of people with severe and relapsing
  * illness that cite non-attendance or lack a required record (auditDischarge in the domain). Reads
- * every finished episode in range however it arrived, made here or imported from another system.
- * Ordered by discharge day, then person id, then episode id.
+ * every finished episode in range however it arrived, made here or imported from another system;
+ * an episode ended by an accepted transfer of care is not a discharge and is passed by. Ordered by discharge day, then person id, then episode id.
  */
 export async function dischargeAudit(db: Kysely<Database>, options: DischargeAuditOptions = {}): Promise<DischargeAudit> {
   const to = options.to ?? londonToday();
@@ -52,7 +52,8 @@ export async function dischargeAudit(db: Kysely<Database>, options: DischargeAud
         jsonb_path_query_first(resource, ${valueOf(extension.mdtDecisionDate, 'valueDate')}::jsonpath) #>> '{}' AS mdt_decision_date,
         jsonb_path_query_first(resource, ${valueOf(extension.relapseIndicators, 'valueString')}::jsonpath) #>> '{}' AS relapse_indicators,
         jsonb_path_query_first(resource, ${valueOf(extension.harmsIfRelapseMissed, 'valueString')}::jsonpath) #>> '{}' AS harms_if_missed,
-        jsonb_path_query_first(resource, ${valueOf(extension.routeBack, 'valueString')}::jsonpath) #>> '{}' AS route_back
+        jsonb_path_query_first(resource, ${valueOf(extension.routeBack, 'valueString')}::jsonpath) #>> '{}' AS route_back,
+        jsonb_path_query_first(resource, ${`$.extension[*] ? (@.url == "${extension.transferOfCare}")`}::jsonpath) AS transfer
       FROM record
       WHERE resource_type = 'EpisodeOfCare' AND status = 'finished' AND resource->'period'->>'end' IS NOT NULL
         AND ${end} <= ${isoDay(last + 1)} ${first === undefined ? sql`` : sql`AND ${end} >= ${isoDay(first - 1)}`}`.execute(db)
@@ -75,7 +76,7 @@ export async function dischargeAudit(db: Kysely<Database>, options: DischargeAud
       personId: e.person_id as string,
       episodeId: e.id as string,
       reasons: auditDischarge(
-        { episodeId: e.id, end: e.end, reason: e.reason, mdtDecisionDate: e.mdt_decision_date, relapseIndicators: e.relapse_indicators, harmsIfMissed: e.harms_if_missed, routeBack: e.route_back },
+        { episodeId: e.id, end: e.end, reason: e.reason, mdtDecisionDate: e.mdt_decision_date, relapseIndicators: e.relapse_indicators, harmsIfMissed: e.harms_if_missed, routeBack: e.route_back, acceptedTransfer: endedInAcceptedTransfer({ extension: e.transfer ? [e.transfer] : [] }) },
         diagnoses.get(e.person_id) ?? [],
       ),
     }))

@@ -13,6 +13,7 @@ import {
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { loadNames, referencesIn } from './names.ts';
+import { pendingTransferMarks, type PendingTransferMark } from '../transfer/transfers-of-care.ts';
 
 type R = Record<string, any>;
 
@@ -43,7 +44,8 @@ export interface PersonRecord {
   accommodation: Characteristic & { unstable: boolean };
   gpPractice: { id: string; name: string; odsCode: string | null } | null;
   /** version: the stored version of the episode, which a discharge must name (a concurrent change is not overwritten). */
-  episodes: Array<{ id: string; version: number; status: string; team: string | null; teamId: string | null; keyWorker: string | null; start: string | null; end: string | null; intensity: string | null }>;
+  /** transferPending: present while a transfer of the episode waits for the receiving side. */
+  episodes: Array<{ id: string; version: number; status: string; team: string | null; teamId: string | null; keyWorker: string | null; start: string | null; end: string | null; intensity: string | null; transferPending?: PendingTransferMark }>;
   carers: Array<{ id: string; name: string; relationship: string | null; phone: string | null; involvement: string | null; sharing: string | null; mainCarer: boolean }>;
   conditions: Array<{ id: string; text: string; code: string | null; onset: string | null; clinicalStatus: string | null }>;
   flags: Array<{ id: string; text: string; since: string | null }>;
@@ -68,7 +70,7 @@ export async function getPersonRecord(db: Kysely<Database>, personId: string): P
   const gpRow = person.gp_practice_id
     ? await db.selectFrom('shared_record').select('resource').where('resource_type', '=', 'Organization').where('id', '=', person.gp_practice_id).executeTakeFirst()
     : undefined;
-  const names = await loadNames(db, referencesIn(rows.map((r) => r.resource)));
+  const [names, transfers] = await Promise.all([loadNames(db, referencesIn(rows.map((r) => r.resource))), pendingTransferMarks(db, [personId])]);
   const nameOf = (reference: string | undefined) => (reference ? (names.get(reference) ?? null) : null);
   const ofType = (type: string) => rows.filter((r) => r.resource_type === type).map((r) => r.resource as R);
   const accommodationCode = person.accommodation_status;
@@ -111,6 +113,7 @@ export async function getPersonRecord(db: Kysely<Database>, personId: string): P
       start: e.period?.start ?? null,
       end: e.period?.end ?? null,
       intensity: (e.type as R[] | undefined)?.flatMap((t) => t.coding ?? []).find((c: R) => c.system === system.careIntensity)?.code ?? null,
+      ...(transfers.has(`${personId}/${e.id}`) ? { transferPending: transfers.get(`${personId}/${e.id}`)! } : {}),
     })),
     carers: ofType('RelatedPerson').map((c) => ({
       id: c.id,

@@ -66,6 +66,7 @@ export function MyCaseloadPage() {
                             Cover for {person.cover.keyWorkerName} until {formatDate(person.cover.to)}
                           </strong>
                         ) : null}
+                        {person.transferPending ? <strong className="nhsuk-tag nhsuk-tag--yellow app-block">Transfer pending</strong> : null}
                       </Table.Cell>
                       <Table.Cell>
                         {careIntensityLabel(person.intensity)}

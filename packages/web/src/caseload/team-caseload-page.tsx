@@ -11,6 +11,7 @@ import type { TeamCaseloadResponse } from './caseload-types.ts';
 import { CoverForm } from './cover-form.tsx';
 import { CoverList } from './cover-list.tsx';
 import { useApiResource } from '../api/use-api-resource.ts';
+import { TeamTransfers } from '../transfer/team-transfers.tsx';
 
 /**
  * Team caseload: each key worker's people and weighted size, who is away and who covers them, and
@@ -89,6 +90,7 @@ export function TeamCaseloadPage() {
               </ul>
             )}
           </section>
+          <TeamTransfers teamId={data.team.id} refresh={refresh} />
           <CoverList teamId={data.team.id} query={choice.query} refresh={refresh} />
           {user.role === 'team-manager' ? (
             <CoverForm teamId={data.team.id} keyWorkers={data.keyWorkers.map((k) => ({ id: k.practitionerId, name: k.name }))} onRecorded={(summary) => {

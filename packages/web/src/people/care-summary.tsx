@@ -47,6 +47,26 @@ export function CareSummary({ person }: { person: PersonRecord }) {
                 Discharge
               </SummaryList.Action>
             </SummaryList.Row>
+            <SummaryList.Row>
+              <SummaryList.Key>Transfer</SummaryList.Key>
+              {/* One Value and one Action, not fragments: the Row finds its Action among its direct children. */}
+              <SummaryList.Value>
+                {episode.transferPending ? (
+                  <>
+                    <strong className="nhsuk-tag nhsuk-tag--yellow">Transfer pending</strong> The person stays with this team until the receiving side accepts.
+                  </>
+                ) : (
+                  'To another team or area, with a handover packet'
+                )}
+              </SummaryList.Value>
+              <SummaryList.Action
+                asElement={Link}
+                to={`/people/${encodeURIComponent(person.id)}/${episode.transferPending ? `transfers/${encodeURIComponent(episode.transferPending.id)}` : `transfer/${encodeURIComponent(episode.id)}`}`}
+                visuallyHiddenText={episode.transferPending ? 'waiting for a decision' : 'to another team or area'}
+              >
+                {episode.transferPending ? 'See the transfer' : 'Transfer care'}
+              </SummaryList.Action>
+            </SummaryList.Row>
           </SummaryList>
         ))}
       </section>
