@@ -8,6 +8,9 @@ import { isoDay, londonDay } from './london-calendar.ts';
 
 const NEVER_HELD = new Set(['planned', 'waitlist', 'cancelled', 'entered-in-error']);
 
+/** A day far enough ahead (a century) to stand for "from now on". */
+const FAR_AHEAD = 36_500;
+
 /** The last day on which anything in a person's facts happened: contacts, missed appointments, doses, what they told us. */
 export function newestEventDay(facts: EngagementFacts): number | undefined {
   let newest: number | undefined;
@@ -38,6 +41,8 @@ export function newestEventDay(facts: EngagementFacts): number | undefined {
  */
 export function earliestListingDay(facts: EngagementFacts, from: number): number | null {
   const start = Math.max(from, newestEventDay(facts) ?? from);
+  const died = londonDay(facts.deceasedAt);
+  if (died !== undefined && died <= start) return null;
   if (evaluateEngagement(facts, isoDay(start)).reasons.length > 0) return start;
   const candidates = [contactDueBound(facts, start), ...injectionBounds(facts, start)].filter((d): d is number => d !== undefined);
   return candidates.length === 0 ? null : Math.max(start, Math.min(...candidates));
@@ -49,8 +54,12 @@ export function earliestListingDay(facts: EngagementFacts, from: number): number
  * shortest interval any plan or care intensity could set.
  */
 function contactDueBound(facts: EngagementFacts, start: number): number | undefined {
-  // An episode that has ended by `start` is never held again.
-  const episodes = facts.episodes.filter((e) => !NEVER_HELD.has(e.status) && !((londonDay(e.end) ?? Infinity) <= start));
+  // Held on a day from `start` on (heldEpisodes): with an end, until that end; without one, only while active or on hold.
+  const episodes = facts.episodes.filter((e) => {
+    if (NEVER_HELD.has(e.status)) return false;
+    const end = londonDay(e.end);
+    return end === undefined ? engagementRules.heldEpisodeStatuses.includes(e.status) : end > start;
+  });
   if (episodes.length === 0) return undefined;
   const rule = engagementRules.noContactWithinInterval;
   const intensive = episodes.some((e) => e.intensity && rule.intensiveCareCodes.includes(e.intensity));
@@ -59,7 +68,8 @@ function contactDueBound(facts: EngagementFacts, start: number): number | undefi
     .filter((p) => (p.end ? (londonDay(p.end) ?? Infinity) > start : p.status === 'active' || p.status === 'on-hold'))
     .map((p) => durationDays(p.contactFrequency) ?? Infinity);
   const shortest = Math.min(intensive ? rule.intensiveDays : rule.standardDays, ...planned);
-  const last = latestContact(attendedContacts(facts, start));
+  // Contacts as they will stand: a hospital stay counts as contact up to its recorded discharge, or for as long as it goes on.
+  const last = latestContact(attendedContacts(facts, start + FAR_AHEAD));
   if (last) return last.day + shortest + 1;
   const starts = episodes.map((e) => londonDay(e.start));
   // An episode with no start counts from the day it is held, which may be any day: always evaluate.
