@@ -49,3 +49,17 @@ describe('earliest listing day', () => {
     expect(earliest(f, '2026-03-01')).toBe('2026-03-01');
   });
 });
+
+describe('earliest listing day for someone discharged', () => {
+  it('is never once the only episode ends before contact falls due', () => {
+    const f = person({ episodes: [{ id: 'e1', status: 'finished', start: '2026-01-01', end: '2026-06-12', intensity: 'standard' }], encounters: [contact('c1', '2026-06-07T10:00:00Z')] });
+    expect(earliest(f, '2026-06-07')).toBeNull();
+  });
+
+  it('is the due day when the episode is still held on it, and never when it ends that day', () => {
+    // Seen 7 June in core care: due again by 5 July, listed from 6 July, if still held then.
+    const endingOn = (end: string) => person({ episodes: [{ id: 'e1', status: 'finished', start: '2026-01-01', end, intensity: 'standard' }], encounters: [contact('c1', '2026-06-07T10:00:00Z')] });
+    expect(earliest(endingOn('2026-07-07'), '2026-06-07')).toBe('2026-07-06');
+    expect(earliest(endingOn('2026-07-06'), '2026-06-07')).toBeNull();
+  });
+});

@@ -70,11 +70,13 @@ function contactDueBound(facts: EngagementFacts, start: number): number | undefi
   const shortest = Math.min(intensive ? rule.intensiveDays : rule.standardDays, ...planned);
   // Contacts as they will stand: a hospital stay counts as contact up to its recorded discharge, or for as long as it goes on.
   const last = latestContact(attendedContacts(facts, start + FAR_AHEAD));
-  if (last) return last.day + shortest + 1;
   const starts = episodes.map((e) => londonDay(e.start));
   // An episode with no start counts from the day it is held, which may be any day: always evaluate.
-  if (starts.some((d) => d === undefined)) return start;
-  return Math.min(...(starts as number[])) + shortest + 1;
+  const due = last ? last.day + shortest + 1 : starts.some((d) => d === undefined) ? start : Math.min(...(starts as number[])) + shortest + 1;
+  // Discharged by then: an episode is held only before its end, so a due day after every end never comes.
+  const ends = episodes.map((e) => londonDay(e.end));
+  const heldUntil = ends.some((d) => d === undefined) ? Infinity : Math.max(...(ends as number[]));
+  return due < heldUntil ? due : undefined;
 }
 
 /** lai-missed: each current injection's due day is fixed once its doses are on record; listed a grace period after. */

@@ -66,17 +66,19 @@ export async function disengagedWorklist(db: Kysely<Database>, options: Disengag
   // records after the day are judged on their records as they stood then.
   const later: string[] = [];
   for (let after = ''; ; ) {
+    // Ids are paged in order and the facts joined after, so only ids are sorted, never the facts.
     const slice = (await sql<{ person_id: string; later: boolean; facts: EngagementFacts | string | null }>`
-      SELECT person_id, valid_from > ${asOfDate} AS later, CASE WHEN valid_from > ${asOfDate} THEN NULL ELSE facts END AS facts
-      FROM engagement_state
-      WHERE (valid_from > ${asOfDate} OR (listable_from <= ${asOfDate} AND (valid_from IS NULL OR valid_from <= ${asOfDate}))) AND person_id > ${after} ${scope}
-      ORDER BY person_id LIMIT ${size}`.execute(db)).rows;
+      SELECT s.person_id, s.valid_from > ${asOfDate} AS later, CASE WHEN s.valid_from > ${asOfDate} THEN NULL ELSE s.facts END AS facts
+      FROM (SELECT person_id FROM engagement_state
+            WHERE (valid_from > ${asOfDate} OR (listable_from <= ${asOfDate} AND (valid_from IS NULL OR valid_from <= ${asOfDate}))) AND person_id > ${after} ${scope}
+            ORDER BY person_id LIMIT ${size}) page
+      JOIN engagement_state s ON s.person_id = page.person_id`.execute(db)).rows;
     for (const row of slice) {
       if (row.later) later.push(row.person_id);
       else judge(typeof row.facts === 'string' ? JSON.parse(row.facts) : row.facts!);
+      if (row.person_id > after) after = row.person_id;
     }
     if (slice.length < size) break;
-    after = slice.at(-1)!.person_id;
   }
   for (let i = 0; i < later.length; i += size) {
     for (const personFacts of (await loadEngagementFacts(db, { before: endOfLondonDay(day), personIds: later.slice(i, i + size) })).values()) judge(personFacts);
