@@ -90,6 +90,10 @@ describe.each(storeKinds)('caseloads and the MDT board through the API on $name'
     expect(backwards.json().error.fields).toEqual([{ field: 'to', message: 'must be on or after from' }]);
     const unknown = await post('manager', url, { ...body, coveringPractitionerId: 'kw-9' });
     expect(unknown.json().error.fields).toEqual([{ field: 'coveringPractitionerId', message: 'is not a known practitioner' }]);
+    // kw-3 works in South CMHT: cover for North's people stays within North.
+    const outside = await post('manager', url, { ...body, coveringPractitionerId: 'kw-3' });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.json().error.fields).toEqual([{ field: 'coveringPractitionerId', message: 'has no role in this team' }]);
     expect((await post('manager', url, { ...body, extra: 1 })).statusCode).toBe(400);
     const saved = await post('manager', url, body);
     expect(saved.statusCode).toBe(201);

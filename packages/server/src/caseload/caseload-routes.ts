@@ -1,5 +1,5 @@
 import { londonToday, roles } from '@continuity/domain';
-import { clinicianCaseload, coversFrom, loadNames, mdtBoard, recordAudit, recordCover, teamCaseload, type AuditEntry, type Store } from '@continuity/store';
+import { clinicianCaseload, coversFrom, loadNames, mdtBoard, recordAudit, recordCover, teamCaseload, teamPractitionerIds, type AuditEntry, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { requireStaff, type SignedInUser } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
@@ -97,6 +97,12 @@ export function caseloadRoutes(app: FastifyInstance, store: Store) {
     const missing = [body.absentPractitionerId, body.coveringPractitionerId].filter((p) => !known.some((k) => k.id === p));
     if (missing.length) {
       throw new ApiError(400, 'invalid-input', 'There is no practitioner with that id.', missing.map((p) => ({ field: p === body.absentPractitionerId ? 'absentPractitionerId' : 'coveringPractitionerId', message: 'is not a known practitioner' })));
+    }
+    // Cover is shared out within a team: someone outside it would hold people they have no relationship with.
+    const members = await teamPractitionerIds(store.db, teamId);
+    const outside = [body.absentPractitionerId, body.coveringPractitionerId].filter((p) => !members.includes(p));
+    if (outside.length) {
+      throw new ApiError(400, 'invalid-input', 'Cover is arranged between members of this team.', outside.map((p) => ({ field: p === body.absentPractitionerId ? 'absentPractitionerId' : 'coveringPractitionerId', message: 'has no role in this team' })));
     }
     const cover = await store.db.transaction().execute(async (trx) => {
       const saved = await recordCover(trx, { teamId, ...body, reason: body.reason || null, recordedBy: staff.id });

@@ -1,6 +1,5 @@
 import { system, teamTypes, type OrganisationType } from '@continuity/domain';
-import { loadNames, type Store } from '@continuity/store';
-import { sql } from 'kysely';
+import { loadNames, teamPractitionerIds, type Store } from '@continuity/store';
 
 export interface NamedTeam {
   id: string;
@@ -20,10 +19,7 @@ export async function allTeams(store: Store): Promise<NamedTeam[]> {
 
 /** Practitioners with a role in a team: who the receiving team can name as the person's key worker. */
 export async function teamPractitioners(store: Store, teamId: string): Promise<NamedTeam[]> {
-  const rows = await sql<{ practitioner: string }>`
-    SELECT DISTINCT resource->'practitioner'->>'reference' AS practitioner FROM shared_record
-    WHERE resource_type = 'PractitionerRole' AND resource->'organization'->>'reference' = ${`Organization/${teamId}`}`.execute(store.db);
-  const references = rows.rows.map((r) => r.practitioner).filter((p) => p?.startsWith('Practitioner/'));
+  const references = (await teamPractitionerIds(store.db, teamId)).map((id) => `Practitioner/${id}`);
   const names = await loadNames(store.db, references);
   return references.map((r) => ({ id: r.slice('Practitioner/'.length), name: names.get(r) ?? r })).sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
 }

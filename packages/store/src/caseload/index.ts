@@ -4,3 +4,4 @@ export * from './contact-summary.ts';
 export * from './clinician-caseload.ts';
 export * from './team-caseload.ts';
 export * from './mdt-board.ts';
+export * from './team-members.ts';

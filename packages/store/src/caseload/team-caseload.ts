@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
+import { teamPractitionerIds } from './team-members.ts';
 import { idOf, loadCaseloadEpisodes } from './caseload-episodes.ts';
 import { coversOn } from './cover-arrangements.ts';
 
@@ -37,9 +38,7 @@ export async function teamCaseload(db: Kysely<Database>, teamId: string, options
     loadCaseloadEpisodes(db, { asOf, teams: [teamId] }),
     coversOn(db, asOf, [teamId]),
     disengagedWorklist(db, { asOf, team: teamId }),
-    sql<{ practitioner: string }>`
-      SELECT DISTINCT resource->'practitioner'->>'reference' AS practitioner FROM shared_record
-      WHERE resource_type = 'PractitionerRole' AND resource->'organization'->>'reference' = ${`Organization/${teamId}`}`.execute(db),
+    teamPractitionerIds(db, teamId),
   ]);
   const reasonCount = new Map(disengaged.list.items.map((i) => [i.patient.id, i.reasons.length]));
   const weightOf = (list: typeof episodes) => ({ people: new Set(list.map((e) => e.personId)).size, weighted: weightedCaseload(list.map((e) => ({ intensity: e.intensity, disengagedReasons: reasonCount.get(e.personId) ?? 0 }))) });
@@ -48,7 +47,7 @@ export async function teamCaseload(db: Kysely<Database>, teamId: string, options
   const holderOf = new Map(allocated.map((e) => [e, whoHolds(e.keyWorkerId!, e.teamId, covers, asOf).holder]));
   const practitioners = new Set<string>([
     ...allocated.map((e) => e.keyWorkerId!),
-    ...roles.rows.map((r) => idOf('Practitioner', r.practitioner)).filter((p): p is string => p !== null),
+    ...roles,
     ...covers.map((c) => c.coveringPractitionerId),
   ]);
   const names = await loadNames(db, [...practitioners].map((p) => `Practitioner/${p}`));
