@@ -3,3 +3,5 @@ export * from './engagement-facts.ts';
 export * from './evaluate-engagement.ts';
 export * from './held-episodes.ts';
 export { endOfLondonDay, londonDay, londonToday, isoDay } from './london-calendar.ts';
+export * from './escalation-ladder.ts';
+export * from './escalation-state.ts';

@@ -44,7 +44,7 @@ export function checkInjections(facts: EngagementFacts, asOf: number): WorklistR
   return { code: rule.code, text: found.map((f) => f.text).join(' '), evidence: found.flatMap((f) => f.evidence) };
 }
 
-function injectionInterval(request: MedicationRequestFact): number | undefined {
+export function injectionInterval(request: MedicationRequestFact): number | undefined {
   const prescribed = durationDays(request.interval);
   if (prescribed !== undefined) return prescribed;
   return medicineCodes.find((m) => m.class === 'long-acting-injection' && m.atc === request.atc)?.injectionIntervalDays;
