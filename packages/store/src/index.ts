@@ -19,3 +19,4 @@ export * from './discharge/discharge-audit.ts';
 export * from './caseload/index.ts';
 export * from './discharge/diagnoses.ts';
 export * from './records/update-record.ts';
+export * from './engagement/escalation-records.ts';

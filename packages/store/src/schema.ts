@@ -13,6 +13,8 @@ export interface Database {
   audit_event: AuditEventTable;
   schema_migration: { version: number; name: string; applied_at: Generated<Date> };
   cover_arrangement: CoverArrangementTable;
+  engagement_task: EngagementTaskTable;
+  engagement_decision: EngagementDecisionTable;
 }
 
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -115,6 +117,33 @@ export interface CoverArrangementTable {
   from_date: string;
   to_date: string;
   reason: string | null;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
+}
+
+export interface EngagementTaskTable {
+  person_id: string;
+  id: Generated<string>;
+  step: string;
+  owner_id: string;
+  /** Written as "YYYY-MM-DD"; read back with ::text. */
+  due_date: string;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  outcome: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  completed_by: string | null;
+  completed_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface EngagementDecisionTable {
+  person_id: string;
+  id: Generated<string>;
+  /** Written as "YYYY-MM-DD"; read back with ::text. */
+  decided_on: string;
+  decision: string;
+  review_on: string;
   recorded_by: string;
   recorded_at: Generated<Date>;
 }
