@@ -5,6 +5,7 @@ import type { Store } from '@continuity/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { dischargeRoutes } from './discharge/discharge-routes.ts';
+import { escalationRoutes } from './engagement/escalation-routes.ts';
 import { caseloadRoutes } from './caseload/caseload-routes.ts';
 import { installSessions } from './auth/session.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
@@ -56,6 +57,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   dischargeRoutes(app, options.store);
   reportRoutes(app, options.store);
   caseloadRoutes(app, options.store);
+  escalationRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

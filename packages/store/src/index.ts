@@ -20,3 +20,4 @@ export * from './caseload/index.ts';
 export * from './discharge/diagnoses.ts';
 export * from './records/update-record.ts';
 export * from './engagement/escalation-records.ts';
+export * from './engagement/escalation-staff.ts';

@@ -1,7 +1,7 @@
 import type { WorklistReason } from '../engagement/engagement-facts.ts';
 import type { RuleSource } from '../engagement/engagement-rules.ts';
 import { days, londonDay, shortDate } from '../engagement/london-calendar.ts';
-import type { EscalationState, StepState } from '../engagement/escalation-state.ts';
+import type { EscalationState, WaitingStep } from '../engagement/escalation-state.ts';
 
 /**
  * Why a person needs discussion at the team's MDT, beyond the disengaged worklist (whose reasons
@@ -100,7 +100,7 @@ export function carePlanReviewReason(plans: readonly ReviewedPlanFact[], asOf: s
  */
 export function escalationOverdueReason(state: EscalationState, listedFor: readonly string[], asOf: string): WorklistReason | null {
   const today = londonDay(asOf)!;
-  const overdue = state.steps.filter((s): s is Exclude<StepState, { state: 'done' }> => s.state !== 'done' && s.overdue && s.step.code !== 'mdt-review');
+  const overdue = state.steps.filter((s): s is WaitingStep => s.state !== 'done' && s.overdue && s.step.code !== 'mdt-review');
   if (overdue.length === 0) return null;
   const described = overdue.map((s) => `${s.step.label.toLowerCase()} (due ${shortDate(londonDay(s.due)!, today)}${s.state === 'not-started' ? ', nobody assigned' : ''})`);
   const evidence = overdue.flatMap((s) => (s.state === 'open' ? [`EngagementTask/${s.task.id}`] : []));

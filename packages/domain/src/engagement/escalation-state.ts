@@ -36,12 +36,15 @@ export type StepState =
   | { step: EscalationStep; state: 'open'; task: EscalationTask; due: string; overdue: boolean }
   | { step: EscalationStep; state: 'not-started'; due: string; overdue: boolean };
 
+/** A step still to do: open with an owner, or not yet taken on. */
+export type WaitingStep = Exclude<StepState, { state: 'done' }>;
+
 export interface EscalationState {
   /** "YYYY-MM-DD": the day the ladder counts from. */
   disengagedSince: string;
   steps: StepState[];
   /** The step to act on next: of those not done, the one due soonest (ladder order on a tie); none when every step is done. */
-  next: StepState | null;
+  next: WaitingStep | null;
   /** Steps not done whose due day has passed. */
   overdue: number;
   /** The MDT's latest decision in this spell out of contact, standing or past its review date. */
@@ -80,7 +83,7 @@ export function escalationState(input: { disengagedSince: string; tasks: readonl
     const due = since + step.dueAfterDays;
     return { step, state: 'not-started', due: isoDay(due), overdue: due < asOf };
   });
-  const waiting = steps.filter((s): s is Exclude<StepState, { state: 'done' }> => s.state !== 'done');
+  const waiting = steps.filter((s): s is WaitingStep => s.state !== 'done');
   const next = [...waiting].sort((a, b) => a.due.localeCompare(b.due))[0] ?? null;
   return {
     disengagedSince: input.disengagedSince,
