@@ -15,6 +15,7 @@ import { PersonPage } from './people/person-page.tsx';
 import { SearchPage } from './people/search-page.tsx';
 import { DischargeAuditPage } from './reports/discharge-audit-page.tsx';
 import { DisengagedPage } from './worklists/disengaged-page.tsx';
+import { EscalationPage } from './escalation/escalation-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -30,6 +31,7 @@ export function App() {
             <Route path="/people/:id" element={signedIn(<PersonPage />)} />
             <Route path="/people/:id/discharge/:episodeId" element={signedIn(<DischargePage />)} />
             <Route path="/worklists/disengaged" element={signedIn(<DisengagedPage />)} />
+            <Route path="/people/:id/escalation" element={signedIn(<EscalationPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />
