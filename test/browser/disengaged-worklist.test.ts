@@ -44,17 +44,17 @@ describe.skipIf(!haveChromium)('the Disengaged page in Chromium', () => {
 
     const rows = page.locator('.app-worklist-item');
     expect(await rows.count()).toBe(2);
-    await expect.poll(() => rows.nth(0).getByRole('link').textContent()).toBe('Dora Dunn');
+    await expect.poll(() => rows.nth(0).getByRole('link').first().textContent()).toBe('Dora Dunn');
     const dora = await rows.nth(0).innerText();
     for (const reason of expectedItems[0]!.reasons) expect(dora).toContain(reason.text);
     expect(dora).toContain('NHS number 999 000 1006');
     expect(dora).toContain('Evidence: Appointment dora-a2; Appointment dora-a4');
-    expect(await rows.nth(1).getByRole('link').textContent()).toBe('Eli Evans');
+    expect(await rows.nth(1).getByRole('link').first().textContent()).toBe('Eli Evans');
     expect(await page.getByText('Fay Fields').count()).toBe(0);
 
     expect(await axeViolations(page)).toEqual([]);
 
-    await rows.nth(0).getByRole('link', { name: 'Dora Dunn' }).click();
+    await rows.nth(0).getByRole('link', { name: 'Dora Dunn', exact: true }).click();
     await page.waitForURL(/\/people\/dora$/);
     await page.getByRole('heading', { level: 1, name: /Dora Dunn/ }).waitFor();
   });
