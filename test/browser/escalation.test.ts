@@ -62,6 +62,20 @@ describe.skipIf(!haveChromium)('the escalation ladder in Chromium', () => {
     expect(await page.locator('[data-step="home-visit"]').innerText()).toContain('Owned by Demo key worker');
     expect(await axeViolations(page)).toEqual([]);
 
+    // Contacting the family is done: what happened is recorded with the step.
+    await assign.getByLabel('Step').selectOption({ label: 'Contact family or carer' });
+    await assign.getByLabel('Owner').selectOption({ label: 'Demo team manager' });
+    await assign.getByLabel('Due by').fill(today);
+    await assign.getByRole('button', { name: 'Assign the step' }).click();
+    await page.getByRole('status').getByText('Contact family or carer assigned.').waitFor();
+    const family = page.locator('[data-step="contact-family-carer"]');
+    await family.getByRole('button', { name: /^Mark as done\W+Contact family or carer$/ }).click();
+    await family.getByRole('link', { name: 'Enter what happened' }).waitFor();
+    await family.getByLabel('What happened').fill('Brother has not seen him for two weeks.');
+    await family.getByRole('button', { name: /^Mark as done\W+Contact family or carer$/ }).click();
+    await page.getByRole('status').getByText('Contact family or carer: saved.').waitFor();
+    await expect.poll(() => family.innerText()).toContain('by Demo team manager: Brother has not seen him for two weeks.');
+
     const decide = page.getByRole('form', { name: 'Record an MDT decision' });
     await decide.getByLabel('Date of the decision').fill(today);
     await decide.getByLabel('What the MDT decided').fill('Home visits twice a week; his brother will call us if he hears from him.');

@@ -108,6 +108,8 @@ describe.each(storeKinds)('the escalation ladder through the API on $name', (kin
       { field: 'decision', message: 'must say what the MDT decided' },
     ]);
 
+    const early = await post('manager', '/api/people/eli/escalation/decisions', { decidedOn: '2026-06-29', decision: 'Daily visits.', reviewOn: '2026-07-03' });
+    expect(early.json().error.fields).toEqual([{ field: 'decidedOn', message: 'must be on or after 2026-06-30, the day this spell out of contact began' }]);
     const recorded = await post('manager', '/api/people/eli/escalation/decisions', { decidedOn: '2026-06-30', decision: 'Daily visits this week; GP asked to call.', reviewOn: '2026-07-03' });
     expect(recorded.statusCode).toBe(201);
     expect(recorded.json()).toMatchObject({ decidedOn: '2026-06-30', reviewOn: '2026-07-03', recordedBy: 'demo-manager', recordedByName: 'Demo team manager' });

@@ -102,6 +102,13 @@ export function escalationRoutes(app: FastifyInstance, store: Store) {
     if (body.reviewOn <= body.decidedOn) throw new ApiError(400, 'invalid-input', 'The review date must be after the day of the decision.', [{ field: 'reviewOn', message: 'must be after the day the MDT decided' }]);
     if (body.decidedOn > londonToday()) throw new ApiError(400, 'invalid-input', 'An MDT decision cannot be dated in the future.', [{ field: 'decidedOn', message: 'must be today or earlier' }]);
     const opened = await openRecord(store, request, personId, 'open-for-escalation');
+    // A decision dated before this spell out of contact began would not take the person off the list: say so rather than store it silently.
+    const since = (await disengagedWorklist(store.db, { people: [personId] })).people.get(personId)?.escalation?.disengagedSince;
+    if (since && body.decidedOn < since) {
+      throw new ApiError(400, 'invalid-input', `This spell out of contact began on ${since}; a decision made before then is about an earlier one.`, [
+        { field: 'decidedOn', message: `must be on or after ${since}, the day this spell out of contact began` },
+      ]);
+    }
     const decision = await store.db.transaction().execute(async (trx) => {
       const saved = await recordMdtDecision(trx, { personId, decidedOn: body.decidedOn, decision: body.decision, reviewOn: body.reviewOn, recordedBy: opened.staff.id });
       await recordAudit(trx, [{ ...audit(opened, 'record-mdt-decision', personId, { decidedOn: body.decidedOn, reviewOn: body.reviewOn }), resourceType: 'EngagementDecision', resourceId: saved.id }]);

@@ -9,7 +9,7 @@ import { AccessRefused } from '../people/access-refused.tsx';
 import { ReasonList } from '../worklists/reason-list.tsx';
 import { AddStepForm } from './add-step-form.tsx';
 import type { EscalationResponse } from './escalation-types.ts';
-import { LadderSteps } from './ladder-steps.tsx';
+import { LadderSteps, OpenTasks } from './ladder-steps.tsx';
 import { MdtDecisionForm } from './mdt-decision-form.tsx';
 
 /**
@@ -63,7 +63,10 @@ export function EscalationPage() {
           <LadderSteps personId={id} steps={data.steps} onSaved={onSaved} />
         </>
       ) : (
-        <p className="nhsuk-body">No engagement rule finds a reason to list {name} today: contact has been re-established, or was never lost.</p>
+        <>
+          <p className="nhsuk-body">No engagement rule finds a reason to list {name} today: contact has been re-established, or was never lost.</p>
+          <OpenTasks personId={id} tasks={data.tasks} onSaved={onSaved} />
+        </>
       )}
       <AddStepForm key={`add-${refresh}`} personId={id} staff={data.staff} suggested={data.next} onSaved={onSaved} />
       <MdtDecisionForm personId={id} onSaved={onSaved} />

@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { formatDate } from '../format/dates.ts';
 import { FormErrors, errorFor } from '../forms/form-errors.tsx';
 import type { EscalationStepView, EscalationTaskView } from './escalation-types.ts';
+import { escalationLadder } from '../format/domain-rules.ts';
 import { useEscalationPost } from './use-escalation-post.ts';
 
 const STATE_TAG = { done: <Tag modifier="green">Done</Tag>, open: <Tag modifier="blue">Assigned</Tag>, 'not-started': <Tag modifier="grey">Not started</Tag> };
@@ -42,7 +43,7 @@ function describe(step: EscalationStepView): string {
 const NAMES = { outcome: 'What happened', version: 'This task', taskId: 'This task' };
 
 /** Records what happened and marks the step done, or cancels it; both at the version shown, so a colleague's change is never overwritten. */
-function CloseTaskForm({ personId, step, task, onSaved }: { personId: string; step: EscalationStepView; task: EscalationTaskView; onSaved: (what: string) => void }) {
+export function CloseTaskForm({ personId, step, task, onSaved }: { personId: string; step: { label: string }; task: EscalationTaskView; onSaved: (what: string) => void }) {
   const outcomeId = `outcome-${task.id}`;
   const [outcome, setOutcome] = useState('');
   const post = useEscalationPost({ outcome: outcomeId, version: outcomeId, taskId: outcomeId }, NAMES, () => onSaved(`${step.label}: saved.`));
@@ -69,5 +70,32 @@ function CloseTaskForm({ personId, step, task, onSaved }: { personId: string; st
         </div>
       </form>
     </>
+  );
+}
+
+/** Tasks still open when the person is no longer on the list (contact re-established): close them here. */
+export function OpenTasks({ personId, tasks, onSaved }: { personId: string; tasks: EscalationTaskView[]; onSaved: (what: string) => void }) {
+  const open = tasks.filter((t) => t.status === 'open');
+  if (open.length === 0) return null;
+  return (
+    <section aria-labelledby="open-tasks">
+      <h2 id="open-tasks" className="nhsuk-heading-m">
+        Open tasks
+      </h2>
+      <ul className="nhsuk-list">
+        {open.map((task) => {
+          const label = escalationLadder.find((s) => s.code === task.step)?.label ?? task.step;
+          return (
+            <li key={task.id} className="nhsuk-u-margin-bottom-5">
+              <h3 className="nhsuk-heading-s nhsuk-u-margin-bottom-1">{label}</h3>
+              <p className="nhsuk-body nhsuk-u-margin-bottom-1">
+                Owned by {task.owner.name}, due by {formatDate(task.due)}.
+              </p>
+              <CloseTaskForm personId={personId} step={{ label }} task={task} onSaved={onSaved} />
+            </li>
+          );
+        })}
+      </ul>
+    </section>
   );
 }
