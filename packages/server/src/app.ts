@@ -5,6 +5,7 @@ import type { Store } from '@continuity/store';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { auditRoutes } from './audit/audit-routes.ts';
 import { dischargeRoutes } from './discharge/discharge-routes.ts';
+import { escalationRoutes } from './engagement/escalation-routes.ts';
 import { caseloadRoutes } from './caseload/caseload-routes.ts';
 import { contactRoutes } from './contacts/contact-routes.ts';
 import { transferRoutes } from './transfer/transfer-routes.ts';
@@ -60,6 +61,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   caseloadRoutes(app, options.store);
   contactRoutes(app, options.store);
   transferRoutes(app, options.store);
+  escalationRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -71,7 +71,7 @@ describe.each(storeKinds)('caseloads and the MDT board through the API on $name'
     const body = response.json();
     expect(body.worklist).toBe('mdt');
     expect(body.items.map((i: { patient: { id: string }; reasons: Array<{ code: string }> }) => [i.patient.id, i.reasons.map((r) => r.code)])).toEqual([
-      ['bob', ['no-contact-within-interval']],
+      ['bob', ['no-contact-within-interval', 'escalation-overdue']],
       ['cat', ['care-plan-review-overdue']],
       ['dan', ['no-key-worker']],
       ['gil', ['referral-waiting']],

@@ -43,7 +43,7 @@ describe.each(storeKinds)('the disengaged worklist through the API on $name', (k
     expect(response.statusCode).toBe(200);
     const body = response.json();
     expect(body).toMatchObject({ worklist: 'disengaged', asOf: AS_OF, items: [expectedItems[0], expectedItems[2]] });
-    expect(body.people.dora).toEqual({ name: 'Dora Dunn', teams: [{ id: 'team-north', name: 'North CMHT' }] });
+    expect(body.people.dora).toMatchObject({ name: 'Dora Dunn', teams: [{ id: 'team-north', name: 'North CMHT' }], escalation: { disengagedSince: '2026-06-04', overdue: 6 } });
     expect(await worklistAudit('demo-keyworker')).toEqual([
       { person_id: 'dora', basis: 'worklist', outcome: 'allowed', detail: { worklist: 'disengaged', asOf: AS_OF, team: null } },
       { person_id: 'eli', basis: 'worklist', outcome: 'allowed', detail: { worklist: 'disengaged', asOf: AS_OF, team: null } },

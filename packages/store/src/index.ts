@@ -22,3 +22,5 @@ export * from './discharge/diagnoses.ts';
 export * from './records/update-record.ts';
 export * from './contacts/contact-records.ts';
 export * from './transfer/transfers-of-care.ts';
+export * from './engagement/escalation-records.ts';
+export * from './engagement/escalation-staff.ts';

@@ -14,6 +14,8 @@ export interface Database {
   schema_migration: { version: number; name: string; applied_at: Generated<Date> };
   cover_arrangement: CoverArrangementTable;
   transfer_of_care: TransferOfCareTable;
+  engagement_task: EngagementTaskTable;
+  engagement_decision: EngagementDecisionTable;
 }
 
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -141,4 +143,30 @@ export interface TransferOfCareTable {
   confirmed_on: string | null;
   new_episode_id: string | null;
   version: Generated<number>;
+}
+export interface EngagementTaskTable {
+  person_id: string;
+  id: Generated<string>;
+  step: string;
+  owner_id: string;
+  /** Written as "YYYY-MM-DD"; read back with ::text. */
+  due_date: string;
+  status: Generated<'open' | 'done' | 'cancelled'>;
+  outcome: string | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  completed_by: string | null;
+  completed_at: Date | null;
+  version: Generated<number>;
+}
+
+export interface EngagementDecisionTable {
+  person_id: string;
+  id: Generated<string>;
+  /** Written as "YYYY-MM-DD"; read back with ::text. */
+  decided_on: string;
+  decision: string;
+  review_on: string;
+  recorded_by: string;
+  recorded_at: Generated<Date>;
 }

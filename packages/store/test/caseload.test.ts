@@ -63,7 +63,11 @@ describe.each(storeKinds)('caseloads on $name', (kind) => {
       worklist: 'mdt',
       asOf: CASELOAD_AS_OF,
       items: [
-        { patient: { id: 'bob', nhsNumber: null }, reasons: [bobReason] },
+        {
+          patient: { id: 'bob', nhsNumber: null },
+          // Out of contact since 28 June (day 8 of 7): contact by another method was due the day after.
+          reasons: [bobReason, { code: 'escalation-overdue', text: 'Assertive engagement overdue: contact by another method (due 29 Jun, nobody assigned).', evidence: ['Encounter/bob-c1'] }],
+        },
         { patient: { id: 'cat', nhsNumber: null }, reasons: [{ code: 'care-plan-review-overdue', text: 'Care plan review overdue: last reviewed on 1 May 2025 (425 days ago); reviews are due every 365 days.', evidence: ['CarePlan/cat-plan'] }] },
         { patient: { id: 'dan', nhsNumber: null }, reasons: [{ code: 'no-key-worker', text: 'Held by the team with no key worker allocated.', evidence: ['EpisodeOfCare/dan-eoc'] }] },
         { patient: { id: 'gil', nhsNumber: null }, reasons: [{ code: 'referral-waiting', text: 'Referred on 20 Jun and waiting 10 days; not yet seen.', evidence: ['ServiceRequest/gil-referral'] }] },

@@ -18,7 +18,9 @@ describe.each(storeKinds)('the disengaged worklist on $name', (kind) => {
   it('lists exactly the disengaged people, with their reasons and evidence, most reasons first', async () => {
     const { list, people } = await disengagedWorklist(store.db, { asOf: AS_OF });
     expect(list).toEqual({ worklist: 'disengaged', asOf: AS_OF, items: expectedItems });
-    expect(people.get('dora')).toEqual({ name: 'Dora Dunn', teamIds: ['team-north'] });
+    expect(people.get('dora')).toMatchObject({ name: 'Dora Dunn', teamIds: ['team-north'] });
+    // Out of contact since 4 June (20 May plus 14 days, then one more): every step of the ladder is overdue by 30 June.
+    expect(people.get('dora')!.escalation).toMatchObject({ disengagedSince: '2026-06-04', overdue: 6, next: { step: { code: 'contact-another-way' }, due: '2026-06-05' } });
   });
 
   it('gives the same list when the population is read in slices of a few people', async () => {

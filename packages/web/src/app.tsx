@@ -18,6 +18,7 @@ import { DischargeAuditPage } from './reports/discharge-audit-page.tsx';
 import { DisengagedPage } from './worklists/disengaged-page.tsx';
 import { TransferCarePage } from './transfer/transfer-care-page.tsx';
 import { TransferPage } from './transfer/transfer-page.tsx';
+import { EscalationPage } from './escalation/escalation-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -36,6 +37,7 @@ export function App() {
             <Route path="/people/:id/transfer/:episodeId" element={signedIn(<TransferCarePage />)} />
             <Route path="/people/:id/transfers/:transferId" element={signedIn(<TransferPage />)} />
             <Route path="/worklists/disengaged" element={signedIn(<DisengagedPage />)} />
+            <Route path="/people/:id/escalation" element={signedIn(<EscalationPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />

@@ -1,6 +1,7 @@
 import type { WorklistReason } from '../engagement/engagement-facts.ts';
 import type { RuleSource } from '../engagement/engagement-rules.ts';
 import { days, londonDay, shortDate } from '../engagement/london-calendar.ts';
+import type { EscalationState, WaitingStep } from '../engagement/escalation-state.ts';
 
 /**
  * Why a person needs discussion at the team's MDT, beyond the disengaged worklist (whose reasons
@@ -26,6 +27,20 @@ export const mdtRules = {
     sources: [
       { source: 'docs/fhir.md (CarePlan)', says: 'SD/last-reviewed valueDate is when the care plan was last reviewed' },
       { source: 'Local choice', says: 'a review at least every 12 months; the seeds give no interval. Change reviewDays here' },
+    ] satisfies RuleSource[],
+  },
+  escalationOverdue: {
+    code: 'escalation-overdue',
+    sources: [
+      { source: 'Issue 4 (escalation ladder)', says: 'the assertive-engagement steps taken and due, recorded as tasks with owners and due dates' },
+      { source: 'packages/domain/src/engagement/escalation-ladder.ts', says: 'each step and its default due day, with sources' },
+    ] satisfies RuleSource[],
+  },
+  mdtReviewDue: {
+    code: 'mdt-review-due',
+    sources: [
+      { source: 'shared/seeds/003_* lines ~452, 467', says: 'at least weekly MDT reviews' },
+      { source: 'packages/domain/src/engagement/escalation-ladder.ts (leavingTheList)', says: 'an MDT decision stands until its review date; then, with no contact, the person is back on the list' },
     ] satisfies RuleSource[],
   },
 } as const;
@@ -75,5 +90,50 @@ export function carePlanReviewReason(plans: readonly ReviewedPlanFact[], asOf: s
     code: mdtRules.carePlanReviewOverdue.code,
     text: `Care plan review overdue: ${what} on ${shortDate(latest.since, today)} (${days(today - latest.since)} ago); reviews are due every ${mdtRules.carePlanReviewOverdue.reviewDays} days.`,
     evidence: overdue.map((p) => `CarePlan/${p.plan.id}`),
+  };
+}
+
+/**
+ * Assertive-engagement steps past their due day (other than the MDT review, its own reason). The
+ * evidence is each overdue step's task; a step nobody has taken on yet points to the records that
+ * put the person on the disengaged list.
+ */
+export function escalationOverdueReason(state: EscalationState, listedFor: readonly string[], asOf: string): WorklistReason | null {
+  const today = londonDay(asOf)!;
+  const overdue = state.steps.filter((s): s is WaitingStep => s.state !== 'done' && s.overdue && s.step.code !== 'mdt-review');
+  if (overdue.length === 0) return null;
+  const described = overdue.map((s) => `${s.step.label.toLowerCase()} (due ${shortDate(londonDay(s.due)!, today)}${s.state === 'not-started' ? ', nobody assigned' : ''})`);
+  const evidence = overdue.flatMap((s) => (s.state === 'open' ? [`EngagementTask/${s.task.id}`] : []));
+  return {
+    code: mdtRules.escalationOverdue.code,
+    text: `Assertive engagement overdue: ${described.join(', ')}.`,
+    evidence: evidence.length === overdue.length ? evidence : [...evidence, ...listedFor],
+  };
+}
+
+/**
+ * The MDT should review this person: an MDT decision has reached its review date with still no
+ * contact, or (with no decision in this spell) the ladder's MDT review step is due.
+ */
+export function mdtReviewDueReason(state: EscalationState, listedFor: readonly string[], asOf: string): WorklistReason | null {
+  const today = londonDay(asOf)!;
+  const decision = state.decision;
+  if (decision) {
+    const review = londonDay(decision.reviewOn)!;
+    if (review > today) return null;
+    const when = review === today ? 'today' : `on ${shortDate(review, today)}`;
+    return {
+      code: mdtRules.mdtReviewDue.code,
+      text: `The MDT decision of ${shortDate(londonDay(decision.decidedOn)!, today)} was due for review ${when}, and there is still no contact.`,
+      evidence: [`EngagementDecision/${decision.id}`],
+    };
+  }
+  const step = state.steps.find((s) => s.step.code === 'mdt-review');
+  if (!step || step.state === 'done' || londonDay(step.due)! > today) return null;
+  const due = londonDay(step.due)!;
+  return {
+    code: mdtRules.mdtReviewDue.code,
+    text: `MDT review of assertive engagement due ${due === today ? 'today' : `since ${shortDate(due, today)}`}.`,
+    evidence: step.state === 'open' ? [`EngagementTask/${step.task.id}`] : [...listedFor],
   };
 }

@@ -10,6 +10,8 @@ export interface ContactFinding {
   /** Days since the last attended contact (or since the episode began): the worklist's second sort key. */
   daysWithoutContact: number | null;
   reason?: WorklistReason;
+  /** With a reason: the first day the contact was overdue (the day after the interval ran out). */
+  overdueFrom?: number;
 }
 
 /**
@@ -31,6 +33,7 @@ export function checkContactInterval(facts: EngagementFacts, contacts: readonly 
     // Held with no start date and never seen: nothing to count from, and nothing to show it was met.
     return {
       daysWithoutContact: Number.MAX_SAFE_INTEGER,
+      overdueFrom: asOf,
       reason: { code: rule.code, text: `No attended contact on record; ${why}.`, evidence: [`EpisodeOfCare/${episode.id}`, ...(plan ? [`CarePlan/${plan.id}`] : [])] },
     };
   }
@@ -42,7 +45,7 @@ export function checkContactInterval(facts: EngagementFacts, contacts: readonly 
     : `No attended contact for ${days(elapsed)} (last on ${shortDate(since, asOf)}); ${why}.`;
   const evidence = countFromEpisode ? [`EpisodeOfCare/${episode.id}`, ...(last ? [last.reference] : [])] : [last!.reference];
   if (plan) evidence.push(`CarePlan/${plan.id}`);
-  return { daysWithoutContact: elapsed, reason: { code: rule.code, text, evidence } };
+  return { daysWithoutContact: elapsed, overdueFrom: since + interval + 1, reason: { code: rule.code, text, evidence } };
 }
 
 function earliestStarted(episodes: readonly EpisodeFact[]): EpisodeFact {

@@ -1,10 +1,11 @@
 import { attendedContacts } from './attended-contacts.ts';
 import { checkContactInterval } from './contact-rule.ts';
+import { disengagedSince } from './disengaged-since.ts';
 import { checkConsecutiveDna } from './dna-rule.ts';
 import type { EngagementFacts, WorklistReason } from './engagement-facts.ts';
 import { reasonOrder } from './engagement-rules.ts';
 import { checkInjections } from './injection-rule.ts';
-import { londonDay } from './london-calendar.ts';
+import { isoDay, londonDay } from './london-calendar.ts';
 import { checkStoppedMedicines } from './stopped-medicine-rule.ts';
 
 export interface EngagementFinding {
@@ -13,6 +14,8 @@ export interface EngagementFinding {
   reasons: WorklistReason[];
   /** Days since the last attended contact for people a team holds; null otherwise. */
   daysWithoutContact: number | null;
+  /** "YYYY-MM-DD": the day the current disengagement began (disengaged-since.ts); null when not disengaged. */
+  disengagedSince: string | null;
 }
 
 /**
@@ -24,13 +27,14 @@ export function evaluateEngagement(facts: EngagementFacts, asOfDate: string): En
   const asOf = londonDay(asOfDate);
   if (asOf === undefined) throw new Error(`as-of date ${asOfDate} is not a date`);
   const died = londonDay(facts.deceasedAt);
-  if (died !== undefined && died <= asOf) return { personId: facts.personId, reasons: [], daysWithoutContact: null };
+  if (died !== undefined && died <= asOf) return { personId: facts.personId, reasons: [], daysWithoutContact: null, disengagedSince: null };
   const contacts = attendedContacts(facts, asOf);
   const contact = checkContactInterval(facts, contacts, asOf);
   const reasons = [contact.reason, checkConsecutiveDna(facts, contacts, asOf), checkInjections(facts, asOf), checkStoppedMedicines(facts, asOf)]
     .filter((r): r is WorklistReason => r !== undefined)
     .sort((a, b) => reasonOrder.indexOf(a.code as never) - reasonOrder.indexOf(b.code as never));
-  return { personId: facts.personId, reasons, daysWithoutContact: contact.daysWithoutContact };
+  const since = reasons.length ? isoDay(disengagedSince(facts, reasons, contact.overdueFrom, asOf)) : null;
+  return { personId: facts.personId, reasons, daysWithoutContact: contact.daysWithoutContact, disengagedSince: since };
 }
 
 /**

@@ -4,3 +4,5 @@ export * from './evaluate-engagement.ts';
 export * from './held-episodes.ts';
 export { endOfLondonDay, londonDateTime, londonDay, londonToday, isoDay } from './london-calendar.ts';
 export { earliestListingDay, newestEventDay } from './listing-horizon.ts';
+export * from './escalation-ladder.ts';
+export * from './escalation-state.ts';

@@ -71,7 +71,7 @@ export function injectionDueDay(facts: EngagementFacts, request: MedicationReque
   return injectionDue(facts, request, authored !== undefined && authored > from ? authored : from)?.due;
 }
 
-function injectionInterval(request: MedicationRequestFact): number | undefined {
+export function injectionInterval(request: MedicationRequestFact): number | undefined {
   const prescribed = durationDays(request.interval);
   if (prescribed !== undefined) return prescribed;
   return medicineCodes.find((m) => m.class === 'long-acting-injection' && m.atc === request.atc)?.injectionIntervalDays;

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
+import { worklistEscalation } from '../engagement/escalation-views.ts';
 
 const worklistQuery = z.object({
   asOf: z
@@ -17,9 +18,11 @@ const worklistQuery = z.object({
 /**
  * GET /api/worklists/disengaged?asOf=YYYY-MM-DD&team=ID
  *
- * The worklist contract ({worklist, asOf, items}) plus `people`: each listed person's name and the
- * teams holding them, for the screen. Clinical roles only. Team managers may see any team's list
- * (or all); other clinicians see only people their own teams hold. Every person listed is audited.
+ * The worklist contract ({worklist, asOf, items}) plus `people`: each listed person's name, the
+ * teams holding them and their escalation summary, for the screen; and `decided`: people a standing
+ * MDT decision keeps off the list, with the decision and its review date. Clinical roles only.
+ * Team managers may see any team's list (or all); other clinicians see only people their own teams
+ * hold. Every person listed (or decided) is audited.
  */
 export function worklistRoutes(app: FastifyInstance, store: Store) {
   app.get('/api/worklists/disengaged', async (request) => {
@@ -39,7 +42,8 @@ export function worklistRoutes(app: FastifyInstance, store: Store) {
     const result = await disengagedWorklist(store.db, { asOf, team: query.team, teams: query.team || manager ? undefined : ownTeams });
     const teamIds = [...new Set([...result.people.values()].flatMap((p) => p.teamIds))];
     const teamNames = await loadNames(store.db, teamIds.map((id) => `Organization/${id}`));
-    const entries = result.list.items.map((item) => ({
+    const escalation = await worklistEscalation(store.db, result);
+    const entries = [...result.list.items, ...result.decided].map((item) => ({
       actorId: staff.id,
       actorRole: staff.role,
       action: 'worklist',
@@ -50,8 +54,8 @@ export function worklistRoutes(app: FastifyInstance, store: Store) {
     }));
     await recordAudit(store.db, entries);
     const people = Object.fromEntries(
-      [...result.people].map(([id, p]) => [id, { name: p.name, teams: p.teamIds.map((t) => ({ id: t, name: teamNames.get(`Organization/${t}`) ?? t })) }]),
+      [...result.people].map(([id, p]) => [id, { name: p.name, teams: p.teamIds.map((t) => ({ id: t, name: teamNames.get(`Organization/${t}`) ?? t })), escalation: escalation.summaries.get(id) ?? null }]),
     );
-    return { ...result.list, people };
+    return { ...result.list, people, decided: escalation.decided };
   });
 }

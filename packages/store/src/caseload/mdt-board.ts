@@ -4,6 +4,7 @@ import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
 import type { Database } from '../schema.ts';
 import { loadCaseloadEpisodes } from './caseload-episodes.ts';
 import { personLabels } from './listed-people.ts';
+import { escalationReasons } from './mdt-escalation.ts';
 
 export interface MdtBoard {
   /** The worklist contract: {worklist: "mdt", asOf, items}, every item with reasons and evidence. */
@@ -14,8 +15,8 @@ export interface MdtBoard {
 
 /**
  * Who the team should discuss at today's MDT, and why: everyone the disengaged worklist lists for
- * the team, people referred to the team and still waiting, people held with no key worker, and
- * care plans overdue review. Reasons are as the domain states them; the board only gathers them.
+ * the team (and their assertive-engagement steps overdue or MDT review due), people referred to the
+ * team and still waiting, people held with no key worker, and care plans overdue review. Reasons are as the domain states them; the board only gathers them.
  */
 export async function mdtBoard(db: Kysely<Database>, teamId: string, options: { asOf?: string } = {}): Promise<MdtBoard> {
   const asOf = options.asOf ?? londonToday();
@@ -43,6 +44,7 @@ export async function mdtBoard(db: Kysely<Database>, teamId: string, options: { 
     reasons.set(personId, [...(reasons.get(personId) ?? []), reason]);
   };
   for (const item of disengaged.list.items) item.reasons.forEach((r) => add(item.patient.id, r));
+  for (const { personId, reason } of escalationReasons(disengaged, asOf)) add(personId, reason);
   for (const personId of new Set(referrals.rows.map((r) => r.person_id))) {
     add(personId, referralWaitingReason(referrals.rows.filter((r) => r.person_id === personId).map((r) => ({ id: r.id, status: r.status, authoredOn: r.authored_on })), asOf));
   }

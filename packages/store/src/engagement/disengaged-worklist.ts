@@ -1,8 +1,9 @@
-import { compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, londonDay, londonToday, type EngagementFacts, type EngagementFinding, type Worklist } from '@continuity/domain';
+import { compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, londonDay, londonToday, type EngagementFacts, type EngagementFinding, type EscalationState, type MdtDecision, type Worklist, type WorklistItem } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { loadEngagementFacts } from './engagement-facts.ts';
 import { rebuildStaleEngagementState } from './engagement-state.ts';
+import { escalationOnWorklist } from './escalation-on-worklist.ts';
 
 export interface DisengagedOptions {
   /** "YYYY-MM-DD", the day in England the list is as of; today when absent. */
@@ -25,11 +26,15 @@ export interface ListedPerson {
   name: string | null;
   /** Teams holding the person on the as-of day. */
   teamIds: string[];
+  /** Where the person is on the assertive-engagement ladder (escalation-state.ts in the domain). */
+  escalation?: EscalationState;
 }
 
 export interface DisengagedWorklist {
   list: Worklist;
   people: Map<string, ListedPerson>;
+  /** People the rules found a reason for whom a standing MDT decision keeps off `list`; in `people` too. */
+  decided: Array<WorklistItem & { decision: MdtDecision }>;
   /** People whose records were evaluated. */
   evaluated: number;
 }
@@ -85,6 +90,7 @@ export async function disengagedWorklist(db: Kysely<Database>, options: Disengag
   }
   const evaluated = Number((await sql<{ people: string }>`SELECT count(*) AS people FROM engagement_state WHERE true ${scope}`.execute(db)).rows[0]!.people);
   findings.sort(compareFindings);
+  const escalation = await escalationOnWorklist(db, findings, asOf);
 
   const people = new Map<string, ListedPerson>();
   const rows = findings.length
@@ -98,15 +104,16 @@ export async function disengagedWorklist(db: Kysely<Database>, options: Disengag
   const byId = new Map(rows.map((r) => [r.person_id, r]));
   for (const f of findings) {
     const row = byId.get(f.personId);
-    people.set(f.personId, { name: [row?.given_names, row?.family_name].filter(Boolean).join(' ') || null, teamIds: teamsOf.get(f.personId) ?? [] });
+    people.set(f.personId, { name: [row?.given_names, row?.family_name].filter(Boolean).join(' ') || null, teamIds: teamsOf.get(f.personId) ?? [], escalation: escalation.states.get(f.personId) });
   }
   return {
     list: {
       worklist: 'disengaged',
       asOf,
-      items: findings.map((f) => ({ patient: { id: f.personId, nhsNumber: byId.get(f.personId)?.nhs_number ?? null }, reasons: f.reasons })),
+      items: findings.filter(escalation.listed).map((f) => ({ patient: { id: f.personId, nhsNumber: byId.get(f.personId)?.nhs_number ?? null }, reasons: f.reasons })),
     },
     people,
+    decided: findings.filter((f) => !escalation.listed(f)).map((f) => ({ patient: { id: f.personId, nhsNumber: byId.get(f.personId)?.nhs_number ?? null }, reasons: f.reasons, decision: escalation.decided.get(f.personId)! })),
     evaluated,
   };
 }

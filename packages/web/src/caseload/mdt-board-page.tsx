@@ -27,7 +27,7 @@ export function MdtBoardPage() {
       </PageHeading>
       <p className="nhsuk-body">
         People to discuss: anyone on the disengaged worklist, people referred and still waiting to be seen, people held with no key worker, and care
-        plans overdue review.
+        plans overdue review. For people out of contact, also assertive-engagement steps overdue and MDT reviews due.
       </p>
       {user.teams.length === 0 ? <p className="nhsuk-body">You are not a member of a team.</p> : choice.form}
       {state.status === 'loading' ? <Loading what="the MDT board" /> : null}

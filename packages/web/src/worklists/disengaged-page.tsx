@@ -8,6 +8,7 @@ import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { WorklistItems } from './worklist-items.tsx';
+import { DecidedByMdt } from '../escalation/decided-by-mdt.tsx';
 import type { DisengagedWorklistResponse } from './worklist-types.ts';
 
 /**
@@ -103,6 +104,7 @@ export function DisengagedPage() {
           )}
         </section>
       ) : null}
+      {state.status === 'loaded' ? <DecidedByMdt list={state.data} /> : null}
     </>
   );
 }

@@ -9,6 +9,8 @@ const KINDS: Record<string, string> = {
   MedicationStatement: 'Medicine statement',
   MedicationAdministration: 'Injection record',
   Condition: 'Diagnosis',
+  EngagementTask: 'Escalation task',
+  EngagementDecision: 'MDT decision',
 };
 
 export function evidenceLabel(reference: string): string {

@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { formatNhsNumber } from '../format/people.ts';
 import type { DisengagedWorklistResponse } from './worklist-types.ts';
 import { ReasonList } from './reason-list.tsx';
+import { EscalationSummary } from '../escalation/escalation-summary.tsx';
 
 /** One row per person: who they are (linking to their record), their team, and each reason with its evidence. */
 export function WorklistItems({ list }: { list: DisengagedWorklistResponse }) {
@@ -15,6 +16,7 @@ export function WorklistItems({ list }: { list: DisengagedWorklistResponse }) {
           <Table.Cell>Person</Table.Cell>
           <Table.Cell>Team</Table.Cell>
           <Table.Cell>Why they are on the list</Table.Cell>
+          <Table.Cell>Assertive engagement</Table.Cell>
         </Table.Row>
       </Table.Head>
       <Table.Body>
@@ -32,6 +34,9 @@ export function WorklistItems({ list }: { list: DisengagedWorklistResponse }) {
               <Table.Cell>{person?.teams.length ? person.teams.map((t) => t.name).join(', ') : 'No current team'}</Table.Cell>
               <Table.Cell>
                 <ReasonList reasons={item.reasons} />
+              </Table.Cell>
+              <Table.Cell>
+                <EscalationSummary personId={item.patient.id} name={person?.name ?? 'this person'} summary={person?.escalation ?? null} />
               </Table.Cell>
             </Table.Row>
           );
