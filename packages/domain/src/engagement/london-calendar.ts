@@ -7,6 +7,11 @@
 
 const DAY_MS = 86_400_000;
 
+/** Two centuries of days: enough for every date a record holds, bounded whatever the input. */
+const MEMO_LIMIT = 73_000;
+const dayOfDate = new Map<string, number | undefined>();
+const isoOfDay = new Map<number, string>();
+
 /** Last Sunday of a month at 01:00 UTC: when British Summer Time starts (March) and ends (October). */
 function lastSundayOneAmUtc(year: number, month: number): number {
   const lastDay = Date.UTC(year, month + 1, 0);
@@ -34,11 +39,14 @@ function londonOffset(ms: number): number {
 export function londonDay(value: string | null | undefined): number | undefined {
   if (!value) return undefined;
   if (value.length <= 10) {
-    // A date without a time is already a calendar day; a partial date means its first day.
+    // A date without a time is already a calendar day; a partial date means its first day. There
+    // are few distinct dates and the worklist reads each many times, so each is worked out once.
+    if (dayOfDate.has(value)) return dayOfDate.get(value);
     const [y, m, d] = value.split('-').map(Number);
-    if (!y) return undefined;
-    const ms = Date.UTC(y, (m ?? 1) - 1, d ?? 1);
-    return Number.isNaN(ms) ? undefined : ms / DAY_MS;
+    const ms = y ? Date.UTC(y, (m ?? 1) - 1, d ?? 1) : NaN;
+    const day = Number.isNaN(ms) ? undefined : ms / DAY_MS;
+    if (dayOfDate.size < MEMO_LIMIT) dayOfDate.set(value, day);
+    return day;
   }
   const ms = Date.parse(value);
   if (Number.isNaN(ms)) return undefined;
@@ -79,7 +87,12 @@ export function londonDateTime(day: string, time: string): string {
 
 /** "YYYY-MM-DD" of a day number. */
 export function isoDay(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  let iso = isoOfDay.get(day);
+  if (iso === undefined) {
+    iso = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    if (isoOfDay.size < MEMO_LIMIT) isoOfDay.set(day, iso);
+  }
+  return iso;
 }
 
 /** Today in England, as "YYYY-MM-DD". */
