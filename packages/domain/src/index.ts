@@ -17,3 +17,4 @@ export * from './worklists/worklist.ts';
 export * from './caseload/index.ts';
 export * from './discharge/index.ts';
 export * from './contacts/index.ts';
+export * from './medicines/index.ts';
