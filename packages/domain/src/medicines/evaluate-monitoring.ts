@@ -96,8 +96,8 @@ export function evaluateMonitoring(facts: MonitoringFacts, asOfDate: string): Mo
 
 /**
  * The day the next result is due and why (monitoring-rules.ts explains the rule): after the last
- * result, its phase's interval or the next checkpoint, whichever is sooner, but never before the
- * first due day of this course of treatment.
+ * result, its phase's interval or the next checkpoint not yet met, whichever is sooner, but never
+ * before the first due day of this course of treatment.
  */
 export function dueDay(schedule: MonitoringSchedule, start: number, last: number | undefined): { day: number; says: string } {
   const first = { day: start + schedule.firstDueDays, says: schedule.firstSays };
@@ -105,7 +105,8 @@ export function dueDay(schedule: MonitoringSchedule, start: number, last: number
   const sinceStart = Math.max(0, last - start);
   const phase = schedule.phases.filter((p) => p.fromDay <= sinceStart).at(-1)!;
   let next = { day: last + phase.everyDays, says: phase.says };
-  const checkpoint = schedule.checkpoints?.find((c) => start + c.day > last);
+  // The checkpoint not yet met: each is met by a result after the one before it, up to its day.
+  const checkpoint = schedule.checkpoints?.find((_, i, all) => last - start <= (i === 0 ? 0 : all[i - 1]!.day));
   if (checkpoint && start + checkpoint.day < next.day) next = { day: start + checkpoint.day, says: checkpoint.says };
   return next.day < first.day ? first : next;
 }
