@@ -21,3 +21,4 @@ export * from './caseload/index.ts';
 export * from './discharge/diagnoses.ts';
 export * from './records/update-record.ts';
 export * from './contacts/contact-records.ts';
+export * from './medicines/monitoring-worklist.ts';

@@ -1,5 +1,6 @@
 import type { WorklistReason } from '../engagement/engagement-facts.ts';
-import { days, instantOf, isoDay, londonDay, shortDate } from '../engagement/london-calendar.ts';
+import { toInstant } from '../fhir/catalogue.ts';
+import { days, isoDay, londonDay, shortDate } from '../engagement/london-calendar.ts';
 import type { MonitoringFacts, PrescriptionFact } from './monitoring-facts.ts';
 import {
   countedResultStatuses,
@@ -111,13 +112,16 @@ export function dueDay(schedule: MonitoringSchedule, start: number, last: number
   return next.day < first.day ? first : next;
 }
 
-/** The latest record on or before the as-of day; of two at the same instant, the smaller id. */
+/**
+ * The latest record on or before the as-of day; of two at the same instant, the smaller id. Instants
+ * are the ones the store keeps (a date alone is midnight UTC), so the store's SQL picks the same one.
+ */
 function latest(records: ReadonlyArray<{ id: string; at?: string | null }>, asOf: number): Dated | undefined {
   let found: Dated | undefined;
   for (const r of records) {
     const day = londonDay(r.at);
     if (day === undefined || day > asOf) continue;
-    const instant = instantOf(r.at)!;
+    const instant = Date.parse(toInstant(r.at ?? undefined)!);
     if (!found || instant > found.instant || (instant === found.instant && r.id < found.id)) found = { id: r.id, day, instant };
   }
   return found;
