@@ -1,5 +1,5 @@
 import { fhirDate, londonToday, roles } from '@continuity/domain';
-import { disengagedWorklist, loadNames, recordAudit, type Store } from '@continuity/store';
+import { disengagedWorklist, loadNames, monitoringOverdueWorklist, recordAudit, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
@@ -20,9 +20,14 @@ const worklistQuery = z.object({
  * The worklist contract ({worklist, asOf, items}) plus `people`: each listed person's name and the
  * teams holding them, for the screen. Clinical roles only. Team managers may see any team's list
  * (or all); other clinicians see only people their own teams hold. Every person listed is audited.
+ *
+ * GET /api/worklists/monitoring-overdue?asOf=YYYY-MM-DD&team=ID: the same, for medicines monitoring
+ * (prescribers are a clinical role and see their teams' list).
  */
 export function worklistRoutes(app: FastifyInstance, store: Store) {
-  app.get('/api/worklists/disengaged', async (request) => {
+  // Each worklist is built by the store with the same options and gives the same shape.
+  const worklists = { disengaged: disengagedWorklist, 'monitoring-overdue': monitoringOverdueWorklist };
+  for (const [name, build] of Object.entries(worklists)) app.get(`/api/worklists/${name}`, async (request) => {
     const staff = requireStaff(request);
     if (!roles[staff.role].clinical) throw new ApiError(403, 'forbidden', `The ${roles[staff.role].label} role cannot see worklists of individual people.`);
     const query = parseInput(worklistQuery, request.query, 'query');
@@ -36,7 +41,7 @@ export function worklistRoutes(app: FastifyInstance, store: Store) {
       if (!team) throw new ApiError(404, 'not-found', 'There is no team with that id.');
     }
     const asOf = query.asOf ?? londonToday();
-    const result = await disengagedWorklist(store.db, { asOf, team: query.team, teams: query.team || manager ? undefined : ownTeams });
+    const result = await build(store.db, { asOf, team: query.team, teams: query.team || manager ? undefined : ownTeams });
     const teamIds = [...new Set([...result.people.values()].flatMap((p) => p.teamIds))];
     const teamNames = await loadNames(store.db, teamIds.map((id) => `Organization/${id}`));
     const entries = result.list.items.map((item) => ({
@@ -46,7 +51,7 @@ export function worklistRoutes(app: FastifyInstance, store: Store) {
       personId: item.patient.id,
       basis: 'worklist' as const,
       outcome: 'allowed' as const,
-      detail: { worklist: 'disengaged', asOf, team: query.team ?? null },
+      detail: { worklist: name, asOf, team: query.team ?? null },
     }));
     await recordAudit(store.db, entries);
     const people = Object.fromEntries(
