@@ -16,6 +16,7 @@ import { PersonPage } from './people/person-page.tsx';
 import { SearchPage } from './people/search-page.tsx';
 import { DischargeAuditPage } from './reports/discharge-audit-page.tsx';
 import { DisengagedPage } from './worklists/disengaged-page.tsx';
+import { MonitoringOverduePage } from './worklists/monitoring-overdue-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -32,6 +33,7 @@ export function App() {
             <Route path="/people/:id/contacts/new" element={signedIn(<RecordContactPage />)} />
             <Route path="/people/:id/discharge/:episodeId" element={signedIn(<DischargePage />)} />
             <Route path="/worklists/disengaged" element={signedIn(<DisengagedPage />)} />
+            <Route path="/worklists/monitoring-overdue" element={signedIn(<MonitoringOverduePage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />

@@ -9,6 +9,7 @@ const KINDS: Record<string, string> = {
   MedicationStatement: 'Medicine statement',
   MedicationAdministration: 'Injection record',
   Condition: 'Diagnosis',
+  Observation: 'Result',
 };
 
 export function evidenceLabel(reference: string): string {

@@ -1,11 +1,11 @@
 import { Table } from 'nhsuk-react-components';
 import { Link, useLocation } from 'react-router-dom';
 import { formatNhsNumber } from '../format/people.ts';
-import type { DisengagedWorklistResponse } from './worklist-types.ts';
+import type { WorklistResponse } from './worklist-types.ts';
 import { ReasonList } from './reason-list.tsx';
 
 /** One row per person: who they are (linking to their record), their team, and each reason with its evidence. */
-export function WorklistItems({ list }: { list: DisengagedWorklistResponse }) {
+export function WorklistItems({ list }: { list: WorklistResponse }) {
   // Recording a contact comes back to this list, as of the same day and team.
   const { pathname, search } = useLocation();
   return (
