@@ -168,7 +168,7 @@ describe('antipsychotic physical monitoring (NICE CG178)', () => {
     const snomedWeight: ResultFact = { id: 'w', status: 'final', at: START, codes: [{ system: system.snomed, code: '27113001' }] };
     const others = ['85354-9', '59261-8', '2093-3', '2842-3'].map((c) => result(c, START));
     expectDue(facts({ prescriptions: [haloperidol], results: [snomedWeight, ...others] }), 'antipsychotic-monitoring-overdue', plus(START, 84));
-    // A blood pressure panel with only components coded still counts by its systolic component code.
+    // A systolic reading on its own is a blood pressure.
     const systolic = result('8480-6', START);
     expectDue(facts({ prescriptions: [haloperidol], results: [snomedWeight, systolic, ...others.slice(1)] }), 'antipsychotic-monitoring-overdue', plus(START, 84));
     // Lithium is N05AN01 but not an antipsychotic.

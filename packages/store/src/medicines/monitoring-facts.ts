@@ -18,7 +18,8 @@ const recognised = Object.entries(monitoredResults).flatMap(([kind, r]) => r.cod
  * The monitoring facts of some people, in five set-based queries over the record table, each
  * reading only what the rules use. Results are cut down in SQL without changing the answer: the
  * rules need only the latest counted result of each kind (monitoredResults) and the latest finished
- * medication review, both bounded by `before`, so later records are never read.
+ * medication review, both bounded by `before`, so later records are never read. Ties at one instant
+ * go to the smaller id in byte order, as the domain breaks them.
  */
 export async function loadMonitoringFacts(db: Kysely<Database>, scope: MonitoringFactsScope): Promise<Map<string, MonitoringFacts>> {
   const before = sql`${scope.before.toISOString()}::timestamptz`;
@@ -51,14 +52,14 @@ export async function loadMonitoringFacts(db: Kysely<Database>, scope: Monitorin
           CROSS JOIN LATERAL jsonb_array_elements(coalesce(o.resource->'code'->'coding', '[]'::jsonb) || jsonb_path_query_array(o.resource, '$.component[*].code.coding[*]')) AS c(coding)
           JOIN recognised k ON k.system = c.coding->>'system' AND k.code = c.coding->>'code'
           WHERE o.resource_type = 'Observation' AND o.occurred_at < ${before} AND o.status = ANY(${[...countedResultStatuses]}::text[]) ${cohortOf('o', scope)}
-          ORDER BY o.person_id, k.kind, o.occurred_at DESC, o.id`,
+          ORDER BY o.person_id, k.kind, o.occurred_at DESC, o.id COLLATE "C"`,
     ),
     rows(
       db,
       sql`SELECT DISTINCT ON (person_id) person_id, id, status, resource->'period'->>'start' AS at
           FROM record WHERE resource_type = 'Encounter' AND occurred_at < ${before} AND status = ANY(${[...countedReviewStatuses]}::text[])
             AND resource @> ${review}::jsonb ${cohort}
-          ORDER BY person_id, occurred_at DESC, id`,
+          ORDER BY person_id, occurred_at DESC, id COLLATE "C"`,
     ),
   ]);
 

@@ -7,7 +7,8 @@ import { system } from '@continuity/domain';
  *   A level entered in error on 20 Jun and one on 2 Jul (after the day) do not count. Renal and
  *   thyroid done 2 Jan, due 3 Jul: on time.
  * - carl (South, clozapine since Jan 2025, so 4-weekly): last count 20 May, due 17 Jun. His
- *   physical checks (weight coded in SNOMED CT, a blood pressure panel) were done in February.
+ *   physical checks (weight coded in SNOMED CT, blood pressure coded only by its components) were
+ *   done in February.
  * - ola (North, olanzapine since 1 Oct 2025): baseline on 28 Sep; weight and blood pressure at
  *   12 weeks, but not glucose, lipids or prolactin, due 24 Dec.
  * - vera (South, 34, sodium valproate since 2024): last review 15 Jun 2025: the Pregnancy
@@ -88,7 +89,8 @@ export function monitoringScenario(): Record<string, Array<Record<string, unknow
       result('carl-neut', 'carl', loinc('751-8'), '2026-05-20T09:00:00+01:00'),
       result('carl-wbc', 'carl', loinc('6690-2'), '2026-05-20T09:00:00+01:00'),
       result('carl-weight', 'carl', { coding: [{ system: system.snomed, code: '27113001', display: 'Body weight' }] }, '2026-02-01'),
-      result('carl-bp', 'carl', { coding: [{ system: system.loinc, code: '85354-9' }] }, '2026-02-01', {
+      // Coded only by its components: the systolic reading makes it a blood pressure.
+      result('carl-bp', 'carl', { text: 'Blood pressure' }, '2026-02-01', {
         component: [{ code: loinc('8480-6'), valueQuantity: { value: 124, unit: 'mm[Hg]' } }, { code: loinc('8462-4'), valueQuantity: { value: 78, unit: 'mm[Hg]' } }],
       }),
       result('carl-hba1c', 'carl', loinc('59261-8'), '2026-02-01'),
