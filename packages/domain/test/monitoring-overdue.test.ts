@@ -149,6 +149,18 @@ describe('antipsychotic physical monitoring (NICE CG178)', () => {
     expectDue(facts({ prescriptions: [olanzapine()], results: physical(plus(START, 365)) }), 'antipsychotic-monitoring-overdue', plus(START, 730));
   });
 
+  it('prolactin before starting, at 6 months (day 182), then every year', () => {
+    // The other checks on time throughout: before starting, at 12 weeks and at a year.
+    const others = [START, plus(START, 84), plus(START, 365)].flatMap((day) => ['29463-7', '85354-9', '59261-8', '2093-3'].map((code) => result(code, day)));
+    const withProlactin = (day: string) => facts({ prescriptions: [olanzapine()], results: [...others, result('2842-3', day)] });
+    expectDue(withProlactin('2025-12-29'), 'antipsychotic-monitoring-overdue', plus(START, 182));
+    expectDue(withProlactin(plus(START, 100)), 'antipsychotic-monitoring-overdue', plus(START, 465));
+    expectDue(withProlactin(plus(START, 183)), 'antipsychotic-monitoring-overdue', plus(START, 548));
+    expect(evaluateMonitoring(withProlactin('2025-12-29'), plus(START, 183)).reasons[0]!.text).toBe(
+      'On Olanzapine since 1 Jan. Prolactin 1 day overdue (due 2 Jul, 6 months after starting; last on 29 Dec 2025).',
+    );
+  });
+
   it('a result from long before starting is no baseline', () => {
     expectDue(facts({ prescriptions: [olanzapine()], results: physical('2023-06-01') }), 'antipsychotic-monitoring-overdue', START);
   });

@@ -174,9 +174,9 @@ export const monitoringRules = {
       },
     ],
     sources: [
-      { source: 'NICE CG185 (bipolar disorder) 1.10.22-1.10.25; BNF lithium carbonate monograph', says: 'serum lithium 1 week after starting, then every 3 months for the first year, then every 6 months' },
+      { source: 'NICE CG185 (bipolar disorder), monitoring lithium; BNF lithium carbonate monograph', says: 'serum lithium 1 week after starting, then every 3 months for the first year, then every 6 months' },
       {
-        source: 'NICE CG185 1.10.25 (not encoded)',
+        source: 'NICE CG185, monitoring lithium (not encoded)',
         says: 'every 3 months after the first year for older people, people on interacting drugs, at risk of impaired renal or thyroid function or raised calcium, with poor symptom control or adherence, or whose last level was 0.8 mmol/L or higher: a clinical judgement the records do not hold, so the worklist uses 6 months for everyone after the first year',
       },
       { source: 'shared/seeds/002_* lines ~55, ~364', says: 'monitoring of psychotropic medicines is where risks fall between services' },
@@ -196,7 +196,7 @@ export const monitoringRules = {
       phases: [{ fromDay: 0, everyDays: 182, says: 'every 6 months' }],
     })),
     sources: [
-      { source: 'NICE CG185 1.10.20 and 1.10.26; BNF lithium carbonate monograph', says: 'renal and thyroid function before starting lithium, then every 6 months (more often if renal function is impaired)' },
+      { source: 'NICE CG185, monitoring lithium; BNF lithium carbonate monograph', says: 'renal and thyroid function before starting lithium, then every 6 months (more often if renal function is impaired)' },
     ] satisfies RuleSource[],
   },
 
@@ -228,15 +228,25 @@ export const monitoringRules = {
   antipsychoticMonitoring: {
     code: 'antipsychotic-monitoring-overdue',
     medicines: ['antipsychotic'],
-    schedules: [monitoredResults.weight, monitoredResults.bloodPressure, monitoredResults.glucose, monitoredResults.lipids, monitoredResults.prolactin].map(antipsychoticCheck),
+    schedules: [
+      ...[monitoredResults.weight, monitoredResults.bloodPressure, monitoredResults.glucose, monitoredResults.lipids].map(antipsychoticCheck),
+      {
+        name: monitoredResults.prolactin.name,
+        results: [monitoredResults.prolactin],
+        firstDueDays: 0,
+        firstSays: 'before starting',
+        phases: [{ fromDay: 0, everyDays: YEAR, says: 'every year' }],
+        checkpoints: [{ day: 182, says: '6 months after starting' }],
+      },
+    ],
     sources: [
       {
-        source: 'NICE CG178 (psychosis and schizophrenia in adults) 1.3.6.1 and 1.3.6.4',
+        source: 'NICE CG178 (psychosis and schizophrenia in adults) section 1.3.6, baseline investigations and monitoring',
         says: 'before starting: weight, blood pressure, fasting glucose or HbA1c, lipids, prolactin; weight, blood pressure, glucose and lipids at 12 weeks, at 1 year, then at least annually',
       },
-      { source: 'BNF, antipsychotic drugs: monitoring (Maudsley Prescribing Guidelines agree)', says: 'prolactin before starting and then annually (the platform applies the same 12-week and 1-year checks)' },
+      { source: 'BNF, psychoses and schizophrenia treatment summary: monitoring', says: 'prolactin at the start of therapy, at 6 months, and then yearly' },
       {
-        source: 'NICE CG178 1.3.6.1 (not encoded)',
+        source: 'NICE CG178 section 1.3.6 (not encoded)',
         says: 'an ECG before starting where the SmPC asks for one, or with cardiovascular history or risk: the records do not say when an ECG is indicated, so ECGs are not a reason on this list',
       },
     ] satisfies RuleSource[],
@@ -286,7 +296,7 @@ export const monitoringRules = {
       },
     ],
     sources: [
-      { source: 'NICE NG5 (medicines optimisation) 1.8; NICE CG178 1.3.6.5', says: 'a structured medication review, and an annual review of antipsychotic treatment' },
+      { source: 'NICE NG5 (medicines optimisation) section 1.4, medication review; NICE CG178 section 1.3.6', says: 'a structured medication review, and an annual review of antipsychotic treatment' },
       { source: 'shared/seeds/002_* line ~200', says: 'regular medication reviews are the most effective way of monitoring people taking psychotropic medicines (68%)' },
     ] satisfies RuleSource[],
   },

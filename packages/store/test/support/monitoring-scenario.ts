@@ -10,7 +10,7 @@ import { system } from '@continuity/domain';
  *   physical checks (weight coded in SNOMED CT, blood pressure coded only by its components) were
  *   done in February.
  * - ola (North, olanzapine since 1 Oct 2025): baseline on 28 Sep; weight and blood pressure at
- *   12 weeks, but not glucose, lipids or prolactin, due 24 Dec.
+ *   12 weeks, but not glucose or lipids, due 24 Dec, nor prolactin, due at 6 months on 1 Apr.
  * - vera (South, 34, sodium valproate since 2024): last review 15 Jun 2025: the Pregnancy
  *   Prevention Programme review and the medication review are both due 15 Jun 2026.
  * - walt (North, a man on valproate, reviewed Sep 2025): nothing overdue.
@@ -134,7 +134,7 @@ export const expectedItems = [
     reasons: [
       {
         code: 'antipsychotic-monitoring-overdue',
-        text: `On Olanzapine since 1 Oct 2025. ${ola('Glucose or HbA1c')} ${ola('Lipids')} ${ola('Prolactin')}`,
+        text: `On Olanzapine since 1 Oct 2025. ${ola('Glucose or HbA1c')} ${ola('Lipids')} Prolactin 90 days overdue (due 1 Apr, 6 months after starting; last on 28 Sep 2025).`,
         evidence: ['MedicationRequest/ola-olanzapine', 'Observation/ola-hba1c', 'Observation/ola-chol', 'Observation/ola-prolactin'],
       },
     ],

@@ -25,7 +25,7 @@ export function MonitoringOverduePage() {
       <p className="nhsuk-body">
         People held by {user.role === 'team-manager' ? 'a team' : 'your teams'} whose current medicines need monitoring that is overdue: lithium levels
         (every 3 months in the first year, then every 6), renal and thyroid function on lithium (every 6 months), clozapine blood counts (weekly for 18
-        weeks, every 2 weeks to a year, then every 4 weeks), antipsychotic physical checks (before starting, at 12 weeks, at a year, then yearly), the
+        weeks, every 2 weeks to a year, then every 4 weeks), antipsychotic physical checks (before starting, at 12 weeks, at a year, then yearly; prolactin at 6 months), the
         valproate Pregnancy Prevention Programme review for women and girls who could become pregnant, and the yearly medication review. A test on its
         due day is on time; the next day it is overdue. Each reason names the prescription and the last result.
       </p>
