@@ -11,10 +11,11 @@ import { LOINC, SNOMED, medicationReviewCode } from '../fhir/clinical-codes.ts';
  * record, the first result is due `firstDueDays` after the start. After a result on day L, the next
  * is due L + the interval of the phase L fell in (phases counted in days from the start), or at the
  * next checkpoint not yet met if that is sooner (a checkpoint is met by any result after the one
- * before it, or after the start, up to and on its day: the 12-week check by a result in weeks 1-12,
- * the 1-year check by one after week 12 up to the anniversary); never before the first due day (results from long
- * before this course of treatment cannot make it due before the course began). A result on the due
- * day is on time; the day after, it is overdue. No grace days, no scores: a date has passed or not.
+ * before it, or after the start, up to and on its day: the 12-week check by a result in weeks
+ * 1-12, the 1-year check by one after week 12 up to the anniversary); never before the first due
+ * day (results from long before this course of treatment cannot make it due before the course
+ * began). A result on the due day is on time; the day after, it is overdue. No grace days, no
+ * scores: a date has passed or not.
  */
 
 export type MonitoringReasonCode =
