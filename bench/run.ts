@@ -8,7 +8,7 @@ import { createScratchDatabase } from '@continuity/store';
 /**
  * `npm run bench [-- --people 100000 --runs 3 --database-url URL --scale-to 1000000 --json]`
  * Generation and bulk import at trust scale on PGlite and PostgreSQL, then read latencies and the
- * disengaged worklist.
+ * disengaged and monitoring-overdue worklists.
  * Each task runs in its own process so its peak memory is its own. Figures are medians.
  */
 const { values: flags } = parseArgs({
@@ -71,6 +71,10 @@ try {
     say(`disengaged worklist on ${target.name}`);
     for (const line of await task('worklist.ts', ['--target', target.url, '--as-of', asOf, '--runs', String(runs)])) {
       results.push({ step: `${line.task} (${target.name})`, people, medianMs: line.medianMs, p95Ms: line.p95Ms, samples: line.samples, evaluated: line.evaluated, items: line.items });
+    }
+    say(`monitoring-overdue worklist on ${target.name}`);
+    for (const line of await task('monitoring.ts', ['--target', target.url, '--as-of', asOf, '--runs', String(runs)])) {
+      results.push({ step: `${line.task} (${target.name})`, people, medianMs: line.medianMs, evaluated: line.evaluated, items: line.items });
     }
     say(`caseload pages under load on ${target.name}`);
     for (const rate of [20, 50]) {

@@ -18,3 +18,4 @@ export * from './caseload/index.ts';
 export * from './discharge/index.ts';
 export * from './contacts/index.ts';
 export * from './transfer/index.ts';
+export * from './medicines/index.ts';

@@ -24,3 +24,4 @@ export * from './contacts/contact-records.ts';
 export * from './transfer/transfers-of-care.ts';
 export * from './engagement/escalation-records.ts';
 export * from './engagement/escalation-staff.ts';
+export * from './medicines/monitoring-worklist.ts';

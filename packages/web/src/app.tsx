@@ -19,6 +19,7 @@ import { DisengagedPage } from './worklists/disengaged-page.tsx';
 import { TransferCarePage } from './transfer/transfer-care-page.tsx';
 import { TransferPage } from './transfer/transfer-page.tsx';
 import { EscalationPage } from './escalation/escalation-page.tsx';
+import { MonitoringOverduePage } from './worklists/monitoring-overdue-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -38,6 +39,7 @@ export function App() {
             <Route path="/people/:id/transfers/:transferId" element={signedIn(<TransferPage />)} />
             <Route path="/worklists/disengaged" element={signedIn(<DisengagedPage />)} />
             <Route path="/people/:id/escalation" element={signedIn(<EscalationPage />)} />
+            <Route path="/worklists/monitoring-overdue" element={signedIn(<MonitoringOverduePage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />

@@ -1,25 +1,30 @@
-import { formatNhsNumber, londonToday } from '@continuity/domain';
-import { disengagedWorklist, loadNames, recordAudit, type DisengagedWorklist, type Store } from '@continuity/store';
+import { formatNhsNumber, londonToday, type Worklist } from '@continuity/domain';
+import { disengagedWorklist, loadNames, monitoringOverdueWorklist, recordAudit, type Store } from '@continuity/store';
 import { Command, InvalidArgumentError } from 'commander';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
 import { parseDate } from './synth.ts';
 
-/** Worklists this command can produce; the others in SPEC arrive with their capabilities. */
-const WORKLISTS = ['disengaged'] as const;
+/** Worklists this command can produce, with the heading of each; the others in SPEC arrive with their capabilities. */
+const WORKLISTS = ['disengaged', 'monitoring-overdue'] as const;
+const HEADINGS: Record<(typeof WORKLISTS)[number], string> = { disengaged: 'Disengaged', 'monitoring-overdue': 'Medicines monitoring overdue' };
+const BUILDERS = { disengaged: disengagedWorklist, 'monitoring-overdue': monitoringOverdueWorklist } as const;
 
 function parseTeam(value: string): string {
   if (!/^[A-Za-z0-9\-.]{1,64}$/.test(value)) throw new InvalidArgumentError('must be a team id (an Organization id)');
   return value;
 }
 
+/** What every worklist gives the command line: the contract and who each person is. */
+type ListedWorklist = { list: Worklist; people: Map<string, { name: string | null; teamIds: string[] }> };
+
 /** One line per person for people reading a terminal: who, which team, and every reason in words. */
-export async function describeWorklist(store: Store, result: DisengagedWorklist, team?: string): Promise<string> {
+export async function describeWorklist(store: Store, result: ListedWorklist, team?: string): Promise<string> {
   const { list, people } = result;
   const teamNames = await loadNames(store.db, [...new Set([...people.values()].flatMap((p) => p.teamIds))].map((id) => `Organization/${id}`));
   const teamName = (id: string) => teamNames.get(`Organization/${id}`) ?? id;
   const scope = team ? ` in ${teamName(team)}` : '';
   const count = list.items.length === 1 ? '1 person' : `${list.items.length} people`;
-  const lines = [`Disengaged as of ${list.asOf}${scope}: ${count}.`];
+  const lines = [`${HEADINGS[list.worklist as keyof typeof HEADINGS] ?? list.worklist} as of ${list.asOf}${scope}: ${count}.`];
   for (const item of list.items) {
     const person = people.get(item.patient.id);
     const nhs = item.patient.nhsNumber ? `NHS ${formatNhsNumber(item.patient.nhsNumber)}` : 'no NHS number';
@@ -30,7 +35,7 @@ export async function describeWorklist(store: Store, result: DisengagedWorklist,
 }
 
 /** Printing a list of people is a read of their records: audited like the API's, as the command line. */
-async function auditListing(store: Store, result: DisengagedWorklist, team?: string): Promise<void> {
+async function auditListing(store: Store, result: ListedWorklist, team?: string): Promise<void> {
   const entries = result.list.items.map((item) => ({
     actorId: 'cli:worklist',
     actorRole: 'system',
@@ -46,7 +51,7 @@ async function auditListing(store: Store, result: DisengagedWorklist, team?: str
 export function worklistCommand(): Command {
   return withStoreOptions(
     new Command('worklist')
-      .description('A worklist as of a date: each person on it with the reasons and the records that show them. Worklists: disengaged.')
+      .description(`A worklist as of a date: each person on it with the reasons and the records that show them. Worklists: ${WORKLISTS.join(', ')}.`)
       .argument('<name>', `the worklist (${WORKLISTS.join(', ')})`)
       .option('--as-of <date>', 'the day the list is as of, YYYY-MM-DD (default today in England)', parseDate)
       .option('--team <id>', 'only people this team (Organization id) holds', parseTeam)
@@ -59,7 +64,7 @@ export function worklistCommand(): Command {
         const team = await store.db.selectFrom('shared_record').select('id').where('resource_type', '=', 'Organization').where('id', '=', flags.team).executeTakeFirst();
         if (!team) throw new Error(`there is no team with id "${flags.team}"`);
       }
-      const result = await disengagedWorklist(store.db, { asOf: flags.asOf ?? londonToday(), team: flags.team });
+      const result = await BUILDERS[name as keyof typeof BUILDERS](store.db, { asOf: flags.asOf ?? londonToday(), team: flags.team });
       await auditListing(store, result, flags.team);
       console.log(flags.json ? JSON.stringify(result.list) : await describeWorklist(store, result, flags.team));
     } finally {

@@ -12,10 +12,7 @@ import { CONTINUITY_BASE } from './systems.ts';
  * - LOINC: loinc.org, version 2.7x.
  * - Long-acting injection intervals: BNF monographs (paliperidone palmitate, aripiprazole,
  *   zuclopenthixol decanoate), licensed maintenance interval.
- * - Monitoring intervals: NICE CG185 (bipolar: lithium levels every 3 months, renal and thyroid
- *   function every 6 months), NICE CG178 (psychosis: weight, glucose, lipids, blood pressure,
- *   prolactin, ECG), clozapine SmPC (full blood count weekly for 18 weeks, fortnightly to one year,
- *   then four-weekly), MHRA valproate Pregnancy Prevention Programme (annual specialist review).
+ * - Monitoring intervals are not here: they are in medicines/monitoring-rules.ts, each with its source.
  * - Mental Health Act legal status: NHS Data Dictionary MENTAL HEALTH ACT LEGAL STATUS
  *   CLASSIFICATION CODE (MHSDS).
  * - Questionnaires: the instruments' own publications (DIALOG: Priebe et al. 2007; ReQoL-10:
@@ -161,35 +158,6 @@ export const observationCodes: readonly ObservationCode[] = [
   { test: 'smoking-status', loinc: '72166-2', display: 'Tobacco smoking status' },
   { test: 'alcohol-audit-c', loinc: '75626-2', display: 'Total score [AUDIT-C]' },
 ];
-
-/** The tests each medicine class is monitored by, and how often (days), per the sources above. */
-export const monitoringSchedules: Record<MedicineClass, ReadonlyArray<{ test: MonitoringTest; everyDays: number }>> = {
-  lithium: [
-    { test: 'lithium-level', everyDays: 91 },
-    { test: 'egfr', everyDays: 182 },
-    { test: 'creatinine', everyDays: 182 },
-    { test: 'tsh', everyDays: 182 },
-  ],
-  clozapine: [
-    { test: 'neutrophils', everyDays: 28 },
-    { test: 'white-cell-count', everyDays: 28 },
-  ],
-  valproate: [{ test: 'valproate-level', everyDays: 365 }],
-  'oral-antipsychotic': [
-    { test: 'weight', everyDays: 365 },
-    { test: 'hba1c', everyDays: 365 },
-    { test: 'total-cholesterol', everyDays: 365 },
-    { test: 'blood-pressure', everyDays: 365 },
-    { test: 'prolactin', everyDays: 365 },
-    { test: 'ecg', everyDays: 365 },
-  ],
-  'long-acting-injection': [
-    { test: 'weight', everyDays: 365 },
-    { test: 'hba1c', everyDays: 365 },
-    { test: 'blood-pressure', everyDays: 365 },
-    { test: 'prolactin', everyDays: 365 },
-  ],
-};
 
 /**
  * A medication review (SNOMED CT 182836005 |Review of medication|), recorded as Encounter.type:

@@ -1,5 +1,5 @@
-import { fhirDate, londonToday, roles } from '@continuity/domain';
-import { disengagedWorklist, loadNames, recordAudit, type Store } from '@continuity/store';
+import { fhirDate, londonToday, roles, type Worklist, type WorklistItem } from '@continuity/domain';
+import { disengagedWorklist, loadNames, monitoringOverdueWorklist, recordAudit, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
@@ -23,9 +23,32 @@ const worklistQuery = z.object({
  * MDT decision keeps off the list, with the decision and its review date. Clinical roles only.
  * Team managers may see any team's list (or all); other clinicians see only people their own teams
  * hold. Every person listed (or decided) is audited.
+ *
+ * GET /api/worklists/monitoring-overdue?asOf=YYYY-MM-DD&team=ID: the same contract and `people`
+ * (names and teams), for medicines monitoring; prescribers are a clinical role and see their teams' list.
  */
+/** What a worklist route serves: the contract, the people on it, and for the disengaged list its escalation. */
+interface ServedWorklist {
+  list: Worklist;
+  people: Map<string, { name: string | null; teamIds: string[] }>;
+  escalation?: Awaited<ReturnType<typeof worklistEscalation>>;
+  /** People on the rules' list whom a standing MDT decision keeps off it: audited as seen. */
+  decided?: WorklistItem[];
+}
+
+type BuildOptions = { asOf: string; team?: string; teams?: readonly string[] };
+
+// Each worklist is built by the store with the same options and gives the same shape.
+const worklists: Record<string, (db: Store['db'], options: BuildOptions) => Promise<ServedWorklist>> = {
+  disengaged: async (db, options) => {
+    const result = await disengagedWorklist(db, options);
+    return { list: result.list, people: result.people, escalation: await worklistEscalation(db, result), decided: result.decided };
+  },
+  'monitoring-overdue': (db, options) => monitoringOverdueWorklist(db, options),
+};
+
 export function worklistRoutes(app: FastifyInstance, store: Store) {
-  app.get('/api/worklists/disengaged', async (request) => {
+  for (const [name, build] of Object.entries(worklists)) app.get(`/api/worklists/${name}`, async (request) => {
     const staff = requireStaff(request);
     if (!roles[staff.role].clinical) throw new ApiError(403, 'forbidden', `The ${roles[staff.role].label} role cannot see worklists of individual people.`);
     const query = parseInput(worklistQuery, request.query, 'query');
@@ -39,23 +62,25 @@ export function worklistRoutes(app: FastifyInstance, store: Store) {
       if (!team) throw new ApiError(404, 'not-found', 'There is no team with that id.');
     }
     const asOf = query.asOf ?? londonToday();
-    const result = await disengagedWorklist(store.db, { asOf, team: query.team, teams: query.team || manager ? undefined : ownTeams });
+    const result = await build(store.db, { asOf, team: query.team, teams: query.team || manager ? undefined : ownTeams });
     const teamIds = [...new Set([...result.people.values()].flatMap((p) => p.teamIds))];
     const teamNames = await loadNames(store.db, teamIds.map((id) => `Organization/${id}`));
-    const escalation = await worklistEscalation(store.db, result);
-    const entries = [...result.list.items, ...result.decided].map((item) => ({
+    const entries = [...result.list.items, ...(result.decided ?? [])].map((item) => ({
       actorId: staff.id,
       actorRole: staff.role,
       action: 'worklist',
       personId: item.patient.id,
       basis: 'worklist' as const,
       outcome: 'allowed' as const,
-      detail: { worklist: 'disengaged', asOf, team: query.team ?? null },
+      detail: { worklist: name, asOf, team: query.team ?? null },
     }));
     await recordAudit(store.db, entries);
     const people = Object.fromEntries(
-      [...result.people].map(([id, p]) => [id, { name: p.name, teams: p.teamIds.map((t) => ({ id: t, name: teamNames.get(`Organization/${t}`) ?? t })), escalation: escalation.summaries.get(id) ?? null }]),
+      [...result.people].map(([id, p]) => [
+        id,
+        { name: p.name, teams: p.teamIds.map((t) => ({ id: t, name: teamNames.get(`Organization/${t}`) ?? t })), ...(result.escalation ? { escalation: result.escalation.summaries.get(id) ?? null } : {}) },
+      ]),
     );
-    return { ...result.list, people, decided: escalation.decided };
+    return { ...result.list, people, ...(result.escalation ? { decided: result.escalation.decided } : {}) };
   });
 }

@@ -2,7 +2,7 @@ import { intramuscularRoute, medicationStatusReasons, system } from '@continuity
 import { coding, concept, ref } from '../fhir.ts';
 import type { PersonContext } from '../person-context.ts';
 import { writeInjections } from './injections.ts';
-import { writeMedicationReviews } from './reviews.ts';
+import { writeMedicationReviews, writePregnancyPreventionReviews } from './reviews.ts';
 import { writeMonitoring } from './monitoring.ts';
 import { chooseRegimen, doses, medicationConcept } from './regimens.ts';
 
@@ -73,6 +73,7 @@ export function writeMedicines(ctx: PersonContext): { onMedicines: number } {
     }
     if (injection) writeInjections(ctx, medicine, requestId, authoredDay, stopDay);
     writeMonitoring(ctx, medicine, authoredDay, stopDay);
+    if (medicine.class === 'valproate') writePregnancyPreventionReviews(ctx, authoredDay);
   }
   if (regimen.length > 0) writeMedicationReviews(ctx);
   return { onMedicines: regimen.length };

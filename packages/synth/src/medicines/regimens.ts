@@ -40,9 +40,9 @@ export function chooseRegimen(p: Profile, rnd: Random): MedicineCode[] {
     }
     case 'bipolar': {
       const chosen: MedicineCode[] = [];
-      const childbearing = p.sex === 'female' && p.ageYears < 50;
+      const childbearing = p.sex === 'female' && p.ageYears < 55;
       if (rnd.chance(0.45)) chosen.push(medicine('lithium'));
-      else if (rnd.chance(childbearing ? 0.05 : 0.3)) chosen.push(medicine('sodium-valproate'));
+      else if (rnd.chance(childbearing ? 0.12 : 0.3)) chosen.push(medicine('sodium-valproate'));
       if (rnd.chance(0.45)) chosen.push(medicine(rnd.weighted({ quetiapine: 40, olanzapine: 35, aripiprazole: 25 })));
       return chosen;
     }

@@ -2,14 +2,14 @@ import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router-dom';
 import { formatDate } from '../format/dates.ts';
 import { formatNhsNumber } from '../format/people.ts';
-import type { DisengagedWorklistResponse } from '../worklists/worklist-types.ts';
+import type { WorklistResponse } from '../worklists/worklist-types.ts';
 import { escalationPath } from './escalation-summary.tsx';
 
 /**
  * People still out of contact whom an MDT decision keeps off the list until its review date: shown
  * apart, so nobody disappears from view. The day after the review date they are back on the list.
  */
-export function DecidedByMdt({ list }: { list: DisengagedWorklistResponse }) {
+export function DecidedByMdt({ list }: { list: WorklistResponse }) {
   if (!list.decided?.length) return null;
   return (
     <section aria-labelledby="decided-count">

@@ -11,6 +11,7 @@ const KINDS: Record<string, string> = {
   Condition: 'Diagnosis',
   EngagementTask: 'Escalation task',
   EngagementDecision: 'MDT decision',
+  Observation: 'Result',
 };
 
 export function evidenceLabel(reference: string): string {

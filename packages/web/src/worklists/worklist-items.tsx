@@ -1,14 +1,16 @@
 import { Table } from 'nhsuk-react-components';
 import { Link, useLocation } from 'react-router-dom';
 import { formatNhsNumber } from '../format/people.ts';
-import type { DisengagedWorklistResponse } from './worklist-types.ts';
+import type { WorklistResponse } from './worklist-types.ts';
 import { ReasonList } from './reason-list.tsx';
 import { EscalationSummary } from '../escalation/escalation-summary.tsx';
 
 /** One row per person: who they are (linking to their record), their team, and each reason with its evidence. */
-export function WorklistItems({ list }: { list: DisengagedWorklistResponse }) {
+export function WorklistItems({ list }: { list: WorklistResponse }) {
   // Recording a contact comes back to this list, as of the same day and team.
   const { pathname, search } = useLocation();
+  // The disengaged list carries each person's escalation: where losing contact is the reason, reaching out is the action.
+  const engagement = list.decided !== undefined;
   return (
     <Table responsive caption={`People on the list as of ${list.asOf}`} captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
       <Table.Head>
@@ -16,7 +18,7 @@ export function WorklistItems({ list }: { list: DisengagedWorklistResponse }) {
           <Table.Cell>Person</Table.Cell>
           <Table.Cell>Team</Table.Cell>
           <Table.Cell>Why they are on the list</Table.Cell>
-          <Table.Cell>Assertive engagement</Table.Cell>
+          {engagement ? <Table.Cell>Assertive engagement</Table.Cell> : null}
         </Table.Row>
       </Table.Head>
       <Table.Body>
@@ -27,17 +29,21 @@ export function WorklistItems({ list }: { list: DisengagedWorklistResponse }) {
               <Table.Cell>
                 <Link to={`/people/${encodeURIComponent(item.patient.id)}`}>{person?.name ?? 'Name not recorded'}</Link>
                 <span className="nhsuk-body-s app-block app-nowrap">NHS number {formatNhsNumber(item.patient.nhsNumber)}</span>
-                <Link className="nhsuk-body-s app-block" to={`/people/${encodeURIComponent(item.patient.id)}/contacts/new?returnTo=${encodeURIComponent(pathname + search)}`}>
-                  Record a contact<span className="nhsuk-u-visually-hidden"> with {person?.name ?? 'this person'}</span>
-                </Link>
+                {engagement ? (
+                  <Link className="nhsuk-body-s app-block" to={`/people/${encodeURIComponent(item.patient.id)}/contacts/new?returnTo=${encodeURIComponent(pathname + search)}`}>
+                    Record a contact<span className="nhsuk-u-visually-hidden"> with {person?.name ?? 'this person'}</span>
+                  </Link>
+                ) : null}
               </Table.Cell>
               <Table.Cell>{person?.teams.length ? person.teams.map((t) => t.name).join(', ') : 'No current team'}</Table.Cell>
               <Table.Cell>
                 <ReasonList reasons={item.reasons} />
               </Table.Cell>
-              <Table.Cell>
-                <EscalationSummary personId={item.patient.id} name={person?.name ?? 'this person'} summary={person?.escalation ?? null} />
-              </Table.Cell>
+              {engagement ? (
+                <Table.Cell>
+                  <EscalationSummary personId={item.patient.id} name={person?.name ?? 'this person'} summary={person?.escalation ?? null} />
+                </Table.Cell>
+              ) : null}
             </Table.Row>
           );
         })}

@@ -1,0 +1,166 @@
+import type { WorklistReason } from '../engagement/engagement-facts.ts';
+import { toInstant } from '../fhir/catalogue.ts';
+import { days, isoDay, londonDay, shortDate } from '../engagement/london-calendar.ts';
+import type { MonitoringFacts, PrescriptionFact } from './monitoring-facts.ts';
+import {
+  countedResultStatuses,
+  countedReviewStatuses,
+  currentPrescriptionStatuses,
+  monitoringReasonOrder,
+  monitoringRules,
+  type MonitoredMedicine,
+  type MonitoringSchedule,
+} from './monitoring-rules.ts';
+import { isResultOf, medicineGroups } from './recognise.ts';
+
+export interface MonitoringFinding {
+  personId: string;
+  /** Empty when nothing is overdue. */
+  reasons: WorklistReason[];
+  /** Days the most overdue item is past its due day (0 when nothing is overdue). */
+  mostDaysOverdue: number;
+}
+
+interface Dated {
+  id: string;
+  day: number;
+  instant: number;
+}
+
+interface Rule {
+  code: string;
+  medicines: readonly MonitoredMedicine[] | 'any';
+  schedules: readonly MonitoringSchedule[];
+  eligibility?: { gender: string; fromAge: number; underAge: number };
+}
+
+const rules: readonly Rule[] = [
+  monitoringRules.clozapineBloodCount,
+  monitoringRules.lithiumLevel,
+  monitoringRules.lithiumRenalThyroid,
+  monitoringRules.antipsychoticMonitoring,
+  monitoringRules.valproateReview,
+  monitoringRules.medicationReview,
+];
+
+/**
+ * What monitoring of a person's current medicines is overdue, as of the end of a day ("YYYY-MM-DD"
+ * in England): one reason per rule with every overdue item in words, citing the prescriptions and
+ * the last result (or review) of each overdue item. Records after the day are ignored; people who
+ * had died by then have no reasons.
+ */
+export function evaluateMonitoring(facts: MonitoringFacts, asOfDate: string): MonitoringFinding {
+  const asOf = londonDay(asOfDate);
+  if (asOf === undefined) throw new Error(`as-of date ${asOfDate} is not a date`);
+  const none: MonitoringFinding = { personId: facts.personId, reasons: [], mostDaysOverdue: 0 };
+  const died = londonDay(facts.deceasedAt);
+  if (died !== undefined && died <= asOf) return none;
+
+  // A prescription without a readable authoredOn has no start to count from, so it is not judged.
+  const current = facts.prescriptions
+    .map((p) => ({ prescription: p, start: londonDay(p.authoredOn), groups: medicineGroups(p.codes) }))
+    .filter((p): p is typeof p & { start: number } => currentPrescriptionStatuses.includes(p.prescription.status) && p.start !== undefined && p.start <= asOf);
+  if (current.length === 0) return none;
+
+  const results = facts.results.filter((r) => countedResultStatuses.includes(r.status));
+  const lastReview = latest(facts.reviews.filter((r) => countedReviewStatuses.includes(r.status)), asOf);
+
+  const reasons: WorklistReason[] = [];
+  let mostDaysOverdue = 0;
+  for (const rule of rules) {
+    const applying = current.filter((p) => rule.medicines === 'any' || rule.medicines.some((m) => p.groups.has(m)));
+    if (applying.length === 0) continue;
+    if (rule.eligibility && !couldBecomePregnant(facts, rule.eligibility, asOf)) continue;
+    const start = Math.min(...applying.map((p) => p.start));
+    const overdue: Array<{ schedule: MonitoringSchedule; due: number; says: string; last?: Dated }> = [];
+    for (const schedule of rule.schedules) {
+      const last = schedule.review ? lastReview : latest(results.filter((r) => schedule.results.some((kind) => isResultOf(kind, r.codes))), asOf);
+      const due = dueDay(schedule, start, last?.day);
+      if (asOf > due.day) overdue.push({ schedule, due: due.day, says: due.says, last });
+    }
+    if (overdue.length === 0) continue;
+    const prescriptions = applying.map((p) => p.prescription).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const lastType = (s: MonitoringSchedule) => (s.review ? 'Encounter' : 'Observation');
+    reasons.push({
+      code: rule.code,
+      text: [
+        onMedicines(prescriptions, start, asOf, rule.eligibility ? eligibleBecause(facts, asOf) : ''),
+        ...overdue.map((o) => `${o.schedule.name} ${days(asOf - o.due)} overdue (due ${shortDate(o.due, asOf)}, ${o.says}; ${o.last ? `last on ${shortDate(o.last.day, asOf)}` : 'none on record'}).`),
+      ].join(' '),
+      evidence: [...new Set([...prescriptions.map((p) => `MedicationRequest/${p.id}`), ...overdue.filter((o) => o.last).map((o) => `${lastType(o.schedule)}/${o.last!.id}`)])],
+    });
+    mostDaysOverdue = Math.max(mostDaysOverdue, ...overdue.map((o) => asOf - o.due));
+  }
+  reasons.sort((a, b) => monitoringReasonOrder.indexOf(a.code as never) - monitoringReasonOrder.indexOf(b.code as never));
+  return { personId: facts.personId, reasons, mostDaysOverdue };
+}
+
+/**
+ * The day the next result is due and why (monitoring-rules.ts explains the rule): after the last
+ * result, its phase's interval or the next checkpoint not yet met, whichever is sooner, but never
+ * before the first due day of this course of treatment.
+ */
+export function dueDay(schedule: MonitoringSchedule, start: number, last: number | undefined): { day: number; says: string } {
+  const first = { day: start + schedule.firstDueDays, says: schedule.firstSays };
+  if (last === undefined) return first;
+  const sinceStart = Math.max(0, last - start);
+  const phase = schedule.phases.filter((p) => p.fromDay <= sinceStart).at(-1)!;
+  let next = { day: last + phase.everyDays, says: phase.says };
+  // The checkpoint not yet met: each is met by a result after the one before it, up to its day.
+  const checkpoint = schedule.checkpoints?.find((_, i, all) => last - start <= (i === 0 ? 0 : all[i - 1]!.day));
+  if (checkpoint && start + checkpoint.day < next.day) next = { day: start + checkpoint.day, says: checkpoint.says };
+  return next.day < first.day ? first : next;
+}
+
+/**
+ * The latest record on or before the as-of day; of two at the same instant, the smaller id. Instants
+ * are the ones the store keeps (a date alone is midnight UTC), so the store's SQL picks the same one.
+ */
+function latest(records: ReadonlyArray<{ id: string; at?: string | null }>, asOf: number): Dated | undefined {
+  let found: Dated | undefined;
+  for (const r of records) {
+    const day = londonDay(r.at);
+    if (day === undefined || day > asOf) continue;
+    const instant = Date.parse(toInstant(r.at ?? undefined)!);
+    if (!found || instant > found.instant || (instant === found.instant && r.id < found.id)) found = { id: r.id, day, instant };
+  }
+  return found;
+}
+
+/** Whole years of age on a day, from a FHIR birthDate; undefined when the record has none. */
+export function ageOn(birthDate: string | null | undefined, day: number): number | undefined {
+  if (!birthDate || !/^\d{4}-\d{2}-\d{2}$/.test(birthDate)) return undefined;
+  const [y, m, d] = birthDate.split('-').map(Number);
+  const [ty, tm, td] = isoDay(day).split('-').map(Number);
+  return ty! - y! - (tm! < m! || (tm === m && td! < d!) ? 1 : 0);
+}
+
+/**
+ * Eligibility for the valproate Pregnancy Prevention Programme review (monitoring-rules.ts): female
+ * and of an age to become pregnant on the day. Without a full birth date the age cannot be told,
+ * and the review is asked for rather than missed.
+ */
+export function couldBecomePregnant(facts: Pick<MonitoringFacts, 'gender' | 'birthDate'>, eligibility: { gender: string; fromAge: number; underAge: number }, asOf: number): boolean {
+  if (facts.gender !== eligibility.gender) return false;
+  const age = ageOn(facts.birthDate, asOf);
+  return age === undefined || (age >= eligibility.fromAge && age < eligibility.underAge);
+}
+
+function eligibleBecause(facts: MonitoringFacts, asOf: number): string {
+  const age = ageOn(facts.birthDate, asOf);
+  return `; female, ${age === undefined ? 'age not recorded' : `aged ${age}`}`;
+}
+
+function onMedicines(prescriptions: readonly PrescriptionFact[], start: number, asOf: number, who: string): string {
+  const names = [...new Set(prescriptions.map((p) => p.medicine))];
+  const list = names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+  return `On ${list} since ${shortDate(start, asOf)}${who}.`;
+}
+
+/**
+ * The order of the monitoring-overdue worklist: most reasons first, then the longest overdue, then
+ * person id so the same data always gives the same list.
+ */
+export function compareMonitoringFindings(a: MonitoringFinding, b: MonitoringFinding): number {
+  return b.reasons.length - a.reasons.length || b.mostDaysOverdue - a.mostDaysOverdue || (a.personId < b.personId ? -1 : a.personId > b.personId ? 1 : 0);
+}

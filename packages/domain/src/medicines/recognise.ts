@@ -1,0 +1,22 @@
+import { ATC, SNOMED } from '../fhir/clinical-codes.ts';
+import { monitoredMedicines, type MonitoringCode, type MonitoredMedicine, type ResultKind } from './monitoring-rules.ts';
+
+/** The monitored groups a medicine belongs to, by its ATC or SNOMED CT codes (clozapine is also an antipsychotic). */
+export function medicineGroups(codes: readonly MonitoringCode[]): Set<MonitoredMedicine> {
+  const groups = new Set<MonitoredMedicine>();
+  for (const [group, known] of Object.entries(monitoredMedicines) as Array<[MonitoredMedicine, (typeof monitoredMedicines)[MonitoredMedicine]]>) {
+    const except: readonly string[] = 'except' in known ? known.except : [];
+    const matches = codes.some((c) =>
+      c.system === ATC
+        ? !except.includes(c.code) && ((known.atc as readonly string[]).includes(c.code) || known.atcPrefixes.some((p) => c.code.startsWith(p)))
+        : c.system === SNOMED && (known.snomed as readonly string[]).includes(c.code),
+    );
+    if (matches) groups.add(group);
+  }
+  return groups;
+}
+
+/** Whether a result is of a kind, by any of its codes. */
+export function isResultOf(kind: ResultKind, codes: readonly MonitoringCode[]): boolean {
+  return codes.some((c) => kind.codes.some((k) => k.system === c.system && k.code === c.code));
+}

@@ -1,0 +1,108 @@
+import {
+  compareMonitoringFindings,
+  currentPrescriptionStatuses,
+  endOfLondonDay,
+  evaluateMonitoring,
+  heldEpisodes,
+  londonDay,
+  londonToday,
+  type MonitoringFinding,
+  type Worklist,
+} from '@continuity/domain';
+import { sql, type Kysely } from 'kysely';
+import type { ListedPerson } from '../engagement/disengaged-worklist.ts';
+import type { Database } from '../schema.ts';
+import { loadMonitoringFacts } from './monitoring-facts.ts';
+
+export interface MonitoringOverdueOptions {
+  /** "YYYY-MM-DD", the day in England the list is as of; today when absent. */
+  asOf?: string;
+  /** Only people a team (Organization id) held on the as-of day. */
+  team?: string;
+  /** Only people held on the as-of day by one of these teams (a clinician's own teams). */
+  teams?: readonly string[];
+  /** Only these people (a caseload's). */
+  people?: readonly string[];
+  /** People per slice read from the database at once (tests make it small). */
+  sliceSize?: number;
+}
+
+// A person on medicines has a few prescriptions, a dozen latest results and a few episodes: ~3 KB.
+const SLICE_SIZE = 50_000;
+
+export interface MonitoringOverdueWorklist {
+  list: Worklist;
+  /** Who each listed person is, for screens and printed lists: never part of the worklist contract. */
+  people: Map<string, ListedPerson>;
+  /** People with a current prescription whose records were evaluated. */
+  evaluated: number;
+}
+
+/**
+ * The `monitoring-overdue` worklist: everyone (or one team's people) on a medicine whose monitoring
+ * is overdue by the rules in the domain (medicines/monitoring-rules.ts), most reasons first, then
+ * longest overdue. Only people with a current prescription are read, a slice at a time by person id.
+ */
+export async function monitoringOverdueWorklist(db: Kysely<Database>, options: MonitoringOverdueOptions = {}): Promise<MonitoringOverdueWorklist> {
+  const asOf = options.asOf ?? londonToday();
+  const day = londonDay(asOf);
+  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`as-of must be a date (YYYY-MM-DD), not "${asOf}"`);
+  const size = options.sliceSize ?? SLICE_SIZE;
+  const before = endOfLondonDay(day);
+
+  // Only the teams asked about are read (everyone they have held); the rules then check who they held on the day.
+  const cohort = options.team ? [options.team].filter((t) => !options.teams || options.teams.includes(t)) : options.teams;
+  const byTeam = cohort
+    ? sql`AND person_id IN (SELECT person_id FROM record WHERE resource_type = 'EpisodeOfCare'
+          AND resource->'managingOrganization'->>'reference' = ANY(${cohort.map((t) => `Organization/${t}`)}::text[])
+          AND status NOT IN ('cancelled', 'entered-in-error'))`
+    : sql``;
+  const only = options.people ? sql`AND person_id = ANY(${[...options.people]}::text[])` : sql``;
+
+  const findings: MonitoringFinding[] = [];
+  const teamsOf = new Map<string, string[]>();
+  let evaluated = 0;
+  for (let after = ''; ; ) {
+    const slice = (await sql<{ person_id: string }>`
+      SELECT DISTINCT person_id FROM record
+      WHERE resource_type = 'MedicationRequest' AND status = ANY(${[...currentPrescriptionStatuses]}::text[]) AND person_id > ${after} ${byTeam} ${only}
+      ORDER BY person_id LIMIT ${size}`.execute(db)).rows.map((r) => r.person_id);
+    if (slice.length === 0) break;
+    for (const facts of (await loadMonitoringFacts(db, { before, personIds: slice })).values()) {
+      const teams = [...new Set(heldEpisodes(facts.episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
+      if (options.team && !teams.includes(options.team)) continue;
+      if (options.teams && !teams.some((t) => options.teams!.includes(t))) continue;
+      evaluated++;
+      const finding = evaluateMonitoring(facts, asOf);
+      if (finding.reasons.length === 0) continue;
+      findings.push(finding);
+      teamsOf.set(finding.personId, teams);
+    }
+    if (slice.length < size) break;
+    after = slice.at(-1)!;
+  }
+  findings.sort(compareMonitoringFindings);
+
+  const rows = findings.length
+    ? await db
+        .selectFrom('person')
+        .select(['person_id', 'nhs_number', 'given_names', 'family_name'])
+        .where(sql<boolean>`person_id = ANY(${findings.map((f) => f.personId)}::text[])`)
+        .execute()
+    : [];
+  const byId = new Map(rows.map((r) => [r.person_id, r]));
+  const people = new Map<string, ListedPerson>();
+  for (const f of findings) {
+    const row = byId.get(f.personId);
+    people.set(f.personId, { name: [row?.given_names, row?.family_name].filter(Boolean).join(' ') || null, teamIds: teamsOf.get(f.personId) ?? [] });
+  }
+  return {
+    list: {
+      worklist: 'monitoring-overdue',
+      asOf,
+      items: findings.map((f) => ({ patient: { id: f.personId, nhsNumber: byId.get(f.personId)?.nhs_number ?? null }, reasons: f.reasons })),
+    },
+    people,
+    evaluated,
+  };
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compareMonitoringFindings, evaluateMonitoring } from '@continuity/domain';
+import { importPath, monitoringOverdueWorklist, type Store } from '@continuity/store';
+import { generatePopulation } from '@continuity/synth';
+import { storeKinds } from '../../../test/support/stores.ts';
+import { naiveMonitoringFacts } from './support/naive-monitoring-facts.ts';
+
+const AS_OF = '2026-06-30';
+let dir = '';
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'continuity-monitoring-'));
+  await generatePopulation({ people: 300, seed: 7, asOf: AS_OF, outDir: dir });
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe.each(storeKinds)('the monitoring-overdue worklist over a synthetic population on $name', (kind) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await kind.open();
+    const report = await importPath(store, dir);
+    expect(report.rejected).toBe(0);
+  });
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('is the list the rules give over every record, though the store reads only the latest of each', async () => {
+    const records = await store.db.selectFrom('record').select(['person_id', 'resource_type', 'resource']).execute();
+    const people = await store.db.selectFrom('person').select(['person_id', 'gender', 'birth_date', 'deceased_at']).execute();
+    const facts = naiveMonitoringFacts(
+      records as never,
+      new Map(people.map((p) => [p.person_id, { gender: p.gender, birthDate: p.birth_date, deceasedAt: p.deceased_at ? new Date(p.deceased_at).toISOString() : null }])),
+    );
+    for (const asOf of [AS_OF, '2025-12-31', '2026-03-15', '2026-09-30']) {
+      const { list } = await monitoringOverdueWorklist(store.db, { asOf, sliceSize: 40 });
+      const expected = [...facts.values()].map((f) => evaluateMonitoring(f, asOf)).filter((f) => f.reasons.length > 0).sort(compareMonitoringFindings);
+      expect(list.items.map((i) => ({ id: i.patient.id, reasons: i.reasons })), `as of ${asOf}`).toEqual(expected.map((f) => ({ id: f.personId, reasons: f.reasons })));
+    }
+  });
+
+  it('lists a minority of the people on medicines, for the reasons the population holds', async () => {
+    const { list, evaluated } = await monitoringOverdueWorklist(store.db, { asOf: AS_OF });
+    const codes = new Set(list.items.flatMap((i) => i.reasons.map((r) => r.code)));
+    expect([...codes].sort()).toEqual(['antipsychotic-monitoring-overdue', 'clozapine-fbc-overdue', 'lithium-level-overdue', 'lithium-renal-thyroid-overdue', 'medication-review-overdue']);
+    expect(evaluated).toBeGreaterThan(50);
+    expect(list.items.length).toBeLessThan(evaluated / 2);
+  });
+});
+
+describe('the synthetic population', () => {
+  it('holds people with every reason (women who could become pregnant on valproate are few: 2,000 people)', async () => {
+    const big = mkdtempSync(join(tmpdir(), 'continuity-monitoring-2000-'));
+    try {
+      await generatePopulation({ people: 2000, seed: 7, asOf: AS_OF, outDir: big });
+      const rows: Array<{ person_id: string; resource_type: string; resource: Record<string, any> }> = [];
+      const people = new Map<string, { gender: string | null; birthDate: string | null; deceasedAt: string | null }>();
+      for (const file of readdirSync(big)) {
+        const type = file.replace('.ndjson', '');
+        for (const line of readFileSync(join(big, file), 'utf8').trim().split('\n')) {
+          const r = JSON.parse(line);
+          if (type === 'Patient') people.set(r.id, { gender: r.gender ?? null, birthDate: r.birthDate ?? null, deceasedAt: r.deceasedDateTime ?? null });
+          const subject = type === 'Patient' ? `Patient/${r.id}` : (r.subject ?? r.patient)?.reference;
+          if (subject?.startsWith('Patient/')) rows.push({ person_id: subject.slice(8), resource_type: type, resource: r });
+        }
+      }
+      const counts = new Map<string, number>();
+      for (const facts of naiveMonitoringFacts(rows, people).values()) {
+        for (const reason of evaluateMonitoring(facts, AS_OF).reasons) counts.set(reason.code, (counts.get(reason.code) ?? 0) + 1);
+      }
+      expect([...counts.keys()].sort()).toEqual([
+        'antipsychotic-monitoring-overdue', 'clozapine-fbc-overdue', 'lithium-level-overdue', 'lithium-renal-thyroid-overdue', 'medication-review-overdue', 'valproate-review-overdue',
+      ]);
+    } finally {
+      rmSync(big, { recursive: true, force: true });
+    }
+  });
+});

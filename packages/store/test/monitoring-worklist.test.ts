@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importPath, monitoringOverdueWorklist, type Store } from '@continuity/store';
+import { storeKinds } from '../../../test/support/stores.ts';
+import { AS_OF, expectedItems, monitoringScenario } from './support/monitoring-scenario.ts';
+import { writeNdjson } from './support/scenario.ts';
+
+describe.each(storeKinds)('the monitoring-overdue worklist on $name', (kind) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await kind.open();
+    const report = await importPath(store, writeNdjson(monitoringScenario()));
+    expect(report.errors).toEqual([]);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('lists exactly the people whose monitoring is overdue, with reasons and evidence, most reasons first', async () => {
+    const { list, people, evaluated } = await monitoringOverdueWorklist(store.db, { asOf: AS_OF });
+    expect(list).toEqual({ worklist: 'monitoring-overdue', asOf: AS_OF, items: expectedItems });
+    expect(people.get('ola')).toEqual({ name: 'Ola Obi', teamIds: ['team-north'] });
+    // Everyone with a current prescription: not Pat, whose lithium was stopped.
+    expect(evaluated).toBe(7);
+  });
+
+  it('gives the same list when people are read in slices of a few', async () => {
+    for (const sliceSize of [1, 2, 3]) {
+      const { list } = await monitoringOverdueWorklist(store.db, { asOf: AS_OF, sliceSize });
+      expect(list.items, `slices of ${sliceSize}`).toEqual(expectedItems);
+    }
+  });
+
+  it('lists one team, a clinician\'s teams, or some people', async () => {
+    const north = await monitoringOverdueWorklist(store.db, { asOf: AS_OF, team: 'team-north' });
+    expect(north.list.items.map((i) => i.patient.id)).toEqual(['ola', 'nina', 'lena']);
+    const south = await monitoringOverdueWorklist(store.db, { asOf: AS_OF, teams: ['team-south', 'team-elsewhere'] });
+    expect(south.list.items.map((i) => i.patient.id)).toEqual(['vera', 'carl']);
+    const some = await monitoringOverdueWorklist(store.db, { asOf: AS_OF, people: ['carl', 'walt'] });
+    expect(some.list.items.map((i) => i.patient.id)).toEqual(['carl']);
+    expect((await monitoringOverdueWorklist(store.db, { asOf: AS_OF, team: 'no-such-team' })).list.items).toEqual([]);
+  });
+
+  it('as of another day, judges the records as they stood', async () => {
+    // 1 June: Lena's level is due that day (on time); Carl's count was due 17 Jun; Vera's reviews 15 Jun.
+    const june = await monitoringOverdueWorklist(store.db, { asOf: '2026-06-01' });
+    expect(june.list.items.map((i) => [i.patient.id, i.reasons.map((r) => r.code)])).toEqual([
+      ['ola', ['antipsychotic-monitoring-overdue']],
+      ['nina', ['medication-review-overdue']],
+    ]);
+    // 2 July: Lena's level on 2 Jul clears her; her renal and thyroid bloods are due 3 Jul.
+    const july = await monitoringOverdueWorklist(store.db, { asOf: '2026-07-02' });
+    expect(july.list.items.map((i) => i.patient.id)).not.toContain('lena');
+    const later = await monitoringOverdueWorklist(store.db, { asOf: '2026-07-04' });
+    expect(later.list.items.find((i) => i.patient.id === 'lena')!.reasons.map((r) => r.code)).toEqual(['lithium-renal-thyroid-overdue']);
+  });
+
+  it('refuses an as-of that is not a date', async () => {
+    await expect(monitoringOverdueWorklist(store.db, { asOf: '30/06/2026' })).rejects.toThrow(/YYYY-MM-DD/);
+  });
+});
