@@ -1,5 +1,6 @@
 import { disengagedWorklist, openStore, rebuildEngagementState, writeRecords } from '@continuity/store';
 import { argument } from './measure.ts';
+import { timeWorklist } from './worklist-timing.ts';
 
 /**
  * The disengaged worklist over the whole population and for one team (median of a few runs), then
@@ -17,31 +18,7 @@ const say = (line: object) => process.stdout.write(`${JSON.stringify(line)}\n`);
 class RolledBack extends Error {}
 
 try {
-  const biggestTeam = await store.db
-    .selectFrom('record')
-    .select((eb) => [eb.ref('resource', '->').key('managingOrganization').as('team'), eb.fn.countAll<string>().as('people')])
-    .where('resource_type', '=', 'EpisodeOfCare')
-    .where('status', '=', 'active')
-    .groupBy('team')
-    .orderBy('people', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  const team = String((biggestTeam?.team as { reference?: string } | undefined)?.reference ?? '').replace(/^Organization\//, '');
-  let listed: string[] = [];
-  for (const scope of [{ name: 'whole population' }, { name: `one team (${team})`, team }]) {
-    const took: number[] = [];
-    let items = 0;
-    let evaluated = 0;
-    for (let run = 0; run < runs; run += 1) {
-      const started = performance.now();
-      const result = await disengagedWorklist(store.db, { asOf, ...(scope.team ? { team: scope.team } : {}) });
-      took.push(performance.now() - started);
-      items = result.list.items.length;
-      evaluated = result.evaluated;
-      if (!scope.team) listed = result.list.items.map((i) => i.patient.id);
-    }
-    say({ task: `worklist:disengaged ${scope.name}`, medianMs: Math.round(median(took)), evaluated, items });
-  }
+  const listed = await timeWorklist(store, (scope) => disengagedWorklist(store.db, scope), { asOf, runs });
 
   // One new event for each of up to 100 listed people, one at a time.
   const people = listed.filter((_, i) => i % Math.max(1, Math.floor(listed.length / 100)) === 0).slice(0, 100);

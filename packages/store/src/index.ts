@@ -25,3 +25,4 @@ export * from './transfer/transfers-of-care.ts';
 export * from './engagement/escalation-records.ts';
 export * from './engagement/escalation-staff.ts';
 export * from './medicines/monitoring-worklist.ts';
+export * from './worklists/worklist-scope.ts';

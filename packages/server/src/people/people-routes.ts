@@ -1,4 +1,4 @@
-import { BREAK_GLASS_HOURS, BREAK_GLASS_MIN_REASON, decideRecordAccess, fhirDate, roles } from '@continuity/domain';
+import { BREAK_GLASS_HOURS, BREAK_GLASS_MIN_REASON, fhirDate, roles } from '@continuity/domain';
 import {
   getPersonRecord,
   grantBreakGlass,
@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
-import { openRecord } from './record-access.ts';
+import { accessDecision, openRecord } from './record-access.ts';
 
 const personParams = z.object({ id: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'is not a valid person id') });
 
@@ -45,14 +45,7 @@ export function peopleRoutes(app: FastifyInstance, store: Store) {
     const teamNames = await loadNames(store.db, held.flatMap(({ relationships }) => relationships.teams.map((team) => `Organization/${team}`)));
     const results = [];
     for (const { person, relationships } of held) {
-      const decision = decideRecordAccess({
-        role: staff.role,
-        userTeams: staff.teams.map((t) => t.id),
-        practitionerId: staff.practitionerId,
-        personTeams: relationships.teams,
-        personKeyWorkers: relationships.keyWorkers,
-        hasBreakGlass: false,
-      });
+      const decision = accessDecision(staff, relationships, false);
       const teams = relationships.teams.map((id) => ({ id, name: teamNames.get(`Organization/${id}`) ?? id }));
       results.push({ ...person, teams, access: decision.allowed ? 'allowed' : 'break-glass-required' });
     }

@@ -1,5 +1,5 @@
 import { decideRecordAccess } from '@continuity/domain';
-import { activeBreakGlass, personRelationships, recordAudit, type Store } from '@continuity/store';
+import { activeBreakGlass, personRelationships, recordAudit, type PersonRelationships, type Store } from '@continuity/store';
 import type { FastifyRequest } from 'fastify';
 import { requireStaff, type SignedInUser } from '../auth/session.ts';
 import { ApiError } from '../http/errors.ts';
@@ -45,13 +45,17 @@ export async function recordAccessOf(store: Store, staff: SignedInUser, personId
   const relationships = await personRelationships(store.db, personId);
   if (!relationships.exists) throw new ApiError(404, 'not-found', 'There is no person with that id.');
   const breakGlass = await activeBreakGlass(store.db, staff.id, personId, new Date());
-  const decision = decideRecordAccess({
+  return { decision: accessDecision(staff, relationships, Boolean(breakGlass)), breakGlass };
+}
+
+/** The domain's access decision for this user and a person's relationships with teams and key workers. */
+export function accessDecision(staff: SignedInUser, relationships: Pick<PersonRelationships, 'teams' | 'keyWorkers'>, hasBreakGlass: boolean) {
+  return decideRecordAccess({
     role: staff.role,
     userTeams: staff.teams.map((t) => t.id),
     practitionerId: staff.practitionerId,
     personTeams: relationships.teams,
     personKeyWorkers: relationships.keyWorkers,
-    hasBreakGlass: Boolean(breakGlass),
+    hasBreakGlass,
   });
-  return { decision, breakGlass };
 }

@@ -4,19 +4,9 @@ import type { Database } from '../schema.ts';
 import { loadEngagementFacts } from './engagement-facts.ts';
 import { rebuildStaleEngagementState } from './engagement-state.ts';
 import { escalationOnWorklist } from './escalation-on-worklist.ts';
+import type { WorklistScope } from '../worklists/worklist-scope.ts';
 
-export interface DisengagedOptions {
-  /** "YYYY-MM-DD", the day in England the list is as of; today when absent. */
-  asOf?: string;
-  /** Only people a team (Organization id) held on the as-of day. */
-  team?: string;
-  /** Only people held on the as-of day by one of these teams (a clinician's own teams). */
-  teams?: readonly string[];
-  /** Only these people (a caseload's): one read by key instead of slices of the population. */
-  people?: readonly string[];
-  /** People per slice read from the database at once (tests make it small). */
-  sliceSize?: number;
-}
+export type DisengagedOptions = WorklistScope;
 
 // About 2 KB of facts per person: 100,000 people is ~200 MB at a time.
 const SLICE_SIZE = 100_000;

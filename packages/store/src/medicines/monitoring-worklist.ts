@@ -12,20 +12,10 @@ import {
 import { sql, type Kysely } from 'kysely';
 import type { ListedPerson } from '../engagement/disengaged-worklist.ts';
 import type { Database } from '../schema.ts';
+import type { WorklistScope } from '../worklists/worklist-scope.ts';
 import { loadMonitoringFacts } from './monitoring-facts.ts';
 
-export interface MonitoringOverdueOptions {
-  /** "YYYY-MM-DD", the day in England the list is as of; today when absent. */
-  asOf?: string;
-  /** Only people a team (Organization id) held on the as-of day. */
-  team?: string;
-  /** Only people held on the as-of day by one of these teams (a clinician's own teams). */
-  teams?: readonly string[];
-  /** Only these people (a caseload's). */
-  people?: readonly string[];
-  /** People per slice read from the database at once (tests make it small). */
-  sliceSize?: number;
-}
+export type MonitoringOverdueOptions = WorklistScope;
 
 // A person on medicines has a few prescriptions, a dozen latest results and a few episodes: ~3 KB.
 const SLICE_SIZE = 50_000;
