@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { findSessionUser, getUser, type StaffUser, type Store } from '@continuity/store';
+import { findSessionStaff, type StaffUser, type Store } from '@continuity/store';
 import { isRole, type Role } from '@continuity/domain';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../http/errors.ts';
@@ -30,9 +30,7 @@ export function installSessions(app: FastifyInstance, store: Store) {
     const token = request.cookies[SESSION_COOKIE];
     if (!token) return;
     const tokenHash = hashToken(token);
-    const userId = await findSessionUser(store.db, tokenHash, new Date());
-    if (!userId) return;
-    const user = await getUser(store.db, userId);
+    const user = await findSessionStaff(store.db, tokenHash, new Date());
     if (!user || !isRole(user.role)) return;
     request.staff = { ...user, role: user.role };
     request.sessionTokenHash = tokenHash;

@@ -1,4 +1,5 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { staffWhere, type StaffUser } from './users.ts';
 import type { Database } from '../schema.ts';
 
 /** Sessions are stored by the hash of their token, so a copy of the table cannot be used to sign in. */
@@ -6,16 +7,9 @@ export async function createSession(db: Kysely<Database>, tokenHash: string, use
   await db.insertInto('app_session').values({ token_hash: tokenHash, user_id: userId, expires_at: expiresAt }).execute();
 }
 
-export async function findSessionUser(db: Kysely<Database>, tokenHash: string, now: Date): Promise<string | undefined> {
-  const row = await db
-    .selectFrom('app_session')
-    .innerJoin('app_user', 'app_user.id', 'app_session.user_id')
-    .select('app_session.user_id')
-    .where('token_hash', '=', tokenHash)
-    .where('expires_at', '>', now)
-    .where('app_user.active', '=', true)
-    .executeTakeFirst();
-  return row?.user_id;
+/** The active user a live session belongs to, with their teams: one query per request. */
+export async function findSessionStaff(db: Kysely<Database>, tokenHash: string, now: Date): Promise<StaffUser | undefined> {
+  return staffWhere(db, sql`u.active AND u.id = (SELECT user_id FROM app_session WHERE token_hash = ${tokenHash} AND expires_at > ${now})`);
 }
 
 export async function endSession(db: Kysely<Database>, tokenHash: string) {

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 
 export interface StaffUser {
@@ -67,13 +67,21 @@ export async function recordSignInAttempt(db: Kysely<Database>, userId: string, 
 }
 
 export async function getUser(db: Kysely<Database>, userId: string): Promise<StaffUser | undefined> {
-  const user = await db.selectFrom('app_user').selectAll().where('id', '=', userId).executeTakeFirst();
+  return staffWhere(db, sql`u.id = ${userId}`);
+}
+
+/** One user with their teams and the teams' names, in one query: it runs on every signed-in request. */
+export async function staffWhere(db: Kysely<Database>, condition: RawBuilder<unknown>): Promise<StaffUser | undefined> {
+  const found = await sql<{ id: string; username: string; display_name: string; role: string; practitioner_id: string | null; organisation_id: string | null; active: boolean; teams: Array<{ id: string; name: string }> | string }>`
+    SELECT u.id, u.username, u.display_name, u.role, u.practitioner_id, u.organisation_id, u.active,
+           coalesce(json_agg(json_build_object('id', t.team_id, 'name', coalesce(o.resource->>'name', t.team_id)) ORDER BY t.team_id) FILTER (WHERE t.team_id IS NOT NULL), '[]') AS teams
+    FROM app_user u
+    LEFT JOIN app_user_team t ON t.user_id = u.id
+    LEFT JOIN shared_record o ON o.resource_type = 'Organization' AND o.id = t.team_id
+    WHERE ${condition}
+    GROUP BY u.id`.execute(db);
+  const user = found.rows[0];
   if (!user) return undefined;
-  const teamIds = (await db.selectFrom('app_user_team').select('team_id').where('user_id', '=', userId).execute()).map((t) => t.team_id);
-  const teamRows = teamIds.length
-    ? await db.selectFrom('shared_record').select(['id', 'resource']).where('resource_type', '=', 'Organization').where('id', 'in', teamIds).execute()
-    : [];
-  const teamNames = new Map(teamRows.map((t) => [t.id, String((t.resource as { name?: string }).name ?? t.id)]));
   return {
     id: user.id,
     username: user.username,
@@ -82,6 +90,6 @@ export async function getUser(db: Kysely<Database>, userId: string): Promise<Sta
     practitionerId: user.practitioner_id,
     organisationId: user.organisation_id,
     active: user.active,
-    teams: teamIds.map((id) => ({ id, name: teamNames.get(id) ?? id })),
+    teams: typeof user.teams === 'string' ? JSON.parse(user.teams) : user.teams,
   };
 }
