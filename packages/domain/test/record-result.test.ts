@@ -98,15 +98,15 @@ describe('recording a monitoring result as FHIR', () => {
 
   it('refuses a missing, non-numeric or out-of-range value, naming the field and the unit', () => {
     expect(problemsOf({ values: {} })).toEqual([{ field: 'value', message: 'is needed: the lithium level in mmol/L' }]);
-    expect(problemsOf({ values: { value: '0,6' } })).toEqual([{ field: 'value', message: 'must be a number, for example 0.6 (Lithium level in mmol/L)' }]);
-    expect(problemsOf({ values: { value: '-1' } })).toEqual([{ field: 'value', message: 'must be a number, for example 0.6 (Lithium level in mmol/L)' }]);
+    expect(problemsOf({ values: { value: '0,6' } })).toEqual([{ field: 'value', message: 'must be a number in mmol/L: digits, with a point for any decimals' }]);
+    expect(problemsOf({ values: { value: '-1' } })).toEqual([{ field: 'value', message: 'must be a number in mmol/L: digits, with a point for any decimals' }]);
     // A level typed in mg/L rather than mmol/L.
     expect(problemsOf({ values: { value: '6.9' } })).toEqual([{ field: 'value', message: 'must be between 0.01 and 5 mmol/L: check the number and the unit' }]);
     expect(problemsOf({ values: { value: '5' } })).toEqual([]);
     expect(problemsOf({ test: '29463-7', values: { value: '900' } })).toEqual([{ field: 'value', message: 'must be between 10 and 400 kg: check the number and the unit' }]);
     expect(problemsOf({ test: '85354-9', values: { systolic: '12' } })).toEqual([
-      { field: 'systolic', message: 'must be between 50 and 300 mm[Hg]: check the number and the unit' },
-      { field: 'diastolic', message: 'is needed: the diastolic in mm[Hg]' },
+      { field: 'systolic', message: 'must be between 50 and 300 mmHg: check the number and the unit' },
+      { field: 'diastolic', message: 'is needed: the diastolic in mmHg' },
     ]);
     expect(problemsOf({ test: '85354-9', values: { systolic: '80', diastolic: '120' } })).toEqual([{ field: 'diastolic', message: 'must be lower than the systolic pressure' }]);
     expect(problemsOf({ date: '2027-01-01', values: { value: 'high' } }).map((p) => p.field)).toEqual(['date', 'value']);

@@ -2,36 +2,7 @@ import { FHIR_ID } from '../fhir/datatypes.ts';
 import type { AnyResource } from '../fhir/resource-types.ts';
 import { system } from '../fhir/systems.ts';
 import { londonToday } from '../engagement/london-calendar.ts';
-import { monitoredResults } from './monitoring-rules.ts';
-import { resultEntryTests, type ResultEntryTest } from './result-entry-rules.ts';
-
-/** A test that can be entered: a LOINC code the monitoring rules recognise, in the words of its group. */
-export interface OfferedResultTest extends ResultEntryTest {
-  code: string;
-  /** The LOINC display, as the rules give it. */
-  display: string;
-  /** The group it belongs to, as the monitoring rules name it: "Renal function (eGFR or creatinine)". */
-  group: string;
-}
-
-/**
- * Every test offered for entry, in the monitoring rules' order: each LOINC code of each recognised
- * kind of result that result-entry-rules.ts offers. Throws when a recognised LOINC code has no entry
- * rule, so a code added to the rules is a decision here too, not silently missing from the form.
- */
-export function offeredResultTests(): OfferedResultTest[] {
-  const offered: OfferedResultTest[] = [];
-  for (const kind of Object.values(monitoredResults)) {
-    for (const coding of kind.codes) {
-      if (coding.system !== system.loinc) continue;
-      const rule = resultEntryTests[coding.code];
-      if (rule === undefined) throw new Error(`LOINC ${coding.code} is recognised by the monitoring rules but has no entry rule`);
-      if ('notOffered' in rule) continue;
-      offered.push({ ...rule, code: coding.code, display: coding.display, group: kind.name });
-    }
-  }
-  return offered;
-}
+import { offeredResultTests, type OfferedResultTest } from './offered-result-tests.ts';
 
 /** A result as a staff member enters it, before it is checked. */
 export interface ResultEntry {
@@ -87,11 +58,10 @@ export function recordResult(entry: ResultEntry, now: Date = new Date()): Record
   for (const quantity of test?.quantities ?? []) {
     const typed = entry.values[quantity.field];
     const text = typeof typed === 'number' ? String(typed) : (typed ?? '').trim();
-    const where = `${quantity.label} in ${quantity.unit}`;
-    if (text === '') problems.push({ field: quantity.field, message: `is needed: the ${quantity.label.toLowerCase()} in ${quantity.unit}` });
-    else if (!NUMBER.test(text)) problems.push({ field: quantity.field, message: `must be a number, for example ${quantity.max > 10 ? '72' : '0.6'} (${where})` });
+    if (text === '') problems.push({ field: quantity.field, message: `is needed: the ${quantity.label.toLowerCase()} in ${quantity.shown}` });
+    else if (!NUMBER.test(text)) problems.push({ field: quantity.field, message: `must be a number in ${quantity.shown}: digits, with a point for any decimals` });
     else if (Number(text) < quantity.min || Number(text) > quantity.max) {
-      problems.push({ field: quantity.field, message: `must be between ${quantity.min} and ${quantity.max} ${quantity.unit}: check the number and the unit` });
+      problems.push({ field: quantity.field, message: `must be between ${quantity.min} and ${quantity.max} ${quantity.shown}: check the number and the unit` });
     } else numbers.set(quantity.field, Number(text));
   }
   if (numbers.has('systolic') && numbers.has('diastolic') && numbers.get('systolic')! <= numbers.get('diastolic')!) {

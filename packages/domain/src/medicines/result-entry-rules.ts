@@ -21,6 +21,8 @@ export interface EnteredQuantity {
   label: string;
   /** UCUM (unitsofmeasure.org), as docs/fhir.md gives it for the code. */
   unit: string;
+  /** The unit as clinicians write it, on the form and in messages: "mmHg" for UCUM "mm[Hg]". */
+  shown: string;
   min: number;
   max: number;
   /** Where the number goes: the Observation's own value, or a component with this LOINC code. */
@@ -34,26 +36,26 @@ export interface ResultEntryTest {
   quantities: readonly EnteredQuantity[];
 }
 
-const lab = (label: string, unit: string, min: number, max: number): ResultEntryTest => ({ label, category: 'laboratory', quantities: [{ field: 'value', label, unit, min, max }] });
-const vital = (label: string, unit: string, min: number, max: number): ResultEntryTest => ({ label, category: 'vital-signs', quantities: [{ field: 'value', label, unit, min, max }] });
+const lab = (label: string, unit: string, min: number, max: number, shown = unit): ResultEntryTest => ({ label, category: 'laboratory', quantities: [{ field: 'value', label, unit, shown, min, max }] });
+const vital = (label: string, unit: string, min: number, max: number, shown = unit): ResultEntryTest => ({ label, category: 'vital-signs', quantities: [{ field: 'value', label, unit, shown, min, max }] });
 
 /** By LOINC code; `notOffered` when the code is recognised on import but not entered in the app, with why. */
 export const resultEntryTests: Record<string, ResultEntryTest | { notOffered: string }> = {
   '14334-7': lab('Lithium level', 'mmol/L', 0.01, 5),
-  '62238-1': lab('eGFR (CKD-EPI)', 'mL/min/{1.73_m2}', 1, 200),
-  '33914-3': lab('eGFR (MDRD)', 'mL/min/{1.73_m2}', 1, 200),
-  '2160-0': lab('Creatinine', 'umol/L', 10, 3000),
+  '62238-1': lab('eGFR (CKD-EPI)', 'mL/min/{1.73_m2}', 1, 200, 'mL/min/1.73m²'),
+  '33914-3': lab('eGFR (MDRD)', 'mL/min/{1.73_m2}', 1, 200, 'mL/min/1.73m²'),
+  '2160-0': lab('Creatinine', 'umol/L', 10, 3000, 'micromol/L'),
   '3016-3': lab('TSH', 'mU/L', 0.001, 200),
-  '751-8': lab('Neutrophils', '10*9/L', 0, 100),
-  '6690-2': lab('White cell count', '10*9/L', 0, 500),
+  '751-8': lab('Neutrophils', '10*9/L', 0, 100, '× 10⁹/L'),
+  '6690-2': lab('White cell count', '10*9/L', 0, 500, '× 10⁹/L'),
   '29463-7': vital('Weight', 'kg', 10, 400),
-  '39156-5': vital('BMI', 'kg/m2', 8, 120),
+  '39156-5': vital('BMI', 'kg/m2', 8, 120, 'kg/m²'),
   '85354-9': {
     label: 'Blood pressure',
     category: 'vital-signs',
     quantities: [
-      { field: 'systolic', label: 'Systolic', unit: 'mm[Hg]', min: 50, max: 300, component: { code: '8480-6', display: 'Systolic blood pressure' } },
-      { field: 'diastolic', label: 'Diastolic', unit: 'mm[Hg]', min: 20, max: 200, component: { code: '8462-4', display: 'Diastolic blood pressure' } },
+      { field: 'systolic', label: 'Systolic', unit: 'mm[Hg]', shown: 'mmHg', min: 50, max: 300, component: { code: '8480-6', display: 'Systolic blood pressure' } },
+      { field: 'diastolic', label: 'Diastolic', unit: 'mm[Hg]', shown: 'mmHg', min: 20, max: 200, component: { code: '8462-4', display: 'Diastolic blood pressure' } },
     ],
   },
   '8480-6': { notOffered: 'a blood pressure is entered as the panel (85354-9), with its systolic and diastolic components' },
