@@ -36,6 +36,7 @@ export function resultRoutes(app: FastifyInstance, store: Store) {
     const result = recordResult({
       id: body.resultId, personId, test: body.test, date: body.date,
       values: { value: body.value, systolic: body.systolic, diastolic: body.diastolic },
+      // The team is the staff member's only team, as for a contact with no episode; none when they have several.
       practitionerId: staff.practitionerId, teamId: contactTeam(staff.teams.map((t) => t.id), undefined),
     });
     if (!result.ok) {

@@ -38,6 +38,8 @@ export function RecordResultPage() {
   const [errors, setErrors] = useState<FormError[]>([]);
   const [busy, setBusy] = useState(false);
   const set = (field: Field) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [field]: e.currentTarget.value });
+  // Another test empties the numbers: a lithium level left in the box must not become a weight.
+  const chooseTest = (e: { currentTarget: { value: string } }) => setForm({ ...form, test: e.currentTarget.value, value: '', systolic: '', diastolic: '' });
 
   if (state.status === 'loading') return <Loading what="the record" />;
   if (state.status === 'refused') return <AccessRefused personId={id} problem={state.problem} onGranted={reload} />;
@@ -81,7 +83,7 @@ export function RecordResultPage() {
         monitoring overdue list from the day it was taken.
       </p>
       <form onSubmit={submit} noValidate aria-label="Record a result">
-        <Select id="test" name="test" label={label('test')} value={form.test} error={errorFor(errors, 'test')} onChange={set('test')}>
+        <Select id="test" name="test" label={label('test')} value={form.test} error={errorFor(errors, 'test')} onChange={chooseTest}>
           <Select.Option value="">Choose the test</Select.Option>
           {GROUPS.map((group) => (
             <optgroup key={group} label={group}>
