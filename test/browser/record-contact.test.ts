@@ -44,6 +44,8 @@ describe.skipIf(!haveChromium)('recording a contact in Chromium', () => {
     const first = rows.nth(0).getByRole('link').first();
     const name = (await first.textContent())!;
     expect(await rows.nth(0).getByRole('link', { name: `Record a contact with ${name}` }).count()).toBe(1);
+    // Recording a result belongs to the monitoring list, not this one.
+    expect(await page.getByRole('link', { name: /^Record a result/ }).count()).toBe(0);
 
     // Open the person's record, then record a contact from it.
     await first.click();
