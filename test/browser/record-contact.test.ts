@@ -1,9 +1,9 @@
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonToday } from '@continuity/domain';
 import { DEMO_PASSWORD } from '@continuity/server';
 import { disengagementScenario } from '../../packages/store/test/support/disengagement-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp } from './support/web-app.ts';
 
 /**
  * Issue 4's journey in Chromium over the disengagement scenario, as of today: the demo key worker
@@ -11,15 +11,6 @@ import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './
  * contact using only the keyboard, and is back on the list without them. Everyone the scenario's
  * North CMHT holds was last seen in June or July 2026, so the list today is never empty.
  */
-
-/** Presses Tab until the element has focus: it must be reachable from the keyboard, in order. */
-async function tabTo(page: Page, target: Locator, limit = 40) {
-  for (let i = 0; i < limit; i += 1) {
-    if (await target.evaluate((el) => el === document.activeElement)) return;
-    await page.keyboard.press('Tab');
-  }
-  throw new Error(`could not reach ${target} with the Tab key`);
-}
 
 describe.skipIf(!haveChromium)('recording a contact in Chromium', () => {
   let web: RunningWebApp;
@@ -53,6 +44,8 @@ describe.skipIf(!haveChromium)('recording a contact in Chromium', () => {
     const first = rows.nth(0).getByRole('link').first();
     const name = (await first.textContent())!;
     expect(await rows.nth(0).getByRole('link', { name: `Record a contact with ${name}` }).count()).toBe(1);
+    // Recording a result belongs to the monitoring list, not this one.
+    expect(await page.getByRole('link', { name: /^Record a result/ }).count()).toBe(0);
 
     // Open the person's record, then record a contact from it.
     await first.click();

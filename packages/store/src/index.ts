@@ -20,6 +20,7 @@ export * from './discharge/discharge-audit.ts';
 export * from './caseload/index.ts';
 export * from './discharge/diagnoses.ts';
 export * from './records/update-record.ts';
+export * from './records/held-records.ts';
 export * from './contacts/contact-records.ts';
 export * from './transfer/transfers-of-care.ts';
 export * from './engagement/escalation-records.ts';

@@ -46,6 +46,9 @@ export const system = {
   appointmentCancellationReason: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason',
   v3RoleCode: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode',
   v3ActCode: 'http://terminology.hl7.org/CodeSystem/v3-ActCode',
+  /** Units in Observation.valueQuantity (docs/fhir.md). */
+  ucum: 'http://unitsofmeasure.org',
+  observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
   conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
 } as const;
 

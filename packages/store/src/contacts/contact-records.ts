@@ -1,6 +1,7 @@
 import type { EpisodeFact } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { findRecordsWithId, type HeldRecord } from '../records/held-records.ts';
 
 /** A person's episodes of care, as the domain reads them to choose a contact's episode and team. */
 export async function personEpisodes(db: Kysely<Database>, personId: string): Promise<EpisodeFact[]> {
@@ -11,23 +12,9 @@ export async function personEpisodes(db: Kysely<Database>, personId: string): Pr
   return result.rows.map((r) => ({ id: r.id, status: r.status, start: r.start, end: r.end, teamId: r.team?.startsWith('Organization/') ? r.team.slice('Organization/'.length) : null }));
 }
 
-export interface HeldContact {
-  personId: string;
-  type: 'Appointment' | 'Encounter';
-  contentHash: string;
-}
+export type HeldContact = HeldRecord<'Appointment' | 'Encounter'>;
 
-/**
- * Appointments and Encounters already held with this id, whoever's they are: a contact id is made
- * once by the form that records it, so finding one means the contact was sent before (or the id
- * was reused, which must be refused rather than overwrite another record).
- */
-export async function findContactRecords(db: Kysely<Database>, id: string): Promise<HeldContact[]> {
-  const rows = await db
-    .selectFrom('record')
-    .select(['person_id', 'resource_type', 'content_hash'])
-    .where('resource_type', 'in', ['Appointment', 'Encounter'])
-    .where('id', '=', id)
-    .execute();
-  return rows.map((r) => ({ personId: r.person_id, type: r.resource_type as HeldContact['type'], contentHash: r.content_hash }));
+/** Appointments and Encounters already held with this id, whoever's they are (see findRecordsWithId). */
+export function findContactRecords(db: Kysely<Database>, id: string): Promise<HeldContact[]> {
+  return findRecordsWithId(db, ['Appointment', 'Encounter'], id);
 }

@@ -6,6 +6,7 @@ import { useSignedInUser } from '../auth/session-context.tsx';
 import { formatDate } from '../format/dates.ts';
 import { fullName } from '../format/people.ts';
 import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
+import { returnPath } from '../forms/return-path.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { AccessRefused } from '../people/access-refused.tsx';
@@ -27,12 +28,6 @@ const LABELS: Record<Field, string> = {
   note: 'Note',
 };
 const OPEN = new Set(['planned', 'waitlist', 'active', 'onhold']);
-
-/** Where to go back to: a page of this app (the worklist, with its date and team), else the person's record. */
-function returnPath(asked: string | null, personId: string): string {
-  // "//host" and "/\host" would leave the app: browsers read both as another site.
-  return asked && asked.startsWith('/') && !/^\/[/\\]/.test(asked) ? asked : `/people/${encodeURIComponent(personId)}`;
-}
 
 /**
  * Recording a contact, or an appointment that was missed or cancelled. The contact id is made when

@@ -37,6 +37,8 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
       )}
       <p className="nhsuk-body">
         <Link to={`/people/${encodeURIComponent(person.id)}/contacts/new`}>Record a contact</Link>
+        {' · '}
+        <Link to={`/people/${encodeURIComponent(person.id)}/results/new`}>Record a result</Link>
       </p>
       <PersonalDetails person={person} />
       <CareSummary person={person} />

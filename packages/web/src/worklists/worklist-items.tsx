@@ -7,10 +7,12 @@ import { EscalationSummary } from '../escalation/escalation-summary.tsx';
 
 /** One row per person: who they are (linking to their record), their team, and each reason with its evidence. */
 export function WorklistItems({ list }: { list: WorklistResponse }) {
-  // Recording a contact comes back to this list, as of the same day and team.
+  // Recording a contact or a result comes back to this list, as of the same day and team.
   const { pathname, search } = useLocation();
   // The disengaged list carries each person's escalation: where losing contact is the reason, reaching out is the action.
   const engagement = list.decided !== undefined;
+  // On the monitoring list, the action is recording the result that is overdue.
+  const monitoring = list.worklist === 'monitoring-overdue';
   return (
     <Table responsive caption={`People on the list as of ${list.asOf}`} captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
       <Table.Head>
@@ -32,6 +34,11 @@ export function WorklistItems({ list }: { list: WorklistResponse }) {
                 {engagement ? (
                   <Link className="nhsuk-body-s app-block" to={`/people/${encodeURIComponent(item.patient.id)}/contacts/new?returnTo=${encodeURIComponent(pathname + search)}`}>
                     Record a contact<span className="nhsuk-u-visually-hidden"> with {person?.name ?? 'this person'}</span>
+                  </Link>
+                ) : null}
+                {monitoring ? (
+                  <Link className="nhsuk-body-s app-block" to={`/people/${encodeURIComponent(item.patient.id)}/results/new?returnTo=${encodeURIComponent(pathname + search)}`}>
+                    Record a result<span className="nhsuk-u-visually-hidden"> for {person?.name ?? 'this person'}</span>
                   </Link>
                 ) : null}
               </Table.Cell>
