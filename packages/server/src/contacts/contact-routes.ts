@@ -1,8 +1,9 @@
 import { contactTeam, defaultContactEpisode, fhirId, recordContact, type ContactProblem } from '@continuity/domain';
-import { findContactRecords, personEpisodes, prepareRecord, recordAudit, writeRecords, type Store } from '@continuity/store';
+import { personEpisodes, prepareRecord, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError, parseInput } from '../http/errors.ts';
+import { recordOnce } from '../http/record-once.ts';
 import { openRecord } from '../people/record-access.ts';
 
 /** The shape only: what the values may be is the domain's check (recordContact), field by field. */
@@ -60,33 +61,12 @@ export function contactRoutes(app: FastifyInstance, store: Store) {
       },
     };
     const record = prepareRecord({ type, id: body.contactId, personId, resource });
-    const held = await findContactRecords(store.db, body.contactId);
-    if (held.length > 0) {
-      const same = held.length === 1 && held[0]!.personId === personId && held[0]!.type === type && held[0]!.contentHash === record.contentHash;
-      if (!same) throw idInUse();
-      return reply.status(200).send(answer);
-    }
-
-    const written = await store.db
-      .transaction()
-      .execute(async (trx) => {
-        const outcome = await writeRecords(trx, [record]);
-        // Another send of this id got in first: the same contact is a repeat; a different one must not overwrite it.
-        if (outcome.updated.length > 0) throw idInUse();
-        if (outcome.unchanged.length > 0) return false;
-        await recordAudit(trx, [
-          {
-            actorId: staff.id, actorRole: staff.role, action: 'record-contact', personId, resourceType: type, resourceId: body.contactId, basis, outcome: 'allowed',
-            detail: { outcome: body.outcome, mode: body.mode, date: body.date, episode: episode?.id ?? null },
-          },
-        ]);
-        return true;
-      })
-      .catch((error: unknown) => {
-        // The same id held by someone else's record, sent at the same moment: the unique index refuses it.
-        if ((error as { code?: string }).code === '23505') throw idInUse();
-        throw error;
-      });
+    const audit = {
+      actorId: staff.id, actorRole: staff.role, action: 'record-contact', personId, resourceType: type, resourceId: body.contactId, basis, outcome: 'allowed' as const,
+      detail: { outcome: body.outcome, mode: body.mode, date: body.date, episode: episode?.id ?? null },
+    };
+    // A contact id is one record's, whether it became an Appointment or an Encounter.
+    const written = (await recordOnce(store, { ...record, personId }, audit, idInUse, ['Appointment', 'Encounter'])) === 'created';
     return reply.status(written ? 201 : 200).send(answer);
   });
 }

@@ -1,8 +1,9 @@
 import { contactTeam, fhirId, recordResult } from '@continuity/domain';
-import { findRecordsWithId, prepareRecord, recordAudit, writeRecords, type Store } from '@continuity/store';
+import { prepareRecord, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError, parseInput } from '../http/errors.ts';
+import { recordOnce } from '../http/record-once.ts';
 import { openRecord } from '../people/record-access.ts';
 
 const typed = z.union([z.string(), z.number()], { error: 'must be a number' });
@@ -46,30 +47,9 @@ export function resultRoutes(app: FastifyInstance, store: Store) {
 
     const answer = { result: { id: body.resultId, reference: `Observation/${body.resultId}`, test: result.test.code, name: result.test.label, date: body.date } };
     const record = prepareRecord({ type: 'Observation', id: body.resultId, personId, resource: result.resource });
-    const held = await findRecordsWithId(store.db, ['Observation'], body.resultId);
-    if (held.length > 0) {
-      if (held.length !== 1 || held[0]!.personId !== personId || held[0]!.contentHash !== record.contentHash) throw idInUse();
-      return reply.status(200).send(answer);
-    }
-
-    const written = await store.db
-      .transaction()
-      .execute(async (trx) => {
-        const outcome = await writeRecords(trx, [record]);
-        // Another send of this id got in first: the same result is a repeat; a different one must not overwrite it.
-        if (outcome.updated.length > 0) throw idInUse();
-        if (outcome.unchanged.length > 0) return false;
-        // The test and the day, never the value: the audit says what was done, the record what was found.
-        await recordAudit(trx, [
-          { actorId: staff.id, actorRole: staff.role, action: 'record-result', personId, resourceType: 'Observation', resourceId: body.resultId, basis, outcome: 'allowed', detail: { test: result.test.code, date: body.date } },
-        ]);
-        return true;
-      })
-      .catch((error: unknown) => {
-        // The same id held by someone else's record, sent at the same moment: the unique index refuses it.
-        if ((error as { code?: string }).code === '23505') throw idInUse();
-        throw error;
-      });
+    // The test and the day, never the value: the audit says what was done, the record what was found.
+    const audit = { actorId: staff.id, actorRole: staff.role, action: 'record-result', personId, resourceType: 'Observation', resourceId: body.resultId, basis, outcome: 'allowed' as const, detail: { test: result.test.code, date: body.date } };
+    const written = (await recordOnce(store, { ...record, personId }, audit, idInUse)) === 'created';
     return reply.status(written ? 201 : 200).send(answer);
   });
 }

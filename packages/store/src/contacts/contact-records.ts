@@ -1,7 +1,6 @@
 import type { EpisodeFact } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { findRecordsWithId, type HeldRecord } from '../records/held-records.ts';
 
 /** A person's episodes of care, as the domain reads them to choose a contact's episode and team. */
 export async function personEpisodes(db: Kysely<Database>, personId: string): Promise<EpisodeFact[]> {
@@ -10,11 +9,4 @@ export async function personEpisodes(db: Kysely<Database>, personId: string): Pr
            resource->'managingOrganization'->>'reference' AS team
     FROM record WHERE person_id = ${personId} AND resource_type = 'EpisodeOfCare' ORDER BY id`.execute(db);
   return result.rows.map((r) => ({ id: r.id, status: r.status, start: r.start, end: r.end, teamId: r.team?.startsWith('Organization/') ? r.team.slice('Organization/'.length) : null }));
-}
-
-export type HeldContact = HeldRecord<'Appointment' | 'Encounter'>;
-
-/** Appointments and Encounters already held with this id, whoever's they are (see findRecordsWithId). */
-export function findContactRecords(db: Kysely<Database>, id: string): Promise<HeldContact[]> {
-  return findRecordsWithId(db, ['Appointment', 'Encounter'], id);
 }

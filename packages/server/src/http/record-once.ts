@@ -1,0 +1,32 @@
+import { findRecordsWithId, recordAudit, writeRecords, type AuditEntry, type PreparedRecord, type Store } from '@continuity/store';
+import type { ApiError } from './errors.ts';
+
+/**
+ * Writes one new record under an id the client's form made, with its audit entry, exactly once.
+ * The same record sent again writes nothing ('repeat'); a different record under that id, or one
+ * of another type or person, is refused with `inUse` and overwrites nothing. Two sends at the same
+ * moment are settled by the write itself and the unique index on ids.
+ */
+export async function recordOnce(store: Store, record: PreparedRecord & { personId: string }, audit: AuditEntry, inUse: () => ApiError, sameIdTypes: readonly string[] = [record.type]): Promise<'created' | 'repeat'> {
+  const held = await findRecordsWithId(store.db, sameIdTypes, record.id);
+  if (held.length > 0) {
+    const same = held.length === 1 && held[0]!.personId === record.personId && held[0]!.type === record.type && held[0]!.contentHash === record.contentHash;
+    if (!same) throw inUse();
+    return 'repeat';
+  }
+  return store.db
+    .transaction()
+    .execute(async (trx) => {
+      const outcome = await writeRecords(trx, [record]);
+      // Another send of this id got in first: the same record is a repeat; a different one must not overwrite it.
+      if (outcome.updated.length > 0) throw inUse();
+      if (outcome.unchanged.length > 0) return 'repeat' as const;
+      await recordAudit(trx, [audit]);
+      return 'created' as const;
+    })
+    .catch((error: unknown) => {
+      // The same id held by someone else's record, sent at the same moment: the unique index refuses it.
+      if ((error as { code?: string }).code === '23505') throw inUse();
+      throw error;
+    });
+}
