@@ -70,7 +70,8 @@ try {
     }
     say(`disengaged worklist on ${target.name}`);
     for (const line of await task('worklist.ts', ['--target', target.url, '--as-of', asOf, '--runs', String(runs)])) {
-      results.push({ step: `${line.task} (${target.name})`, people, medianMs: line.medianMs, p95Ms: line.p95Ms, samples: line.samples, evaluated: line.evaluated, items: line.items });
+      // Whole-list timings carry evaluated and items; one-person updates carry samples and p95.
+      results.push(Object.fromEntries(Object.entries({ step: `${line.task} (${target.name})`, people, medianMs: line.medianMs, p95Ms: line.p95Ms, samples: line.samples, evaluated: line.evaluated, items: line.items }).filter(([, v]) => v !== undefined)));
     }
     say(`monitoring-overdue worklist on ${target.name}`);
     for (const line of await task('monitoring.ts', ['--target', target.url, '--as-of', asOf, '--runs', String(runs)])) {

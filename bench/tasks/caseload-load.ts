@@ -93,7 +93,7 @@ try {
   latencies.sort((a, b) => a - b);
   const at = (q: number) => Number(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))]!.toFixed(1));
   process.stdout.write(`${JSON.stringify({
-    task: mode === 'users' ? `caseload page, ${cookies.length} users thinking ~${(cookies.length / rate).toFixed(0)} s between pages` : `caseload page, ${cookies.length} users without pause (autocannon)`,
+    task: mode === 'users' ? `caseload page, ${cookies.length} users pausing ~${(cookies.length / rate).toFixed(1)} s between pages` : `caseload page, ${cookies.length} users without pause (autocannon)`,
     samples: latencies.length, pagesPerSecond: Number((latencies.length / seconds).toFixed(1)), medianMs: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), errors,
   })}\n`);
 } finally {
