@@ -25,7 +25,7 @@ export interface DisengagedWorklist {
   people: Map<string, ListedPerson>;
   /** People the rules found a reason for whom a standing MDT decision keeps off `list`; in `people` too. */
   decided: Array<WorklistItem & { decision: MdtDecision }>;
-  /** People whose records were evaluated. */
+  /** People whose records were evaluated: for a list of people asked about (a caseload), those people. */
   evaluated: number;
 }
 
@@ -78,7 +78,10 @@ export async function disengagedWorklist(db: Kysely<Database>, options: Disengag
   for (let i = 0; i < later.length; i += size) {
     for (const personFacts of (await loadEngagementFacts(db, { before: endOfLondonDay(day), personIds: later.slice(i, i + size) })).values()) judge(personFacts);
   }
-  const evaluated = Number((await sql<{ people: string }>`SELECT count(*) AS people FROM engagement_state WHERE true ${scope}`.execute(db)).rows[0]!.people);
+  // A caseload's people are the people asked about (everyone has a state row); a trust's or team's are counted.
+  const evaluated = options.people
+    ? new Set(options.people).size
+    : Number((await sql<{ people: string }>`SELECT count(*) AS people FROM engagement_state WHERE true ${scope}`.execute(db)).rows[0]!.people);
   findings.sort(compareFindings);
   const escalation = await escalationOnWorklist(db, findings, asOf);
 
