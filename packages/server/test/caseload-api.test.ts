@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPath, type Store } from '@continuity/store';
-import { buildApp, createDemoAccounts } from '@continuity/server';
+import { type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { bobReason, CASELOAD_AS_OF, caseloadScenario, graceAway } from '../../store/test/support/caseload-scenario.ts';
-import { writeNdjson } from '../../store/test/support/scenario.ts';
-import { signIn } from './support/signed-in-app.ts';
+import { scenarioApp, signIn } from './support/signed-in-app.ts';
 
 describe.each(storeKinds)('caseloads and the MDT board through the API on $name', (kind) => {
   let store: Store;
@@ -19,11 +17,8 @@ describe.each(storeKinds)('caseloads and the MDT board through the API on $name'
 
   beforeAll(async () => {
     store = await kind.open();
-    const report = await importPath(store, writeNdjson(caseloadScenario()));
-    expect(report.errors).toEqual([]);
     // The demo clinicians work in North CMHT; the key worker is Grace Okafor (kw-1), who holds the most people there.
-    await createDemoAccounts(store);
-    app = await buildApp({ store, webRoot: '/nonexistent' });
+    app = await scenarioApp(store, caseloadScenario());
     for (const user of ['keyworker', 'manager', 'prescriber', 'crisis', 'board']) cookies[user] = await signIn(app, user);
   });
   afterAll(async () => {

@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDay, londonDay, londonToday, system } from '@continuity/domain';
-import { importPath, readPersonRecord, type Store } from '@continuity/store';
-import { buildApp, createDemoAccounts } from '@continuity/server';
+import { readPersonRecord, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { fhirR4SchemaErrors } from '../../../test/support/fhir-r4-schema.ts';
 import { AS_OF, disengagementScenario, expectedItems } from '../../store/test/support/disengagement-scenario.ts';
-import { writeNdjson } from '../../store/test/support/scenario.ts';
-import { signIn } from './support/signed-in-app.ts';
+import { scenarioApp, signIn } from './support/signed-in-app.ts';
 
 describe.each(storeKinds)('recording contacts through the API on $name', (kind) => {
   let store: Store;
@@ -24,10 +22,8 @@ describe.each(storeKinds)('recording contacts through the API on $name', (kind) 
 
   beforeAll(async () => {
     store = await kind.open();
-    expect((await importPath(store, writeNdjson(disengagementScenario()))).errors).toEqual([]);
     // The demo clinicians work in North CMHT; the key worker is kw-1, Jon's key worker.
-    await createDemoAccounts(store);
-    app = await buildApp({ store, webRoot: '/nonexistent' });
+    app = await scenarioApp(store, disengagementScenario());
     for (const user of ['keyworker', 'manager', 'crisis', 'board']) cookies[user] = await signIn(app, user);
   });
   afterAll(async () => {

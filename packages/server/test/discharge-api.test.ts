@@ -6,7 +6,7 @@ import { buildApp, createDemoAccounts } from '@continuity/server';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { dischargeScenario, expectedItems, FROM, TO } from '../../store/test/support/discharge-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
-import { signIn } from './support/signed-in-app.ts';
+import { scenarioApp, signIn } from './support/signed-in-app.ts';
 
 const plan = {
   reason: 'recovered',
@@ -29,11 +29,8 @@ describe.each(storeKinds)('discharging through the API on $name', (kind) => {
 
   beforeAll(async () => {
     store = await kind.open();
-    const report = await importPath(store, writeNdjson(dischargeScenario()));
-    expect(report.errors).toEqual([]);
     // The demo clinicians work in North CMHT, which holds val and kim; the key worker is kw-1.
-    await createDemoAccounts(store);
-    app = await buildApp({ store, webRoot: '/nonexistent' });
+    app = await scenarioApp(store, dischargeScenario());
     for (const user of ['keyworker', 'manager', 'crisis', 'board', 'admin']) cookies[user] = await signIn(app, user);
   });
   afterAll(async () => {

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPath, type Store } from '@continuity/store';
-import { buildApp, createDemoAccounts } from '@continuity/server';
+import { type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { AS_OF, disengagementScenario, expectedItems } from '../../store/test/support/disengagement-scenario.ts';
-import { writeNdjson } from '../../store/test/support/scenario.ts';
-import { signIn } from './support/signed-in-app.ts';
+import { scenarioApp, signIn } from './support/signed-in-app.ts';
 
 describe.each(storeKinds)('the disengaged worklist through the API on $name', (kind) => {
   let store: Store;
@@ -17,11 +15,8 @@ describe.each(storeKinds)('the disengaged worklist through the API on $name', (k
 
   beforeAll(async () => {
     store = await kind.open();
-    const report = await importPath(store, writeNdjson(disengagementScenario()));
-    expect(report.errors).toEqual([]);
     // The demo clinicians work in North CMHT, the team holding most people; the key worker is kw-1.
-    await createDemoAccounts(store);
-    app = await buildApp({ store, webRoot: '/nonexistent' });
+    app = await scenarioApp(store, disengagementScenario());
     for (const user of ['keyworker', 'manager', 'crisis', 'board', 'admin', 'partner']) cookies[user] = await signIn(app, user);
   });
   afterAll(async () => {

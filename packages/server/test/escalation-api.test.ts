@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPath, type Store } from '@continuity/store';
-import { buildApp, createDemoAccounts } from '@continuity/server';
+import { type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { AS_OF, disengagementScenario, expectedItems } from '../../store/test/support/disengagement-scenario.ts';
-import { writeNdjson } from '../../store/test/support/scenario.ts';
-import { signIn } from './support/signed-in-app.ts';
+import { scenarioApp, signIn } from './support/signed-in-app.ts';
 
 describe.each(storeKinds)('the escalation ladder through the API on $name', (kind) => {
   let store: Store;
@@ -18,11 +16,8 @@ describe.each(storeKinds)('the escalation ladder through the API on $name', (kin
 
   beforeAll(async () => {
     store = await kind.open();
-    const report = await importPath(store, writeNdjson(disengagementScenario()));
-    expect(report.errors).toEqual([]);
     // The demo clinicians work in North CMHT, which holds Dora and Eli; Fay is South's.
-    await createDemoAccounts(store);
-    app = await buildApp({ store, webRoot: '/nonexistent' });
+    app = await scenarioApp(store, disengagementScenario());
     for (const user of ['keyworker', 'manager', 'partner', 'crisis']) cookies[user] = await signIn(app, user);
   });
   afterAll(async () => {

@@ -1,11 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPath, type Store } from '@continuity/store';
-import { buildApp, createDemoAccounts } from '@continuity/server';
+import { type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { AS_OF, expectedItems, monitoringScenario } from '../../store/test/support/monitoring-scenario.ts';
-import { writeNdjson } from '../../store/test/support/scenario.ts';
-import { signIn } from './support/signed-in-app.ts';
+import { scenarioApp, signIn } from './support/signed-in-app.ts';
 
 const [vera, ola, nina, lena, carl] = expectedItems;
 
@@ -19,11 +17,8 @@ describe.each(storeKinds)('the monitoring-overdue worklist through the API on $n
 
   beforeAll(async () => {
     store = await kind.open();
-    const report = await importPath(store, writeNdjson(monitoringScenario()));
-    expect(report.errors).toEqual([]);
     // The demo clinicians work in North CMHT, the team holding most people in the scenario.
-    await createDemoAccounts(store);
-    app = await buildApp({ store, webRoot: '/nonexistent' });
+    app = await scenarioApp(store, monitoringScenario());
     for (const user of ['prescriber', 'keyworker', 'manager', 'board', 'admin', 'partner']) cookies[user] = await signIn(app, user);
   });
   afterAll(async () => {

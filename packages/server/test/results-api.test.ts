@@ -2,13 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDay, londonDay, londonToday, system } from '@continuity/domain';
-import { importPath, readPersonRecord, type Store } from '@continuity/store';
-import { buildApp, createDemoAccounts } from '@continuity/server';
+import { readPersonRecord, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { fhirR4SchemaErrors } from '../../../test/support/fhir-r4-schema.ts';
 import { AS_OF, expectedItems, monitoringScenario } from '../../store/test/support/monitoring-scenario.ts';
-import { writeNdjson } from '../../store/test/support/scenario.ts';
-import { signIn } from './support/signed-in-app.ts';
+import { scenarioApp, signIn } from './support/signed-in-app.ts';
 
 const [, ola, nina, lena] = expectedItems;
 
@@ -25,10 +23,8 @@ describe.each(storeKinds)('recording monitoring results through the API on $name
 
   beforeAll(async () => {
     store = await kind.open();
-    expect((await importPath(store, writeNdjson(monitoringScenario()))).errors).toEqual([]);
     // The demo clinicians work in North CMHT, which holds lena, ola and nina; South CMHT holds carl and vera.
-    await createDemoAccounts(store);
-    app = await buildApp({ store, webRoot: '/nonexistent' });
+    app = await scenarioApp(store, monitoringScenario());
     for (const user of ['prescriber', 'keyworker', 'board', 'partner']) cookies[user] = await signIn(app, user);
   });
   afterAll(async () => {

@@ -3,9 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp, createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
 import { scenario, writeNdjson } from '../../../store/test/support/scenario.ts';
 
-/** The server over a store holding the hand-written scenario, with the demo accounts. */
-export async function scenarioApp(store: Store): Promise<FastifyInstance> {
-  const report = await importPath(store, writeNdjson(scenario()));
+/** The server over a store holding a hand-written scenario (the foundation's by default), with the demo accounts. */
+export async function scenarioApp(store: Store, resources: Record<string, Array<Record<string, unknown>>> = scenario()): Promise<FastifyInstance> {
+  const report = await importPath(store, writeNdjson(resources));
   if (report.rejected > 0) throw new Error(`scenario did not import: ${JSON.stringify(report.errors)}`);
   await createDemoAccounts(store);
   return buildApp({ store, webRoot: '/nonexistent' });
