@@ -1,11 +1,11 @@
 import { BackLink, Button, Radios, Select, Textarea, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { api, ApiProblem } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import { useSignedInUser } from '../auth/session-context.tsx';
 import { formatDate } from '../format/dates.ts';
 import { fullName } from '../format/people.ts';
-import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
+import { FormErrors, errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
 import { returnPath } from '../forms/return-path.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
@@ -69,9 +69,7 @@ export function RecordContactPage() {
       const recorded = `${contactOutcomes[form.outcome as ContactOutcome].recorded} recorded for ${name}: ${contactModes[form.mode as ContactMode].toLowerCase()}, ${when}.`;
       navigate(back, { state: { confirmation: recorded } });
     } catch (problem) {
-      const p = problem instanceof ApiProblem ? problem : new ApiProblem(0, 'unexpected', 'The contact could not be recorded. Please try again.');
-      const onFields = p.fields.filter((f) => (FIELDS as readonly string[]).includes(f.field));
-      setErrors(onFields.length ? onFields.map((f) => ({ fieldId: f.field, message: `${LABELS[f.field as Field]} ${f.message}` })) : [{ message: p.message }]);
+      setErrors(errorsFromProblem(problem, 'The contact could not be recorded. Please try again.', (f) => ((FIELDS as readonly string[]).includes(f) ? { id: f, label: LABELS[f as Field] } : undefined)));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { api, ApiProblem } from '../api/client.ts';
-import type { FormError } from '../forms/form-errors.tsx';
+import { api } from '../api/client.ts';
+import { errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
 
 /**
  * Sends one escalation form: on success calls `done`; on refusal turns the server's per-field
@@ -16,9 +16,7 @@ export function useEscalationPost(fieldIds: Record<string, string>, fieldNames: 
       setErrors([]);
       done();
     } catch (problem) {
-      const p = problem instanceof ApiProblem ? problem : new ApiProblem(0, 'unexpected', 'This could not be saved. Please try again.');
-      const onFields = p.fields.filter((f) => fieldIds[f.field]);
-      setErrors(onFields.length ? onFields.map((f) => ({ fieldId: fieldIds[f.field], message: `${fieldNames[f.field] ?? f.field} ${f.message}` })) : [{ message: p.message }]);
+      setErrors(errorsFromProblem(problem, 'This could not be saved. Please try again.', (f) => (fieldIds[f] ? { id: fieldIds[f]!, label: fieldNames[f] ?? f } : undefined)));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 import { ErrorSummary } from 'nhsuk-react-components';
 import { useEffect, useRef } from 'react';
+import { ApiProblem } from '../api/client.ts';
 
 export interface FormError {
   /** The id of the field at fault; omitted for a problem with the whole form. */
@@ -39,4 +40,18 @@ export function FormErrors({ errors }: { errors: FormError[] }) {
 /** The inline message for one field, if the summary has one for it. */
 export function errorFor(errors: FormError[], fieldId: string): string | undefined {
   return errors.find((e) => e.fieldId === fieldId)?.message;
+}
+
+/**
+ * A refusal from the API as a form's errors: each problem on one of the form's fields, beside that
+ * field and in the form's words (`fieldOf` gives the input id and label, or nothing for a field the
+ * form does not show); otherwise the refusal's own message. Anything else thrown becomes `fallback`.
+ */
+export function errorsFromProblem(problem: unknown, fallback: string, fieldOf: (apiField: string) => { id: string; label: string } | undefined): FormError[] {
+  const p = problem instanceof ApiProblem ? problem : new ApiProblem(0, 'unexpected', fallback);
+  const onFields = p.fields.flatMap((f) => {
+    const field = fieldOf(f.field);
+    return field ? [{ fieldId: field.id, message: `${field.label} ${f.message}` }] : [];
+  });
+  return onFields.length ? onFields : [{ message: p.message }];
 }

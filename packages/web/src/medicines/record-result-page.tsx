@@ -1,11 +1,11 @@
 import { BackLink, Button, Select, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
-import { api, ApiProblem } from '../api/client.ts';
+import { api } from '../api/client.ts';
 import { newContactId } from '../contacts/contact-id.ts';
 import { formatDate } from '../format/dates.ts';
 import { fullName } from '../format/people.ts';
-import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
+import { FormErrors, errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
 import { returnPath } from '../forms/return-path.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
@@ -60,9 +60,7 @@ export function RecordResultPage() {
       const values = test.quantities.map((q) => form[q.field].trim()).join('/');
       navigate(back, { state: { confirmation: `${test.label} recorded for ${name}: ${values} ${test.quantities[0]!.shown}, taken ${formatDate(form.date)}.` } });
     } catch (problem) {
-      const p = problem instanceof ApiProblem ? problem : new ApiProblem(0, 'unexpected', 'The result could not be recorded. Please try again.');
-      const onFields = p.fields.filter((f) => (FIELDS as readonly string[]).includes(f.field));
-      setErrors(onFields.length ? onFields.map((f) => ({ fieldId: f.field, message: `${label(f.field as Field)} ${f.message}` })) : [{ message: p.message }]);
+      setErrors(errorsFromProblem(problem, 'The result could not be recorded. Please try again.', (f) => ((FIELDS as readonly string[]).includes(f) ? { id: f, label: label(f as Field) } : undefined)));
     } finally {
       setBusy(false);
     }
