@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@continuity/server';
 import { bobReason, CASELOAD_AS_OF, caseloadScenario, graceAway } from '../../packages/store/test/support/caseload-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
 
 /**
  * The caseload pages in Chromium over the caseload scenario: the demo key worker is Grace Okafor
@@ -24,13 +23,8 @@ describe.skipIf(!haveChromium)('the caseload pages in Chromium', () => {
   });
 
   async function signedIn(username: string): Promise<Page> {
-    // CSP is bypassed only so that axe-core can be injected.
-    const page = await (await browser.newContext({ bypassCSP: true, baseURL: base })).newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto('/sign-in');
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const page = await newAppPage({ browser, base });
+    await signInAs(page, username);
     return page;
   }
 

@@ -1,11 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@continuity/server';
 import type { Store } from '@continuity/store';
 import { dischargeRules } from '@continuity/domain';
 import { readPersonRecord } from '@continuity/store';
 import { dischargeScenario, expectedItems, FROM, TO } from '../../packages/store/test/support/discharge-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp, signInAs, newAppPage } from './support/web-app.ts';
 
 /**
  * The discharge guard in Chromium over the discharge scenario: the demo board analyst's Discharge
@@ -15,18 +14,12 @@ import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './
 describe.skipIf(!haveChromium)('the discharge guard and audit in Chromium', () => {
   let store: Store;
   let web: RunningWebApp;
-  let browser: Browser;
   let page: Page;
-  let baseURL = '';
 
   beforeAll(async () => {
     web = await startWebApp(dischargeScenario());
-    ({ store, browser } = web);
-    baseURL = web.base;
-    // CSP is bypassed only so that axe-core can be injected.
-    const context = await browser.newContext({ bypassCSP: true, baseURL });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    ({ store } = web);
+    page = await newAppPage(web);
   });
 
   afterAll(async () => {
@@ -34,10 +27,7 @@ describe.skipIf(!haveChromium)('the discharge guard and audit in Chromium', () =
   });
 
   it('shows the board each discharge that breaks the guard, with its reasons and evidence, accessibly', async () => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Username').fill('board');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'board');
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Discharge audit' }).click();
     await page.getByRole('heading', { level: 1, name: /Discharges that break the discharge guard/ }).waitFor();
     await page.getByLabel('From', { exact: true }).fill(FROM);
@@ -59,13 +49,8 @@ describe.skipIf(!haveChromium)('the discharge guard and audit in Chromium', () =
   });
 
   it('refuses a key worker discharging a person with psychosis for non-attendance, saying why, then records a complete discharge', async () => {
-    const context = await browser.newContext({ bypassCSP: true, baseURL });
-    const kw = await context.newPage();
-    kw.setDefaultTimeout(10_000);
-    await kw.goto('/sign-in');
-    await kw.getByLabel('Username').fill('keyworker');
-    await kw.getByLabel('Password').fill(DEMO_PASSWORD);
-    await kw.getByRole('button', { name: 'Sign in' }).click();
+    const kw = await newAppPage(web);
+    await signInAs(kw, 'keyworker');
     await kw.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
     await kw.goto('/people/val');
     await kw.getByRole('region', { name: 'Care', exact: true }).getByRole('link', { name: 'Discharge from this team' }).click();
@@ -90,6 +75,6 @@ describe.skipIf(!haveChromium)('the discharge guard and audit in Chromium', () =
     await kw.getByRole('button', { name: 'Record the discharge' }).click();
     await kw.waitForURL(/\/people\/val$/);
     expect(await readPersonRecord(store.db, 'val', 'EpisodeOfCare', 'val-eoc')).toMatchObject({ versionId: 2, status: 'finished' });
-    await context.close();
+    await kw.context().close();
   });
 });

@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@continuity/server';
 import { AS_OF, disengagementScenario, expectedItems } from '../../packages/store/test/support/disengagement-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
 
 /**
  * The Disengaged page in Chromium over the disengagement scenario: the demo key worker works in
@@ -11,16 +10,11 @@ import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './
 
 describe.skipIf(!haveChromium)('the Disengaged page in Chromium', () => {
   let web: RunningWebApp;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     web = await startWebApp(disengagementScenario());
-    ({ browser } = web);
-    // CSP is bypassed only so that axe-core can be injected.
-    const context = await browser.newContext({ bypassCSP: true, baseURL: web.base });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await newAppPage(web);
   });
 
   afterAll(async () => {
@@ -28,10 +22,7 @@ describe.skipIf(!haveChromium)('the Disengaged page in Chromium', () => {
   });
 
   it("lists the key worker's disengaged people with reasons and evidence, accessibly, and links to each record", async () => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Username').fill('keyworker');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'keyworker');
     // A key worker lands on their own caseload.
     await page.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
 

@@ -1,9 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDay, londonDay, londonToday } from '@continuity/domain';
-import { DEMO_PASSWORD } from '@continuity/server';
 import { disengagementScenario } from '../../packages/store/test/support/disengagement-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
 
 /**
  * The escalation ladder in Chromium over the disengagement scenario, today: Eli (North CMHT, last
@@ -11,18 +10,13 @@ import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './
  */
 describe.skipIf(!haveChromium)('the escalation ladder in Chromium', () => {
   let web: RunningWebApp;
-  let browser: Browser;
   let page: Page;
   const today = londonToday();
   const review = isoDay(londonDay(today)! + 14);
 
   beforeAll(async () => {
     web = await startWebApp(disengagementScenario());
-    ({ browser } = web);
-    // CSP is bypassed only so that axe-core can be injected.
-    const context = await browser.newContext({ bypassCSP: true, baseURL: web.base });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await newAppPage(web);
   });
 
   afterAll(async () => {
@@ -30,10 +24,7 @@ describe.skipIf(!haveChromium)('the escalation ladder in Chromium', () => {
   });
 
   it('a manager assigns a step and records an MDT decision, and the person moves to "decided"', async () => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Username').fill('manager');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'manager');
     await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
 
     await page.goto('/worklists/disengaged?team=team-north');

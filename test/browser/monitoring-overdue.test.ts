@@ -1,8 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_PASSWORD } from '@continuity/server';
 import { AS_OF, expectedItems, monitoringScenario } from '../../packages/store/test/support/monitoring-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
 
 /**
  * The Monitoring overdue page in Chromium over the monitoring scenario: the demo prescriber works in
@@ -11,16 +10,11 @@ import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './
 
 describe.skipIf(!haveChromium)('the Monitoring overdue page in Chromium', () => {
   let web: RunningWebApp;
-  let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     web = await startWebApp(monitoringScenario());
-    ({ browser } = web);
-    // CSP is bypassed only so that axe-core can be injected.
-    const context = await browser.newContext({ bypassCSP: true, baseURL: web.base });
-    page = await context.newPage();
-    page.setDefaultTimeout(10_000);
+    page = await newAppPage(web);
   });
 
   afterAll(async () => {
@@ -28,10 +22,7 @@ describe.skipIf(!haveChromium)('the Monitoring overdue page in Chromium', () => 
   });
 
   it("lists the prescriber's people whose monitoring is overdue, with reasons and evidence, accessibly", async () => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Username').fill('prescriber');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'prescriber');
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Monitoring overdue' }).click();
     await page.getByRole('heading', { level: 1, name: /Blood tests, checks and reviews past their due day/ }).waitFor();

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD } from '@continuity/server';
 import { NHS, scenario } from '../../packages/store/test/support/scenario.ts';
-import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp, signInAs } from './support/web-app.ts';
 
 /**
  * The web app in a real browser (Debian's Chromium, driven by playwright-core; no browser is ever
@@ -37,13 +37,6 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
 
   const h1 = (page: Page, name: string | RegExp) => page.getByRole('heading', { level: 1, name });
 
-  async function signIn(page: Page, username: string, password = DEMO_PASSWORD) {
-    await page.goto('/sign-in');
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-  }
-
   async function focused(page: Page) {
     return page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
@@ -66,7 +59,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
 
   it('shows an error summary linked to the field when the password is wrong', async () => {
     const page = await newPage();
-    await signIn(page, 'manager', 'not-the-password');
+    await signInAs(page, 'manager', 'not-the-password');
     const summary = page.locator('.nhsuk-error-summary');
     await summary.getByText('The username or password is not right.').waitFor();
     expect((await focused(page)).text).toContain('There is a problem');
@@ -94,7 +87,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
 
   it('finds Ada by NHS number and shows her demographics and timeline', async () => {
     const page = await newPage();
-    await signIn(page, 'keyworker');
+    await signInAs(page, 'keyworker');
     await h1(page, 'My caseload').waitFor();
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Find a person' }).click();
     await h1(page, 'Find a person').waitFor();
@@ -139,7 +132,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
 
   it('refuses a person outside the team, then opens the record with a reason, time-limited and audited', async () => {
     const page = await newPage();
-    await signIn(page, 'keyworker');
+    await signInAs(page, 'keyworker');
     await h1(page, 'My caseload').waitFor();
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Find a person' }).click();
     await h1(page, 'Find a person').waitFor();
@@ -170,7 +163,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
 
   it('shows the admin the audit log with those reads and the refusal', async () => {
     const page = await newPage();
-    await signIn(page, 'admin');
+    await signInAs(page, 'admin');
     await h1(page, 'Audit log').waitFor();
     const events = await page.locator('.app-audit-event').allInnerTexts();
     const keyWorkerEvents = events.filter((e) => e.includes('Demo key worker'));
@@ -264,7 +257,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     await expectNoAxeViolations(page);
 
     const admin = await newPage({ axe: true });
-    await signIn(admin, 'admin');
+    await signInAs(admin, 'admin');
     await h1(admin, 'Audit log').waitFor();
     await expectNoAxeViolations(admin);
   });

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonToday } from '@continuity/domain';
-import { DEMO_PASSWORD } from '@continuity/server';
 import { disengagementScenario } from '../../packages/store/test/support/disengagement-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
 
 /**
  * Issue 4's journey in Chromium over the disengagement scenario, as of today: the demo key worker
@@ -18,9 +17,7 @@ describe.skipIf(!haveChromium)('recording a contact in Chromium', () => {
 
   beforeAll(async () => {
     web = await startWebApp(disengagementScenario());
-    // CSP is bypassed only so that axe-core can be injected.
-    page = await (await web.browser.newContext({ bypassCSP: true, baseURL: web.base })).newPage();
-    page.setDefaultTimeout(10_000);
+    page = await newAppPage(web);
   });
 
   afterAll(async () => {
@@ -28,10 +25,7 @@ describe.skipIf(!haveChromium)('recording a contact in Chromium', () => {
   });
 
   it('takes a key worker from their caseload to a disengaged person, records an attended contact by keyboard, and the person leaves the list', async () => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Username').fill('keyworker');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'keyworker');
     await page.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
     await page.locator('.app-caseload-person').first().waitFor();
 

@@ -1,9 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonToday } from '@continuity/domain';
-import { DEMO_PASSWORD } from '@continuity/server';
 import { monitoringScenario } from '../../packages/store/test/support/monitoring-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
 
 /**
  * Issue 6's journey in Chromium over the monitoring scenario, as of today: the demo prescriber
@@ -20,9 +19,7 @@ describe.skipIf(!haveChromium)('recording a monitoring result in Chromium', () =
 
   beforeAll(async () => {
     web = await startWebApp(monitoringScenario());
-    // CSP is bypassed only so that axe-core can be injected.
-    page = await (await web.browser.newContext({ bypassCSP: true, baseURL: web.base })).newPage();
-    page.setDefaultTimeout(10_000);
+    page = await newAppPage(web);
   });
 
   afterAll(async () => {
@@ -30,10 +27,7 @@ describe.skipIf(!haveChromium)('recording a monitoring result in Chromium', () =
   });
 
   it('takes a prescriber from Monitoring overdue to a lithium level, recorded by keyboard, and the reason leaves the list', async () => {
-    await page.goto('/sign-in');
-    await page.getByLabel('Username').fill('prescriber');
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signInAs(page, 'prescriber');
 
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Monitoring overdue' }).click();
     const count = page.getByRole('heading', { level: 2, name: / as of / });

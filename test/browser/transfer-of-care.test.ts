@@ -4,7 +4,7 @@ import { londonToday, transferRules } from '@continuity/domain';
 import { DEMO_PASSWORD, hashPassword } from '@continuity/server';
 import { createUser, readPersonRecord, type Store } from '@continuity/store';
 import { transferScenario } from '../../packages/store/test/support/transfer-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, type RunningWebApp } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
 
 /**
  * A transfer of care in Chromium over the transfer scenario: the demo key worker (Grace Okafor,
@@ -28,13 +28,8 @@ describe.skipIf(!haveChromium)('a transfer of care in Chromium', () => {
   });
 
   async function signedIn(username: string): Promise<Page> {
-    // CSP is bypassed only so that axe-core can be injected.
-    const page = await (await browser.newContext({ bypassCSP: true, baseURL: base })).newPage();
-    page.setDefaultTimeout(10_000);
-    await page.goto('/sign-in');
-    await page.getByLabel('Username').fill(username);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    const page = await newAppPage({ browser, base });
+    await signInAs(page, username);
     await page.getByRole('link', { name: 'Sign out' }).or(page.getByRole('button', { name: 'Sign out' })).first().waitFor();
     return page;
   }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { buildApp, createDemoAccounts } from '@continuity/server';
+import { buildApp, createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
 import { importPath, type Store } from '@continuity/store';
 import { writeNdjson } from '../../../packages/store/test/support/scenario.ts';
 import { storeKinds } from '../../support/stores.ts';
@@ -67,4 +67,19 @@ export async function tabTo(page: Page, target: Locator, limit = 40) {
     await page.keyboard.press('Tab');
   }
   throw new Error(`could not reach ${target} with the Tab key`);
+}
+
+/** A page in a fresh browser context on the app. CSP is bypassed only so that axe-core can be injected. */
+export async function newAppPage(web: Pick<RunningWebApp, 'browser' | 'base'>): Promise<Page> {
+  const page = await (await web.browser.newContext({ bypassCSP: true, baseURL: web.base })).newPage();
+  page.setDefaultTimeout(10_000);
+  return page;
+}
+
+/** Signs in through the sign-in form (the demo password unless given); waits for nothing after. */
+export async function signInAs(page: Page, username: string, password = DEMO_PASSWORD): Promise<void> {
+  await page.goto('/sign-in');
+  await page.getByLabel('Username').fill(username);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
