@@ -1,6 +1,7 @@
 import { compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, londonDay, londonToday, type EngagementFacts, type EngagementFinding, type EscalationState, type MdtDecision, type Worklist, type WorklistItem } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { personLabels } from '../caseload/listed-people.ts';
 import { loadEngagementFacts } from './engagement-facts.ts';
 import { rebuildStaleEngagementState } from './engagement-state.ts';
 import { escalationOnWorklist } from './escalation-on-worklist.ts';
@@ -86,27 +87,19 @@ export async function disengagedWorklist(db: Kysely<Database>, options: Disengag
   const escalation = await escalationOnWorklist(db, findings, asOf);
 
   const people = new Map<string, ListedPerson>();
-  const rows = findings.length
-    ? await db
-        .selectFrom('person')
-        .select(['person_id', 'nhs_number', 'given_names', 'family_name'])
-        // One array parameter, not one per person: a trust's list can run to tens of thousands.
-        .where(sql<boolean>`person_id = ANY(${findings.map((f) => f.personId)}::text[])`)
-        .execute()
-    : [];
-  const byId = new Map(rows.map((r) => [r.person_id, r]));
+  // One array parameter, not one per person: a trust's list can run to tens of thousands.
+  const labels = await personLabels(db, findings.map((f) => f.personId));
   for (const f of findings) {
-    const row = byId.get(f.personId);
-    people.set(f.personId, { name: [row?.given_names, row?.family_name].filter(Boolean).join(' ') || null, teamIds: teamsOf.get(f.personId) ?? [], escalation: escalation.states.get(f.personId) });
+    people.set(f.personId, { name: labels.get(f.personId)?.name ?? null, teamIds: teamsOf.get(f.personId) ?? [], escalation: escalation.states.get(f.personId) });
   }
   return {
     list: {
       worklist: 'disengaged',
       asOf,
-      items: findings.filter(escalation.listed).map((f) => ({ patient: { id: f.personId, nhsNumber: byId.get(f.personId)?.nhs_number ?? null }, reasons: f.reasons })),
+      items: findings.filter(escalation.listed).map((f) => ({ patient: { id: f.personId, nhsNumber: labels.get(f.personId)?.nhsNumber ?? null }, reasons: f.reasons })),
     },
     people,
-    decided: findings.filter((f) => !escalation.listed(f)).map((f) => ({ patient: { id: f.personId, nhsNumber: byId.get(f.personId)?.nhs_number ?? null }, reasons: f.reasons, decision: escalation.decided.get(f.personId)! })),
+    decided: findings.filter((f) => !escalation.listed(f)).map((f) => ({ patient: { id: f.personId, nhsNumber: labels.get(f.personId)?.nhsNumber ?? null }, reasons: f.reasons, decision: escalation.decided.get(f.personId)! })),
     evaluated,
   };
 }

@@ -12,6 +12,7 @@ import {
 import { sql, type Kysely } from 'kysely';
 import type { ListedPerson } from '../engagement/disengaged-worklist.ts';
 import type { Database } from '../schema.ts';
+import { personLabels } from '../caseload/listed-people.ts';
 import type { WorklistScope } from '../worklists/worklist-scope.ts';
 import { loadMonitoringFacts } from './monitoring-facts.ts';
 
@@ -73,24 +74,17 @@ export async function monitoringOverdueWorklist(db: Kysely<Database>, options: M
   }
   findings.sort(compareMonitoringFindings);
 
-  const rows = findings.length
-    ? await db
-        .selectFrom('person')
-        .select(['person_id', 'nhs_number', 'given_names', 'family_name'])
-        .where(sql<boolean>`person_id = ANY(${findings.map((f) => f.personId)}::text[])`)
-        .execute()
-    : [];
-  const byId = new Map(rows.map((r) => [r.person_id, r]));
+  // One array parameter, not one per person: a trust's list can run to tens of thousands.
+  const labels = await personLabels(db, findings.map((f) => f.personId));
   const people = new Map<string, ListedPerson>();
   for (const f of findings) {
-    const row = byId.get(f.personId);
-    people.set(f.personId, { name: [row?.given_names, row?.family_name].filter(Boolean).join(' ') || null, teamIds: teamsOf.get(f.personId) ?? [] });
+    people.set(f.personId, { name: labels.get(f.personId)?.name ?? null, teamIds: teamsOf.get(f.personId) ?? [] });
   }
   return {
     list: {
       worklist: 'monitoring-overdue',
       asOf,
-      items: findings.map((f) => ({ patient: { id: f.personId, nhsNumber: byId.get(f.personId)?.nhs_number ?? null }, reasons: f.reasons })),
+      items: findings.map((f) => ({ patient: { id: f.personId, nhsNumber: labels.get(f.personId)?.nhsNumber ?? null }, reasons: f.reasons })),
     },
     people,
     evaluated,
