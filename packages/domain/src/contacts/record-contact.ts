@@ -3,6 +3,7 @@ import { FHIR_ID } from '../fhir/datatypes.ts';
 import type { AnyResource } from '../fhir/resource-types.ts';
 import { extension, system } from '../fhir/systems.ts';
 import { londonDateTime, londonToday } from '../engagement/london-calendar.ts';
+import { enteredDayProblem } from '../engagement/entered-day.ts';
 import { contactModeClasses, contactOutcomes, contactRecording, type ContactMode, type ContactOutcome } from './contact-rules.ts';
 
 /** A contact as a staff member records it, before it is checked. */
@@ -31,14 +32,8 @@ export interface ContactProblem {
 
 export type ContactResult = { ok: true; resource: AnyResource } | { ok: false; problems: ContactProblem[] };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-function isRealDay(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!));
-  return y! >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
-}
 
 /**
  * Checks a recorded contact and, when it is sound, turns it into the one FHIR R4 resource that
@@ -52,9 +47,8 @@ export function recordContact(entry: ContactEntry, now: Date = new Date()): Cont
   const today = londonToday(now);
   const time = entry.time?.trim() || undefined;
   const note = entry.note?.trim() || undefined;
-  if (!DAY.test(entry.date)) problems.push({ field: 'date', message: 'must be a date as YYYY-MM-DD' });
-  else if (!isRealDay(entry.date)) problems.push({ field: 'date', message: 'must be a real date' });
-  else if (entry.date > today) problems.push({ field: 'date', message: `must not be in the future: record a contact once it has happened (today is ${today})` });
+  const dateProblem = enteredDayProblem(entry.date, today, 'record a contact once it has happened');
+  if (dateProblem) problems.push({ field: 'date', message: dateProblem });
   if (time !== undefined && !TIME.test(time)) problems.push({ field: 'time', message: 'must be a time of day as HH:MM, for example 14:30' });
   if (!Object.hasOwn(contactModes, entry.mode)) problems.push({ field: 'mode', message: `must be one of: ${Object.keys(contactModes).join(', ')}` });
   if (!Object.hasOwn(contactOutcomes, entry.outcome)) problems.push({ field: 'outcome', message: `must be one of: ${Object.keys(contactOutcomes).join(', ')}` });

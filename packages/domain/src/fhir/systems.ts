@@ -80,4 +80,6 @@ export const extension = {
   transferOfCare: sd('transfer-of-care'),
   /** On the receiving team's new EpisodeOfCare: the episode it continues. */
   transferredFrom: sd('transferred-from'),
+  /** On a MedicationRequest the prescriber stopped: the day it stopped (R4 MedicationRequest has no end). */
+  stoppedOn: sd('stopped-on'),
 } as const;

@@ -2,6 +2,7 @@ import { FHIR_ID } from '../fhir/datatypes.ts';
 import type { AnyResource } from '../fhir/resource-types.ts';
 import { system } from '../fhir/systems.ts';
 import { londonToday } from '../engagement/london-calendar.ts';
+import { enteredDayProblem } from '../engagement/entered-day.ts';
 import { offeredResultTests, type OfferedResultTest } from './offered-result-tests.ts';
 
 /** A result as a staff member enters it, before it is checked. */
@@ -28,14 +29,8 @@ export interface ResultProblem {
 
 export type RecordResultOutcome = { ok: true; resource: AnyResource; test: OfferedResultTest } | { ok: false; problems: ResultProblem[] };
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const NUMBER = /^\d+(\.\d+)?$/;
 
-function isRealDay(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  const date = new Date(Date.UTC(y!, m! - 1, d!));
-  return y! >= 1900 && date.getUTCFullYear() === y && date.getUTCMonth() === m! - 1 && date.getUTCDate() === d;
-}
 
 /**
  * Checks an entered result and, when it is sound, turns it into the FHIR R4 Observation that
@@ -50,9 +45,8 @@ export function recordResult(entry: ResultEntry, now: Date = new Date()): Record
   const today = londonToday(now);
   const test = offeredResultTests().find((t) => t.code === entry.test);
   if (!test) problems.push({ field: 'test', message: 'must be one of the monitoring tests offered (a LOINC code the monitoring rules recognise)' });
-  if (!DAY.test(entry.date)) problems.push({ field: 'date', message: 'must be a date as YYYY-MM-DD' });
-  else if (!isRealDay(entry.date)) problems.push({ field: 'date', message: 'must be a real date' });
-  else if (entry.date > today) problems.push({ field: 'date', message: `must not be in the future: record a result once the sample was taken (today is ${today})` });
+  const dateProblem = enteredDayProblem(entry.date, today, 'record a result once the sample was taken');
+  if (dateProblem) problems.push({ field: 'date', message: dateProblem });
 
   const numbers = new Map<string, number>();
   for (const quantity of test?.quantities ?? []) {

@@ -1,7 +1,7 @@
-import { intramuscularRoute, type MedicineCode } from '@continuity/domain';
+import { intramuscularRoute, medicineConcept, type MedicineCode } from '@continuity/domain';
 import { ref } from '../fhir.ts';
 import type { PersonContext } from '../person-context.ts';
-import { doses, medicationConcept } from './regimens.ts';
+import { doses } from './regimens.ts';
 
 /** Days past due before a missed injection counts as overdue (the lai-missed worklist reason). */
 export const LAI_GRACE_DAYS = 7;
@@ -30,7 +30,7 @@ export function writeInjections(ctx: PersonContext, medicine: MedicineCode, requ
       id: ctx.nextId('admin'),
       status: declined ? 'not-done' : 'completed',
       ...(declined ? { statusReason: [{ text: 'Declined the injection on the day' }] } : {}),
-      medicationCodeableConcept: medicationConcept(medicine),
+      medicationCodeableConcept: medicineConcept(medicine),
       subject: ctx.patient,
       effectiveDateTime: cal.dateTime(day, rnd.int(18, 32) * 30),
       performer: [{ actor: ref('Practitioner', rnd.chance(0.7) ? p.keyWorker.id : p.prescriber.id) }],

@@ -1,7 +1,6 @@
-import { dueDay, medicineGroups, monitoringRules, observationCodes, type MedicineCode, type MonitoringSchedule, type MonitoringTest } from '@continuity/domain';
+import { dueDay, medicineConcept, medicineGroups, monitoringRules, observationCodes, type MedicineCode, type MonitoringSchedule, type MonitoringTest } from '@continuity/domain';
 import { writeObservation } from '../clinical/observations.ts';
 import type { PersonContext } from '../person-context.ts';
-import { medicationConcept } from './regimens.ts';
 
 /** The rules whose schedules are met by results (the reviews are written in reviews.ts). */
 const resultRules = [monitoringRules.lithiumLevel, monitoringRules.lithiumRenalThyroid, monitoringRules.clozapineBloodCount, monitoringRules.antipsychoticMonitoring];
@@ -28,7 +27,7 @@ export function writeMonitoring(ctx: PersonContext, medicine: MedicineCode, auth
   const { p, rnd, cal } = ctx;
   const compliance = rnd.weighted(p.engagement === 'disengaging' ? { onTime: 20, late: 50, missing: 30 } : { onTime: 68, late: 24, missing: 8 });
   if (compliance === 'missing') return;
-  const groups = medicineGroups(medicationConcept(medicine).coding);
+  const groups = medicineGroups(medicineConcept(medicine).coding);
   const until = Math.min(stopDay ?? cal.asOf, cal.asOf);
   const from = cal.ago(450);
   for (const rule of resultRules) {

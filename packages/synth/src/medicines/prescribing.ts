@@ -1,10 +1,10 @@
-import { intramuscularRoute, medicationStatusReasons, system } from '@continuity/domain';
+import { intramuscularRoute, medicationStatusReasons, medicineConcept, system } from '@continuity/domain';
 import { coding, concept, ref } from '../fhir.ts';
 import type { PersonContext } from '../person-context.ts';
 import { writeInjections } from './injections.ts';
 import { writeMedicationReviews, writePregnancyPreventionReviews } from './reviews.ts';
 import { writeMonitoring } from './monitoring.ts';
-import { chooseRegimen, doses, medicationConcept } from './regimens.ts';
+import { chooseRegimen, doses } from './regimens.ts';
 
 /**
  * Prescriptions for people on an open caseload (MedicationRequest), the person's own account of
@@ -26,7 +26,7 @@ export function writeMedicines(ctx: PersonContext): { onMedicines: number } {
       status: 'active',
       intent: 'order',
       category: [concept('http://terminology.hl7.org/CodeSystem/medicationrequest-category', 'community', 'Community')],
-      medicationCodeableConcept: medicationConcept(medicine),
+      medicationCodeableConcept: medicineConcept(medicine),
       subject: ctx.patient,
       authoredOn: cal.date(authoredDay),
       requester: ref('Practitioner', p.prescriber.id),
@@ -51,7 +51,7 @@ export function writeMedicines(ctx: PersonContext): { onMedicines: number } {
         statusReason: [concept(system.medicationStatusReason, 'stopped-against-advice', medicationStatusReasons['stopped-against-advice'], rnd.pick([
           'Stopped taking it: says he/she no longer needs it', 'Stopped because of weight gain; did not want to discuss alternatives', 'Stopped; feels it dulls feelings', 'Stopped after running out; did not collect the prescription',
         ]))],
-        medicationCodeableConcept: medicationConcept(medicine),
+        medicationCodeableConcept: medicineConcept(medicine),
         subject: ctx.patient,
         effectivePeriod: { start: cal.date(authoredDay), end: cal.date(stopDay) },
         dateAsserted: cal.date(Math.min(cal.asOf, stopDay + rnd.int(0, 21))),
@@ -63,7 +63,7 @@ export function writeMedicines(ctx: PersonContext): { onMedicines: number } {
         id: ctx.nextId('medstmt'),
         basedOn: [ref('MedicationRequest', requestId)],
         status: 'active',
-        medicationCodeableConcept: medicationConcept(medicine),
+        medicationCodeableConcept: medicineConcept(medicine),
         subject: ctx.patient,
         effectivePeriod: { start: cal.date(authoredDay) },
         dateAsserted: cal.date(Math.max(authoredDay, cal.ago(rnd.int(1, 120)))),

@@ -1,5 +1,4 @@
-import { medicineCodes, system, type MedicineCode } from '@continuity/domain';
-import { coding } from '../fhir.ts';
+import { medicineCodes, type MedicineCode } from '@continuity/domain';
 import type { Profile } from '../people/profile.ts';
 import type { Random } from '../random/random.ts';
 
@@ -55,8 +54,3 @@ export function chooseRegimen(p: Profile, rnd: Random): MedicineCode[] {
   }
 }
 
-/** A medicine as FHIR codes: ATC always, SNOMED CT where checked, and the name as text. */
-export const medicationConcept = (m: MedicineCode) => ({
-  coding: [coding(system.atc, m.atc, m.display), ...(m.snomed ? [coding(system.snomed, m.snomed, m.display)] : [])],
-  text: m.display,
-});
