@@ -26,4 +26,5 @@ export * from './transfer/transfers-of-care.ts';
 export * from './engagement/escalation-records.ts';
 export * from './engagement/escalation-staff.ts';
 export * from './medicines/monitoring-worklist.ts';
+export * from './medicines/person-medicines.ts';
 export * from './worklists/worklist-scope.ts';
