@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extension, isoDay, londonDay, londonToday } from '@continuity/domain';
-import { readPersonRecord, type Store } from '@continuity/store';
+import { readPersonRecord, updatePersonRecord, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { monitoringScenario } from '../../store/test/support/monitoring-scenario.ts';
 import { scenarioApp, signIn } from './support/signed-in-app.ts';
@@ -99,13 +99,12 @@ describe.each(storeKinds)('medicines through the API on $name', (kind) => {
   it('refuses a stop made on an older version as a conflict, changing nothing', async () => {
     const id = randomUUID();
     await send('prescriber', '/api/people/ola/medicines', { prescriptionId: id, medicine: 'aripiprazole', dose: '10 mg', date: daysAgo(5) });
-    const first = await send('prescriber', `/api/people/ola/medicines/${id}/stop`, { version: 1, date: daysAgo(1), reason: 'Akathisia' });
-    expect(first.statusCode).toBe(200);
-    // A second prescriber who read version 1 before the stop: their change must not overwrite it.
-    await store.db.updateTable('record').set({ status: 'active', resource: { ...(await readPersonRecord(store.db, 'ola', 'MedicationRequest', id))!.resource, status: 'active' } }).where('id', '=', id).execute();
-    const late = await send('prescriber', `/api/people/ola/medicines/${id}/stop`, { version: 1, date: daysAgo(1), reason: 'Other reason' });
+    // Another prescriber changes the dose after this one read version 1: the stop must not overwrite it.
+    const read = (await readPersonRecord(store.db, 'ola', 'MedicationRequest', id))!;
+    expect(await updatePersonRecord(store.db, { type: 'MedicationRequest', id, personId: 'ola', resource: { ...read.resource, dosageInstruction: [{ text: '15 mg' }] } as never }, 1)).toBe(2);
+    const late = await send('prescriber', `/api/people/ola/medicines/${id}/stop`, { version: 1, date: daysAgo(1), reason: 'Akathisia' });
     expect(late.statusCode).toBe(409);
     expect(late.json().error.code).toBe('stale-version');
-    expect((await readPersonRecord(store.db, 'ola', 'MedicationRequest', id))!.versionId).toBe(2);
+    expect(await readPersonRecord(store.db, 'ola', 'MedicationRequest', id)).toMatchObject({ versionId: 2, status: 'active' });
   });
 });

@@ -5,6 +5,10 @@ import { MdtBoardPage } from './caseload/mdt-board-page.tsx';
 import { MyCaseloadPage } from './caseload/my-caseload-page.tsx';
 import { RecordContactPage } from './contacts/record-contact-page.tsx';
 import { RecordResultPage } from './medicines/record-result-page.tsx';
+import { PrescribePage } from './medicines/prescribe-page.tsx';
+import { RecordInjectionPage } from './medicines/record-injection-page.tsx';
+import { PersonSaysPage } from './medicines/person-says-page.tsx';
+import { StopMedicinePage } from './medicines/stop-medicine-page.tsx';
 import { TeamCaseloadPage } from './caseload/team-caseload-page.tsx';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
@@ -36,6 +40,10 @@ export function App() {
             <Route path="/people/:id" element={signedIn(<PersonPage />)} />
             <Route path="/people/:id/contacts/new" element={signedIn(<RecordContactPage />)} />
             <Route path="/people/:id/results/new" element={signedIn(<RecordResultPage />)} />
+            <Route path="/people/:id/medicines/new" element={signedIn(<PrescribePage />)} />
+            <Route path="/people/:id/medicines/:medicineId/injection" element={signedIn(<RecordInjectionPage />)} />
+            <Route path="/people/:id/medicines/:medicineId/person-says" element={signedIn(<PersonSaysPage />)} />
+            <Route path="/people/:id/medicines/:medicineId/stop" element={signedIn(<StopMedicinePage />)} />
             <Route path="/people/:id/discharge/:episodeId" element={signedIn(<DischargePage />)} />
             <Route path="/people/:id/transfer/:episodeId" element={signedIn(<TransferCarePage />)} />
             <Route path="/people/:id/transfers/:transferId" element={signedIn(<TransferPage />)} />

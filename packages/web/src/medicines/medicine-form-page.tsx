@@ -1,0 +1,96 @@
+import { BackLink, Button } from 'nhsuk-react-components';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import type { PersonRecord } from '../api/types.ts';
+import { fullName } from '../format/people.ts';
+import { FormErrors, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
+import { returnPath } from '../forms/return-path.ts';
+import { PageHeading } from '../layout/page-heading.tsx';
+import { Loading, ProblemPage } from '../layout/status-pages.tsx';
+import { AccessRefused } from '../people/access-refused.tsx';
+import { usePersonRecord } from '../people/use-person-record.ts';
+import type { PersonMedicine } from './medicine-types.ts';
+import { useMedicines } from './use-medicines.ts';
+
+export interface MedicineFormContext {
+  person: PersonRecord;
+  name: string;
+  /** The prescription the form acts on; absent when prescribing a new one. */
+  medicine?: PersonMedicine;
+  errors: FormError[];
+}
+
+interface MedicineFormPageProps {
+  heading: string;
+  /** Whether the form acts on one prescription (the route's :medicineId). */
+  forMedicine: boolean;
+  intro: (context: MedicineFormContext) => ReactNode;
+  fields: (context: MedicineFormContext) => ReactNode;
+  submitLabel: string;
+  /** Checks in the browser first (an empty choice); the API checks everything again. */
+  check?: () => FormError[];
+  /** Sends the form; returns the confirmation shown on the page the user goes back to. */
+  send: (context: MedicineFormContext) => Promise<string>;
+  /** The form's fields by the API's field names: the input id and its label. */
+  fieldOf: (apiField: string) => { id: string; label: string } | undefined;
+}
+
+/**
+ * The frame every medicines form shares: the person's record (with break-glass when needed), the
+ * prescription it acts on, the back link, the NHS error summary and the one button. On success the
+ * user goes back where they came from, which says what was recorded.
+ */
+export function MedicineFormPage(props: MedicineFormPageProps) {
+  const { id = '', medicineId = '' } = useParams();
+  const [params] = useSearchParams();
+  const back = returnPath(params.get('returnTo'), id);
+  const navigate = useNavigate();
+  const { state, reload } = usePersonRecord(id);
+  const medicines = useMedicines(id);
+  const [errors, setErrors] = useState<FormError[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  if (state.status === 'loading' || (props.forMedicine && medicines.status === 'loading')) return <Loading what="the record" />;
+  if (state.status === 'refused') return <AccessRefused personId={id} problem={state.problem} onGranted={reload} />;
+  if (state.status === 'failed') return <ProblemPage problem={state.problem} title="The record could not be shown" />;
+  if (props.forMedicine && medicines.status === 'failed') return <ProblemPage problem={medicines.problem} title="The medicines could not be shown" />;
+  const person = state.record.person;
+  const name = fullName(person.name.given, person.name.family);
+  const medicine = medicines.status === 'loaded' ? medicines.data.medicines.find((m) => m.id === medicineId) : undefined;
+  if (props.forMedicine && !medicine) return <ProblemPage title="No such medicine" problem={new Error(`${name} has no prescription with that id.`)} />;
+  const context: MedicineFormContext = { person, name, medicine, errors };
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const found = props.check?.() ?? [];
+    if (found.length) return setErrors(found);
+    setBusy(true);
+    try {
+      navigate(back, { state: { confirmation: await props.send(context) } });
+    } catch (problem) {
+      setErrors(errorsFromProblem(problem, 'This could not be recorded. Please try again.', props.fieldOf));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const title = `${props.heading}${medicine ? `: ${medicine.name}` : ''}, ${name}`;
+  return (
+    <>
+      <BackLink asElement={Link} to={back}>
+        Back
+      </BackLink>
+      <FormErrors errors={errors} />
+      <PageHeading title={errors.length ? `Error: ${title}` : title} caption={medicine ? `${name}: ${medicine.name}` : name}>
+        {props.heading}
+      </PageHeading>
+      {props.intro(context)}
+      <form onSubmit={submit} noValidate aria-label={props.heading}>
+        {props.fields(context)}
+        <Button type="submit" disabled={busy}>
+          {props.submitLabel}
+        </Button>
+      </form>
+    </>
+  );
+}
