@@ -40,6 +40,7 @@ export const system = {
   communicationCategory: cs('communication-category'),
   carePlanCategory: cs('care-plan-category'),
   medicationStatusReason: cs('medication-status-reason'),
+  triageOutcome: cs('triage-outcome'),
   worklistReason: cs('worklist-reason'),
   /** Why an episode of care ended (EpisodeOfCare extension dischargeReason); codes in clinical-codes.ts. */
   dischargeReason: cs('discharge-reason'),
@@ -82,4 +83,6 @@ export const extension = {
   transferredFrom: sd('transferred-from'),
   /** On a MedicationRequest the prescriber stopped: the day it stopped (R4 MedicationRequest has no end). */
   stoppedOn: sd('stopped-on'),
+  /** On a ServiceRequest triaged at the single point of access: outcome, date, onward service, reason (docs/referrals.md). */
+  triageOutcome: sd('triage-outcome'),
 } as const;
