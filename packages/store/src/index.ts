@@ -27,4 +27,7 @@ export * from './engagement/escalation-records.ts';
 export * from './engagement/escalation-staff.ts';
 export * from './medicines/monitoring-worklist.ts';
 export * from './medicines/person-medicines.ts';
+export * from './referrals/referral-facts.ts';
+export * from './referrals/waiting-worklist.ts';
+export * from './referrals/waiting-times.ts';
 export * from './worklists/worklist-scope.ts';

@@ -1,0 +1,61 @@
+import { ethnicCategories, londonDay, referralWaits, waitingMeasures, type ReferralWait, type WaitingMeasures } from '@continuity/domain';
+import { sql, type Kysely } from 'kysely';
+import { loadNames } from '../people/names.ts';
+import type { Database } from '../schema.ts';
+import { loadReferralFacts } from './referral-facts.ts';
+
+const SLICE_SIZE = 20_000;
+const NOT_STATED = 'Not stated or not recorded';
+
+/** The measures without who waited: a report is aggregate, the longest waits are days only. */
+export type ReportedMeasures = Omit<WaitingMeasures, 'longestWaits'> & { longestWaitDays: number[] };
+
+export interface WaitingTimesReport {
+  from: string;
+  to: string;
+  overall: ReportedMeasures;
+  byTeam: Array<{ teamId: string | null; team: string; measures: ReportedMeasures }>;
+  /** By the NHS Data Dictionary's broad ethnic groups, and people whose ethnicity is not recorded. */
+  byEthnicity: Array<{ group: string; measures: ReportedMeasures }>;
+}
+
+/**
+ * Waiting times over a period (issue 7 part 1): referrals whose clock stopped from `from` to `to`
+ * and those still waiting on `to`, for the trust (or one team), by team and by ethnic group. Every
+ * living person with a referral is read, a slice at a time.
+ */
+export async function waitingTimes(db: Kysely<Database>, options: { from: string; to: string; team?: string }): Promise<WaitingTimesReport> {
+  const from = londonDay(options.from);
+  const to = londonDay(options.to);
+  if (from === undefined || to === undefined || from > to) throw new Error('the period must be two dates, from before to');
+  const byTeam = options.team ? sql`AND resource->'performer'->0->>'reference' = ${`Organization/${options.team}`}` : sql``;
+  const waits: Array<ReferralWait & { group: string }> = [];
+  for (let after = ''; ; ) {
+    const slice = (await sql<{ person_id: string; ethnic_category: string | null; deceased: boolean }>`
+      SELECT DISTINCT r.person_id, p.ethnic_category, p.deceased_at IS NOT NULL AS deceased FROM record r JOIN person p ON p.person_id = r.person_id
+      WHERE r.resource_type = 'ServiceRequest' AND r.status IN ('active', 'completed') AND r.person_id > ${after} ${byTeam}
+      ORDER BY r.person_id LIMIT ${SLICE_SIZE}`.execute(db)).rows;
+    if (slice.length === 0) break;
+    const groups = new Map(slice.map((r) => [r.person_id, (r.ethnic_category && ethnicCategories[r.ethnic_category]?.group) || NOT_STATED]));
+    const living = slice.filter((r) => !r.deceased).map((r) => r.person_id);
+    for (const facts of (await loadReferralFacts(db, living)).values()) {
+      for (const w of referralWaits(facts, to)) if (!options.team || w.teamId === options.team) waits.push({ ...w, group: groups.get(facts.personId)! });
+    }
+    if (slice.length < SLICE_SIZE) break;
+    after = slice.at(-1)!.person_id;
+  }
+  const measure = (some: readonly ReferralWait[]): ReportedMeasures => {
+    const { longestWaits, ...rest } = waitingMeasures(some, from, to);
+    return { ...rest, longestWaitDays: longestWaits.map((w) => w.days) };
+  };
+  const teamIds = [...new Set(waits.map((w) => w.teamId))].sort((a, b) => (a ?? '').localeCompare(b ?? ''));
+  const names = await loadNames(db, teamIds.filter((t): t is string => t !== null).map((t) => `Organization/${t}`));
+  const groupOrder = [...new Set(Object.values(ethnicCategories).map((c) => c.group)), NOT_STATED];
+  return {
+    from: options.from,
+    to: options.to,
+    overall: measure(waits),
+    byTeam: teamIds.map((teamId) => ({ teamId, team: teamId ? (names.get(`Organization/${teamId}`) ?? teamId) : 'Single point of access (not yet triaged)', measures: measure(waits.filter((w) => w.teamId === teamId)) })),
+    byEthnicity: groupOrder.filter((g) => waits.some((w) => w.group === g)).map((group) => ({ group, measures: measure(waits.filter((w) => w.group === group)) })),
+  };
+}
