@@ -30,4 +30,5 @@ export * from './medicines/person-medicines.ts';
 export * from './referrals/referral-facts.ts';
 export * from './referrals/waiting-worklist.ts';
 export * from './referrals/waiting-times.ts';
+export * from './referrals/untriaged-referrals.ts';
 export * from './worklists/worklist-scope.ts';

@@ -3,9 +3,10 @@ import { dischargeAudit, personNames, recordAudit, type DischargeAudit, type Sto
 import { Command } from 'commander';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
 import { parseDate } from './synth.ts';
+import { describeWaitingTimes, waitingTimesReport } from './waiting-times-report.ts';
 
 /** Reports this command can produce; the board's others arrive with their capabilities (SPEC C16). */
-const REPORTS = ['discharge-audit'] as const;
+const REPORTS = ['discharge-audit', 'waiting-times'] as const;
 
 /** One line per discharge for people reading a terminal: who, and every reason in words. */
 async function describeAudit(store: Store, report: DischargeAudit): Promise<string> {
@@ -40,7 +41,7 @@ async function auditListing(store: Store, report: DischargeAudit): Promise<void>
 export function reportCommand(): Command {
   return withStoreOptions(
     new Command('report')
-      .description('A report over a date range. Reports: discharge-audit (discharges of people with severe and relapsing illness that cite non-attendance or lack a required record).')
+      .description('A report over a date range. Reports: discharge-audit (discharges of people with severe and relapsing illness that cite non-attendance or lack a required record); waiting-times (share seen within 4 weeks, median and 90th-percentile waits, by team and ethnic group; default the last three months).')
       .argument('<name>', `the report (${REPORTS.join(', ')})`)
       .option('--from <date>', 'first day, YYYY-MM-DD (default: the first discharge on record)', parseDate)
       .option('--to <date>', 'last day, YYYY-MM-DD (default today in England)', parseDate)
@@ -49,6 +50,11 @@ export function reportCommand(): Command {
     if (!(REPORTS as readonly string[]).includes(name)) throw new Error(`there is no report called "${name}"; available: ${REPORTS.join(', ')}`);
     const store = await openStoreFrom(flags);
     try {
+      if (name === 'waiting-times') {
+        const waits = await waitingTimesReport(store, flags);
+        console.log(flags.json ? JSON.stringify(waits) : describeWaitingTimes(waits));
+        return;
+      }
       const report = await dischargeAudit(store.db, { from: flags.from, to: flags.to });
       await auditListing(store, report);
       console.log(flags.json ? JSON.stringify(report) : await describeAudit(store, report));

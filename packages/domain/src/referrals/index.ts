@@ -4,3 +4,4 @@ export * from './referral-wait.ts';
 export * from './waiting-reason.ts';
 export * from './waiting-measures.ts';
 export * from './triage-referral.ts';
+export * from './record-check-in.ts';

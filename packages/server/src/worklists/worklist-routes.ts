@@ -1,5 +1,5 @@
 import { fhirDate, londonToday, roles, type Worklist, type WorklistItem } from '@continuity/domain';
-import { disengagedWorklist, loadNames, monitoringOverdueWorklist, recordAudit, type Store } from '@continuity/store';
+import { disengagedWorklist, loadNames, monitoringOverdueWorklist, recordAudit, waitingWorklist, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
@@ -45,6 +45,7 @@ const worklists: Record<string, (db: Store['db'], options: BuildOptions) => Prom
     return { list: result.list, people: result.people, escalation: await worklistEscalation(db, result), decided: result.decided };
   },
   'monitoring-overdue': (db, options) => monitoringOverdueWorklist(db, options),
+  waiting: (db, options) => waitingWorklist(db, options),
 };
 
 export function worklistRoutes(app: FastifyInstance, store: Store) {

@@ -19,6 +19,14 @@ export interface WaitingTimesReport {
   byEthnicity: Array<{ group: string; measures: ReportedMeasures }>;
 }
 
+/** The quarter up to a day (the day after the same day three months before): NHS England reports waits by quarter. */
+export function quarterBefore(to: string): string {
+  const start = new Date(`${to}T00:00:00Z`);
+  start.setUTCMonth(start.getUTCMonth() - 3);
+  start.setUTCDate(start.getUTCDate() + 1);
+  return start.toISOString().slice(0, 10);
+}
+
 /**
  * Waiting times over a period (issue 7 part 1): referrals whose clock stopped from `from` to `to`
  * and those still waiting on `to`, for the trust (or one team), by team and by ethnic group. Every

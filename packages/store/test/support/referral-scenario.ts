@@ -58,6 +58,10 @@ export function referralScenario(): Record<string, Array<Record<string, unknown>
       // An admission is not a contact with the community team.
       { ...contact('cal-adm', 'cal', '2026-05-05T10:00:00+01:00', 'trust'), class: { system: system.v3ActCode, code: 'IMP' } },
     ],
+    // Amir and Bea are held by North CMHT, Gus by South: the demo clinicians work in North, the busiest.
+    EpisodeOfCare: [['amir', 'team-north'], ['bea', 'team-north'], ['gus', 'team-south']].map(([person, teamId]) => ({
+      resourceType: 'EpisodeOfCare', id: `${person}-eoc`, status: 'active', patient: pt(person!), managingOrganization: team(teamId!), period: { start: '2026-03-12' },
+    })),
     CarePlan: [{ resourceType: 'CarePlan', id: 'bea-plan', status: 'active', intent: 'plan', subject: pt('bea'), created: '2026-04-20' }],
     Communication: [
       {

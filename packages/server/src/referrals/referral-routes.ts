@@ -1,0 +1,88 @@
+import { contactTeam, fhirDate, fhirId, londonToday, recordCheckIn, triageReferral, type Role } from '@continuity/domain';
+import { prepareRecord, quarterBefore, readPersonRecord, recordAudit, untriagedReferrals, updatePersonRecord, waitingTimes, type Store } from '@continuity/store';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { requireRole } from '../auth/session.ts';
+import { ApiError, parseInput } from '../http/errors.ts';
+import { recordOnce } from '../http/record-once.ts';
+import { openRecord } from '../people/record-access.ts';
+
+/** Aggregate waiting times: for those who answer for access (SPEC, "Who uses it"). */
+const REPORT_ROLES: readonly Role[] = ['team-manager', 'board-analyst', 'admin'];
+/** Triage at the single point of access is a clinical decision a team manager or clinical lead makes. */
+const TRIAGE_ROLES: readonly Role[] = ['team-manager'];
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').pipe(fhirDate.refine((d) => !Number.isNaN(Date.parse(d)), 'is not a real date'));
+const reportQuery = z
+  .object({ from: day.optional(), to: day.optional(), team: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'must be a team id').optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
+const referralParams = z.object({ id: fhirId, referralId: fhirId });
+const text = z.string({ error: 'must be text' });
+const triageBody = z.object({
+  /** The referral's version the triager read: a change made since is not overwritten. */
+  version: z.number({ error: 'must be the version of the referral you read' }).int().positive('must be the version of the referral you read'),
+  outcome: text,
+  date: text,
+  teamId: text.nullish(),
+  onwardService: text.nullish(),
+  reason: text.nullish(),
+});
+const checkInBody = z.object({ checkInId: z.uuid({ error: 'must be the UUID the form made when it opened' }), date: text, note: text });
+
+/**
+ * Referrals and waiting (issue 7 part 1):
+ * - GET  /api/reports/waiting-times?from&to&team: aggregate waits by team and ethnic group (no people named);
+ * - GET  /api/referrals/untriaged: the single point of access's queue (team managers; each person listed audited);
+ * - POST /api/people/:id/referrals/:referralId/triage: accepted to a team, signposted, or declined with an onward route;
+ * - POST /api/people/:id/referrals/:referralId/check-ins: a check-in with a person while they wait.
+ */
+export function referralRoutes(app: FastifyInstance, store: Store) {
+  app.get('/api/reports/waiting-times', async (request) => {
+    requireRole(request, REPORT_ROLES, 'see waiting times: they are for team managers, board members and analysts');
+    const query = parseInput(reportQuery, request.query, 'query');
+    const to = query.to ?? londonToday();
+    return waitingTimes(store.db, { from: query.from ?? quarterBefore(to), to, team: query.team });
+  });
+
+  app.get('/api/referrals/untriaged', async (request) => {
+    const staff = requireRole(request, TRIAGE_ROLES, 'triage referrals: triage is for team managers and clinical leads');
+    const asOf = londonToday();
+    const referrals = await untriagedReferrals(store.db, asOf);
+    await recordAudit(store.db, referrals.map((r) => ({ actorId: staff.id, actorRole: staff.role, action: 'triage-queue', personId: r.personId, resourceType: 'ServiceRequest', resourceId: r.referralId, basis: 'triage' as const, outcome: 'allowed' as const })));
+    return { asOf, referrals };
+  });
+
+  app.post('/api/people/:id/referrals/:referralId/triage', async (request) => {
+    const { id: personId, referralId } = parseInput(referralParams, request.params, 'params');
+    const staff = requireRole(request, TRIAGE_ROLES, 'triage referrals: triage is for team managers and clinical leads');
+    const body = parseInput(triageBody, request.body, 'body');
+    const held = await readPersonRecord(store.db, personId, 'ServiceRequest', referralId);
+    if (!held) throw new ApiError(404, 'not-found', 'This person has no referral with that id.');
+    if (held.resource.performer) throw new ApiError(409, 'already-triaged', 'This referral already has a team: it was triaged. Reload the queue.');
+    const teams = new Set((await store.db.selectFrom('shared_record').select('id').where('resource_type', '=', 'Organization').execute()).map((t) => t.id));
+    const outcome = triageReferral(held.resource, { outcome: body.outcome, date: body.date, teamId: body.teamId, onwardService: body.onwardService, reason: body.reason }, teams);
+    if (!outcome.ok) throw new ApiError(400, 'invalid-input', `The referral was not triaged: ${outcome.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, outcome.problems);
+    const version = await store.db.transaction().execute(async (trx) => {
+      const written = await updatePersonRecord(trx, { type: 'ServiceRequest', id: referralId, personId, resource: outcome.resource }, body.version);
+      if (written === undefined) throw new ApiError(409, 'stale-version', 'Someone changed this referral since you opened it. Reload it and triage again if it is still right.', [{ field: 'version', message: 'is not the current version of the referral' }]);
+      await recordAudit(trx, [{ actorId: staff.id, actorRole: staff.role, action: 'triage-referral', personId, resourceType: 'ServiceRequest', resourceId: referralId, basis: 'triage', outcome: 'allowed', detail: { outcome: body.outcome, team: body.teamId ?? null, version: written } }]);
+      return written;
+    });
+    return { referral: { id: referralId, version, outcome: body.outcome } };
+  });
+
+  app.post('/api/people/:id/referrals/:referralId/check-ins', async (request, reply) => {
+    const { id: personId, referralId } = parseInput(referralParams, request.params, 'params');
+    const body = parseInput(checkInBody, request.body, 'body');
+    const { staff, basis } = await openRecord(store, request, personId, 'open-for-check-in');
+    const held = await readPersonRecord(store.db, personId, 'ServiceRequest', referralId);
+    if (!held) throw new ApiError(404, 'not-found', 'This person has no referral with that id.');
+    const outcome = recordCheckIn(held.resource, { id: body.checkInId, personId, date: body.date, note: body.note, teamId: contactTeam(staff.teams.map((t) => t.id), undefined), practitionerId: staff.practitionerId });
+    if (!outcome.ok) throw new ApiError(400, 'invalid-input', `The check-in was not recorded: ${outcome.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, outcome.problems);
+    const record = prepareRecord({ type: 'Communication', id: body.checkInId, personId, resource: outcome.resource });
+    const audit = { actorId: staff.id, actorRole: staff.role, action: 'record-check-in', personId, resourceType: 'Communication', resourceId: body.checkInId, basis, outcome: 'allowed' as const, detail: { referral: referralId, date: body.date } };
+    const inUse = () => new ApiError(409, 'id-in-use', 'A different record already has this check-in id. Reload the form to record this as a new one.', [{ field: 'checkInId', message: 'is already used by a different record' }]);
+    const written = (await recordOnce(store, { ...record, personId }, audit, inUse)) === 'created';
+    return reply.status(written ? 201 : 200).send({ checkIn: { id: body.checkInId, reference: `Communication/${body.checkInId}` } });
+  });
+}
