@@ -31,4 +31,5 @@ export * from './referrals/referral-facts.ts';
 export * from './referrals/waiting-worklist.ts';
 export * from './referrals/waiting-times.ts';
 export * from './referrals/untriaged-referrals.ts';
+export * from './referrals/trust-teams.ts';
 export * from './worklists/worklist-scope.ts';

@@ -9,6 +9,11 @@ import { PrescribePage } from './medicines/prescribe-page.tsx';
 import { RecordInjectionPage } from './medicines/record-injection-page.tsx';
 import { PersonSaysPage } from './medicines/person-says-page.tsx';
 import { StopMedicinePage } from './medicines/stop-medicine-page.tsx';
+import { WaitingPage } from './referrals/waiting-page.tsx';
+import { WaitingTimesPage } from './referrals/waiting-times-page.tsx';
+import { TriageQueuePage } from './referrals/triage-queue-page.tsx';
+import { TriageReferralPage } from './referrals/triage-referral-page.tsx';
+import { CheckInPage } from './referrals/check-in-page.tsx';
 import { TeamCaseloadPage } from './caseload/team-caseload-page.tsx';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
@@ -50,6 +55,11 @@ export function App() {
             <Route path="/worklists/disengaged" element={signedIn(<DisengagedPage />)} />
             <Route path="/people/:id/escalation" element={signedIn(<EscalationPage />)} />
             <Route path="/worklists/monitoring-overdue" element={signedIn(<MonitoringOverduePage />)} />
+            <Route path="/worklists/waiting" element={signedIn(<WaitingPage />)} />
+            <Route path="/reports/waiting-times" element={signedIn(<WaitingTimesPage />)} />
+            <Route path="/referrals/triage" element={signedIn(<TriageQueuePage />)} />
+            <Route path="/people/:id/referrals/:referralId/triage" element={signedIn(<TriageReferralPage />)} />
+            <Route path="/people/:id/referrals/:referralId/check-in" element={signedIn(<CheckInPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />

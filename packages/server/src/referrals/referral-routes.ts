@@ -1,5 +1,5 @@
 import { contactTeam, fhirDate, fhirId, londonToday, recordCheckIn, triageReferral, type Role } from '@continuity/domain';
-import { prepareRecord, quarterBefore, readPersonRecord, recordAudit, untriagedReferrals, updatePersonRecord, waitingTimes, type Store } from '@continuity/store';
+import { prepareRecord, quarterBefore, readPersonRecord, recordAudit, trustTeams, untriagedReferrals, updatePersonRecord, waitingTimes, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireRole } from '../auth/session.ts';
@@ -49,7 +49,7 @@ export function referralRoutes(app: FastifyInstance, store: Store) {
     const asOf = londonToday();
     const referrals = await untriagedReferrals(store.db, asOf);
     await recordAudit(store.db, referrals.map((r) => ({ actorId: staff.id, actorRole: staff.role, action: 'triage-queue', personId: r.personId, resourceType: 'ServiceRequest', resourceId: r.referralId, basis: 'triage' as const, outcome: 'allowed' as const })));
-    return { asOf, referrals };
+    return { asOf, referrals, teams: await trustTeams(store.db) };
   });
 
   app.post('/api/people/:id/referrals/:referralId/triage', async (request) => {
@@ -59,7 +59,7 @@ export function referralRoutes(app: FastifyInstance, store: Store) {
     const held = await readPersonRecord(store.db, personId, 'ServiceRequest', referralId);
     if (!held) throw new ApiError(404, 'not-found', 'This person has no referral with that id.');
     if (held.resource.performer) throw new ApiError(409, 'already-triaged', 'This referral already has a team: it was triaged. Reload the queue.');
-    const teams = new Set((await store.db.selectFrom('shared_record').select('id').where('resource_type', '=', 'Organization').execute()).map((t) => t.id));
+    const teams = new Set((await trustTeams(store.db)).map((t) => t.id));
     const outcome = triageReferral(held.resource, { outcome: body.outcome, date: body.date, teamId: body.teamId, onwardService: body.onwardService, reason: body.reason }, teams);
     if (!outcome.ok) throw new ApiError(400, 'invalid-input', `The referral was not triaged: ${outcome.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, outcome.problems);
     const version = await store.db.transaction().execute(async (trx) => {

@@ -1,17 +1,14 @@
-import { Button, Table, TextInput } from 'nhsuk-react-components';
-import { useState, type FormEvent } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { useApiResource } from '../api/use-api-resource.ts';
+import { Table } from 'nhsuk-react-components';
+import { Link } from 'react-router-dom';
 import { useSignedInUser } from '../auth/session-context.tsx';
 import { formatDate } from '../format/dates.ts';
 import { formatNhsNumber } from '../format/people.ts';
-import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
+import { FormErrors } from '../forms/form-errors.tsx';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import type { DischargeAuditResponse } from './discharge-audit-types.ts';
 import { ReasonList } from '../worklists/reason-list.tsx';
-
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
+import { ReportPeriodForm, useReportPeriod } from './report-period.tsx';
 
 /**
  * The discharge audit: discharges of people with severe and relapsing illness that cite
@@ -20,34 +17,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function DischargeAuditPage() {
   const user = useSignedInUser();
-  const [params, setParams] = useSearchParams();
-  const from = params.get('from') ?? '';
-  const to = params.get('to') ?? '';
-  const [fromText, setFromText] = useState(from);
-  const [toText, setToText] = useState(to);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const query = new URLSearchParams();
-  if (from) query.set('from', from);
-  if (to) query.set('to', to);
-  const state = useApiResource<DischargeAuditResponse>(`/api/reports/discharge-audit${query.size ? `?${query}` : ''}`);
-  // The server's word on a date it cannot use, shown beside the field it is about.
-  const shownErrors: FormError[] =
-    errors.length > 0 || state.status !== 'failed' || state.problem.code !== 'invalid-input'
-      ? errors
-      : state.problem.fields.map((f) => ({ fieldId: f.field === 'to' ? 'to' : 'from', message: `${f.field === 'to' ? 'To' : 'From'} ${f.message}` }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems: FormError[] = [];
-    if (fromText && !DATE.test(fromText)) problems.push({ fieldId: 'from', message: 'Enter the first day as YYYY-MM-DD, for example 2026-01-01' });
-    if (toText && !DATE.test(toText)) problems.push({ fieldId: 'to', message: 'Enter the last day as YYYY-MM-DD, for example 2026-03-31' });
-    setErrors(problems);
-    if (problems.length) return;
-    const next = new URLSearchParams();
-    if (fromText) next.set('from', fromText);
-    if (toText) next.set('to', toText);
-    setParams(next);
-  }
+  const { state, errors: shownErrors, form } = useReportPeriod<DischargeAuditResponse>('/api/reports/discharge-audit');
 
   if (state.status === 'failed' && state.problem.code !== 'invalid-input') {
     return <ProblemPage problem={state.problem} title={state.problem.status === 403 ? 'You cannot see this report' : 'The report could not be shown'} />;
@@ -66,13 +36,7 @@ export function DischargeAuditPage() {
         do not record the MDT decision, the person's relapse indicators, the known harms if a relapse is missed, and the route back in. Discharges
         sent from other systems are included. Non-attendance is never a reason to discharge this group.
       </p>
-      <form onSubmit={submit} noValidate aria-label="Report dates">
-        <TextInput id="from" name="from" type="date" label="From" labelProps={{ size: 's' }} hint="Leave empty to start from the first discharge on record." width={10} value={fromText} error={errorFor(shownErrors, 'from')} onChange={(e) => setFromText(e.currentTarget.value)} />
-        <TextInput id="to" name="to" type="date" label="To" labelProps={{ size: 's' }} hint="Leave empty for today." width={10} value={toText} error={errorFor(shownErrors, 'to')} onChange={(e) => setToText(e.currentTarget.value)} />
-        <Button type="submit" secondary>
-          Show the report
-        </Button>
-      </form>
+      <ReportPeriodForm form={form} fromHint="Leave empty to start from the first discharge on record." />
       {state.status === 'loading' ? <Loading what="the report" /> : null}
       {state.status === 'loaded' ? (
         <section aria-labelledby="report-count">

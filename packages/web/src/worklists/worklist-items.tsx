@@ -13,6 +13,8 @@ export function WorklistItems({ list }: { list: WorklistResponse }) {
   const engagement = list.decided !== undefined;
   // On the monitoring list, the action is recording the result that is overdue.
   const monitoring = list.worklist === 'monitoring-overdue';
+  // On the waiting list, the action is checking in with the person while they wait.
+  const waiting = list.worklist === 'waiting';
   return (
     <Table responsive caption={`People on the list as of ${list.asOf}`} captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
       <Table.Head>
@@ -34,6 +36,14 @@ export function WorklistItems({ list }: { list: WorklistResponse }) {
                 {engagement ? (
                   <Link className="nhsuk-body-s app-block" to={`/people/${encodeURIComponent(item.patient.id)}/contacts/new?returnTo=${encodeURIComponent(pathname + search)}`}>
                     Record a contact<span className="nhsuk-u-visually-hidden"> with {person?.name ?? 'this person'}</span>
+                  </Link>
+                ) : null}
+                {waiting && item.reasons[0]?.evidence[0]?.startsWith('ServiceRequest/') ? (
+                  <Link
+                    className="nhsuk-body-s app-block"
+                    to={`/people/${encodeURIComponent(item.patient.id)}/referrals/${encodeURIComponent(item.reasons[0].evidence[0].slice('ServiceRequest/'.length))}/check-in?returnTo=${encodeURIComponent(pathname + search)}`}
+                  >
+                    Record a check-in<span className="nhsuk-u-visually-hidden"> with {person?.name ?? 'this person'}</span>
                   </Link>
                 ) : null}
                 {monitoring ? (
