@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { caseloadCommand } from './commands/caseload.ts';
 import { importCommand } from './commands/import.ts';
 import { reportCommand } from './commands/report.ts';
@@ -22,7 +23,9 @@ const program = new Command('continuity')
   .addCommand(synthCommand())
   .addCommand(worklistCommand())
   .addCommand(caseloadCommand())
-  .addCommand(reportCommand());
+  .addCommand(reportCommand())
+  .addCommand(backupCommand())
+  .addCommand(restoreCommand());
 
 try {
   await program.parseAsync(process.argv);

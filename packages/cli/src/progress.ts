@@ -2,6 +2,8 @@ import cliProgress from 'cli-progress';
 
 export interface ProgressBar {
   update(done: number, payload?: Record<string, string | number>): void;
+  /** For work whose size is known only once it starts. */
+  setTotal(total: number): void;
   stop(): void;
 }
 
@@ -10,7 +12,7 @@ export interface ProgressBar {
  * stderr is not a terminal (CI logs, pipes) or when asked to be quiet.
  */
 export function progressBar(label: string, total: number, options: { quiet?: boolean; unit?: string } = {}): ProgressBar {
-  if (options.quiet || !process.stderr.isTTY) return { update() {}, stop() {} };
+  if (options.quiet || !process.stderr.isTTY) return { update() {}, setTotal() {}, stop() {} };
   const bar = new cliProgress.SingleBar(
     {
       format: `${label} [{bar}] {percentage}% | {value}/{total} ${options.unit ?? ''} | {eta_formatted} left {detail}`,
@@ -23,6 +25,7 @@ export function progressBar(label: string, total: number, options: { quiet?: boo
   bar.start(total, 0, { detail: '' });
   return {
     update: (done, payload) => bar.update(done, { detail: '', ...payload }),
+    setTotal: (count) => bar.setTotal(count),
     stop: () => bar.stop(),
   };
 }

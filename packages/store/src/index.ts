@@ -33,3 +33,5 @@ export * from './referrals/waiting-times.ts';
 export * from './referrals/untriaged-referrals.ts';
 export * from './referrals/trust-teams.ts';
 export * from './worklists/worklist-scope.ts';
+export * from './backup/write-backup.ts';
+export * from './backup/restore-backup.ts';
