@@ -6,6 +6,7 @@ import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { startCommand } from './commands/start.ts';
 import { synthCommand } from './commands/synth.ts';
+import { userCommand } from './commands/user.ts';
 import { worklistCommand } from './commands/worklist.ts';
 
 // Piped into `head` or a closed pager: stop quietly, as Unix tools do, rather than crash on EPIPE.
@@ -25,7 +26,8 @@ const program = new Command('continuity')
   .addCommand(caseloadCommand())
   .addCommand(reportCommand())
   .addCommand(backupCommand())
-  .addCommand(restoreCommand());
+  .addCommand(restoreCommand())
+  .addCommand(userCommand());
 
 try {
   await program.parseAsync(process.argv);

@@ -8,6 +8,7 @@ export * from './person/demographics.ts';
 export * from './fhir/validate.ts';
 export * from './fhir/references.ts';
 export * from './access/roles.ts';
+export * from './access/password-policy.ts';
 export * from './access/record-access.ts';
 export * from './timeline/describe.ts';
 export * from './fhir/clinical-codes.ts';

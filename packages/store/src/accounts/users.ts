@@ -93,3 +93,16 @@ export async function staffWhere(db: Kysely<Database>, condition: RawBuilder<unk
     teams: typeof user.teams === 'string' ? JSON.parse(user.teams) : user.teams,
   };
 }
+
+/**
+ * A new password for a user: unlocks the account and ends every session it had, so whoever knew the
+ * old password is signed out too. False when there is no such user.
+ */
+export async function setUserPassword(db: Kysely<Database>, username: string, passwordHash: string): Promise<boolean> {
+  return db.transaction().execute(async (trx) => {
+    const user = await trx.updateTable('app_user').set({ password_hash: passwordHash, failed_sign_ins: 0, locked_until: null }).where('username', '=', username.toLowerCase()).returning('id').executeTakeFirst();
+    if (!user) return false;
+    await trx.deleteFrom('app_session').where('user_id', '=', user.id).execute();
+    return true;
+  });
+}
