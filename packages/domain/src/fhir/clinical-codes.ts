@@ -241,6 +241,7 @@ export const communicationCategories = {
   'carer-concern': 'Concern raised by a carer or family member',
   'carer-concern-response': 'Response to a carer concern',
   'partner-concern': 'Concern raised by a partner agency',
+  'physical-health-check-invitation': 'Invitation to the annual physical health check',
 } as const;
 
 /** ServiceRequest referral-source extension codes (system.referralSource); MHSDS SOURCE OF REFERRAL, grouped. */

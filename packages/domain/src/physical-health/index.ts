@@ -1,0 +1,3 @@
+export * from './physical-health-rules.ts';
+export * from './physical-health-facts.ts';
+export * from './evaluate-physical-health.ts';
