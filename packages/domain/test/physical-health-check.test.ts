@@ -104,7 +104,7 @@ describe('the reason', () => {
     expect(c.reason).toEqual({
       code: 'physical-health-check-overdue',
       text:
-        'Psychosis on record. Annual physical health check incomplete: glucose or HbA1c (last on 12 Mar 2025), lipids (last on 12 Mar 2025), smoking status (last on 12 Mar 2025) and alcohol use (last on 12 Mar 2025) not done in the last 12 months. Last complete check on 12 Mar 2025.',
+        'Psychosis on record. Annual physical health check incomplete: glucose or HbA1c (last on 12 Mar 2025), lipids (last on 12 Mar 2025), smoking status (last on 12 Mar 2025) and alcohol use (last on 12 Mar 2025) not done in the last 12 months. Check last complete on 12 Mar 2025 (every part done in the year to then).',
       evidence: ['Condition/dx-1', 'Observation/obs-7', 'Observation/obs-8', 'Observation/obs-3', 'Observation/obs-4', 'Observation/obs-5', 'Observation/obs-6'],
     });
     // Due a year after the last: 12 Mar 2026, so 258 days overdue on 25 Nov 2026.

@@ -119,7 +119,7 @@ export function evaluatePhysicalHealth(facts: PhysicalHealthFacts, asOfDate: str
     code: physicalHealthRules.code,
     text:
       `${sentenceCase(register.groups.map((g) => physicalHealthRules.groupNames[g] ?? g).join(' and '))} on record. Annual physical health check incomplete: ${list(parts)} not done in the last 12 months. ` +
-      (lastComplete !== undefined ? `Last complete check on ${shortDate(lastComplete, asOf)}.` : 'No complete check recorded.') +
+      (lastComplete !== undefined ? `Check last complete on ${shortDate(lastComplete, asOf)} (every part done in the year to then).` : 'No complete check recorded.') +
       invited,
     evidence: [...register.evidence, ...lastResults, ...(invitation ? [`Communication/${invitation.id}`] : [])],
   };
