@@ -36,6 +36,8 @@ export interface PhysicalHealthCheck {
   completion: CheckCompletion;
   /** The last day on which all six parts had been done within a year: "YYYY-MM-DD". */
   lastCompleteCheck?: string;
+  /** Every invitation sent up to the day, newest first. */
+  invitations: Array<{ id: string; date: string; method?: string | null }>;
   /** The latest invitation since the last complete check, if any. */
   invitation?: { id: string; date: string; daysAgo: number; notResponded: boolean };
   /** `physical-health-check-overdue` when eligible and incomplete. */
@@ -89,6 +91,7 @@ export function evaluatePhysicalHealth(facts: PhysicalHealthFacts, asOfDate: str
     personId: facts.personId,
     components,
     completion,
+    invitations: sentInvitations(facts, asOf).map((i) => ({ id: i.id, date: isoDay(i.day), method: i.method })),
     ...(lastComplete !== undefined ? { lastCompleteCheck: isoDay(lastComplete) } : {}),
     ...(invitation ? { invitation: { id: invitation.id, date: isoDay(invitation.day), daysAgo: asOf - invitation.day, notResponded: invitation.notResponded } } : {}),
     daysOverdue: 0,
@@ -164,13 +167,18 @@ function lastCompleteCheck(daysByPart: number[][]): number | undefined {
 /** The latest counted invitation on or before the day and after the last complete check; not responded once the follow-up days have passed with the check still incomplete. */
 function latestInvitation(facts: PhysicalHealthFacts, asOf: number, lastComplete: number | undefined, completion: CheckCompletion) {
   const rules = physicalHealthRules.invitation;
-  const sent = facts.invitations
-    .filter((i) => rules.countedStatuses.includes(i.status))
-    .map((i) => dated({ id: i.id, at: i.sent }))
-    .filter((i): i is NonNullable<typeof i> => i !== undefined && i.day <= asOf && (lastComplete === undefined || i.day > lastComplete));
-  const last = latest(sent);
+  const last = latest(sentInvitations(facts, asOf).filter((i) => lastComplete === undefined || i.day > lastComplete));
   if (!last) return undefined;
   return { ...last, notResponded: completion !== 'complete' && asOf - last.day > rules.followUpAfterDays };
+}
+
+/** Counted invitations sent on or before the day, newest first. */
+function sentInvitations(facts: PhysicalHealthFacts, asOf: number) {
+  return facts.invitations
+    .filter((i) => physicalHealthRules.invitation.countedStatuses.includes(i.status))
+    .map((i) => dated({ id: i.id, at: i.sent, method: i.method }))
+    .filter((i): i is NonNullable<typeof i> => i !== undefined && i.day <= asOf)
+    .sort((a, b) => b.instant - a.instant || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function dated<T extends { id: string; at?: string | null; value?: string | null }>(r: T): (T & Dated) | undefined {

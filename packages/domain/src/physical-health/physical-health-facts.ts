@@ -30,4 +30,6 @@ export interface InvitationFact {
   status: string;
   /** Communication.sent. */
   sent?: string | null;
+  /** Communication.medium code (system.invitationMethod): letter, phone... */
+  method?: string | null;
 }

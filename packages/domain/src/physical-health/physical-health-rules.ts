@@ -78,6 +78,8 @@ export const physicalHealthRules = {
     category: { system: system.communicationCategory, code: 'physical-health-check-invitation', display: 'Invitation to the annual physical health check' },
     /** Communication statuses that mean the invitation went out. */
     countedStatuses: ['completed', 'in-progress'] as readonly string[],
+    /** Communication.medium (system.invitationMethod): how the invitation went out. */
+    methods: { letter: 'Letter', phone: 'Telephone call', 'text-message': 'Text message', email: 'Email', 'in-person': 'In person' },
     /** Days after an invitation with the check still incomplete at which the person has not responded and needs following up. */
     followUpAfterDays: 28,
   },

@@ -80,14 +80,13 @@ export async function loadPhysicalHealthFacts(db: Kysely<Database>, scope: Physi
     ),
     rows(
       db,
-      sql`SELECT person_id, id, status, resource->>'sent' AS sent
+      sql`SELECT person_id, id, status, resource->>'sent' AS sent, resource->'medium'->0->'coding'->0->>'code' AS method
           FROM record WHERE resource_type = 'Communication' AND occurred_at < ${before} AND resource @> ${invitation}::jsonb ${cohort}`,
     ),
     loadDiagnoses(db, scope.personIds),
   ]);
 
-  for (const [personId, list] of diagnoses) facts.set(personId, { personId, episodes: [], diagnoses: list, results: [], invitations: [] });
-  // Only people with a diagnosis can be eligible; the rest of their record is read for them alone.
+  for (const personId of scope.personIds) facts.set(personId, { personId, episodes: [], diagnoses: diagnoses.get(personId) ?? [], results: [], invitations: [] });
   for (const r of episodes) facts.get(r.person_id)?.episodes.push({ id: r.id, status: r.status, start: r.start, end: r.end, teamId: idOf('Organization', r.team) });
   for (const r of results) {
     const codes = (typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes) as Row[] | null;
@@ -95,7 +94,7 @@ export async function loadPhysicalHealthFacts(db: Kysely<Database>, scope: Physi
     const value = typeof r.value === 'string' ? JSON.parse(r.value) : r.value;
     facts.get(r.person_id)?.results.push({ id: r.id, status: r.status, at: r.at, codes: codes.map((c) => ({ system: c.system, code: c.code })), value: checkResultValue(value ?? {}) ?? null });
   }
-  for (const r of invitations) facts.get(r.person_id)?.invitations.push({ id: r.id, status: r.status, sent: r.sent });
+  for (const r of invitations) facts.get(r.person_id)?.invitations.push({ id: r.id, status: r.status, sent: r.sent, method: r.method });
   for (const r of people) {
     const f = facts.get(r.person_id);
     if (f && r.deceased_at) f.deceasedAt = new Date(r.deceased_at).toISOString();

@@ -34,7 +34,7 @@ export function naivePhysicalHealthFacts(
       const codes = [...codings(r.code), ...((r.component ?? []) as R[]).flatMap((c) => codings(c.code))];
       of(person_id).results.push({ id: r.id, status: r.status, at: r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.issued, codes, value: checkResultValue(r) ?? null });
     } else if (type === 'Communication' && ((r.category ?? []) as R[]).some((c) => codings(c).some((x) => x.system === invitation.system && x.code === invitation.code))) {
-      of(person_id).invitations.push({ id: r.id, status: r.status, sent: r.sent });
+      of(person_id).invitations.push({ id: r.id, status: r.status, sent: r.sent, method: r.medium?.[0]?.coding?.[0]?.code ?? null });
     }
   }
   return facts;
