@@ -39,7 +39,7 @@ describe('recording an invitation to the annual physical health check', () => {
   it('is what the check reads as an invitation', () => {
     const result = recordInvitation(entry(), NOW);
     if (!result.ok) throw new Error('refused');
-    const r = result.resource as { id: string; status: string; sent: string; medium: Array<{ coding: Array<{ code: string }> }> };
+    const r = result.resource as unknown as { id: string; status: string; sent: string; medium: Array<{ coding: Array<{ code: string }> }> };
     const check = evaluatePhysicalHealth(
       {
         personId: 'bea',

@@ -28,3 +28,4 @@ export * from './engagement/escalation-staff.ts';
 export * from './medicines/monitoring-worklist.ts';
 export * from './worklists/worklist-scope.ts';
 export * from './physical-health/physical-health-facts.ts';
+export * from './physical-health/person-physical-health.ts';
