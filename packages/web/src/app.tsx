@@ -5,6 +5,7 @@ import { MdtBoardPage } from './caseload/mdt-board-page.tsx';
 import { MyCaseloadPage } from './caseload/my-caseload-page.tsx';
 import { RecordContactPage } from './contacts/record-contact-page.tsx';
 import { RecordResultPage } from './medicines/record-result-page.tsx';
+import { RecordInvitationPage } from './physical-health/record-invitation-page.tsx';
 import { TeamCaseloadPage } from './caseload/team-caseload-page.tsx';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
@@ -36,6 +37,7 @@ export function App() {
             <Route path="/people/:id" element={signedIn(<PersonPage />)} />
             <Route path="/people/:id/contacts/new" element={signedIn(<RecordContactPage />)} />
             <Route path="/people/:id/results/new" element={signedIn(<RecordResultPage />)} />
+            <Route path="/people/:id/physical-health/invitations/new" element={signedIn(<RecordInvitationPage />)} />
             <Route path="/people/:id/discharge/:episodeId" element={signedIn(<DischargePage />)} />
             <Route path="/people/:id/transfer/:episodeId" element={signedIn(<TransferCarePage />)} />
             <Route path="/people/:id/transfers/:transferId" element={signedIn(<TransferPage />)} />

@@ -5,6 +5,7 @@ import type { PersonRecordResponse, TimelineEntry } from '../api/types.ts';
 import { formatDateTime } from '../format/dates.ts';
 import { formatNhsNumber, fullName } from '../format/people.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
+import { PhysicalHealthPanel } from '../physical-health/physical-health-panel.tsx';
 import { CareSummary } from './care-summary.tsx';
 import { PersonalDetails } from './personal-details.tsx';
 import { Timeline } from './timeline.tsx';
@@ -42,6 +43,7 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
       </p>
       <PersonalDetails person={person} />
       <CareSummary person={person} />
+      <PhysicalHealthPanel personId={person.id} />
       <Timeline entries={timeline} />
     </>
   );
