@@ -29,3 +29,4 @@ export * from './medicines/monitoring-worklist.ts';
 export * from './worklists/worklist-scope.ts';
 export * from './physical-health/physical-health-facts.ts';
 export * from './physical-health/person-physical-health.ts';
+export * from './physical-health/physical-health-report.ts';
