@@ -108,3 +108,47 @@ describe.each(storeKinds)('the physical health check through the API on $name', 
     expect(check.reason).toBeUndefined();
   });
 });
+
+describe.each(storeKinds)('the physical health check report through the API on $name', (kind) => {
+  let store: Store;
+  let app: FastifyInstance;
+  const cookies: Record<string, string> = {};
+  const get = (username: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie: cookies[username]! } });
+
+  beforeAll(async () => {
+    store = await kind.open();
+    app = await scenarioApp(store, physicalHealthScenario());
+    for (const user of ['manager', 'board', 'keyworker', 'prescriber']) cookies[user] = await signIn(app, user);
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  it('gives team managers and the board the counts per team, naming nobody, and audits the reading', async () => {
+    const response = await get('board', `/api/reports/physical-health?asOf=${PH_AS_OF}`);
+    expect(response.statusCode).toBe(200);
+    const report = response.json();
+    expect(report.teams.map((t: { team: string; eligible: number; complete: number; shareComplete: number }) => [t.team, t.eligible, t.complete, t.shareComplete])).toEqual([
+      ['North CMHT', 3, 1, 0.333],
+      ['South CMHT', 1, 0, 0],
+    ]);
+    expect(report.total).toMatchObject({ eligible: 4, complete: 1, partial: 2, none: 1, invitedNotResponded: 1 });
+    expect(response.body).not.toMatch(/bea|Bell|9990003/);
+    const south = (await get('manager', `/api/reports/physical-health?asOf=${PH_AS_OF}&team=team-south`)).json();
+    expect(south.teams.map((t: { teamId: string }) => t.teamId)).toEqual(['team-south']);
+    const audits = await store.db.selectFrom('audit_event').select(['actor_id', 'person_id', 'basis', 'detail']).where('action', '=', 'report').orderBy('id').execute();
+    expect(audits).toEqual([
+      { actor_id: 'demo-board', person_id: null, basis: 'report', detail: { report: 'physical-health', asOf: PH_AS_OF, team: null } },
+      { actor_id: 'demo-manager', person_id: null, basis: 'report', detail: { report: 'physical-health', asOf: PH_AS_OF, team: 'team-south' } },
+    ]);
+  });
+
+  it('refuses other roles, an unknown team and a date that is not one', async () => {
+    for (const user of ['keyworker', 'prescriber']) expect((await get(user, '/api/reports/physical-health')).statusCode, user).toBe(403);
+    expect((await get('board', '/api/reports/physical-health?team=no-such-team')).statusCode).toBe(404);
+    const bad = await get('board', '/api/reports/physical-health?asOf=2026-02-30');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toEqual([{ field: 'asOf', message: 'is not a real calendar date between 1800 and 2200' }]);
+  });
+});
