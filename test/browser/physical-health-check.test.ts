@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDay, londonDay, londonToday, system } from '@continuity/domain';
+import { PH_AS_OF, physicalHealthScenario } from '../../packages/store/test/support/physical-health-scenario.ts';
 import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
 
 /**
@@ -94,6 +95,58 @@ describe.skipIf(!haveChromium)('completing a physical health check in Chromium',
     await panel.getByText('Complete: every part done in the last 12 months.').waitFor();
     expect(await panel.getByRole('row').count()).toBe(7);
     expect(await panel.getByRole('row', { name: /Smoking status/ }).innerText()).toContain('Ex-smoker');
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});
+
+describe.skipIf(!haveChromium)('invitations and the team report in Chromium', () => {
+  let web: RunningWebApp;
+
+  beforeAll(async () => {
+    web = await startWebApp(physicalHealthScenario());
+  });
+
+  afterAll(async () => {
+    await web?.close();
+  });
+
+  it('lets a key worker record an invitation from the person record by keyboard, and shows it there', async () => {
+    const page = await newAppPage(web);
+    await signInAs(page, 'keyworker');
+    await page.getByRole('navigation', { name: 'Sections' }).waitFor();
+    await page.goto('/people/gus');
+    const panel = page.getByRole('region', { name: 'Physical health check' });
+    await panel.getByText('No invitation recorded.').waitFor();
+    await tabTo(page, panel.getByRole('link', { name: 'Record an invitation to the check' }), 80);
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Record an invitation' });
+    await form.getByLabel('Date sent').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Without saying how it went out, the form says what is missing.
+    await tabTo(page, form.getByRole('button', { name: 'Record the invitation' }));
+    await page.keyboard.press('Enter');
+    await page.locator('.nhsuk-error-summary').getByRole('link', { name: 'Choose how the invitation went out' }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await tabTo(page, form.getByLabel('Letter'));
+    await page.keyboard.press('Space');
+    await tabTo(page, form.getByRole('button', { name: 'Record the invitation' }));
+    await page.keyboard.press('Enter');
+
+    await page.waitForURL(/\/people\/gus$/);
+    await page.getByText(`Invitation to the physical health check recorded for Gus Gray: letter, `).waitFor();
+    await expect.poll(() => panel.getByRole('listitem').allInnerTexts()).toEqual([expect.stringMatching(/: letter$/)]);
+  });
+
+  it('shows the board the completion per team as of a day', async () => {
+    const page = await newAppPage(web);
+    await signInAs(page, 'board');
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Physical health checks' }).click();
+    await page.getByRole('heading', { level: 1, name: 'SMI annual physical health checks' }).waitFor();
+    await page.goto(`/reports/physical-health?asOf=${PH_AS_OF}`);
+    await page.getByRole('heading', { level: 2, name: '25% complete as of 30 June 2026' }).waitFor();
+    const rows = await page.getByRole('table').getByRole('row').allInnerTexts();
+    expect(rows.slice(1).map((r) => r.split(/\s+/).slice(-6).join(' '))).toEqual(['3 1 2 0 1 33.3%', '1 0 0 1 0 0%', '4 1 2 1 1 25%']);
     expect(await axeViolations(page)).toEqual([]);
   });
 });

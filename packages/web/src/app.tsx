@@ -6,6 +6,7 @@ import { MyCaseloadPage } from './caseload/my-caseload-page.tsx';
 import { RecordContactPage } from './contacts/record-contact-page.tsx';
 import { RecordResultPage } from './medicines/record-result-page.tsx';
 import { RecordInvitationPage } from './physical-health/record-invitation-page.tsx';
+import { PhysicalHealthReportPage } from './physical-health/physical-health-report-page.tsx';
 import { TeamCaseloadPage } from './caseload/team-caseload-page.tsx';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
@@ -49,6 +50,7 @@ export function App() {
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />
             <Route path="/audit" element={signedIn(<AuditPage />)} />
             <Route path="/reports/discharge-audit" element={signedIn(<DischargeAuditPage />)} />
+            <Route path="/reports/physical-health" element={signedIn(<PhysicalHealthReportPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
