@@ -33,6 +33,13 @@ export function PhysicalHealthPanel({ personId }: { personId: string }) {
   );
 }
 
+/** Done or due; for someone the check is not asked of, nothing is "due". */
+function partStatus(part: PhysicalHealthResponse['check']['components'][number], eligible: boolean): string {
+  if (part.done) return `Done, next due ${formatDate(part.dueDate)}`;
+  if (!eligible) return 'Not done in the last 12 months';
+  return part.last ? `Due since ${formatDate(part.dueDate)}` : 'Due';
+}
+
 function CheckSummary({ data }: { data: PhysicalHealthResponse }) {
   const { check } = data;
   const missing = check.components.filter((c) => !c.done).length;
@@ -66,7 +73,7 @@ function CheckSummary({ data }: { data: PhysicalHealthResponse }) {
               <Table.Cell>{c.name}</Table.Cell>
               <Table.Cell>{c.last ? (c.last.value ?? 'Recorded') : 'None on record'}</Table.Cell>
               <Table.Cell>{c.last ? formatDate(c.last.date) : ''}</Table.Cell>
-              <Table.Cell>{c.done ? `Done, next due ${formatDate(c.dueDate)}` : c.last ? `Due since ${formatDate(c.dueDate)}` : 'Due'}</Table.Cell>
+              <Table.Cell>{partStatus(c, Boolean(check.eligible))}</Table.Cell>
             </Table.Row>
           ))}
         </Table.Body>
