@@ -76,7 +76,8 @@ export async function monitoringOverdueWorklist(db: Kysely<Database>, options: M
       if (options.teams && !teams.some((t) => options.teams!.includes(t))) continue;
       const finding: MonitoringFinding = facts ? evaluateMonitoring(facts, asOf) : { personId, reasons: [], mostDaysOverdue: 0 };
       const check = health && evaluatePhysicalHealth(health, asOf);
-      if (!facts && !check?.eligible) continue;
+      // Counted when judged for medicines (a current prescription) or for the check (on the register).
+      if (!facts?.prescriptions.some((p) => currentPrescriptionStatuses.includes(p.status)) && !check?.eligible) continue;
       evaluated++;
       // The check comes last: medicines monitoring is the more urgent safety net.
       if (check?.reason) {
