@@ -21,3 +21,4 @@ export * from './contacts/index.ts';
 export * from './transfer/index.ts';
 export * from './medicines/index.ts';
 export * from './referrals/index.ts';
+export * from './physical-health/index.ts';

@@ -4,6 +4,7 @@ import {
   monitoredResults,
   observationCodes,
   offeredResultTests,
+  physicalHealthResults,
   recordResult,
   resultEntryTests,
   system,
@@ -43,8 +44,9 @@ describe('recording a monitoring result as FHIR', () => {
     });
   });
 
-  it('offers exactly the LOINC codes the monitoring rules recognise, less those it says why it does not', () => {
-    const recognised = Object.values(monitoredResults).flatMap((k) => k.codes.filter((c) => c.system === system.loinc).map((c) => c.code));
+  it('offers exactly the LOINC codes the monitoring and physical health rules recognise, less those it says why it does not', () => {
+    const kinds = [...Object.values(monitoredResults), ...Object.values(physicalHealthResults)];
+    const recognised = [...new Set(kinds.flatMap((k) => k.codes.filter((c) => c.system === system.loinc).map((c) => c.code)))];
     expect(Object.keys(resultEntryTests).sort()).toEqual([...recognised].sort());
     const offered = offeredResultTests();
     expect(offered.map((t) => t.code)).toEqual(recognised.filter((c) => !('notOffered' in resultEntryTests[c]!)));
@@ -58,15 +60,19 @@ describe('recording a monitoring result as FHIR', () => {
   });
 
   it.each(offeredResultTests().map((t) => [t.label, t] as const))('writes %s as valid FHIR R4 that the monitoring rules count', (_label, test) => {
-    const values = Object.fromEntries(test.quantities.map((q) => [q.field, String(q.field === 'diastolic' ? q.min : q.max)]));
+    const values = test.answers ? { value: test.answers[0]!.code } : Object.fromEntries(test.quantities.map((q) => [q.field, String(q.field === 'diastolic' ? q.min : q.max)]));
     const resource = resourceOf({ test: test.code, values });
     expect(fhirR4SchemaErrors(resource)).toEqual([]);
     expect(validateResource(resource, 'Observation').ok).toBe(true);
     expect(resource.code).toMatchObject({ coding: [{ system: system.loinc, code: test.code }] });
-    const group = Object.values(monitoredResults).find((k) => k.name === test.group)!;
+    const group = [...Object.values(monitoredResults), ...Object.values(physicalHealthResults)].find((k) => k.name === test.group)!;
     expect(isResultOf(group, (resource.code as { coding: Array<{ system: string; code: string }> }).coding)).toBe(true);
     expect((resource.category as Array<{ coding: Array<{ code: string }> }>)[0]!.coding[0]!.code).toBe(test.category);
     for (const q of test.quantities) {
+      if (q.whole) {
+        expect(resource.valueInteger).toBe(Number(values[q.field]));
+        continue;
+      }
       const quantity = q.component ? (resource.component as Array<{ code: unknown; valueQuantity: unknown }>).find((c) => JSON.stringify(c.code).includes(q.component!.code))!.valueQuantity : resource.valueQuantity;
       expect(quantity).toEqual({ value: Number(values[q.field]), unit: q.unit, system: 'http://unitsofmeasure.org', code: q.unit });
     }
@@ -110,5 +116,31 @@ describe('recording a monitoring result as FHIR', () => {
     ]);
     expect(problemsOf({ test: '85354-9', values: { systolic: '80', diastolic: '120' } })).toEqual([{ field: 'diastolic', message: 'must be lower than the systolic pressure' }]);
     expect(problemsOf({ date: '2027-01-01', values: { value: 'high' } }).map((p) => p.field)).toEqual(['date', 'value']);
+  });
+});
+
+describe('recording the rest of the SMI annual physical health check', () => {
+  it('offers all six parts: BMI (or weight with a height), blood pressure, HbA1c or glucose, lipids, smoking status and alcohol use', () => {
+    const offered = offeredResultTests().map((t) => t.code);
+    for (const code of ['39156-5', '29463-7', '8302-2', '85354-9', '59261-8', '1558-6', '2093-3', '72166-2', '75626-2']) expect(offered, code).toContain(code);
+  });
+
+  it('writes a smoking status as the chosen SNOMED CT answer', () => {
+    expect(resourceOf({ test: '72166-2', values: { value: '8517006' } })).toMatchObject({
+      category: [{ coding: [{ code: 'social-history' }] }],
+      code: { coding: [{ system: system.loinc, code: '72166-2', display: 'Tobacco smoking status' }], text: 'Smoking status' },
+      valueCodeableConcept: { coding: [{ system: system.snomed, code: '8517006', display: 'Ex-smoker' }], text: 'Ex-smoker' },
+    });
+    expect(problemsOf({ test: '72166-2', values: {} })).toEqual([{ field: 'value', message: 'is needed: choose the smoking status' }]);
+    expect(problemsOf({ test: '72166-2', values: { value: 'yes' } })).toEqual([{ field: 'value', message: 'must be one of: Smoker, Ex-smoker, Never smoked tobacco' }]);
+  });
+
+  it('writes an AUDIT-C score as a whole number from 0 to 12', () => {
+    const resource = resourceOf({ test: '75626-2', values: { value: '4' } });
+    expect(resource.valueInteger).toBe(4);
+    expect(resource.valueQuantity).toBeUndefined();
+    expect(problemsOf({ test: '75626-2', values: { value: '4.5' } })).toEqual([{ field: 'value', message: 'must be a whole number of points' }]);
+    expect(problemsOf({ test: '75626-2', values: { value: '13' } })).toEqual([{ field: 'value', message: 'must be between 0 and 12 points: check the number and the unit' }]);
+    expect(problemsOf({ test: '75626-2', values: { value: '0' } })).toEqual([]);
   });
 });

@@ -17,6 +17,8 @@ import { sessionRoutes } from './auth/session-routes.ts';
 import { installErrorHandler } from './http/errors.ts';
 import { refuseCrossSiteWrites } from './http/same-origin.ts';
 import { peopleRoutes } from './people/people-routes.ts';
+import { physicalHealthReportRoutes } from './physical-health/physical-health-report-routes.ts';
+import { physicalHealthRoutes } from './physical-health/physical-health-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { DEFAULT_WEB_ROOT, serveWebApp } from './web/static-site.ts';
 import { worklistRoutes } from './worklists/worklist-routes.ts';
@@ -68,6 +70,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   referralRoutes(app, options.store);
   transferRoutes(app, options.store);
   escalationRoutes(app, options.store);
+  physicalHealthRoutes(app, options.store);
+  physicalHealthReportRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -35,3 +35,6 @@ export * from './referrals/trust-teams.ts';
 export * from './worklists/worklist-scope.ts';
 export * from './backup/write-backup.ts';
 export * from './backup/restore-backup.ts';
+export * from './physical-health/physical-health-facts.ts';
+export * from './physical-health/person-physical-health.ts';
+export * from './physical-health/physical-health-report.ts';

@@ -51,7 +51,7 @@ export function writePerson(index: number, seed: number, cal: Calendar, services
   writeAdmissionsAndMha(ctx);
   const conditionIds = writeDiagnoses(ctx);
   writeMedicines(ctx);
-  writePhysicalHealth(ctx);
+  writePhysicalHealth(ctx, seed);
   writeOutcomes(ctx);
   writeCarePlans(ctx, episode?.careTeamId, conditionIds);
   writeFlags(ctx);

@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { extension, intramuscularRoute, medicineCodes, system } from '@continuity/domain';
+import { evaluatePhysicalHealth, extension, intramuscularRoute, medicineCodes, physicalHealthRules, system } from '@continuity/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, codeIn, generate, patientOf, readAll, type R } from './support/population.ts';
 
@@ -136,5 +136,31 @@ describe(`a population of ${PEOPLE} people`, () => {
     expect(all.get('Flag')!.filter((f) => codeIn(f.code, system.redFlag) === 'police-contact').length).toBeGreaterThan(50);
     const admissions = all.get('Encounter')!.filter((e) => e.class.code === 'IMP');
     expect(admissions.length).toBeGreaterThan(100);
+  });
+
+  it('has about half of people with SMI on a caseload with a full physical health check, and invitations some have not answered', () => {
+    const of = (type: string) => byPatient(all.get(type) ?? []);
+    const [episodes, conditions, observations, communications] = [of('EpisodeOfCare'), of('Condition'), of('Observation'), of('Communication')];
+    const invitation = physicalHealthRules.invitation.category.code;
+    const checks = [...conditions.keys()].map((id) =>
+      evaluatePhysicalHealth(
+        {
+          personId: id,
+          episodes: (episodes.get(id) ?? []).map((e) => ({ id: e.id, status: e.status, start: e.period?.start, end: e.period?.end, teamId: e.managingOrganization?.reference })),
+          diagnoses: conditions.get(id)!.map((c) => ({ id: c.id, codings: c.code.coding })),
+          results: (observations.get(id) ?? []).map((o) => ({ id: o.id, status: o.status, at: o.effectiveDateTime, codes: [...o.code.coding, ...((o.component ?? []) as R[]).flatMap((c) => c.code.coding)] })),
+          invitations: (communications.get(id) ?? []).filter((c) => codeIn(c.category, system.communicationCategory) === invitation).map((c) => ({ id: c.id, status: c.status, sent: c.sent })),
+        },
+        AS_OF,
+      ),
+    );
+    const eligible = checks.filter((c) => c.eligible);
+    expect(eligible.length).toBeGreaterThan(300);
+    const complete = eligible.filter((c) => c.completion === 'complete').length / eligible.length;
+    expect(complete).toBeGreaterThan(0.35);
+    expect(complete).toBeLessThan(0.65);
+    const notResponded = eligible.filter((c) => c.invitation?.notResponded).length;
+    expect(notResponded).toBeGreaterThan(0.1 * eligible.length);
+    expect(notResponded).toBeLessThan(eligible.filter((c) => c.completion !== 'complete').length);
   });
 });

@@ -14,6 +14,8 @@ import { WaitingTimesPage } from './referrals/waiting-times-page.tsx';
 import { TriageQueuePage } from './referrals/triage-queue-page.tsx';
 import { TriageReferralPage } from './referrals/triage-referral-page.tsx';
 import { CheckInPage } from './referrals/check-in-page.tsx';
+import { RecordInvitationPage } from './physical-health/record-invitation-page.tsx';
+import { PhysicalHealthReportPage } from './physical-health/physical-health-report-page.tsx';
 import { TeamCaseloadPage } from './caseload/team-caseload-page.tsx';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
@@ -49,6 +51,7 @@ export function App() {
             <Route path="/people/:id/medicines/:medicineId/injection" element={signedIn(<RecordInjectionPage />)} />
             <Route path="/people/:id/medicines/:medicineId/person-says" element={signedIn(<PersonSaysPage />)} />
             <Route path="/people/:id/medicines/:medicineId/stop" element={signedIn(<StopMedicinePage />)} />
+            <Route path="/people/:id/physical-health/invitations/new" element={signedIn(<RecordInvitationPage />)} />
             <Route path="/people/:id/discharge/:episodeId" element={signedIn(<DischargePage />)} />
             <Route path="/people/:id/transfer/:episodeId" element={signedIn(<TransferCarePage />)} />
             <Route path="/people/:id/transfers/:transferId" element={signedIn(<TransferPage />)} />
@@ -65,6 +68,7 @@ export function App() {
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />
             <Route path="/audit" element={signedIn(<AuditPage />)} />
             <Route path="/reports/discharge-audit" element={signedIn(<DischargeAuditPage />)} />
+            <Route path="/reports/physical-health" element={signedIn(<PhysicalHealthReportPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

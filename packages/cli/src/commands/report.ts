@@ -1,12 +1,13 @@
 import { formatNhsNumber } from '@continuity/domain';
-import { dischargeAudit, personNames, recordAudit, type DischargeAudit, type Store } from '@continuity/store';
+import { dischargeAudit, personNames, physicalHealthReport, recordAudit, type DischargeAudit, type Store } from '@continuity/store';
 import { Command } from 'commander';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
+import { describePhysicalHealth } from './physical-health-report.ts';
 import { parseDate } from './synth.ts';
 import { describeWaitingTimes, waitingTimesReport } from './waiting-times-report.ts';
 
 /** Reports this command can produce; the board's others arrive with their capabilities (SPEC C16). */
-const REPORTS = ['discharge-audit', 'waiting-times'] as const;
+const REPORTS = ['discharge-audit', 'physical-health', 'waiting-times'] as const;
 
 /** One line per discharge for people reading a terminal: who, and every reason in words. */
 async function describeAudit(store: Store, report: DischargeAudit): Promise<string> {
@@ -41,17 +42,28 @@ async function auditListing(store: Store, report: DischargeAudit): Promise<void>
 export function reportCommand(): Command {
   return withStoreOptions(
     new Command('report')
-      .description('A report over a date range. Reports: discharge-audit (discharges of people with severe and relapsing illness that cite non-attendance or lack a required record); waiting-times (share seen within 4 weeks, median and 90th-percentile waits, by team and ethnic group; default the last three months).')
+      .description('A report. Reports: discharge-audit (discharges of people with severe and relapsing illness that cite non-attendance or lack a required record, over a date range); physical-health (SMI annual physical health check completion per team, as of a day); waiting-times (share seen within 4 weeks, median and 90th-percentile waits, by team and ethnic group, over a date range: default the last three months).')
       .argument('<name>', `the report (${REPORTS.join(', ')})`)
       .option('--from <date>', 'first day, YYYY-MM-DD (default: the first discharge on record)', parseDate)
       .option('--to <date>', 'last day, YYYY-MM-DD (default today in England)', parseDate)
-      .option('--json', 'print the report as JSON ({"report","from","to","items"})'),
-  ).action(async (name: string, flags: StoreFlags & { from?: string; to?: string; json?: boolean }) => {
+      .option('--as-of <date>', 'physical-health: the day, YYYY-MM-DD (default today in England)', parseDate)
+      .option('--team <id>', 'physical-health: one team (Organization id)')
+      .option('--json', 'print the report as JSON (discharge-audit {"report","from","to","items"}; physical-health {"report","asOf","teams","total"})'),
+  ).action(async (name: string, flags: StoreFlags & { from?: string; to?: string; asOf?: string; team?: string; json?: boolean }) => {
     if (!(REPORTS as readonly string[]).includes(name)) throw new Error(`there is no report called "${name}"; available: ${REPORTS.join(', ')}`);
     const store = await openStoreFrom(flags);
     try {
+      if (name === 'physical-health') {
+        // Counts only: nobody is named, so the reading is audited once, with no person.
+        const report = await physicalHealthReport(store.db, { asOf: flags.asOf, team: flags.team });
+        await recordAudit(store.db, [{ actorId: 'cli:report', actorRole: 'system', action: 'report', basis: 'system', outcome: 'allowed', detail: { report: report.report, asOf: report.asOf, team: flags.team ?? null } }]);
+        console.log(flags.json ? JSON.stringify(report) : describePhysicalHealth(report));
+        return;
+      }
       if (name === 'waiting-times') {
+        // Counts only, like physical-health: nobody is named.
         const waits = await waitingTimesReport(store, flags);
+        await recordAudit(store.db, [{ actorId: 'cli:report', actorRole: 'system', action: 'report', basis: 'system', outcome: 'allowed', detail: { report: 'waiting-times', from: waits.from, to: waits.to } }]);
         console.log(flags.json ? JSON.stringify(waits) : describeWaitingTimes(waits));
         return;
       }

@@ -242,6 +242,7 @@ export const communicationCategories = {
   'carer-concern-response': 'Response to a carer concern',
   'partner-concern': 'Concern raised by a partner agency',
   'waiting-check-in': 'Check-in with a person waiting for care',
+  'physical-health-check-invitation': 'Invitation to the annual physical health check',
 } as const;
 
 /** ServiceRequest referral-source extension codes (system.referralSource); MHSDS SOURCE OF REFERRAL, grouped. */

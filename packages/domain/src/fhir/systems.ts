@@ -38,6 +38,8 @@ export const system = {
   mhaLegalStatus: cs('mha-legal-status'),
   referralSource: cs('referral-source'),
   communicationCategory: cs('communication-category'),
+  /** How an invitation to the physical health check went out (Communication.medium). */
+  invitationMethod: cs('invitation-method'),
   carePlanCategory: cs('care-plan-category'),
   medicationStatusReason: cs('medication-status-reason'),
   triageOutcome: cs('triage-outcome'),

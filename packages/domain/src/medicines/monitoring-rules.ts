@@ -24,7 +24,9 @@ export type MonitoringReasonCode =
   | 'clozapine-fbc-overdue'
   | 'antipsychotic-monitoring-overdue'
   | 'valproate-review-overdue'
-  | 'medication-review-overdue';
+  | 'medication-review-overdue'
+  /** The SMI annual physical health check: its rules are in physical-health/physical-health-rules.ts. */
+  | 'physical-health-check-overdue';
 
 /** Medicine groups the schedules apply to, recognised from MedicationRequest.medicationCodeableConcept. */
 export type MonitoredMedicine = 'lithium' | 'clozapine' | 'antipsychotic' | 'valproate';
@@ -314,4 +316,5 @@ export const monitoringReasonOrder: readonly MonitoringReasonCode[] = [
   'antipsychotic-monitoring-overdue',
   'valproate-review-overdue',
   'medication-review-overdue',
+  'physical-health-check-overdue',
 ];

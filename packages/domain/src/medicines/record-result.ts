@@ -30,14 +30,16 @@ export interface ResultProblem {
 export type RecordResultOutcome = { ok: true; resource: AnyResource; test: OfferedResultTest } | { ok: false; problems: ResultProblem[] };
 
 const NUMBER = /^\d+(\.\d+)?$/;
+const WHOLE = /^\d+$/;
 
 
 /**
  * Checks an entered result and, when it is sound, turns it into the FHIR R4 Observation that
  * records it as docs/fhir.md describes and the monitoring-overdue worklist reads it: status
  * `final`, the test's LOINC code, the day taken as `effectiveDateTime`, the number in
- * `valueQuantity` with its UCUM unit (a blood pressure as its two components), the staff member and
- * team as performers. A result is entered once the sample was taken, so a day after today in
+ * `valueQuantity` with its UCUM unit (a blood pressure as its two components; a score as
+ * `valueInteger`; a chosen answer such as a smoking status as `valueCodeableConcept`), the staff
+ * member and team as performers. A result is entered once the sample was taken, so a day after today in
  * England is refused. Every problem names its field.
  */
 export function recordResult(entry: ResultEntry, now: Date = new Date()): RecordResultOutcome {
@@ -53,11 +55,15 @@ export function recordResult(entry: ResultEntry, now: Date = new Date()): Record
     const typed = entry.values[quantity.field];
     const text = typeof typed === 'number' ? String(typed) : (typed ?? '').trim();
     if (text === '') problems.push({ field: quantity.field, message: `is needed: the ${quantity.label.toLowerCase()} in ${quantity.shown}` });
+    else if (quantity.whole && !WHOLE.test(text)) problems.push({ field: quantity.field, message: `must be a whole number of ${quantity.shown}` });
     else if (!NUMBER.test(text)) problems.push({ field: quantity.field, message: `must be a number in ${quantity.shown}: digits, with a point for any decimals` });
     else if (Number(text) < quantity.min || Number(text) > quantity.max) {
       problems.push({ field: quantity.field, message: `must be between ${quantity.min} and ${quantity.max} ${quantity.shown}: check the number and the unit` });
     } else numbers.set(quantity.field, Number(text));
   }
+  const typedAnswer = typeof entry.values.value === 'string' ? entry.values.value.trim() : '';
+  const answer = test?.answers?.find((a) => a.code === typedAnswer);
+  if (test?.answers && !answer) problems.push({ field: 'value', message: typedAnswer === '' ? `is needed: choose the ${test.label.toLowerCase()}` : `must be one of: ${test.answers.map((a) => a.display).join(', ')}` });
   if (numbers.has('systolic') && numbers.has('diastolic') && numbers.get('systolic')! <= numbers.get('diastolic')!) {
     problems.push({ field: 'diastolic', message: 'must be lower than the systolic pressure' });
   }
@@ -65,7 +71,8 @@ export function recordResult(entry: ResultEntry, now: Date = new Date()): Record
   if (!FHIR_ID.test(entry.id)) throw new Error('a result id must be a FHIR id');
 
   const quantity = (q: (typeof test.quantities)[number]) => ({ value: numbers.get(q.field)!, unit: q.unit, system: system.ucum, code: q.unit });
-  const own = test.quantities.find((q) => !q.component);
+  const own = test.quantities.find((q) => !q.component && !q.whole);
+  const score = test.quantities.find((q) => q.whole);
   const components = test.quantities.filter((q) => q.component);
   const performer = [
     ...(entry.practitionerId ? [{ reference: `Practitioner/${entry.practitionerId}` }] : []),
@@ -82,6 +89,8 @@ export function recordResult(entry: ResultEntry, now: Date = new Date()): Record
     effectiveDateTime: entry.date,
     ...(performer.length ? { performer } : {}),
     ...(own ? { valueQuantity: quantity(own) } : {}),
+    ...(score ? { valueInteger: numbers.get(score.field)! } : {}),
+    ...(answer ? { valueCodeableConcept: { coding: [{ system: system.snomed, code: answer.code, display: answer.display }], text: answer.display } } : {}),
     ...(components.length
       ? { component: components.map((q) => ({ code: { coding: [{ system: system.loinc, code: q.component!.code, display: q.component!.display }] }, valueQuantity: quantity(q) })) }
       : {}),

@@ -27,13 +27,23 @@ export interface EnteredQuantity {
   max: number;
   /** Where the number goes: the Observation's own value, or a component with this LOINC code. */
   component?: { code: string; display: string };
+  /** A whole number recorded as `valueInteger` (a questionnaire score), not as a quantity with a unit. */
+  whole?: boolean;
+}
+
+/** An answer chosen from a list, recorded as `valueCodeableConcept` (SNOMED CT). */
+export interface EnteredAnswer {
+  code: string;
+  display: string;
 }
 
 export interface ResultEntryTest {
   /** What clinicians call it, in the list of tests: "Lithium level". */
   label: string;
-  category: 'laboratory' | 'vital-signs';
+  category: 'laboratory' | 'vital-signs' | 'social-history' | 'survey';
   quantities: readonly EnteredQuantity[];
+  /** For a test answered by choosing (smoking status): the answers offered, in the `value` field. */
+  answers?: readonly EnteredAnswer[];
 }
 
 const lab = (label: string, unit: string, min: number, max: number, shown = unit): ResultEntryTest => ({ label, category: 'laboratory', quantities: [{ field: 'value', label, unit, shown, min, max }] });
@@ -67,6 +77,20 @@ export const resultEntryTests: Record<string, ResultEntryTest | { notOffered: st
   '2571-8': lab('Triglycerides', 'mmol/L', 0.1, 100),
   '13457-7': lab('LDL cholesterol (calculated)', 'mmol/L', 0.1, 20),
   '2842-3': lab('Prolactin', 'mU/L', 1, 50000),
+  // The rest of the SMI annual physical health check (physical-health-rules.ts).
+  '8302-2': vital('Height', 'cm', 50, 250),
+  '72166-2': {
+    label: 'Smoking status',
+    category: 'social-history',
+    quantities: [],
+    answers: [
+      { code: '77176002', display: 'Smoker' },
+      { code: '8517006', display: 'Ex-smoker' },
+      { code: '266919005', display: 'Never smoked tobacco' },
+    ],
+  },
+  '75626-2': { label: 'Alcohol use (AUDIT-C)', category: 'survey', quantities: [{ field: 'value', label: 'AUDIT-C score', unit: '{score}', shown: 'points', min: 0, max: 12, whole: true }] },
+  '11331-6': { notOffered: 'a history of alcohol use is a narrative recorded by other systems; in the app alcohol use is recorded as the AUDIT-C score (75626-2)' },
 };
 
 export const resultEntry = {
@@ -74,5 +98,6 @@ export const resultEntry = {
     { source: 'Issue 6 part 2; docs/fhir.md, "Observation (results and checks)"', says: 'results arrive as Observations with LOINC codes, effectiveDateTime, valueQuantity in UCUM units, status final; the blood pressure panel 85354-9 has components 8480-6 and 8462-4' },
     { source: 'NICE CG185 and BNF lithium monograph', says: 'serum lithium is reported in mmol/L (target usually 0.4-1.0); levels above 2.0 are toxic, so 5 leaves room for any real result while refusing mg/L' },
     { source: 'Issue 6 browser journey', says: 'a prescriber opens monitoring-overdue, records a lithium result, the item clears' },
+    { source: 'docs/fhir.md, "Observation"; AUDIT-C (Bush et al. 1998)', says: 'smoking status 72166-2 as SNOMED CT 77176002 smoker, 8517006 ex-smoker, 266919005 never; AUDIT-C 75626-2 as valueInteger, three questions scored 0-4, so 0 to 12' },
   ] satisfies RuleSource[],
 } as const;

@@ -3,6 +3,7 @@ import {
   currentPrescriptionStatuses,
   endOfLondonDay,
   evaluateMonitoring,
+  evaluatePhysicalHealth,
   heldEpisodes,
   londonDay,
   londonToday,
@@ -14,6 +15,7 @@ import type { ListedPerson } from '../engagement/disengaged-worklist.ts';
 import type { Database } from '../schema.ts';
 import { personLabels } from '../caseload/listed-people.ts';
 import type { WorklistScope } from '../worklists/worklist-scope.ts';
+import { loadPhysicalHealthFacts, smiCandidates } from '../physical-health/physical-health-facts.ts';
 import { loadMonitoringFacts } from './monitoring-facts.ts';
 
 export type MonitoringOverdueOptions = WorklistScope;
@@ -25,14 +27,16 @@ export interface MonitoringOverdueWorklist {
   list: Worklist;
   /** Who each listed person is, for screens and printed lists: never part of the worklist contract. */
   people: Map<string, ListedPerson>;
-  /** People with a current prescription whose records were evaluated. */
+  /** People with a current prescription, or on the SMI register, whose records were evaluated. */
   evaluated: number;
 }
 
 /**
  * The `monitoring-overdue` worklist: everyone (or one team's people) on a medicine whose monitoring
- * is overdue by the rules in the domain (medicines/monitoring-rules.ts), most reasons first, then
- * longest overdue. Only people with a current prescription are read, a slice at a time by person id.
+ * is overdue by the rules in the domain (medicines/monitoring-rules.ts), or on the SMI register with
+ * their annual physical health check incomplete (physical-health/physical-health-rules.ts), most
+ * reasons first, then longest overdue. Only people with a current prescription or a psychosis or
+ * bipolar diagnosis are read, a slice at a time by person id.
  */
 export async function monitoringOverdueWorklist(db: Kysely<Database>, options: MonitoringOverdueOptions = {}): Promise<MonitoringOverdueWorklist> {
   const asOf = options.asOf ?? londonToday();
@@ -55,16 +59,31 @@ export async function monitoringOverdueWorklist(db: Kysely<Database>, options: M
   let evaluated = 0;
   for (let after = ''; ; ) {
     const slice = (await sql<{ person_id: string }>`
-      SELECT DISTINCT person_id FROM record
-      WHERE resource_type = 'MedicationRequest' AND status = ANY(${[...currentPrescriptionStatuses]}::text[]) AND person_id > ${after} ${byTeam} ${only}
+      SELECT DISTINCT person_id FROM (
+        SELECT person_id FROM record WHERE resource_type = 'MedicationRequest' AND status = ANY(${[...currentPrescriptionStatuses]}::text[])
+        UNION ${smiCandidates()}
+      ) AS candidates
+      WHERE person_id > ${after} ${byTeam} ${only}
       ORDER BY person_id LIMIT ${size}`.execute(db)).rows.map((r) => r.person_id);
     if (slice.length === 0) break;
-    for (const facts of (await loadMonitoringFacts(db, { before, personIds: slice })).values()) {
-      const teams = [...new Set(heldEpisodes(facts.episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
+    const [medicines, physical] = await Promise.all([loadMonitoringFacts(db, { before, personIds: slice }), loadPhysicalHealthFacts(db, { before, personIds: slice })]);
+    for (const personId of slice) {
+      const facts = medicines.get(personId);
+      const health = physical.get(personId);
+      const episodes = facts?.episodes ?? health?.episodes ?? [];
+      const teams = [...new Set(heldEpisodes(episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
       if (options.team && !teams.includes(options.team)) continue;
       if (options.teams && !teams.some((t) => options.teams!.includes(t))) continue;
+      const finding: MonitoringFinding = facts ? evaluateMonitoring(facts, asOf) : { personId, reasons: [], mostDaysOverdue: 0 };
+      const check = health && evaluatePhysicalHealth(health, asOf);
+      // Counted when judged for medicines (a current prescription) or for the check (on the register).
+      if (!facts?.prescriptions.some((p) => currentPrescriptionStatuses.includes(p.status)) && !check?.eligible) continue;
       evaluated++;
-      const finding = evaluateMonitoring(facts, asOf);
+      // The check comes last: medicines monitoring is the more urgent safety net.
+      if (check?.reason) {
+        finding.reasons.push(check.reason);
+        finding.mostDaysOverdue = Math.max(finding.mostDaysOverdue, check.daysOverdue);
+      }
       if (finding.reasons.length === 0) continue;
       findings.push(finding);
       teamsOf.set(finding.personId, teams);

@@ -22,6 +22,7 @@ export function AppHeader() {
         // Those who answer for discharge policy being followed (SPEC, "Who uses it").
         ...(['team-manager', 'board-analyst', 'admin'].includes(user.role) ? [{ to: '/reports/discharge-audit', text: 'Discharge audit' }] : []),
         ...(['team-manager', 'board-analyst', 'admin'].includes(user.role) ? [{ to: '/reports/waiting-times', text: 'Waiting times' }] : []),
+        ...(['team-manager', 'board-analyst'].includes(user.role) ? [{ to: '/reports/physical-health', text: 'Physical health checks' }] : []),
       ]
     : [];
   return (

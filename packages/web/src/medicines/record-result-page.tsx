@@ -47,7 +47,8 @@ export function RecordResultPage() {
   const person = state.record.person;
   const name = fullName(person.name.given, person.name.family);
   const test = TESTS.find((t) => t.code === form.test);
-  const label = (field: Field) => (field === 'test' ? 'Test' : field === 'date' ? 'Date taken' : (test?.quantities.find((q) => q.field === field)?.label ?? 'Result'));
+  const label = (field: Field) =>
+    field === 'test' ? 'Test' : field === 'date' ? 'Date taken' : test?.answers && field === 'value' ? test.label : (test?.quantities.find((q) => q.field === field)?.label ?? 'Result');
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -55,10 +56,13 @@ export function RecordResultPage() {
     setBusy(true);
     const body: Record<string, unknown> = { resultId, test: test.code, date: form.date.trim() };
     for (const q of test.quantities) if (form[q.field].trim()) body[q.field] = form[q.field].trim();
+    if (test.answers && form.value) body.value = form.value;
     try {
       await api.post(`/api/people/${encodeURIComponent(id)}/results`, body);
-      const values = test.quantities.map((q) => form[q.field].trim()).join('/');
-      navigate(back, { state: { confirmation: `${test.label} recorded for ${name}: ${values} ${test.quantities[0]!.shown}, taken ${formatDate(form.date)}.` } });
+      const values = test.answers
+        ? (test.answers.find((a) => a.code === form.value)?.display ?? '')
+        : `${test.quantities.map((q) => form[q.field].trim()).join('/')} ${test.quantities[0]!.shown}`;
+      navigate(back, { state: { confirmation: `${test.label} recorded for ${name}: ${values}, taken ${formatDate(form.date)}.` } });
     } catch (problem) {
       setErrors(errorsFromProblem(problem, 'The result could not be recorded. Please try again.', (f) => ((FIELDS as readonly string[]).includes(f) ? { id: f, label: label(f as Field) } : undefined)));
     } finally {
@@ -94,12 +98,22 @@ export function RecordResultPage() {
           ))}
         </Select>
         <TextInput id="date" name="date" type="date" label={label('date')} hint="The day the sample was taken or the check made: today or earlier." width={10} value={form.date} error={errorFor(errors, 'date')} onChange={set('date')} />
+        {test?.answers && (
+          <Select id="value" name="value" label={test.label} value={form.value} error={errorFor(errors, 'value')} onChange={set('value')}>
+            <Select.Option value="">Choose the answer</Select.Option>
+            {test.answers.map((a) => (
+              <Select.Option key={a.code} value={a.code}>
+                {a.display}
+              </Select.Option>
+            ))}
+          </Select>
+        )}
         {test?.quantities.map((q) => (
           <TextInput
             key={`${test.code}-${q.field}`}
             id={q.field}
             name={q.field}
-            inputMode="decimal"
+            inputMode={q.whole ? 'numeric' : 'decimal'}
             autoComplete="off"
             label={`${q.label} (${q.shown})`}
             hint={`A number between ${q.min} and ${q.max}.`}

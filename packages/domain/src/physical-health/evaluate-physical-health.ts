@@ -1,0 +1,203 @@
+import { diagnosisGroupOf } from '../discharge/severe-relapsing.ts';
+import type { WorklistReason } from '../engagement/engagement-facts.ts';
+import { heldEpisodes } from '../engagement/held-episodes.ts';
+import { days, isoDay, londonDay, shortDate } from '../engagement/london-calendar.ts';
+import type { DiagnosisGroup } from '../fhir/clinical-codes.ts';
+import { toInstant } from '../fhir/catalogue.ts';
+import { countedResultStatuses } from '../medicines/monitoring-rules.ts';
+import { isResultOf } from '../medicines/recognise.ts';
+import type { CheckResultFact, PhysicalHealthFacts } from './physical-health-facts.ts';
+import { physicalHealthRules, type PhysicalHealthComponent, type PhysicalHealthComponentKey } from './physical-health-rules.ts';
+
+/** One part of the check as of the day: the last result that meets it and whether it is in time. */
+export interface CheckComponentState {
+  key: PhysicalHealthComponentKey;
+  name: string;
+  last?: { id: string; date: string; value?: string | null };
+  done: boolean;
+  /** The day the next one is due ("YYYY-MM-DD"): a year after the last, or the day itself when there is none. */
+  dueDate: string;
+}
+
+/** Where a person stands with the check as of a day; the team report counts these. */
+export type CheckCompletion = 'complete' | 'partial' | 'none';
+
+export interface PhysicalHealthCheck {
+  personId: string;
+  /** Undefined when the check is not asked of the person on the day (not on the SMI register, not held by a team, or died). */
+  eligible?: {
+    groups: DiagnosisGroup[];
+    /** The Conditions that put the person on the register ("Condition/c1"), in id order. */
+    evidence: string[];
+    /** Teams holding the person on the day, by Organization id. */
+    teamIds: string[];
+  };
+  components: CheckComponentState[];
+  completion: CheckCompletion;
+  /** The last day on which all six parts had been done within a year: "YYYY-MM-DD". */
+  lastCompleteCheck?: string;
+  /** Every invitation sent up to the day, newest first. */
+  invitations: Array<{ id: string; date: string; method?: string | null }>;
+  /** The latest invitation since the last complete check, if any. */
+  invitation?: { id: string; date: string; daysAgo: number; notResponded: boolean };
+  /** `physical-health-check-overdue` when eligible and incomplete. */
+  reason?: WorklistReason;
+  /** Days the longest-missing part is past its due day (0 when nothing is overdue). */
+  daysOverdue: number;
+}
+
+interface Dated {
+  id: string;
+  day: number;
+  instant: number;
+  value?: string | null;
+}
+
+const WINDOW = physicalHealthRules.windowDays;
+
+/**
+ * The SMI annual physical health check of one person as of the end of a day ("YYYY-MM-DD" in
+ * England), by physical-health-rules.ts: each part's last result and whether it is within the year,
+ * the last complete check, the latest invitation and, when the person is eligible and a part is
+ * missing, the reason for the monitoring-overdue worklist. Records after the day are ignored.
+ */
+export function evaluatePhysicalHealth(facts: PhysicalHealthFacts, asOfDate: string): PhysicalHealthCheck {
+  const asOf = londonDay(asOfDate);
+  if (asOf === undefined) throw new Error(`as-of date ${asOfDate} is not a date`);
+
+  const results = facts.results
+    .filter((r) => countedResultStatuses.includes(r.status))
+    .map((r) => dated(r))
+    .filter((r): r is CheckResultFact & Dated => r !== undefined && r.day <= asOf);
+  const meeting = (component: PhysicalHealthComponent) => meetingResults(component, results);
+
+  const components = physicalHealthRules.components.map((component): CheckComponentState => {
+    const last = latest(meeting(component));
+    const done = last !== undefined && asOf - last.day <= WINDOW;
+    return {
+      key: component.key,
+      name: component.name,
+      ...(last ? { last: { id: last.id, date: isoDay(last.day), value: last.value } } : {}),
+      done,
+      dueDate: isoDay(last ? last.day + WINDOW : asOf),
+    };
+  });
+  const doneCount = components.filter((c) => c.done).length;
+  const completion: CheckCompletion = doneCount === components.length ? 'complete' : doneCount > 0 ? 'partial' : 'none';
+  const lastComplete = lastCompleteCheck(physicalHealthRules.components.map((c) => meeting(c).map((r) => r.day)));
+  const invitation = latestInvitation(facts, asOf, lastComplete, completion);
+
+  const check: PhysicalHealthCheck = {
+    personId: facts.personId,
+    components,
+    completion,
+    invitations: sentInvitations(facts, asOf).map((i) => ({ id: i.id, date: isoDay(i.day), method: i.method })),
+    ...(lastComplete !== undefined ? { lastCompleteCheck: isoDay(lastComplete) } : {}),
+    ...(invitation ? { invitation: { id: invitation.id, date: isoDay(invitation.day), daysAgo: asOf - invitation.day, notResponded: invitation.notResponded } } : {}),
+    daysOverdue: 0,
+  };
+
+  const died = londonDay(facts.deceasedAt);
+  if (died !== undefined && died <= asOf) return check;
+  const held = heldEpisodes(facts.episodes, asOf);
+  const register = smiRegister(facts);
+  if (held.length === 0 || !register) return check;
+  check.eligible = { ...register, teamIds: [...new Set(held.map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort() };
+  if (completion === 'complete') return check;
+
+  const heldSince = Math.min(...held.map((e) => londonDay(e.start) ?? asOf));
+  const missing = components.filter((c) => !c.done);
+  check.daysOverdue = Math.max(0, ...missing.map((c) => asOf - (c.last ? londonDay(c.last.date)! + WINDOW : heldSince)));
+  const parts = missing.map((c) => {
+    const name = physicalHealthRules.components.find((r) => r.key === c.key)!.inText;
+    return `${name} (${c.last ? `last on ${shortDate(londonDay(c.last.date)!, asOf)}` : 'none on record'})`;
+  });
+  const invited = invitation
+    ? invitation.notResponded
+      ? ` Invited on ${shortDate(invitation.day, asOf)} (${days(asOf - invitation.day)} ago) and not responded: follow up.`
+      : ` Invited on ${shortDate(invitation.day, asOf)} (${days(asOf - invitation.day)} ago).`
+    : '';
+  const lastResults = [...new Set(components.filter((c) => c.last).map((c) => `Observation/${c.last!.id}`))];
+  check.reason = {
+    code: physicalHealthRules.code,
+    text:
+      `${sentenceCase(register.groups.map((g) => physicalHealthRules.groupNames[g] ?? g).join(' and '))} on record. Annual physical health check incomplete: ${list(parts)} not done in the last 12 months. ` +
+      (lastComplete !== undefined ? `Check last complete on ${shortDate(lastComplete, asOf)} (every part done in the year to then).` : 'No complete check recorded.') +
+      invited,
+    evidence: [...register.evidence, ...lastResults, ...(invitation ? [`Communication/${invitation.id}`] : [])],
+  };
+  return check;
+}
+
+/** The psychosis or bipolar diagnoses that put a person on the SMI register, unless refuted or entered in error. */
+function smiRegister(facts: PhysicalHealthFacts): { groups: DiagnosisGroup[]; evidence: string[] } | undefined {
+  const groups = new Set<DiagnosisGroup>();
+  const evidence: string[] = [];
+  for (const d of [...facts.diagnoses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+    if (d.verification && physicalHealthRules.discountedVerification.includes(d.verification)) continue;
+    const found = d.codings.map(diagnosisGroupOf).filter((g): g is DiagnosisGroup => g !== undefined && physicalHealthRules.eligibleGroups.includes(g));
+    if (found.length === 0) continue;
+    for (const g of found) groups.add(g);
+    evidence.push(`Condition/${d.id}`);
+  }
+  if (evidence.length === 0) return undefined;
+  return { groups: physicalHealthRules.eligibleGroups.filter((g) => groups.has(g)), evidence };
+}
+
+/** Results that meet a part: any of its kinds, or (for BMI) a weight with a height taken on or before it. */
+function meetingResults(component: PhysicalHealthComponent, results: ReadonlyArray<CheckResultFact & Dated>): Dated[] {
+  const direct = results.filter((r) => component.results.some((kind) => isResultOf(kind, r.codes)));
+  const pair = component.weightWithHeight;
+  if (!pair) return direct;
+  const heights = results.filter((r) => isResultOf(pair.height, r.codes)).map((r) => r.day);
+  const firstHeight = heights.length ? Math.min(...heights) : undefined;
+  const weights = results.filter((r) => firstHeight !== undefined && r.day >= firstHeight && isResultOf(pair.weight, r.codes) && !direct.includes(r));
+  return [...direct, ...weights];
+}
+
+/**
+ * The last day D on which every part had a result in the year up to D (D - day <= the window): the
+ * latest of the days results were taken that passes, since a check completes on the day of its last part.
+ */
+function lastCompleteCheck(daysByPart: number[][]): number | undefined {
+  const candidates = [...new Set(daysByPart.flat())].sort((a, b) => b - a);
+  return candidates.find((d) => daysByPart.every((partDays) => partDays.some((day) => day <= d && d - day <= WINDOW)));
+}
+
+/** The latest counted invitation on or before the day and after the last complete check; not responded once the follow-up days have passed with the check still incomplete. */
+function latestInvitation(facts: PhysicalHealthFacts, asOf: number, lastComplete: number | undefined, completion: CheckCompletion) {
+  const rules = physicalHealthRules.invitation;
+  const last = latest(sentInvitations(facts, asOf).filter((i) => lastComplete === undefined || i.day > lastComplete));
+  if (!last) return undefined;
+  return { ...last, notResponded: completion !== 'complete' && asOf - last.day > rules.followUpAfterDays };
+}
+
+/** Counted invitations sent on or before the day, newest first. */
+function sentInvitations(facts: PhysicalHealthFacts, asOf: number) {
+  return facts.invitations
+    .filter((i) => physicalHealthRules.invitation.countedStatuses.includes(i.status))
+    .map((i) => dated({ id: i.id, at: i.sent, method: i.method }))
+    .filter((i): i is NonNullable<typeof i> => i !== undefined && i.day <= asOf)
+    .sort((a, b) => b.instant - a.instant || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+function dated<T extends { id: string; at?: string | null; value?: string | null }>(r: T): (T & Dated) | undefined {
+  const day = londonDay(r.at);
+  if (day === undefined) return undefined;
+  return { ...r, day, instant: Date.parse(toInstant(r.at ?? undefined)!) };
+}
+
+/** The latest record; of two at the same instant, the smaller id (as the monitoring rules break ties). */
+function latest<T extends Dated>(records: readonly T[]): T | undefined {
+  let found: T | undefined;
+  for (const r of records) if (!found || r.instant > found.instant || (r.instant === found.instant && r.id < found.id)) found = r;
+  return found;
+}
+
+function list(parts: readonly string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+function sentenceCase(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,112 @@
+import {
+  ICD10,
+  SNOMED,
+  checkResultValue,
+  countedResultStatuses,
+  diagnosisCodes,
+  diagnosisIcd10Prefixes,
+  physicalHealthResults,
+  physicalHealthRules,
+  type PhysicalHealthFacts,
+} from '@continuity/domain';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { loadDiagnoses } from '../discharge/diagnoses.ts';
+import type { Database } from '../schema.ts';
+
+type Row = Record<string, any>;
+
+export interface PhysicalHealthFactsScope {
+  /** The end of the as-of day: nothing from this instant on is read. */
+  before: Date;
+  /** The people to read: read by key. */
+  personIds: readonly string[];
+}
+
+// Every code that meets a part of the check, or is the height that lets a weight stand for BMI.
+const checkCodes = [
+  ...physicalHealthRules.components.flatMap((c) => [...c.results, ...(c.weightWithHeight ? [c.weightWithHeight.weight, c.weightWithHeight.height] : [])]),
+  physicalHealthResults.height,
+].flatMap((kind) => kind.codes);
+
+/**
+ * People who may be on the SMI register: a Condition coded with a psychosis or bipolar SNOMED CT
+ * concept or ICD-10 prefix (the rules then check refuted diagnoses and the day). Fed to a WHERE as
+ * `person_id IN (...)`-style candidates, so a list reads only these people, not everyone.
+ */
+export function smiCandidates(): RawBuilder<unknown> {
+  const groups = physicalHealthRules.eligibleGroups;
+  const snomed = diagnosisCodes.filter((d) => groups.includes(d.group)).map((d) => d.snomed);
+  const prefixes = groups.flatMap((g) => diagnosisIcd10Prefixes[g]).map((p) => `${p}%`);
+  return sql`SELECT person_id FROM record WHERE resource_type = 'Condition' AND EXISTS (
+      SELECT 1 FROM jsonb_array_elements(coalesce(resource->'code'->'coding', '[]'::jsonb)) AS c(coding)
+      WHERE (c.coding->>'system' = ${SNOMED} AND c.coding->>'code' = ANY(${snomed}::text[]))
+         OR (c.coding->>'system' = ${ICD10} AND upper(c.coding->>'code') LIKE ANY(${prefixes}::text[])))`;
+}
+
+/**
+ * The physical health facts of some people, in five set-based queries over the record table: every
+ * counted result that meets a part of the check (all of them, since the last complete check can be
+ * years back), the invitations, diagnoses, episodes and death, all bounded by `before`.
+ */
+export async function loadPhysicalHealthFacts(db: Kysely<Database>, scope: PhysicalHealthFactsScope): Promise<Map<string, PhysicalHealthFacts>> {
+  const facts = new Map<string, PhysicalHealthFacts>();
+  if (scope.personIds.length === 0) return facts;
+  const before = sql`${scope.before.toISOString()}::timestamptz`;
+  const cohort = sql`AND person_id = ANY(${[...scope.personIds]}::text[])`;
+  const invitation = JSON.stringify({ category: [{ coding: [{ system: physicalHealthRules.invitation.category.system, code: physicalHealthRules.invitation.category.code }] }] });
+
+  const [people, episodes, results, invitations, diagnoses] = await Promise.all([
+    rows(db, sql`SELECT person_id, deceased_at FROM person WHERE true ${cohort}`),
+    rows(
+      db,
+      sql`SELECT person_id, id, status, resource->'period'->>'start' AS start, resource->'period'->>'end' AS "end",
+            resource->'managingOrganization'->>'reference' AS team
+          FROM record WHERE resource_type = 'EpisodeOfCare' ${cohort}`,
+    ),
+    rows(
+      db,
+      sql`WITH known AS (SELECT * FROM unnest(${checkCodes.map((c) => c.system)}::text[], ${checkCodes.map((c) => c.code)}::text[]) AS k(system, code))
+          SELECT * FROM (SELECT o.person_id, o.id, o.status,
+            coalesce(o.resource->>'effectiveDateTime', o.resource->'effectivePeriod'->>'start', o.resource->>'issued') AS at,
+            jsonb_build_object('valueQuantity', o.resource->'valueQuantity', 'valueInteger', o.resource->'valueInteger',
+              'valueCodeableConcept', o.resource->'valueCodeableConcept', 'component', o.resource->'component') AS value,
+            (SELECT jsonb_agg(DISTINCT jsonb_build_object('system', k.system, 'code', k.code))
+             FROM jsonb_array_elements(coalesce(o.resource->'code'->'coding', '[]'::jsonb) || jsonb_path_query_array(o.resource, '$.component[*].code.coding[*]')) AS c(coding)
+             JOIN known k ON k.system = c.coding->>'system' AND k.code = c.coding->>'code') AS codes
+          FROM record o
+          WHERE o.resource_type = 'Observation' AND o.occurred_at < ${before} AND o.status = ANY(${[...countedResultStatuses]}::text[])
+            AND o.person_id = ANY(${[...scope.personIds]}::text[])) AS checked
+          WHERE codes IS NOT NULL`,
+    ),
+    rows(
+      db,
+      sql`SELECT person_id, id, status, resource->>'sent' AS sent, resource->'medium'->0->'coding'->0->>'code' AS method
+          FROM record WHERE resource_type = 'Communication' AND occurred_at < ${before} AND resource @> ${invitation}::jsonb ${cohort}`,
+    ),
+    loadDiagnoses(db, scope.personIds),
+  ]);
+
+  for (const personId of scope.personIds) facts.set(personId, { personId, episodes: [], diagnoses: diagnoses.get(personId) ?? [], results: [], invitations: [] });
+  for (const r of episodes) facts.get(r.person_id)?.episodes.push({ id: r.id, status: r.status, start: r.start, end: r.end, teamId: idOf('Organization', r.team) });
+  for (const r of results) {
+    const codes = (typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes) as Row[] | null;
+    if (!codes?.length) continue;
+    const value = typeof r.value === 'string' ? JSON.parse(r.value) : r.value;
+    facts.get(r.person_id)?.results.push({ id: r.id, status: r.status, at: r.at, codes: codes.map((c) => ({ system: c.system, code: c.code })), value: checkResultValue(value ?? {}) ?? null });
+  }
+  for (const r of invitations) facts.get(r.person_id)?.invitations.push({ id: r.id, status: r.status, sent: r.sent, method: r.method });
+  for (const r of people) {
+    const f = facts.get(r.person_id);
+    if (f && r.deceased_at) f.deceasedAt = new Date(r.deceased_at).toISOString();
+  }
+  return facts;
+}
+
+async function rows(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<Row[]> {
+  return (await query.execute(db)).rows as Row[];
+}
+
+function idOf(type: string, reference: string | null | undefined): string | null {
+  const prefix = `${type}/`;
+  return reference?.startsWith(prefix) ? reference.slice(prefix.length) : null;
+}

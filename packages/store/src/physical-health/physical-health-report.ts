@@ -1,0 +1,102 @@
+import { endOfLondonDay, evaluatePhysicalHealth, londonDay, londonToday, physicalHealthRules, type PhysicalHealthComponentKey } from '@continuity/domain';
+import { sql, type Kysely } from 'kysely';
+import { loadNames } from '../people/names.ts';
+import type { Database } from '../schema.ts';
+import { loadPhysicalHealthFacts, smiCandidates } from './physical-health-facts.ts';
+
+export interface PhysicalHealthReportOptions {
+  /** "YYYY-MM-DD" in England; today when absent. */
+  asOf?: string;
+  /** Only this team (Organization id). */
+  team?: string;
+  /** People per slice read at once (tests make it small). */
+  sliceSize?: number;
+}
+
+/** Counts of people on the SMI register held by a team (or the trust) on the day. */
+export interface PhysicalHealthCounts {
+  /** On the SMI register (psychosis or bipolar) and held on the day. */
+  eligible: number;
+  /** All six parts done within the year. */
+  complete: number;
+  /** Some parts, not all. */
+  partial: number;
+  /** No part done within the year. */
+  none: number;
+  /** Incomplete, invited more than the follow-up days ago since the last complete check: to follow up. */
+  invitedNotResponded: number;
+  /** complete / eligible, to three decimal places; null when nobody is eligible. */
+  shareComplete: number | null;
+  /** People with each part done within the year. */
+  parts: Record<PhysicalHealthComponentKey, number>;
+}
+
+export interface PhysicalHealthReport {
+  report: 'physical-health';
+  asOf: string;
+  /** One row per team holding eligible people, by team name. */
+  teams: Array<{ teamId: string; team: string | null } & PhysicalHealthCounts>;
+  /** Everyone counted once, whichever teams hold them (or the one team asked about). */
+  total: PhysicalHealthCounts;
+}
+
+const SLICE_SIZE = 50_000;
+
+/**
+ * Completion of the SMI annual physical health check per team as of a day (SPEC C10; the board
+ * report reads it): people on the register held by each team, how many had the full check within
+ * the year, part of it, none, and how many were invited and have not responded. Aggregates only: no
+ * person is named. Judged by the same rules as the `physical-health-check-overdue` reason.
+ */
+export async function physicalHealthReport(db: Kysely<Database>, options: PhysicalHealthReportOptions = {}): Promise<PhysicalHealthReport> {
+  const asOf = options.asOf ?? londonToday();
+  const day = londonDay(asOf);
+  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`as-of must be a date (YYYY-MM-DD), not "${asOf}"`);
+  const size = options.sliceSize ?? SLICE_SIZE;
+  const before = endOfLondonDay(day);
+  const byTeam = options.team
+    ? sql`AND person_id IN (SELECT person_id FROM record WHERE resource_type = 'EpisodeOfCare'
+          AND resource->'managingOrganization'->>'reference' = ${`Organization/${options.team}`}
+          AND status NOT IN ('cancelled', 'entered-in-error'))`
+    : sql``;
+
+  const perTeam = new Map<string, PhysicalHealthCounts>();
+  const total = emptyCounts();
+  for (let after = ''; ; ) {
+    const slice = (await sql<{ person_id: string }>`
+      SELECT DISTINCT person_id FROM (${smiCandidates()}) AS candidates
+      WHERE person_id > ${after} ${byTeam}
+      ORDER BY person_id LIMIT ${size}`.execute(db)).rows.map((r) => r.person_id);
+    if (slice.length === 0) break;
+    for (const facts of (await loadPhysicalHealthFacts(db, { before, personIds: slice })).values()) {
+      const check = evaluatePhysicalHealth(facts, asOf);
+      if (!check.eligible) continue;
+      const teams = options.team ? check.eligible.teamIds.filter((t) => t === options.team) : check.eligible.teamIds;
+      if (options.team && teams.length === 0) continue;
+      const counted = [total, ...teams.map((t) => perTeam.get(t) ?? perTeam.set(t, emptyCounts()).get(t)!)];
+      for (const counts of counted) {
+        counts.eligible++;
+        counts[check.completion]++;
+        if (check.invitation?.notResponded) counts.invitedNotResponded++;
+        for (const part of check.components) if (part.done) counts.parts[part.key]++;
+      }
+    }
+    if (slice.length < size) break;
+    after = slice.at(-1)!;
+  }
+
+  const names = await loadNames(db, [...perTeam.keys()].map((id) => `Organization/${id}`));
+  const teams = [...perTeam]
+    .map(([teamId, counts]) => ({ teamId, team: names.get(`Organization/${teamId}`) ?? null, ...withShare(counts) }))
+    .sort((a, b) => (a.team ?? a.teamId).localeCompare(b.team ?? b.teamId) || (a.teamId < b.teamId ? -1 : 1));
+  return { report: 'physical-health', asOf, teams, total: withShare(total) };
+}
+
+function emptyCounts(): PhysicalHealthCounts {
+  const parts = Object.fromEntries(physicalHealthRules.components.map((c) => [c.key, 0])) as Record<PhysicalHealthComponentKey, number>;
+  return { eligible: 0, complete: 0, partial: 0, none: 0, invitedNotResponded: 0, shareComplete: null, parts };
+}
+
+function withShare(counts: PhysicalHealthCounts): PhysicalHealthCounts {
+  return { ...counts, shareComplete: counts.eligible === 0 ? null : Math.round((counts.complete / counts.eligible) * 1000) / 1000 };
+}
