@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateMonitoring, isoDay, londonDay, system, type MonitoringFacts, type PrescriptionFact, type ResultFact } from '../src/index.ts';
+import { evaluateMonitoring, isoDay, londonDay, medicineGroups, system, type MonitoringFacts, type PrescriptionFact, type ResultFact } from '../src/index.ts';
 
 const LOINC = system.loinc;
 const START = '2026-01-01';
@@ -255,5 +255,27 @@ describe('what is judged', () => {
     ]);
     expect(finding.mostDaysOverdue).toBe(londonDay('2026-06-30')! - londonDay('2024-01-01')!);
     expect(finding.reasons.at(-1)!.text).toMatch(/^On Clozapine, Lithium carbonate and Sodium valproate since 1 Jan 2024\./);
+  });
+});
+
+describe('recognising a medicine with no ATC or SNOMED CT code', () => {
+  const dmd = (id: string, display: string) => drug(id, '', display, START, { codes: [{ system: system.dmd, code: '39003611000001104' }] });
+
+  it('knows it by its generic or UK brand name, as whole words', () => {
+    expect(medicineGroups([], 'Priadel 400mg modified-release tablets')).toEqual(new Set(['lithium']));
+    expect(medicineGroups([], 'Depakote 250mg gastro-resistant tablets')).toEqual(new Set(['valproate']));
+    expect(medicineGroups([], 'Zaponex 100mg tablets')).toEqual(new Set(['clozapine', 'antipsychotic']));
+    expect(medicineGroups([], 'Xeplion 100mg/1ml prolonged-release suspension for injection')).toEqual(new Set(['antipsychotic']));
+    expect(medicineGroups([], 'Sertraline 50mg tablets')).toEqual(new Set());
+    expect(medicineGroups([], 'Lithiumvale tea')).toEqual(new Set());
+  });
+
+  it('never judges a coded prescription by its words', () => {
+    expect(medicineGroups([{ system: system.atc, code: 'N06AB06' }], 'Sertraline, not lithium')).toEqual(new Set());
+  });
+
+  it('asks for lithium levels for lithium known only by its dm+d name', () => {
+    const f = facts({ prescriptions: [dmd('li-dmd', 'Priadel 400mg modified-release tablets')], results: renalAndThyroid(START) });
+    expectDue(f, 'lithium-level-overdue', '2026-01-08');
   });
 });

@@ -58,7 +58,7 @@ export function evaluateMonitoring(facts: MonitoringFacts, asOfDate: string): Mo
 
   // A prescription without a readable authoredOn has no start to count from, so it is not judged.
   const current = facts.prescriptions
-    .map((p) => ({ prescription: p, start: londonDay(p.authoredOn), groups: medicineGroups(p.codes) }))
+    .map((p) => ({ prescription: p, start: londonDay(p.authoredOn), groups: medicineGroups(p.codes, p.medicine) }))
     .filter((p): p is typeof p & { start: number } => currentPrescriptionStatuses.includes(p.prescription.status) && p.start !== undefined && p.start <= asOf);
   if (current.length === 0) return none;
 

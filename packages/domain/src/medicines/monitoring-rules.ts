@@ -133,13 +133,28 @@ export const countedReviewStatuses: readonly string[] = ['finished'];
  * Medicines by ATC code (WHO ATC/DDD index; matched first, as in clinical-codes.ts) or SNOMED CT
  * substance. Every antipsychotic (ATC N05A) except lithium (N05AN01) takes antipsychotic
  * monitoring, clozapine included, whether oral or long-acting injection.
+ *
+ * When a prescription carries none of these codes (only a dm+d code, or text from a system that
+ * codes nothing), it is recognised by name: the generic names and the UK brand names in the BNF and
+ * dm+d, matched as whole words. A coded prescription is never judged by its words.
  */
 export const monitoredMedicines = {
-  lithium: { atc: ['N05AN01'], atcPrefixes: [], snomed: [] },
-  clozapine: { atc: ['N05AH02'], atcPrefixes: [], snomed: ['387568001'] },
-  antipsychotic: { atc: [], atcPrefixes: ['N05A'], except: ['N05AN01'], snomed: ['387568001', '386849001', '406784005', '386850001', '386840002'] },
-  valproate: { atc: ['N03AG01', 'N03AG02'], atcPrefixes: [], snomed: [] },
-} as const satisfies Record<MonitoredMedicine, { atc: readonly string[]; atcPrefixes: readonly string[]; except?: readonly string[]; snomed: readonly string[] }>;
+  lithium: { atc: ['N05AN01'], atcPrefixes: [], snomed: [], names: ['lithium', 'priadel', 'camcolit', 'liskonum', 'li-liquid'] },
+  clozapine: { atc: ['N05AH02'], atcPrefixes: [], snomed: ['387568001'], names: ['clozapine', 'clozaril', 'denzapine', 'zaponex'] },
+  antipsychotic: {
+    atc: [],
+    atcPrefixes: ['N05A'],
+    except: ['N05AN01'],
+    snomed: ['387568001', '386849001', '406784005', '386850001', '386840002'],
+    names: [
+      'amisulpride', 'solian', 'aripiprazole', 'abilify', 'asenapine', 'sycrest', 'benperidol', 'cariprazine', 'reagila', 'chlorpromazine', 'largactil',
+      'clozapine', 'clozaril', 'denzapine', 'zaponex', 'flupentixol', 'depixol', 'fluphenazine', 'modecate', 'haloperidol', 'haldol', 'levomepromazine', 'nozinan',
+      'lurasidone', 'latuda', 'olanzapine', 'zyprexa', 'zypadhera', 'paliperidone', 'invega', 'xeplion', 'trevicta', 'byannli', 'pericyazine', 'pimozide', 'orap',
+      'prochlorperazine', 'promazine', 'quetiapine', 'seroquel', 'risperidone', 'risperdal', 'sulpiride', 'dolmatil', 'trifluoperazine', 'zuclopenthixol', 'clopixol',
+    ],
+  },
+  valproate: { atc: ['N03AG01', 'N03AG02'], atcPrefixes: [], snomed: [], names: ['valproate', 'valproic', 'divalproex', 'epilim', 'depakote', 'episenta', 'epival', 'dyzantil', 'belvo', 'convulex'] },
+} as const satisfies Record<MonitoredMedicine, { atc: readonly string[]; atcPrefixes: readonly string[]; except?: readonly string[]; snomed: readonly string[]; names: readonly string[] }>;
 
 const WEEK = 7;
 const YEAR = 365;
