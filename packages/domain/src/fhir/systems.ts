@@ -39,6 +39,10 @@ export const system = {
   referralSource: cs('referral-source'),
   communicationCategory: cs('communication-category'),
   carePlanCategory: cs('care-plan-category'),
+  /** A shared care agreement's status (docs/shared-care.md): proposed, accepted, declined, ended. */
+  sharedCareStatus: cs('shared-care-status'),
+  /** What a shared care responsibility is: prescribing, or a monitoring task (shared-care/shared-care-rules.ts). */
+  sharedCareTask: cs('shared-care-task'),
   medicationStatusReason: cs('medication-status-reason'),
   worklistReason: cs('worklist-reason'),
   /** Why an episode of care ended (EpisodeOfCare extension dischargeReason); codes in clinical-codes.ts. */
@@ -80,4 +84,7 @@ export const extension = {
   transferOfCare: sd('transfer-of-care'),
   /** On the receiving team's new EpisodeOfCare: the episode it continues. */
   transferredFrom: sd('transferred-from'),
+  /** On a shared care agreement (CarePlan): its status now, and one dated change per step (docs/shared-care.md). */
+  sharedCareStatus: sd('shared-care-status'),
+  sharedCareStatusChange: sd('shared-care-status-change'),
 } as const;
