@@ -10,6 +10,7 @@ import {
   system,
   tasksOf,
   validateResource,
+  type Proposal,
   type SharedCareAgreement,
   type SharedCareFacts,
 } from '@continuity/domain';
@@ -153,7 +154,7 @@ describe('the agreement in FHIR', () => {
 });
 
 describe('proposing and changing an agreement', () => {
-  const base = {
+  const base: Proposal = {
     id: 'new', personId: 'p1', prescription: { id: 'p1-lithium', status: 'active', medicine: 'Lithium carbonate' }, practiceId: 'gp-1', specialistTeamId: 'team-north',
     date: '2026-06-01', today: '2026-06-02', responsibilities: [{ task: 'prescribing', holder: 'practice' }, { task: 'lithium-level', holder: 'team' }], existing: [],
   };
@@ -167,12 +168,12 @@ describe('proposing and changing an agreement', () => {
   });
 
   it('refuses, field by field, what cannot be shared', () => {
-    const fields = (over: Partial<typeof base> & Record<string, unknown>) => {
-      const checked = proposeAgreement({ ...base, ...over } as never);
+    const fields = (over: Partial<Proposal>) => {
+      const checked = proposeAgreement({ ...base, ...over });
       return checked.ok ? [] : checked.problems.map((p) => p.field);
     };
     expect(fields({ prescription: undefined })).toEqual(['medicationRequest']);
-    expect(fields({ prescription: { ...base.prescription, status: 'stopped' } })).toEqual(['medicationRequest']);
+    expect(fields({ prescription: { id: 'p1-lithium', medicine: 'Lithium carbonate', status: 'stopped' } })).toEqual(['medicationRequest']);
     expect(fields({ existing: [agreement('old', [{ status: 'proposed', date: '2026-05-01' }])] })).toEqual(['medicationRequest']);
     expect(fields({ existing: [agreement('old', [{ status: 'proposed', date: '2026-05-01' }, { status: 'declined', date: '2026-05-02' }])] })).toEqual([]);
     expect(fields({ practiceId: null })).toEqual(['practice']);

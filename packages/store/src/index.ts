@@ -27,3 +27,6 @@ export * from './engagement/escalation-records.ts';
 export * from './engagement/escalation-staff.ts';
 export * from './medicines/monitoring-worklist.ts';
 export * from './worklists/worklist-scope.ts';
+export * from './shared-care/shared-care-agreements.ts';
+export * from './shared-care/shared-care-facts.ts';
+export * from './shared-care/shared-care-worklist.ts';

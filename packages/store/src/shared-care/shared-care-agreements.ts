@@ -1,0 +1,39 @@
+import { readAgreement, system, type SharedCareAgreement } from '@continuity/domain';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../schema.ts';
+
+/** The containment test that finds shared care agreements among CarePlans (docs/fhir.md). */
+export const sharedCareCategory: RawBuilder<unknown> = sql`resource @> ${JSON.stringify({ category: [{ coding: [{ system: system.carePlanCategory, code: 'shared-care-agreement' }] }] })}::jsonb`;
+
+export interface HeldAgreement {
+  agreement: SharedCareAgreement;
+  /** The CarePlan's version, for the version check on a change. */
+  versionId: number;
+}
+
+/**
+ * Shared care agreements as the domain reads them (readAgreement), with their versions: some
+ * people's, or those with one GP practice. CarePlans in the category that are not readable as
+ * agreements (no prescription, team or practice) are left out.
+ */
+export async function loadAgreements(db: Kysely<Database>, scope: { personIds: readonly string[] } | { practiceId: string }): Promise<HeldAgreement[]> {
+  const where =
+    'practiceId' in scope
+      ? sql`resource @> ${JSON.stringify({ contributor: [{ reference: `Organization/${scope.practiceId}` }] })}::jsonb`
+      : sql`person_id = ANY(${[...scope.personIds]}::text[])`;
+  const rows = await sql<{ resource: Record<string, unknown>; version_id: number }>`
+    SELECT resource, version_id FROM record
+    WHERE resource_type = 'CarePlan' AND ${where} AND ${sharedCareCategory}
+    ORDER BY person_id, id COLLATE "C"`.execute(db);
+  const held: HeldAgreement[] = [];
+  for (const row of rows.rows) {
+    const agreement = readAgreement(row.resource);
+    if (agreement && ('personIds' in scope || agreement.practiceId === scope.practiceId)) held.push({ agreement, versionId: row.version_id });
+  }
+  return held;
+}
+
+/** One agreement of a person's with its version; undefined when they have none with that id. */
+export async function loadAgreement(db: Kysely<Database>, personId: string, id: string): Promise<HeldAgreement | undefined> {
+  return (await loadAgreements(db, { personIds: [personId] })).find((h) => h.agreement.id === id);
+}
