@@ -7,9 +7,11 @@ import {
   proposeAgreement,
   readAgreement,
   sharedCareRules,
+  suggestedTasks,
   system,
   tasksOf,
   validateResource,
+  withAgreementStatus,
   type Proposal,
   type SharedCareAgreement,
   type SharedCareFacts,
@@ -200,5 +202,27 @@ describe('proposing and changing an agreement', () => {
     expect(problems(accepted.agreement, 'ended', '2026-06-06')).toEqual([]);
     const declined = agreement('a1', [{ status: 'proposed', date: '2026-06-01' }, { status: 'declined', date: '2026-06-02' }]);
     expect(problems(declined, 'accepted', '2026-06-06')).toEqual(['status cannot change: the agreement is declined']);
+  });
+});
+
+describe('the tasks a proposal offers', () => {
+  it('follow the monitoring rules for the medicine, with prescribing and the medication review always', () => {
+    expect(suggestedTasks([{ system: system.atc, code: 'N05AN01' }])).toEqual(['prescribing', 'lithium-level', 'renal-function', 'thyroid-function', 'medication-review']);
+    expect(suggestedTasks([{ system: system.atc, code: 'N05AH02' }])).toEqual(['prescribing', 'full-blood-count', 'weight', 'blood-pressure', 'glucose', 'lipids', 'prolactin', 'medication-review']);
+    expect(suggestedTasks([{ system: system.atc, code: 'N06AB06' }])).toEqual(['prescribing', 'medication-review']);
+  });
+});
+
+describe('a change of status on a stored agreement', () => {
+  it('rewrites the status, history and activities and keeps everything else as sent', () => {
+    const stored = { ...agreementResource(agreement('a1', [{ status: 'proposed', date: '2026-06-01' }])), note: [{ text: 'Letter sent' }], extension: [{ url: 'https://example.org/other', valueString: 'kept' }] } as Record<string, unknown>;
+    const read = readAgreement(stored)!;
+    const changed = changeAgreementStatus(read, { status: 'declined', date: '2026-06-03', today: '2026-06-03' });
+    if (!changed.ok) throw new Error('declined');
+    const written = withAgreementStatus(stored, changed.agreement) as Record<string, any>;
+    expect(written).toMatchObject({ status: 'revoked', intent: 'proposal', note: [{ text: 'Letter sent' }] });
+    expect(written.extension[0]).toEqual({ url: 'https://example.org/other', valueString: 'kept' });
+    expect(written.activity.map((a: any) => a.detail.status)).toEqual(['cancelled', 'cancelled', 'cancelled']);
+    expect(readAgreement(written)).toMatchObject({ status: 'declined', history: [{ status: 'proposed', date: '2026-06-01' }, { status: 'declined', date: '2026-06-03' }] });
   });
 });

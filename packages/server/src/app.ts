@@ -9,6 +9,8 @@ import { escalationRoutes } from './engagement/escalation-routes.ts';
 import { caseloadRoutes } from './caseload/caseload-routes.ts';
 import { contactRoutes } from './contacts/contact-routes.ts';
 import { resultRoutes } from './medicines/result-routes.ts';
+import { agreementRoutes } from './shared-care/agreement-routes.ts';
+import { practiceRoutes } from './shared-care/practice-routes.ts';
 import { transferRoutes } from './transfer/transfer-routes.ts';
 import { installSessions } from './auth/session.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
@@ -62,6 +64,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   caseloadRoutes(app, options.store);
   contactRoutes(app, options.store);
   resultRoutes(app, options.store);
+  agreementRoutes(app, options.store);
+  practiceRoutes(app, options.store);
   transferRoutes(app, options.store);
   escalationRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);

@@ -30,3 +30,4 @@ export * from './worklists/worklist-scope.ts';
 export * from './shared-care/shared-care-agreements.ts';
 export * from './shared-care/shared-care-facts.ts';
 export * from './shared-care/shared-care-worklist.ts';
+export * from './shared-care/shared-care-views.ts';

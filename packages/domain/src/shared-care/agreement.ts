@@ -78,6 +78,27 @@ export function agreementResource(agreement: SharedCareAgreement): AnyResource {
   } as AnyResource;
 }
 
+/**
+ * The stored CarePlan with the agreement's new status: CarePlan.status and intent, the status and
+ * history extensions and each activity's status change; everything else sent with it (notes,
+ * period, other extensions) is kept as it was.
+ */
+export function withAgreementStatus(stored: R, agreement: SharedCareAgreement): AnyResource {
+  const fresh = agreementResource(agreement) as R;
+  const ours = [extension.sharedCareStatus, extension.sharedCareStatusChange];
+  const kept = ((stored.extension ?? []) as R[]).filter((e) => !ours.includes(e.url));
+  const activityStatus = sharedCareStatuses[agreement.status].activityStatus;
+  return {
+    ...stored,
+    resourceType: 'CarePlan',
+    id: agreement.id,
+    status: fresh.status,
+    intent: fresh.intent,
+    extension: [...kept, ...fresh.extension],
+    activity: ((stored.activity ?? []) as R[]).map((a) => (a.detail ? { ...a, detail: { ...a.detail, status: activityStatus } } : a)),
+  } as AnyResource;
+}
+
 /** CarePlan.status read back as an agreement status, for agreements sent without the status extension. */
 const fromCarePlanStatus: Record<string, SharedCareStatus> = { draft: 'proposed', active: 'accepted', revoked: 'declined', completed: 'ended' };
 

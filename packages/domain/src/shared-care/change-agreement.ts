@@ -1,6 +1,8 @@
 import { londonDay } from '../engagement/london-calendar.ts';
+import type { MonitoringCode } from '../medicines/monitoring-rules.ts';
+import { medicineGroups } from '../medicines/recognise.ts';
 import { statusOn, type Responsibility, type SharedCareAgreement } from './agreement.ts';
-import { isSharedCareStatus, isSharedCareTask, sharedCareRules, sharedCareStatuses, sharedCareTasks, sharedCareTransitions, type SharedCareStatus } from './shared-care-rules.ts';
+import { isSharedCareStatus, isSharedCareTask, monitoringTasksByMedicine, sharedCareRules, sharedCareTaskCodes, sharedCareStatuses, sharedCareTasks, sharedCareTransitions, type SharedCareStatus, type SharedCareTask } from './shared-care-rules.ts';
 
 export interface SharedCareProblem {
   field: string;
@@ -100,4 +102,11 @@ function dateProblems(date: string, today: string): SharedCareProblem[] {
   if (day === undefined || Number.isNaN(Date.parse(date))) return [{ field: 'date', message: 'must be a date as YYYY-MM-DD' }];
   if (day > londonDay(today)!) return [{ field: 'date', message: 'must not be in the future' }];
   return [];
+}
+
+/** The tasks a proposal for a medicine offers (monitoringTasksByMedicine), in the rules' order. */
+export function suggestedTasks(codes: readonly MonitoringCode[]): SharedCareTask[] {
+  const wanted = new Set<SharedCareTask>(['prescribing', 'medication-review']);
+  for (const group of medicineGroups(codes)) monitoringTasksByMedicine[group].forEach((t) => wanted.add(t));
+  return sharedCareTaskCodes.filter((t) => wanted.has(t));
 }

@@ -1,5 +1,5 @@
 import type { RuleSource } from '../engagement/engagement-rules.ts';
-import { monitoredResults } from '../medicines/monitoring-rules.ts';
+import { monitoredResults, type MonitoredMedicine } from '../medicines/monitoring-rules.ts';
 
 /**
  * The shared care rules: the states an agreement between a specialist team and a GP practice
@@ -66,6 +66,18 @@ export const sharedCareTaskCodes = Object.keys(sharedCareTasks) as SharedCareTas
 export function isSharedCareTask(value: unknown): value is SharedCareTask {
   return typeof value === 'string' && Object.hasOwn(sharedCareTasks, value);
 }
+
+/**
+ * The monitoring tasks a proposal offers for each medicine group: the schedules of
+ * medicines/monitoring-rules.ts, task by task. Every proposal also offers prescribing and the
+ * yearly medication review; the clinician decides who holds each, or leaves a task out.
+ */
+export const monitoringTasksByMedicine: Record<MonitoredMedicine, readonly SharedCareTask[]> = {
+  lithium: ['lithium-level', 'renal-function', 'thyroid-function'],
+  clozapine: ['full-blood-count'],
+  antipsychotic: ['weight', 'blood-pressure', 'glucose', 'lipids', 'prolactin'],
+  valproate: ['valproate-review'],
+};
 
 export const sharedCareRules = {
   declined: {

@@ -37,3 +37,12 @@ export async function loadAgreements(db: Kysely<Database>, scope: { personIds: r
 export async function loadAgreement(db: Kysely<Database>, personId: string, id: string): Promise<HeldAgreement | undefined> {
   return (await loadAgreements(db, { personIds: [personId] })).find((h) => h.agreement.id === id);
 }
+
+/**
+ * Whose agreement an id is, read by the id alone: a GP practice answers a proposal by its id, and
+ * the person is then read by key. Undefined when no CarePlan has that id.
+ */
+export async function agreementPerson(db: Kysely<Database>, id: string): Promise<string | undefined> {
+  const row = await db.selectFrom('record').select('person_id').where('resource_type', '=', 'CarePlan').where('id', '=', id).executeTakeFirst();
+  return row?.person_id;
+}
