@@ -22,6 +22,8 @@ import { TransferPage } from './transfer/transfer-page.tsx';
 import { EscalationPage } from './escalation/escalation-page.tsx';
 import { MonitoringOverduePage } from './worklists/monitoring-overdue-page.tsx';
 import { SharedCarePage } from './worklists/shared-care-page.tsx';
+import { PersonSharedCarePage } from './shared-care/person-shared-care-page.tsx';
+import { PracticePage } from './shared-care/practice-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -44,6 +46,8 @@ export function App() {
             <Route path="/people/:id/escalation" element={signedIn(<EscalationPage />)} />
             <Route path="/worklists/monitoring-overdue" element={signedIn(<MonitoringOverduePage />)} />
             <Route path="/worklists/shared-care" element={signedIn(<SharedCarePage />)} />
+            <Route path="/people/:id/shared-care" element={signedIn(<PersonSharedCarePage />)} />
+            <Route path="/shared-care" element={signedIn(<PracticePage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />

@@ -7,6 +7,7 @@ import { formatNhsNumber, fullName } from '../format/people.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { CareSummary } from './care-summary.tsx';
 import { PersonalDetails } from './personal-details.tsx';
+import { SharedCareSection } from '../shared-care/shared-care-section.tsx';
 import { Timeline } from './timeline.tsx';
 
 const BASIS_WORDS = {
@@ -42,6 +43,7 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
       </p>
       <PersonalDetails person={person} />
       <CareSummary person={person} />
+      <SharedCareSection personId={person.id} />
       <Timeline entries={timeline} />
     </>
   );
