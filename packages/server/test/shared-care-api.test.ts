@@ -117,4 +117,20 @@ describe.each(storeKinds)('proposing and recording shared care through the API o
     expect((await readPersonRecord(store.db, 'ana', 'CarePlan', 'ana-sca'))?.versionId).toBe(2);
     expect((await audit('change-shared-care')).map((a) => [a.person_id, a.resource_id])).toEqual([['ana', 'ana-sca']]);
   });
+
+  it('once an agreement has ended, takes one of two proposals for the prescription sent at the same moment', async () => {
+    expect((await post('prescriber', '/api/people/ida/shared-care/ida-sca/status', { status: 'ended', date: '2026-07-01', version: 1 })).statusCode).toBe(200);
+    const proposal = (agreementId: string) => ({ agreementId, medicationRequest: 'ida-lithium', date: '2026-07-02', responsibilities: [{ task: 'prescribing', holder: 'practice' }] });
+    const answers = await Promise.all([
+      post('prescriber', '/api/people/ida/shared-care', proposal('1a2b3c4d-1111-4aaa-8bbb-000000000001')),
+      post('keyworker', '/api/people/ida/shared-care', proposal('1a2b3c4d-2222-4aaa-8bbb-000000000002')),
+    ]);
+    // One is written; the other is refused, by the check before writing (400) or, sent at the same moment, by the one made as it writes (409).
+    expect(answers.filter((a) => a.statusCode === 201)).toHaveLength(1);
+    const refused = answers.find((a) => a.statusCode !== 201)!;
+    expect([400, 409]).toContain(refused.statusCode);
+    expect(refused.json().error.fields).toEqual([{ field: 'medicationRequest', message: 'already has a shared care agreement proposed: record its answer or end it first' }]);
+    const open = (await store.db.selectFrom('record').select('id').where('person_id', '=', 'ida').where('resource_type', '=', 'CarePlan').where('status', '=', 'draft').execute()).length;
+    expect(open).toBe(1);
+  });
 });

@@ -1,5 +1,5 @@
 import { agreementResource, changeAgreementStatus, conceptText, fhirId, londonToday, proposeAgreement, type Role } from '@continuity/domain';
-import { loadAgreement, loadAgreements, personSharedCare, prepareRecord, readPersonRecord, type Store } from '@continuity/store';
+import { loadAgreement, loadAgreements, lockOpenAgreement, personSharedCare, prepareRecord, readPersonRecord, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireRole } from '../auth/session.ts';
@@ -96,7 +96,12 @@ export function agreementRoutes(app: FastifyInstance, store: Store) {
       actorId: staff.id, actorRole: staff.role, action: 'propose-shared-care', personId, resourceType: 'CarePlan', resourceId: agreement.id, basis, outcome: 'allowed' as const,
       detail: { medicationRequest: agreement.medicationRequestId, practice: agreement.practiceId, team, date: body.date },
     };
-    const written = (await recordOnce(store, { ...record, personId }, audit, idInUse)) === 'created';
+    // Checked again as it is written, with the prescription locked: a proposal sent at the same moment cannot make a second open agreement.
+    const noneOpen = async (trx: Store['db']) => {
+      const open = await lockOpenAgreement(trx, personId, agreement.medicationRequestId, agreement.id);
+      if (open) throw agreementOpen(open.status);
+    };
+    const written = (await recordOnce(store, { ...record, personId }, audit, idInUse, ['CarePlan'], noneOpen)) === 'created';
     return reply.status(written ? 201 : 200).send({ agreement: { id: agreement.id, version: 1, status: agreement.status, history: agreement.history } });
   });
 
@@ -116,6 +121,12 @@ export function agreementRoutes(app: FastifyInstance, store: Store) {
     const version = await writeAgreementChange(store, personId, checked.agreement, body.version, audit);
     return { agreement: { id: agreementId, version, status: checked.agreement.status, history: checked.agreement.history } };
   });
+}
+
+function agreementOpen(status: string): ApiError {
+  return new ApiError(409, 'agreement-open', `This prescription already has a shared care agreement ${status}: record its answer or end it first.`, [
+    { field: 'medicationRequest', message: `already has a shared care agreement ${status}: record its answer or end it first` },
+  ]);
 }
 
 function idInUse(): ApiError {

@@ -46,3 +46,15 @@ export async function agreementPerson(db: Kysely<Database>, id: string): Promise
   const row = await db.selectFrom('record').select('person_id').where('resource_type', '=', 'CarePlan').where('id', '=', id).executeTakeFirst();
   return row?.person_id;
 }
+
+/**
+ * The open (proposed or accepted) agreement for a prescription other than `exceptId`, read after
+ * locking the prescription's row until the transaction ends: two proposals for one prescription
+ * sent at once are settled one after the other, so a prescription never has two open agreements.
+ * Call inside the transaction that writes the proposal.
+ */
+export async function lockOpenAgreement(trx: Kysely<Database>, personId: string, medicationRequestId: string, exceptId: string): Promise<SharedCareAgreement | undefined> {
+  await sql`SELECT id FROM record WHERE person_id = ${personId} AND resource_type = 'MedicationRequest' AND id = ${medicationRequestId} FOR UPDATE`.execute(trx);
+  const held = await loadAgreements(trx, { personIds: [personId] });
+  return held.map((h) => h.agreement).find((a) => a.id !== exceptId && a.medicationRequestId === medicationRequestId && (a.status === 'proposed' || a.status === 'accepted'));
+}
