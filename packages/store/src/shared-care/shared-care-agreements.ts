@@ -2,8 +2,9 @@ import { readAgreement, system, type SharedCareAgreement } from '@continuity/dom
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 
-/** The containment test that finds shared care agreements among CarePlans (docs/fhir.md). */
-export const sharedCareCategory: RawBuilder<unknown> = sql`resource @> ${JSON.stringify({ category: [{ coding: [{ system: system.carePlanCategory, code: 'shared-care-agreement' }] }] })}::jsonb`;
+/** The containment test that finds shared care agreements among CarePlans (docs/fhir.md); migration 010's indexes have it as their predicate. */
+// A literal, not a parameter, so that the planner can match the partial indexes. Made from constants only.
+export const sharedCareCategory: RawBuilder<unknown> = sql.raw(`resource @> '${JSON.stringify({ category: [{ coding: [{ system: system.carePlanCategory, code: 'shared-care-agreement' }] }] })}'::jsonb`);
 
 export interface HeldAgreement {
   agreement: SharedCareAgreement;
@@ -19,7 +20,7 @@ export interface HeldAgreement {
 export async function loadAgreements(db: Kysely<Database>, scope: { personIds: readonly string[] } | { practiceId: string }): Promise<HeldAgreement[]> {
   const where =
     'practiceId' in scope
-      ? sql`resource @> ${JSON.stringify({ contributor: [{ reference: `Organization/${scope.practiceId}` }] })}::jsonb`
+      ? sql`resource->'contributor' @> ${JSON.stringify([{ reference: `Organization/${scope.practiceId}` }])}::jsonb`
       : sql`person_id = ANY(${[...scope.personIds]}::text[])`;
   const rows = await sql<{ resource: Record<string, unknown>; version_id: number }>`
     SELECT resource, version_id FROM record
