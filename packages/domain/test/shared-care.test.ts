@@ -181,6 +181,8 @@ describe('proposing and changing an agreement', () => {
     expect(fields({ practiceId: null })).toEqual(['practice']);
     expect(fields({ date: '2026-06-03' })).toEqual(['date']);
     expect(fields({ date: '1 June' })).toEqual(['date']);
+    expect(fields({ date: '2026-02-30' })).toEqual(['date']);
+    expect(fields({ date: '2026-13-01' })).toEqual(['date']);
     expect(fields({ responsibilities: [{ task: 'lithium-level', holder: 'practice' }] })).toEqual(['responsibilities']);
     expect(fields({ responsibilities: [{ task: 'prescribing', holder: 'gp' }] })).toEqual(['responsibilities.0.holder']);
     expect(fields({ responsibilities: [{ task: 'prescribing', holder: 'team' }, { task: 'prescribing', holder: 'practice' }, { task: 'dancing', holder: 'team' }] })).toEqual(['responsibilities.1.task', 'responsibilities.2.task']);

@@ -98,8 +98,11 @@ export function changeAgreementStatus(agreement: SharedCareAgreement, change: { 
 }
 
 function dateProblems(date: string, today: string): SharedCareProblem[] {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(date) ? londonDay(date) : undefined;
-  if (day === undefined || Number.isNaN(Date.parse(date))) return [{ field: 'date', message: 'must be a date as YYYY-MM-DD' }];
+  // A real calendar day: Date.parse would take 30 February as 2 March.
+  const parsed = /^\d{4}-\d{2}-\d{2}$/.test(date) ? Date.parse(`${date}T00:00:00Z`) : Number.NaN;
+  const real = !Number.isNaN(parsed) && new Date(parsed).toISOString().startsWith(date);
+  const day = real ? londonDay(date) : undefined;
+  if (day === undefined) return [{ field: 'date', message: 'must be a date as YYYY-MM-DD' }];
   if (day > londonDay(today)!) return [{ field: 'date', message: 'must not be in the future' }];
   return [];
 }
