@@ -94,4 +94,20 @@ describe.skipIf(!haveChromium)('shared care in Chromium', () => {
     expect(await proposed.innerText()).toMatch(/Specialist team does\s+Weight or BMI/);
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it("lists the prescriber's declined and unanswered proposals on the Shared care worklist, accessibly", async () => {
+    page = await newAppPage(web);
+    await signInAs(page, 'prescriber');
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Shared care' }).click();
+    await page.getByRole('heading', { level: 1, name: /Shared care proposals that need the team to act/ }).waitFor();
+    // As of 30 June 2026: Ana's proposal was accepted by the practice today, after that day, so it was still unanswered then.
+    await page.getByLabel('As of', { exact: true }).fill('2026-06-30');
+    await page.getByRole('button', { name: 'Show the list' }).click();
+    await page.getByRole('heading', { level: 2, name: '2 people as of 30 June 2026' }).waitFor();
+    const rows = page.locator('.app-worklist-item');
+    expect(await rows.nth(0).innerText()).toContain('Riverside Surgery declined shared care of Quetiapine on 1 May');
+    expect(await rows.nth(1).innerText()).toContain('Shared care of Lithium carbonate proposed to Riverside Surgery on 1 Jun, 29 days ago, with no answer');
+    expect(await page.getByText('Cara Cedar').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
