@@ -101,7 +101,7 @@ export const sharedCareRules = {
     sources: [
       {
         source: 'RMOC, Shared Care for Medicines Guidance: A Standard Approach (2021), built on NHS England (2018); its template request letter',
-        says: 'the primary care prescriber replies to a request for shared care within 14 days; until then the specialist keeps prescribing and monitoring',
+        says: 'the primary care prescriber is asked to reply to a request for shared care within 14 days (the reply period of the template request letter, which local protocols adopt; a trust whose protocol differs changes answerWithinDays); until then the specialist keeps prescribing and monitoring',
       },
       { source: 'SPEC, failure modes ("diffuse accountability")', says: 'shared care responsibilities explicit per task: an unanswered proposal leaves them with nobody' },
     ] satisfies RuleSource[],

@@ -11,8 +11,8 @@ export interface WrittenPrescription {
 }
 
 /**
- * Shared care is asked for once a medicine is stable: the NHS England (2018) guidance and local
- * protocols expect at least 3 months with the specialist first.
+ * Shared care is asked for once a person is stable on the medicine (NHS England, 2018); local
+ * protocols commonly take that as about 3 months with the specialist first.
  */
 const STABLE_AFTER_DAYS = 90;
 
