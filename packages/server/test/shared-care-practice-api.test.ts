@@ -23,7 +23,7 @@ describe.each(storeKinds)("a GP practice's shared care through the API on $name"
 
   beforeAll(async () => {
     store = await kind.open();
-    // The demo GP is linked to Riverside Surgery, the practice with the most agreements.
+    // The demo GP is linked to Riverside Surgery, the practice with the most proposals waiting for its answer.
     app = await scenarioApp(store, sharedCareScenario());
     for (const user of ['gp', 'partner', 'prescriber']) cookies[user] = await signIn(app, user);
   });
