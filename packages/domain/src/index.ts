@@ -22,3 +22,4 @@ export * from './transfer/index.ts';
 export * from './medicines/index.ts';
 export * from './referrals/index.ts';
 export * from './physical-health/index.ts';
+export * from './shared-care/index.ts';

@@ -26,4 +26,13 @@ describe('timeline descriptions', () => {
     const concern = { category: [{ coding: [{ system: system.communicationCategory, code: 'carer-concern' }] }], payload: [{ contentString: 'Not eating' }] };
     expect(describeRecord('Communication', concern)).toEqual({ category: 'communication', title: 'Concern raised by carer or family', detail: 'Not eating' });
   });
+  it('says where a shared care agreement stands and with which practice', () => {
+    const agreement = {
+      status: 'revoked', created: '2026-05-01', subject: { reference: 'Patient/p1' }, author: { reference: 'Organization/t1' }, contributor: [{ reference: 'Organization/gp' }],
+      category: [{ coding: [{ system: system.carePlanCategory, code: 'shared-care-agreement' }] }], supportingInfo: [{ reference: 'MedicationRequest/m1', display: 'Lithium carbonate' }],
+    };
+    expect(describeRecord('CarePlan', { resourceType: 'CarePlan', ...agreement }, (ref) => (ref === 'Organization/gp' ? 'Riverside Surgery' : undefined))).toEqual({
+      category: 'plan', title: 'Shared care agreement declined', detail: 'Lithium carbonate · with Riverside Surgery',
+    });
+  });
 });

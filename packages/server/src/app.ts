@@ -11,6 +11,8 @@ import { contactRoutes } from './contacts/contact-routes.ts';
 import { resultRoutes } from './medicines/result-routes.ts';
 import { medicineRoutes } from './medicines/medicine-routes.ts';
 import { referralRoutes } from './referrals/referral-routes.ts';
+import { agreementRoutes } from './shared-care/agreement-routes.ts';
+import { practiceRoutes } from './shared-care/practice-routes.ts';
 import { transferRoutes } from './transfer/transfer-routes.ts';
 import { installSessions } from './auth/session.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
@@ -68,6 +70,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   resultRoutes(app, options.store);
   medicineRoutes(app, options.store);
   referralRoutes(app, options.store);
+  agreementRoutes(app, options.store);
+  practiceRoutes(app, options.store);
   transferRoutes(app, options.store);
   escalationRoutes(app, options.store);
   physicalHealthRoutes(app, options.store);

@@ -38,3 +38,7 @@ export * from './backup/restore-backup.ts';
 export * from './physical-health/physical-health-facts.ts';
 export * from './physical-health/person-physical-health.ts';
 export * from './physical-health/physical-health-report.ts';
+export * from './shared-care/shared-care-agreements.ts';
+export * from './shared-care/shared-care-facts.ts';
+export * from './shared-care/shared-care-worklist.ts';
+export * from './shared-care/shared-care-views.ts';

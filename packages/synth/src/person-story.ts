@@ -6,6 +6,7 @@ import { ref } from './fhir.ts';
 import { writeFlags } from './flags/red-flags.ts';
 import { writeAdmissionsAndMha } from './legal/admissions.ts';
 import { writeMedicines } from './medicines/prescribing.ts';
+import { writeSharedCare } from './medicines/shared-care.ts';
 import { writeOutcomes } from './outcomes/measures.ts';
 import { writeCarerConcerns } from './people/carer-concerns.ts';
 import { writeCarers } from './people/carers.ts';
@@ -24,7 +25,7 @@ import type { Resource } from './writer/ndjson-writer.ts';
 /**
  * Everything on record about one person, written in one pass: who they are, their carers, the
  * referral and episode, contacts, admissions and legal status, diagnoses, medicines and monitoring,
- * outcomes, plans, flags, concerns raised, consent. Depends only on (seed, index, as-of, services).
+ * shared care with the GP practice, outcomes, plans, flags, concerns raised, consent. Depends only on (seed, index, as-of, services).
  */
 export function writePerson(index: number, seed: number, cal: Calendar, services: Services, faker: Faker, emit: (r: Resource) => void): void {
   const rnd = new Random(seed, index);
@@ -50,7 +51,9 @@ export function writePerson(index: number, seed: number, cal: Calendar, services
   writeContacts(ctx, episode && { episodeId: episode.episodeId, referralId });
   writeAdmissionsAndMha(ctx);
   const conditionIds = writeDiagnoses(ctx);
-  writeMedicines(ctx);
+  const { prescriptions } = writeMedicines(ctx);
+  // Its own stream: agreements change nothing else generated for the person.
+  writeSharedCare(ctx, new Random(seed, index, 'shared-care'), prescriptions);
   writePhysicalHealth(ctx, seed);
   writeOutcomes(ctx);
   writeCarePlans(ctx, episode?.careTeamId, conditionIds);

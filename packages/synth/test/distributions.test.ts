@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import { evaluatePhysicalHealth, extension, intramuscularRoute, medicineCodes, physicalHealthRules, system } from '@continuity/domain';
+import { evaluatePhysicalHealth, evaluateSharedCare, extension, intramuscularRoute, medicineCodes, physicalHealthRules, readAgreement, system } from '@continuity/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, codeIn, generate, patientOf, readAll, type R } from './support/population.ts';
 
@@ -162,5 +162,25 @@ describe(`a population of ${PEOPLE} people`, () => {
     const notResponded = eligible.filter((c) => c.invitation?.notResponded).length;
     expect(notResponded).toBeGreaterThan(0.1 * eligible.length);
     expect(notResponded).toBeLessThan(eligible.filter((c) => c.completion !== 'complete').length);
+  });
+
+  it('shares lithium and oral antipsychotics with GP practices: mostly accepted, some unanswered, some declined', () => {
+    const agreements = all.get('CarePlan')!.filter((c) => codeIn(c.category, system.carePlanCategory) === 'shared-care-agreement').map((c) => readAgreement(c)!);
+    const requests = new Map(all.get('MedicationRequest')!.map((m) => [m.id, m]));
+    const patients = new Map(all.get('Patient')!.map((p) => [p.id, p]));
+    expect(agreements.length).toBeGreaterThan(150);
+    for (const a of agreements) {
+      const atc = codeIn(requests.get(a.medicationRequestId)!.medicationCodeableConcept, system.atc);
+      expect(atc === 'N05AN01' || (atc?.startsWith('N05A') && atc !== 'N05AH02'), atc).toBe(true);
+      expect(patients.get(a.personId)!.generalPractitioner[0].reference).toBe(`Organization/${a.practiceId}`);
+      expect(a.responsibilities.find((r) => r.task === 'prescribing')?.performerId).toBe(a.practiceId);
+    }
+    const share = (status: string) => agreements.filter((a) => a.status === status).length / agreements.length;
+    expect(share('accepted')).toBeGreaterThan(0.55);
+    expect(share('proposed')).toBeGreaterThan(0.08);
+    expect(share('declined')).toBeGreaterThan(0.06);
+    const unanswered = agreements.filter((a) => evaluateSharedCare({ personId: a.personId, episodes: [], agreements: [a], prescriptions: [{ id: a.medicationRequestId, status: 'active' }], practiceNames: {} }, AS_OF).reasons.some((r) => r.code === 'shared-care-unanswered'));
+    expect(unanswered.length).toBeGreaterThan(0);
+    expect(unanswered.length).toBeLessThan(agreements.filter((a) => a.status === 'proposed').length);
   });
 });

@@ -32,6 +32,9 @@ import { TransferCarePage } from './transfer/transfer-care-page.tsx';
 import { TransferPage } from './transfer/transfer-page.tsx';
 import { EscalationPage } from './escalation/escalation-page.tsx';
 import { MonitoringOverduePage } from './worklists/monitoring-overdue-page.tsx';
+import { SharedCarePage } from './worklists/shared-care-page.tsx';
+import { PersonSharedCarePage } from './shared-care/person-shared-care-page.tsx';
+import { PracticePage } from './shared-care/practice-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -63,6 +66,9 @@ export function App() {
             <Route path="/referrals/triage" element={signedIn(<TriageQueuePage />)} />
             <Route path="/people/:id/referrals/:referralId/triage" element={signedIn(<TriageReferralPage />)} />
             <Route path="/people/:id/referrals/:referralId/check-in" element={signedIn(<CheckInPage />)} />
+            <Route path="/worklists/shared-care" element={signedIn(<SharedCarePage />)} />
+            <Route path="/people/:id/shared-care" element={signedIn(<PersonSharedCarePage />)} />
+            <Route path="/shared-care" element={signedIn(<PracticePage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />

@@ -279,6 +279,8 @@ export const carePlanCategories = {
   'crisis-plan': 'Crisis plan',
   /** What is understood of the person's risks, from their history, and what helps: shared at transfers (transfer/transfer-rules.ts). */
   'risk-formulation': 'Risk formulation',
+  /** Who prescribes and who does each monitoring task, between a specialist team and a GP practice (docs/shared-care.md). */
+  'shared-care-agreement': 'Shared care agreement',
 } as const;
 
 /**

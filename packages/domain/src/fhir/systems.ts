@@ -41,6 +41,10 @@ export const system = {
   /** How an invitation to the physical health check went out (Communication.medium). */
   invitationMethod: cs('invitation-method'),
   carePlanCategory: cs('care-plan-category'),
+  /** A shared care agreement's status (docs/shared-care.md): proposed, accepted, declined, ended. */
+  sharedCareStatus: cs('shared-care-status'),
+  /** What a shared care responsibility is: prescribing, or a monitoring task (shared-care/shared-care-rules.ts). */
+  sharedCareTask: cs('shared-care-task'),
   medicationStatusReason: cs('medication-status-reason'),
   triageOutcome: cs('triage-outcome'),
   worklistReason: cs('worklist-reason'),
@@ -87,4 +91,7 @@ export const extension = {
   stoppedOn: sd('stopped-on'),
   /** On a ServiceRequest triaged at the single point of access: outcome, date, onward service, reason (docs/referrals.md). */
   triageOutcome: sd('triage-outcome'),
+  /** On a shared care agreement (CarePlan): its status now, and one dated change per step (docs/shared-care.md). */
+  sharedCareStatus: sd('shared-care-status'),
+  sharedCareStatusChange: sd('shared-care-status-change'),
 } as const;

@@ -2,6 +2,7 @@ import { contactModes } from '../fhir/codes.ts';
 import { medicationReviewCode } from '../fhir/clinical-codes.ts';
 import { conceptText, type CodeableConcept } from '../fhir/datatypes.ts';
 import { system } from '../fhir/systems.ts';
+import { readAgreement } from '../shared-care/agreement.ts';
 
 /** What a timeline row says about one record, in words a clinician would use. */
 export interface TimelineText {
@@ -100,8 +101,13 @@ const describers: Record<string, (r: R, nameOf: NameOf) => TimelineText> = {
     category: 'result',
     title: `Questionnaire completed: ${String(r.questionnaire ?? 'unnamed').split('/').pop()}`,
   }),
-  CarePlan: (r) => {
+  CarePlan: (r, nameOf) => {
     const category = codeIn(r.category, system.carePlanCategory) ?? 'care-plan';
+    const agreement = category === 'shared-care-agreement' ? readAgreement(r) : undefined;
+    if (agreement) {
+      const practice = nameOf(`Organization/${agreement.practiceId}`) ?? 'the GP practice';
+      return { category: 'plan', title: `Shared care agreement ${agreement.status}`, detail: `${agreement.medicine} · with ${practice}` };
+    }
     return { category: 'plan', title: `${category.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase())} ${r.status}`, detail: r.title };
   },
   Goal: (r) => ({ category: 'plan', title: `Goal: ${conceptText(r.description) ?? ''}`, detail: r.lifecycleStatus }),

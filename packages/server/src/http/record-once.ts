@@ -1,13 +1,23 @@
-import { findRecordsWithId, recordAudit, writeRecords, type AuditEntry, type PreparedRecord, type Store } from '@continuity/store';
+import { findRecordsWithId, recordAudit, writeRecords, type AuditEntry, type Database, type PreparedRecord, type Store } from '@continuity/store';
+import type { Kysely } from 'kysely';
 import type { ApiError } from './errors.ts';
 
 /**
  * Writes one new record under an id the client's form made, with its audit entry, exactly once.
  * The same record sent again writes nothing ('repeat'); a different record under that id, or one
  * of another type or person, is refused with `inUse` and overwrites nothing. Two sends at the same
- * moment are settled by the write itself and the unique index on ids.
+ * moment are settled by the write itself and the unique index on ids. `guard`, when given, runs
+ * first inside the write's transaction and throws to refuse (a check that must hold as the record
+ * is written, not only when it was read).
  */
-export async function recordOnce(store: Store, record: PreparedRecord & { personId: string }, audit: AuditEntry, inUse: () => ApiError, sameIdTypes: readonly string[] = [record.type]): Promise<'created' | 'repeat'> {
+export async function recordOnce(
+  store: Store,
+  record: PreparedRecord & { personId: string },
+  audit: AuditEntry,
+  inUse: () => ApiError,
+  sameIdTypes: readonly string[] = [record.type],
+  guard?: (trx: Kysely<Database>) => Promise<void>,
+): Promise<'created' | 'repeat'> {
   const held = await findRecordsWithId(store.db, sameIdTypes, record.id);
   if (held.length > 0) {
     const same = held.length === 1 && held[0]!.personId === record.personId && held[0]!.type === record.type && held[0]!.contentHash === record.contentHash;
@@ -17,6 +27,7 @@ export async function recordOnce(store: Store, record: PreparedRecord & { person
   return store.db
     .transaction()
     .execute(async (trx) => {
+      await guard?.(trx);
       const outcome = await writeRecords(trx, [record]);
       // Another send of this id got in first: the same record is a repeat; a different one must not overwrite it.
       if (outcome.updated.length > 0) throw inUse();

@@ -1,5 +1,5 @@
 import { fhirDate, londonToday, roles, type Worklist, type WorklistItem } from '@continuity/domain';
-import { disengagedWorklist, loadNames, monitoringOverdueWorklist, recordAudit, waitingWorklist, type Store } from '@continuity/store';
+import { disengagedWorklist, loadNames, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
@@ -26,6 +26,9 @@ const worklistQuery = z.object({
  *
  * GET /api/worklists/monitoring-overdue?asOf=YYYY-MM-DD&team=ID: the same contract and `people`
  * (names and teams), for medicines monitoring; prescribers are a clinical role and see their teams' list.
+ *
+ * GET /api/worklists/shared-care?asOf=YYYY-MM-DD&team=ID: the same, for shared care proposals a GP
+ * practice declined or has not answered (docs/shared-care.md).
  */
 /** What a worklist route serves: the contract, the people on it, and for the disengaged list its escalation. */
 interface ServedWorklist {
@@ -46,6 +49,7 @@ const worklists: Record<string, (db: Store['db'], options: BuildOptions) => Prom
   },
   'monitoring-overdue': (db, options) => monitoringOverdueWorklist(db, options),
   waiting: (db, options) => waitingWorklist(db, options),
+  'shared-care': (db, options) => sharedCareWorklist(db, options),
 };
 
 export function worklistRoutes(app: FastifyInstance, store: Store) {

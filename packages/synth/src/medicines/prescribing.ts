@@ -4,6 +4,7 @@ import type { PersonContext } from '../person-context.ts';
 import { writeInjections } from './injections.ts';
 import { writeMedicationReviews, writePregnancyPreventionReviews } from './reviews.ts';
 import { writeMonitoring } from './monitoring.ts';
+import type { WrittenPrescription } from './shared-care.ts';
 import { chooseRegimen, doses } from './regimens.ts';
 
 /**
@@ -11,13 +12,15 @@ import { chooseRegimen, doses } from './regimens.ts';
  * taking them (MedicationStatement) including some who stopped against advice, long-acting
  * injections given, and the blood tests and checks each medicine needs.
  */
-export function writeMedicines(ctx: PersonContext): { onMedicines: number } {
+export function writeMedicines(ctx: PersonContext): { onMedicines: number; prescriptions: WrittenPrescription[] } {
   const { p, rnd, cal } = ctx;
-  if (p.stage !== 'open' || p.episodeStart === undefined) return { onMedicines: 0 };
+  if (p.stage !== 'open' || p.episodeStart === undefined) return { onMedicines: 0, prescriptions: [] };
   const regimen = chooseRegimen(p, rnd);
+  const prescriptions: WrittenPrescription[] = [];
   for (const medicine of regimen) {
     const authoredDay = Math.max(p.episodeStart, cal.ago(rnd.int(14, 400)));
     const requestId = ctx.nextId('med');
+    prescriptions.push({ id: requestId, medicine, authoredDay });
     const dose = doses[medicine.key]!;
     const injection = medicine.class === 'long-acting-injection';
     ctx.emit({
@@ -76,5 +79,5 @@ export function writeMedicines(ctx: PersonContext): { onMedicines: number } {
     if (medicine.class === 'valproate') writePregnancyPreventionReviews(ctx, authoredDay);
   }
   if (regimen.length > 0) writeMedicationReviews(ctx);
-  return { onMedicines: regimen.length };
+  return { onMedicines: regimen.length, prescriptions };
 }

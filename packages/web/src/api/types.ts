@@ -7,7 +7,7 @@ import type { PersonSummary, StaffUser } from '@continuity/store';
 export type { AuditEvent, Characteristic, PersonRecord, TimelineEntry } from '@continuity/store';
 import type { PersonRecord } from '@continuity/store';
 
-export type SignedInUser = Omit<StaffUser, 'organisationId' | 'active'>;
+export type SignedInUser = Omit<StaffUser, 'active'>;
 
 export interface PersonSearchResult extends PersonSummary {
   teams?: Array<{ id: string; name: string }>;

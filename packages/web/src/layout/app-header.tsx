@@ -18,7 +18,10 @@ export function AppHeader() {
         ...(isClinicalRole(user.role) ? [{ to: '/worklists/monitoring-overdue', text: 'Monitoring overdue' }] : []),
         ...(isClinicalRole(user.role) ? [{ to: '/worklists/waiting', text: 'Waiting' }] : []),
         ...(user.role === 'team-manager' ? [{ to: '/referrals/triage', text: 'Triage' }] : []),
+        ...(isClinicalRole(user.role) ? [{ to: '/worklists/shared-care', text: 'Shared care' }] : []),
         ...(user.role === 'admin' ? [{ to: '/audit', text: 'Audit log' }] : []),
+        // A partner linked to its organisation: a GP practice sees its shared care responsibilities.
+        ...(user.role === 'partner-agency' && user.organisationId ? [{ to: '/shared-care', text: 'Shared care' }] : []),
         // Those who answer for discharge policy being followed (SPEC, "Who uses it").
         ...(['team-manager', 'board-analyst', 'admin'].includes(user.role) ? [{ to: '/reports/discharge-audit', text: 'Discharge audit' }] : []),
         ...(['team-manager', 'board-analyst', 'admin'].includes(user.role) ? [{ to: '/reports/waiting-times', text: 'Waiting times' }] : []),

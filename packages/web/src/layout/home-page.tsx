@@ -11,6 +11,7 @@ export function HomePage() {
   if (user.role === 'team-manager') return <Navigate to="/team/caseload" replace />;
   if (isClinicalRole(user.role)) return <Navigate to="/people" replace />;
   if (user.role === 'admin') return <Navigate to="/audit" replace />;
+  if (user.role === 'partner-agency' && user.organisationId) return <Navigate to="/shared-care" replace />;
   return (
     <>
       <PageHeading title="Continuity">Continuity</PageHeading>

@@ -9,6 +9,7 @@ import { MedicinesSection } from '../medicines/medicines-section.tsx';
 import { PhysicalHealthPanel } from '../physical-health/physical-health-panel.tsx';
 import { CareSummary } from './care-summary.tsx';
 import { PersonalDetails } from './personal-details.tsx';
+import { SharedCareSection } from '../shared-care/shared-care-section.tsx';
 import { Timeline } from './timeline.tsx';
 
 const BASIS_WORDS = {
@@ -46,6 +47,7 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
       <CareSummary person={person} />
       <MedicinesSection personId={person.id} />
       <PhysicalHealthPanel personId={person.id} />
+      <SharedCareSection personId={person.id} />
       <Timeline entries={timeline} />
     </>
   );
