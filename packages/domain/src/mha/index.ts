@@ -1,0 +1,4 @@
+export * from './mha-rules.ts';
+export * from './mha-facts.ts';
+export * from './act-periods.ts';
+export * from './evaluate-mha.ts';
