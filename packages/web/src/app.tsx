@@ -21,6 +21,7 @@ import { TransferCarePage } from './transfer/transfer-care-page.tsx';
 import { TransferPage } from './transfer/transfer-page.tsx';
 import { EscalationPage } from './escalation/escalation-page.tsx';
 import { MonitoringOverduePage } from './worklists/monitoring-overdue-page.tsx';
+import { MhaDeadlinesPage } from './worklists/mha-deadlines-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -42,6 +43,7 @@ export function App() {
             <Route path="/worklists/disengaged" element={signedIn(<DisengagedPage />)} />
             <Route path="/people/:id/escalation" element={signedIn(<EscalationPage />)} />
             <Route path="/worklists/monitoring-overdue" element={signedIn(<MonitoringOverduePage />)} />
+            <Route path="/worklists/mha-deadlines" element={signedIn(<MhaDeadlinesPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />

@@ -1,5 +1,5 @@
 import { fhirDate, londonToday, roles, type Worklist, type WorklistItem } from '@continuity/domain';
-import { disengagedWorklist, loadNames, monitoringOverdueWorklist, recordAudit, type Store } from '@continuity/store';
+import { disengagedWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
@@ -26,6 +26,9 @@ const worklistQuery = z.object({
  *
  * GET /api/worklists/monitoring-overdue?asOf=YYYY-MM-DD&team=ID: the same contract and `people`
  * (names and teams), for medicines monitoring; prescribers are a clinical role and see their teams' list.
+ *
+ * GET /api/worklists/mha-deadlines?asOf=YYYY-MM-DD&team=ID: the same, for Community Treatment Orders
+ * expiring within 28 days or expired unrenewed (docs/mental-health-act.md).
  */
 /** What a worklist route serves: the contract, the people on it, and for the disengaged list its escalation. */
 interface ServedWorklist {
@@ -45,6 +48,7 @@ const worklists: Record<string, (db: Store['db'], options: BuildOptions) => Prom
     return { list: result.list, people: result.people, escalation: await worklistEscalation(db, result), decided: result.decided };
   },
   'monitoring-overdue': (db, options) => monitoringOverdueWorklist(db, options),
+  'mha-deadlines': (db, options) => mhaDeadlinesWorklist(db, options),
 };
 
 export function worklistRoutes(app: FastifyInstance, store: Store) {

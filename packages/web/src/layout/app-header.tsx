@@ -16,6 +16,7 @@ export function AppHeader() {
         ...(user.role === 'team-manager' || user.role === 'key-worker' ? [{ to: '/team/mdt', text: 'MDT board' }] : []),
         ...(isClinicalRole(user.role) ? [{ to: '/people', text: 'Find a person' }, { to: '/worklists/disengaged', text: 'Disengaged' }] : []),
         ...(isClinicalRole(user.role) ? [{ to: '/worklists/monitoring-overdue', text: 'Monitoring overdue' }] : []),
+        ...(isClinicalRole(user.role) ? [{ to: '/worklists/mha-deadlines', text: 'MHA deadlines' }] : []),
         ...(user.role === 'admin' ? [{ to: '/audit', text: 'Audit log' }] : []),
         // Those who answer for discharge policy being followed (SPEC, "Who uses it").
         ...(['team-manager', 'board-analyst', 'admin'].includes(user.role) ? [{ to: '/reports/discharge-audit', text: 'Discharge audit' }] : []),
