@@ -67,6 +67,8 @@ export const extension = {
   reviewDue: sd('review-due'),
   referralSource: sd('referral-source'),
   ctoConditions: sd('cto-conditions'),
+  /** On a CTO Flag, one per renewal, recall, revocation or discharge recorded (docs/fhir.md). */
+  ctoEvent: sd('cto-event'),
   lastReviewed: sd('last-reviewed'),
   /** On a finished EpisodeOfCare: the discharge record (docs/fhir.md, "Discharge"). */
   dischargeReason: sd('discharge-reason'),

@@ -2,3 +2,4 @@ export * from './mha-rules.ts';
 export * from './mha-facts.ts';
 export * from './act-periods.ts';
 export * from './evaluate-mha.ts';
+export * from './cto-events.ts';
