@@ -9,6 +9,7 @@ import { escalationRoutes } from './engagement/escalation-routes.ts';
 import { caseloadRoutes } from './caseload/caseload-routes.ts';
 import { contactRoutes } from './contacts/contact-routes.ts';
 import { resultRoutes } from './medicines/result-routes.ts';
+import { mhaRoutes } from './mha/mha-routes.ts';
 import { transferRoutes } from './transfer/transfer-routes.ts';
 import { installSessions } from './auth/session.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
@@ -62,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   caseloadRoutes(app, options.store);
   contactRoutes(app, options.store);
   resultRoutes(app, options.store);
+  mhaRoutes(app, options.store);
   transferRoutes(app, options.store);
   escalationRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);

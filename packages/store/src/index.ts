@@ -28,3 +28,4 @@ export * from './engagement/escalation-staff.ts';
 export * from './medicines/monitoring-worklist.ts';
 export * from './worklists/worklist-scope.ts';
 export * from './mha/mha-deadlines-worklist.ts';
+export * from './mha/mha-record.ts';
