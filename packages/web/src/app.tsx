@@ -22,6 +22,7 @@ import { TransferPage } from './transfer/transfer-page.tsx';
 import { EscalationPage } from './escalation/escalation-page.tsx';
 import { MonitoringOverduePage } from './worklists/monitoring-overdue-page.tsx';
 import { MhaDeadlinesPage } from './worklists/mha-deadlines-page.tsx';
+import { CtoEventPage } from './mha/cto-event-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -44,6 +45,7 @@ export function App() {
             <Route path="/people/:id/escalation" element={signedIn(<EscalationPage />)} />
             <Route path="/worklists/monitoring-overdue" element={signedIn(<MonitoringOverduePage />)} />
             <Route path="/worklists/mha-deadlines" element={signedIn(<MhaDeadlinesPage />)} />
+            <Route path="/people/:id/mha/ctos/:flag" element={signedIn(<CtoEventPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />

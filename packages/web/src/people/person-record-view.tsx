@@ -6,6 +6,7 @@ import { formatDateTime } from '../format/dates.ts';
 import { formatNhsNumber, fullName } from '../format/people.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { CareSummary } from './care-summary.tsx';
+import { MhaSection } from '../mha/mha-section.tsx';
 import { PersonalDetails } from './personal-details.tsx';
 import { Timeline } from './timeline.tsx';
 
@@ -42,6 +43,7 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
       </p>
       <PersonalDetails person={person} />
       <CareSummary person={person} />
+      <MhaSection personId={person.id} />
       <Timeline entries={timeline} />
     </>
   );
