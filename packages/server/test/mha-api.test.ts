@@ -48,7 +48,8 @@ describe.each(storeKinds)('recording Mental Health Act events through the API on
     expect(response.statusCode).toBe(201);
     expect(response.json()).toEqual({ cto: { id: 'cal-cto', version: 2, status: 'active', kind: 'renewal' } });
     expect(await listed()).not.toContain('cal');
-    const [cto] = (await get('keyworker', '/api/people/cal/mha')).json().legalStatuses;
+    const [cto, aftercare, detention] = (await get('keyworker', '/api/people/cal/mha')).json().legalStatuses;
+    expect([aftercare.kind, aftercare.name, aftercare.current, aftercare.start, detention.id, detention.current]).toEqual(['s117', 'Section 117 aftercare', true, '2025-12-01', 'cal-s3', false]);
     expect(cto).toMatchObject({ id: 'cal-cto', version: 2, expires: '2026-12-01', events: [{ kind: 'renewal', date: '2026-05-20', previousExpiry: '2026-06-01', expires: '2026-12-01' }] });
     const audit = await store.db.selectFrom('audit_event').select(['person_id', 'resource_type', 'resource_id', 'basis', 'detail']).where('action', '=', 'record-cto-event').execute();
     expect(audit.map((a) => ({ ...a, detail: typeof a.detail === 'string' ? JSON.parse(a.detail) : a.detail }))).toEqual([

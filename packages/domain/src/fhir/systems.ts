@@ -36,6 +36,8 @@ export const system = {
   flagCategory: cs('flag-category'),
   redFlag: cs('red-flag'),
   mhaLegalStatus: cs('mha-legal-status'),
+  /** Section 117 aftercare (clinical-codes.ts s117Aftercare). */
+  mhaAftercare: cs('mha-aftercare'),
   referralSource: cs('referral-source'),
   communicationCategory: cs('communication-category'),
   carePlanCategory: cs('care-plan-category'),

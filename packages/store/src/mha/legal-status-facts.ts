@@ -6,6 +6,8 @@ type Row = Record<string, any>;
 
 /** Flags in the mha-legal-status category (docs/fhir.md), as JSON containment the Flag partition can test. */
 export const legalStatusCategory = JSON.stringify({ category: [{ coding: [{ system: system.flagCategory, code: 'mha-legal-status' }] }] });
+/** Section 117 aftercare Flags (docs/fhir.md): shown with the legal statuses, never a deadline. */
+export const aftercareCategory = JSON.stringify({ category: [{ coding: [{ system: system.flagCategory, code: 's117-aftercare' }] }] });
 /** A CTO Flag: coded 17 in the NHS Data Dictionary legal status classification. */
 export const ctoCode = JSON.stringify({ code: { coding: [{ system: system.mhaLegalStatus, code: ctoLegalStatus }] } });
 

@@ -3,7 +3,8 @@ import { ctoConditionSystem, extension, system, type WorklistItem } from '@conti
 /**
  * People whose Mental Health Act deadlines the mha-deadlines worklist must judge exactly, as of
  * 30 June 2026:
- * - cal (North, on a CTO since 1 Dec 2025): expired 1 Jun with the Flag still active: expired, 29 days.
+ * - cal (North, on a CTO since 1 Dec 2025, after section 3, with section 117 aftercare since): expired
+ *   1 Jun with the Flag still active: expired, 29 days.
  * - hal (South, since 30 Dec 2025): expired 29 Jun, the day before: expired, 1 day.
  * - dan (South, since 1 Jan 2026): expires 30 Jun, the day itself: due today.
  * - amir (North, since 1 Jul 2025, renewed once): expires 28 Jul, 28 days on: due.
@@ -65,6 +66,11 @@ export function mhaScenario(): Record<string, Array<Record<string, unknown>>> {
     Flag: [
       detention('cal-s3', 'cal', '03', '2025-10-01', '2025-12-01'),
       ctoFlag('cal', '2025-12-01', '2026-06-01'),
+      {
+        resourceType: 'Flag', id: 'cal-s117', status: 'active', subject: pt('cal'), period: { start: '2025-12-01' },
+        category: [{ coding: [{ system: system.flagCategory, code: 's117-aftercare' }] }],
+        code: { coding: [{ system: system.mhaAftercare, code: 's117-aftercare', display: 'Section 117 aftercare' }] },
+      },
       ctoFlag('hal', '2025-12-30', '2026-06-29'),
       ctoFlag('dan', '2026-01-01', '2026-06-30'),
       ctoFlag('amir', '2025-07-01', '2026-07-28'),

@@ -7,7 +7,7 @@ import { describeCtoEvent, sectionLasts } from './mha-words.ts';
 
 /**
  * The Mental Health Act on the person record: current and past detentions and Community Treatment
- * Orders, with a CTO's conditions, expiry and what has happened to it; a current CTO links to the
+ * Orders, and section 117 aftercare, with a CTO's conditions, expiry and what has happened to it; a current CTO links to the
  * form that records a renewal, recall, revocation or discharge. GET /api/people/:id/mha.
  */
 export function MhaSection({ personId }: { personId: string }) {
@@ -19,7 +19,7 @@ export function MhaSection({ personId }: { personId: string }) {
       </h2>
       {state.status === 'loading' ? <p className="nhsuk-body">Loading the legal status…</p> : null}
       {state.status === 'failed' ? <p className="nhsuk-body">The legal status could not be shown: {state.problem.message}</p> : null}
-      {state.status === 'loaded' && state.data.legalStatuses.length === 0 ? <p className="nhsuk-body">No detention or Community Treatment Order recorded.</p> : null}
+      {state.status === 'loaded' && state.data.legalStatuses.length === 0 ? <p className="nhsuk-body">No detention, Community Treatment Order or section 117 aftercare recorded.</p> : null}
       {state.status === 'loaded'
         ? state.data.legalStatuses.map((status) => <LegalStatus key={status.id} personId={personId} status={status} />)
         : null}
@@ -45,7 +45,7 @@ function LegalStatus({ personId, status }: { personId: string; status: LegalStat
         ) : null}
       </SummaryList.Row>
       <SummaryList.Row>
-        <SummaryList.Key>Began</SummaryList.Key>
+        <SummaryList.Key>{status.kind === 's117' ? 'Entitled since' : 'Began'}</SummaryList.Key>
         <SummaryList.Value>{formatDate(status.start)}</SummaryList.Value>
       </SummaryList.Row>
       {status.end ? (
@@ -86,6 +86,12 @@ function LegalStatus({ personId, status }: { personId: string; status: LegalStat
               ))}
             </ul>
           </SummaryList.Value>
+        </SummaryList.Row>
+      ) : null}
+      {status.kind === 's117' ? (
+        <SummaryList.Row>
+          <SummaryList.Key>What it means</SummaryList.Key>
+          <SummaryList.Value>Aftercare that meets needs arising from the mental disorder, free of charge, until the ICB and the local authority together decide it is no longer needed.</SummaryList.Value>
         </SummaryList.Row>
       ) : null}
       {lasts ? (
