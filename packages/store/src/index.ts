@@ -29,3 +29,4 @@ export * from './medicines/monitoring-worklist.ts';
 export * from './worklists/worklist-scope.ts';
 export * from './mha/mha-deadlines-worklist.ts';
 export * from './mha/mha-record.ts';
+export * from './mha/mha-use-report.ts';

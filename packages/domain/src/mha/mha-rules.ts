@@ -90,6 +90,20 @@ export const mhaRules = {
     },
   },
 
+  /** Use of the Act by ethnicity (the equity report, SPEC C11 and C15). */
+  use: {
+    per: 100_000,
+    /** Counts from 1 to this number less one are withheld, with every rate and ratio made from them. */
+    suppressBelow: 5,
+    /** The group rates are compared with: NHS Data Dictionary ETHNIC CATEGORY A, White British. */
+    reference: 'A',
+    sources: [
+      { source: 'Issue 6 part 5; SPEC C11, C15', says: 'use of detentions and CTOs per 100,000 by ethnicity feeds the equity report, with rate ratios' },
+      { source: 'shared/seeds/000_* line ~114', says: 'CTOs: 48.8 per 100,000 Black people against 6.0 per 100,000 White people (NHS Digital)' },
+      { source: 'NHS England Mental Health Act statistics, disclosure control', says: 'small counts are withheld so that no one can be recognised from a published figure' },
+    ] satisfies RuleSource[],
+  },
+
   /** Legal status Flags in these states are current; `inactive` has ended, `entered-in-error` never was. */
   currentStatuses: ['active'] as readonly string[],
 } as const;
