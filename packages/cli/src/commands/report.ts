@@ -1,11 +1,12 @@
 import { formatNhsNumber } from '@continuity/domain';
-import { dischargeAudit, personNames, recordAudit, type DischargeAudit, type Store } from '@continuity/store';
+import { dischargeAudit, mhaUse, personNames, recordAudit, type DischargeAudit, type Store } from '@continuity/store';
+import { describeMhaUse } from './mha-use-text.ts';
 import { Command } from 'commander';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
 import { parseDate } from './synth.ts';
 
 /** Reports this command can produce; the board's others arrive with their capabilities (SPEC C16). */
-const REPORTS = ['discharge-audit'] as const;
+const REPORTS = ['discharge-audit', 'mha-use'] as const;
 
 /** One line per discharge for people reading a terminal: who, and every reason in words. */
 async function describeAudit(store: Store, report: DischargeAudit): Promise<string> {
@@ -40,15 +41,23 @@ async function auditListing(store: Store, report: DischargeAudit): Promise<void>
 export function reportCommand(): Command {
   return withStoreOptions(
     new Command('report')
-      .description('A report over a date range. Reports: discharge-audit (discharges of people with severe and relapsing illness that cite non-attendance or lack a required record).')
+      .description('A report. Reports: discharge-audit (discharges of people with severe and relapsing illness that cite non-attendance or lack a required record, over --from/--to); mha-use (detentions and CTOs per 100,000 by ethnicity, as of --as-of).')
       .argument('<name>', `the report (${REPORTS.join(', ')})`)
       .option('--from <date>', 'first day, YYYY-MM-DD (default: the first discharge on record)', parseDate)
       .option('--to <date>', 'last day, YYYY-MM-DD (default today in England)', parseDate)
-      .option('--json', 'print the report as JSON ({"report","from","to","items"})'),
-  ).action(async (name: string, flags: StoreFlags & { from?: string; to?: string; json?: boolean }) => {
+      .option('--as-of <date>', 'mha-use: the day, YYYY-MM-DD (default today in England)', parseDate)
+      .option('--json', 'print the report as JSON ({"report","from","to","items"}; mha-use: {"report","asOf","rows","total",...})'),
+  ).action(async (name: string, flags: StoreFlags & { from?: string; to?: string; asOf?: string; json?: boolean }) => {
     if (!(REPORTS as readonly string[]).includes(name)) throw new Error(`there is no report called "${name}"; available: ${REPORTS.join(', ')}`);
     const store = await openStoreFrom(flags);
     try {
+      if (name === 'mha-use') {
+        // Aggregates only, nobody named: one audit entry for the report.
+        const report = await mhaUse(store.db, { asOf: flags.asOf });
+        await recordAudit(store.db, [{ actorId: 'cli:report', actorRole: 'system', action: 'report', basis: 'system', outcome: 'allowed', detail: { report: report.report, asOf: report.asOf } }]);
+        console.log(flags.json ? JSON.stringify(report) : describeMhaUse(report));
+        return;
+      }
       const report = await dischargeAudit(store.db, { from: flags.from, to: flags.to });
       await auditListing(store, report);
       console.log(flags.json ? JSON.stringify(report) : await describeAudit(store, report));
