@@ -84,10 +84,16 @@ describe.skipIf(!haveChromium)('recording a CTO renewal in Chromium', () => {
 
     // Back on the record, which says what was recorded; then the list, without Cal.
     await page.getByText(/Community Treatment Order renewed for Cal Carter on .*: it now expires on/).waitFor();
-    expect(await mha.innerText()).toMatch(/Renewed on .*, to /);
+    await expect.poll(() => mha.innerText()).toMatch(/Renewed on .*, to /);
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'MHA deadlines' }).click();
     await page.getByRole('heading', { level: 2, name: / as of / }).waitFor();
     await expect.poll(() => rows.filter({ hasText: 'Cal Carter' }).count()).toBe(0);
     expect(await rows.count()).toBeGreaterThan(0);
+  });
+
+  it("asks for a reason before the form opens for someone outside the key worker's teams", async () => {
+    await page.goto('/people/dan/mha/ctos/dan-cto');
+    await page.getByRole('heading', { level: 1, name: 'This person is not on your caseload' }).waitFor();
+    expect(await page.getByRole('form', { name: 'Record a change to the Community Treatment Order' }).count()).toBe(0);
   });
 });

@@ -41,9 +41,10 @@ export function CtoEventPage() {
   const [busy, setBusy] = useState(false);
   const back = `/people/${encodeURIComponent(id)}`;
 
-  if (state.status === 'loading' || mha.status === 'loading' || mha.status === 'idle') return <Loading what="the record" />;
+  // The legal status is asked for only once the record has opened, so a refusal is shown, not waited on.
   if (state.status === 'refused') return <AccessRefused personId={id} problem={state.problem} onGranted={reload} />;
   if (state.status === 'failed') return <ProblemPage problem={state.problem} title="The record could not be shown" />;
+  if (state.status === 'loading' || mha.status === 'loading' || mha.status === 'idle') return <Loading what="the record" />;
   if (mha.status === 'failed') return <ProblemPage problem={mha.problem} title="The legal status could not be shown" />;
   const cto = mha.data.legalStatuses.find((s) => s.id === flag && s.kind === 'cto');
   if (!cto) return <ProblemPage problem={new ApiProblem(404, 'not-found', 'This person has no Community Treatment Order with that id.')} title="No such Community Treatment Order" />;
