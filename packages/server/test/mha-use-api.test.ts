@@ -41,5 +41,6 @@ describe.each(storeKinds)('use of the Mental Health Act by ethnicity through the
     const bad = await get('board', '/api/reports/mha-use?asOf=2026-13-01');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe('asOf');
+    expect((await get('board', '/api/reports/mha-use?asOf=2026-02-30')).statusCode).toBe(400);
   });
 });
