@@ -28,7 +28,10 @@ describe.skipIf(!haveChromium)('recording a CTO renewal in Chromium', () => {
 
   beforeAll(async () => {
     const resources = mhaScenario();
-    resources.Flag = resources.Flag!.map((f) => (f.id === 'cal-cto' ? ctoFlag('cal', isoDay(today - 190), EXPIRED) : f));
+    // Amir's CTO has been renewed before (begun over a year ago) and expired 3 days ago.
+    resources.Flag = resources.Flag!.map((f) =>
+      f.id === 'cal-cto' ? ctoFlag('cal', isoDay(today - 190), EXPIRED) : f.id === 'amir-cto' ? ctoFlag('amir', isoDay(today - 400), isoDay(today - 3)) : f,
+    );
     web = await startWebApp(resources);
     page = await newAppPage(web);
   });
@@ -46,7 +49,7 @@ describe.skipIf(!haveChromium)('recording a CTO renewal in Chromium', () => {
     expect(await cal.innerText()).toMatch(/Community Treatment Order expired on .*, 10 days ago, with no renewal recorded/);
     expect(await axeViolations(page)).toEqual([]);
 
-    const person = cal.getByRole('link', { name: 'Cal Carter' });
+    const person = cal.getByRole('link', { name: 'Cal Carter', exact: true });
     await person.focus();
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { level: 1, name: 'Cal Carter' }).waitFor();
@@ -89,6 +92,29 @@ describe.skipIf(!haveChromium)('recording a CTO renewal in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: / as of / }).waitFor();
     await expect.poll(() => rows.filter({ hasText: 'Cal Carter' }).count()).toBe(0);
     expect(await rows.count()).toBeGreaterThan(0);
+  });
+
+  it('records a renewal from the list itself and comes back to it', async () => {
+    await page.goto('/worklists/mha-deadlines');
+    const rows = page.locator('.app-worklist-item');
+    const link = page.getByRole('link', { name: 'Record a renewal or change to the CTO of Amir Aziz' });
+    await link.focus();
+    await page.keyboard.press('Enter');
+    const form = page.getByRole('form', { name: 'Record a change to the Community Treatment Order' });
+    await form.waitFor();
+    await tabTo(page, form.getByLabel('Renewed'));
+    await page.keyboard.press('Space');
+    // A second renewal runs for a year.
+    await expect.poll(() => form.getByLabel('New expiry date').inputValue()).toBe(isoDay(londonDay(isoDay(today - 3))! + 365));
+    await tabTo(page, form.getByLabel('Date', { exact: true }));
+    await typeDay(page, isoDay(today - 5));
+    await tabTo(page, form.getByRole('button', { name: 'Record it' }));
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/worklists\/mha-deadlines$/);
+    await page.getByText(/Community Treatment Order renewed for Amir Aziz on /).waitFor();
+    await page.getByRole('heading', { level: 2, name: / as of / }).waitFor();
+    await expect.poll(() => rows.filter({ hasText: 'Amir Aziz' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it("asks for a reason before the form opens for someone outside the key worker's teams", async () => {

@@ -1,12 +1,13 @@
 import { BackLink, Button, Radios, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiProblem } from '../api/client.ts';
 import type { LegalStatusEntry } from '../api/types.ts';
 import { useApiResource } from '../api/use-api-resource.ts';
 import { formatDate } from '../format/dates.ts';
 import { fullName } from '../format/people.ts';
 import { FormErrors, errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
+import { returnPath } from '../forms/return-path.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { AccessRefused } from '../people/access-refused.tsx';
@@ -29,17 +30,19 @@ const HINTS: Record<CtoEventKind, string> = {
  * Recording what happened to a Community Treatment Order: a renewal (with its new expiry date,
  * offered as the longest the Act allows), a recall, a revocation or a discharge. The server checks
  * the days against the CTO and the Act and refuses a change to a CTO someone changed since this
- * page loaded. On success the user goes back to the record, which says what was recorded.
+ * page loaded. On success the user goes back to where they came from (the record, or the
+ * mha-deadlines list), which says what was recorded.
  */
 export function CtoEventPage() {
   const { id = '', flag = '' } = useParams();
+  const [params] = useSearchParams();
   const navigate = useNavigate();
   const { state, reload } = usePersonRecord(id);
   const mha = useApiResource<{ legalStatuses: LegalStatusEntry[] }>(state.status === 'loaded' ? `/api/people/${encodeURIComponent(id)}/mha` : null);
   const [form, setForm] = useState<Record<Field, string>>({ kind: '', date: londonToday(), expires: '' });
   const [errors, setErrors] = useState<FormError[]>([]);
   const [busy, setBusy] = useState(false);
-  const back = `/people/${encodeURIComponent(id)}`;
+  const back = returnPath(params.get('returnTo'), id);
 
   // The legal status is asked for only once the record has opened, so a refusal is shown, not waited on.
   if (state.status === 'refused') return <AccessRefused personId={id} problem={state.problem} onGranted={reload} />;
