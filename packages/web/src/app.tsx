@@ -23,6 +23,7 @@ import { EscalationPage } from './escalation/escalation-page.tsx';
 import { MonitoringOverduePage } from './worklists/monitoring-overdue-page.tsx';
 import { MhaDeadlinesPage } from './worklists/mha-deadlines-page.tsx';
 import { CtoEventPage } from './mha/cto-event-page.tsx';
+import { MhaUsePage } from './reports/mha-use-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -51,6 +52,7 @@ export function App() {
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />
             <Route path="/audit" element={signedIn(<AuditPage />)} />
             <Route path="/reports/discharge-audit" element={signedIn(<DischargeAuditPage />)} />
+            <Route path="/reports/mha-use" element={signedIn(<MhaUsePage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

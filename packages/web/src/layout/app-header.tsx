@@ -20,6 +20,7 @@ export function AppHeader() {
         ...(user.role === 'admin' ? [{ to: '/audit', text: 'Audit log' }] : []),
         // Those who answer for discharge policy being followed (SPEC, "Who uses it").
         ...(['team-manager', 'board-analyst', 'admin'].includes(user.role) ? [{ to: '/reports/discharge-audit', text: 'Discharge audit' }] : []),
+        ...(['team-manager', 'board-analyst'].includes(user.role) ? [{ to: '/reports/mha-use', text: 'MHA use by ethnicity' }] : []),
       ]
     : [];
   return (
