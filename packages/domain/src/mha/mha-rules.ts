@@ -31,7 +31,7 @@ export const mhaRules = {
     sources: [
       { source: 'Issue 6 part 5', says: 'worklist mha-deadlines with cto-expiry-due (within 28 days)' },
       {
-        source: 'Mental Health Act 1983 s20A(4)-(5); Code of Practice (2015) paragraphs 29.37-29.41',
+        source: 'Mental Health Act 1983 s20A(4)-(5); Code of Practice (2015) chapter 32 (renewal, extension and expiry)',
         says: 'the responsible clinician examines the patient and reports within the two months before the CTO expires, with the agreement of an approved mental health professional: the expiry date is a deadline the team must see coming',
       },
     ] satisfies RuleSource[],
@@ -66,7 +66,7 @@ export const mhaRules = {
      */
     firstPeriodEndsBeforeMonths: 9,
     sources: [
-      { source: 'Mental Health Act 1983 s20A(1)', says: 'a CTO lasts six months beginning with the day it is made' },
+      { source: 'Mental Health Act 1983 s20A(1); Code of Practice (2015) chapter 29', says: 'a CTO lasts six months beginning with the day it is made' },
       { source: 'Mental Health Act 1983 s20A(3)', says: 'it may be renewed for a further six months, then for a year at a time' },
       { source: 'Mental Health Act 1983 s17E, s17F, s23', says: 'a patient on a CTO may be recalled to hospital (for up to 72 hours), the CTO revoked (the patient is detained again), or the patient discharged from it' },
       { source: 'shared/seeds/000_* line ~114', says: 'CTOs are used for Black people 8 times as often as for White people: deadlines and use are watched' },
@@ -88,6 +88,11 @@ export const mhaRules = {
       renewals: 'renewable for 6 months, then for a year at a time',
       sources: [{ source: 'Mental Health Act 1983 s20(1)-(2); Code of Practice (2015) chapter 32', says: 'detention for treatment for up to six months, renewable for six months and then a year at a time' }] satisfies RuleSource[],
     },
+  },
+
+  /** Section 117 aftercare: shown on the record, never a deadline (docs/fhir.md). */
+  aftercare: {
+    sources: [{ source: 'Mental Health Act 1983 s117; Code of Practice (2015) chapter 33', says: 'after-care for people who leave detention under section 3 (and some other sections), until the ICB and the local authority are satisfied it is no longer needed' }] satisfies RuleSource[],
   },
 
   /** Use of the Act by ethnicity (the equity report, SPEC C11 and C15). */
