@@ -95,6 +95,16 @@ describe.each(storeKinds)('recording Mental Health Act events through the API on
     expect(again.json().error.code).toBe('cto-ended');
   });
 
+  it('lets only one of two changes sent at once on the same version through', async () => {
+    const version = await versionOf('cal', 'cal-cto');
+    const answers = await Promise.all([
+      event('cal', 'cal-cto', { version, kind: 'recall', date: '2026-06-02' }),
+      event('cal', 'cal-cto', { version, kind: 'discharge', date: '2026-06-02' }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+    expect(await versionOf('cal', 'cal-cto')).toBe(version + 1);
+  });
+
   it("refuses people outside the staff member's relationships, and roles without record access", async () => {
     const south = await event('dan', 'dan-cto', { version: 1, kind: 'recall', date: '2026-06-20' });
     expect(south.statusCode).toBe(403);
