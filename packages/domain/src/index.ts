@@ -23,3 +23,4 @@ export * from './medicines/index.ts';
 export * from './referrals/index.ts';
 export * from './physical-health/index.ts';
 export * from './shared-care/index.ts';
+export * from './mha/index.ts';

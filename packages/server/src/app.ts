@@ -13,6 +13,7 @@ import { medicineRoutes } from './medicines/medicine-routes.ts';
 import { referralRoutes } from './referrals/referral-routes.ts';
 import { agreementRoutes } from './shared-care/agreement-routes.ts';
 import { practiceRoutes } from './shared-care/practice-routes.ts';
+import { mhaRoutes } from './mha/mha-routes.ts';
 import { transferRoutes } from './transfer/transfer-routes.ts';
 import { installSessions } from './auth/session.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
@@ -72,6 +73,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   referralRoutes(app, options.store);
   agreementRoutes(app, options.store);
   practiceRoutes(app, options.store);
+  mhaRoutes(app, options.store);
   transferRoutes(app, options.store);
   escalationRoutes(app, options.store);
   physicalHealthRoutes(app, options.store);

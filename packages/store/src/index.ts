@@ -42,3 +42,6 @@ export * from './shared-care/shared-care-agreements.ts';
 export * from './shared-care/shared-care-facts.ts';
 export * from './shared-care/shared-care-worklist.ts';
 export * from './shared-care/shared-care-views.ts';
+export * from './mha/mha-deadlines-worklist.ts';
+export * from './mha/mha-record.ts';
+export * from './mha/mha-use-report.ts';

@@ -183,4 +183,16 @@ describe(`a population of ${PEOPLE} people`, () => {
     expect(unanswered.length).toBeGreaterThan(0);
     expect(unanswered.length).toBeLessThan(agreements.filter((a) => a.status === 'proposed').length);
   });
+
+  it('gives section 117 aftercare to exactly the people discharged from section 3, from their first such discharge', () => {
+    const flags = all.get('Flag')!;
+    const firstS3Discharge = new Map<string, string>();
+    for (const f of flags.filter((f) => codeIn(f.code, system.mhaLegalStatus) === '03' && f.period?.end).sort((a, b) => a.period.end.localeCompare(b.period.end))) {
+      if (!firstS3Discharge.has(f.subject.reference)) firstS3Discharge.set(f.subject.reference, f.period.end);
+    }
+    const aftercare = flags.filter((f) => codeIn(f.category, system.flagCategory) === 's117-aftercare');
+    expect(firstS3Discharge.size).toBeGreaterThan(20);
+    expect(new Map(aftercare.map((f) => [f.subject.reference, f.period.start]))).toEqual(firstS3Discharge);
+    expect(aftercare.every((f) => f.status === 'active' && codeIn(f.code, system.mhaAftercare) === 's117-aftercare')).toBe(true);
+  });
 });

@@ -35,6 +35,9 @@ import { MonitoringOverduePage } from './worklists/monitoring-overdue-page.tsx';
 import { SharedCarePage } from './worklists/shared-care-page.tsx';
 import { PersonSharedCarePage } from './shared-care/person-shared-care-page.tsx';
 import { PracticePage } from './shared-care/practice-page.tsx';
+import { MhaDeadlinesPage } from './worklists/mha-deadlines-page.tsx';
+import { CtoEventPage } from './mha/cto-event-page.tsx';
+import { MhaUsePage } from './reports/mha-use-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -69,12 +72,15 @@ export function App() {
             <Route path="/worklists/shared-care" element={signedIn(<SharedCarePage />)} />
             <Route path="/people/:id/shared-care" element={signedIn(<PersonSharedCarePage />)} />
             <Route path="/shared-care" element={signedIn(<PracticePage />)} />
+            <Route path="/worklists/mha-deadlines" element={signedIn(<MhaDeadlinesPage />)} />
+            <Route path="/people/:id/mha/ctos/:flag" element={signedIn(<CtoEventPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />
             <Route path="/audit" element={signedIn(<AuditPage />)} />
             <Route path="/reports/discharge-audit" element={signedIn(<DischargeAuditPage />)} />
             <Route path="/reports/physical-health" element={signedIn(<PhysicalHealthReportPage />)} />
+            <Route path="/reports/mha-use" element={signedIn(<MhaUsePage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

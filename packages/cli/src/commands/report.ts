@@ -1,13 +1,11 @@
 import { formatNhsNumber } from '@continuity/domain';
-import { dischargeAudit, personNames, physicalHealthReport, recordAudit, type DischargeAudit, type Store } from '@continuity/store';
+import { dischargeAudit, mhaUse, personNames, physicalHealthReport, recordAudit, type DischargeAudit, type Store } from '@continuity/store';
 import { Command } from 'commander';
+import { describeMhaUse } from './mha-use-text.ts';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
 import { describePhysicalHealth } from './physical-health-report.ts';
 import { parseDate } from './synth.ts';
 import { describeWaitingTimes, waitingTimesReport } from './waiting-times-report.ts';
-
-/** Reports this command can produce; the board's others arrive with their capabilities (SPEC C16). */
-const REPORTS = ['discharge-audit', 'physical-health', 'waiting-times'] as const;
 
 /** One line per discharge for people reading a terminal: who, and every reason in words. */
 async function describeAudit(store: Store, report: DischargeAudit): Promise<string> {
@@ -39,37 +37,70 @@ async function auditListing(store: Store, report: DischargeAudit): Promise<void>
   await recordAudit(store.db, entries);
 }
 
+type ReportFlags = StoreFlags & { from?: string; to?: string; asOf?: string; team?: string; json?: boolean };
+
+/** Counts only, nobody named: the reading is audited once, with no person. */
+async function auditAggregate(store: Store, detail: Record<string, unknown>): Promise<void> {
+  await recordAudit(store.db, [{ actorId: 'cli:report', actorRole: 'system', action: 'report', basis: 'system', outcome: 'allowed', detail }]);
+}
+
+/**
+ * Reports this command can produce, each with what it says and how it is made; the board's others
+ * arrive with their capabilities (SPEC C16). Each gives its JSON and its lines for a terminal.
+ */
+const REPORTS: Record<string, { says: string; run: (store: Store, flags: ReportFlags) => Promise<{ json: unknown; text: string }> }> = {
+  'discharge-audit': {
+    says: 'discharges of people with severe and relapsing illness that cite non-attendance or lack a required record, over --from/--to',
+    run: async (store, flags) => {
+      const report = await dischargeAudit(store.db, { from: flags.from, to: flags.to });
+      await auditListing(store, report);
+      return { json: report, text: await describeAudit(store, report) };
+    },
+  },
+  'mha-use': {
+    says: 'detentions and CTOs per 100,000 by ethnicity, as of --as-of',
+    run: async (store, flags) => {
+      const report = await mhaUse(store.db, { asOf: flags.asOf });
+      await auditAggregate(store, { report: report.report, asOf: report.asOf });
+      return { json: report, text: describeMhaUse(report) };
+    },
+  },
+  'physical-health': {
+    says: 'SMI annual physical health check completion per team, as of --as-of, optionally for one --team',
+    run: async (store, flags) => {
+      const report = await physicalHealthReport(store.db, { asOf: flags.asOf, team: flags.team });
+      await auditAggregate(store, { report: report.report, asOf: report.asOf, team: flags.team ?? null });
+      return { json: report, text: describePhysicalHealth(report) };
+    },
+  },
+  'waiting-times': {
+    says: 'share seen within 4 weeks, median and 90th-percentile waits, by team and ethnic group, over --from/--to (default the last three months)',
+    run: async (store, flags) => {
+      const report = await waitingTimesReport(store, flags);
+      await auditAggregate(store, { report: 'waiting-times', from: report.from, to: report.to });
+      return { json: report, text: describeWaitingTimes(report) };
+    },
+  },
+};
+const NAMES = Object.keys(REPORTS);
+
 export function reportCommand(): Command {
   return withStoreOptions(
     new Command('report')
-      .description('A report. Reports: discharge-audit (discharges of people with severe and relapsing illness that cite non-attendance or lack a required record, over a date range); physical-health (SMI annual physical health check completion per team, as of a day); waiting-times (share seen within 4 weeks, median and 90th-percentile waits, by team and ethnic group, over a date range: default the last three months).')
-      .argument('<name>', `the report (${REPORTS.join(', ')})`)
-      .option('--from <date>', 'first day, YYYY-MM-DD (default: the first discharge on record)', parseDate)
+      .description(`A report. Reports: ${NAMES.map((n) => `${n} (${REPORTS[n]!.says})`).join('; ')}.`)
+      .argument('<name>', `the report (${NAMES.join(', ')})`)
+      .option('--from <date>', 'first day, YYYY-MM-DD', parseDate)
       .option('--to <date>', 'last day, YYYY-MM-DD (default today in England)', parseDate)
-      .option('--as-of <date>', 'physical-health: the day, YYYY-MM-DD (default today in England)', parseDate)
-      .option('--team <id>', 'physical-health: one team (Organization id)')
-      .option('--json', 'print the report as JSON (discharge-audit {"report","from","to","items"}; physical-health {"report","asOf","teams","total"})'),
-  ).action(async (name: string, flags: StoreFlags & { from?: string; to?: string; asOf?: string; team?: string; json?: boolean }) => {
-    if (!(REPORTS as readonly string[]).includes(name)) throw new Error(`there is no report called "${name}"; available: ${REPORTS.join(', ')}`);
+      .option('--as-of <date>', 'the day, YYYY-MM-DD (default today in England)', parseDate)
+      .option('--team <id>', 'one team (Organization id), for reports by team')
+      .option('--json', 'print the report as JSON'),
+  ).action(async (name: string, flags: ReportFlags) => {
+    const report = REPORTS[name];
+    if (!report || !Object.hasOwn(REPORTS, name)) throw new Error(`there is no report called "${name}"; available: ${NAMES.join(', ')}`);
     const store = await openStoreFrom(flags);
     try {
-      if (name === 'physical-health') {
-        // Counts only: nobody is named, so the reading is audited once, with no person.
-        const report = await physicalHealthReport(store.db, { asOf: flags.asOf, team: flags.team });
-        await recordAudit(store.db, [{ actorId: 'cli:report', actorRole: 'system', action: 'report', basis: 'system', outcome: 'allowed', detail: { report: report.report, asOf: report.asOf, team: flags.team ?? null } }]);
-        console.log(flags.json ? JSON.stringify(report) : describePhysicalHealth(report));
-        return;
-      }
-      if (name === 'waiting-times') {
-        // Counts only, like physical-health: nobody is named.
-        const waits = await waitingTimesReport(store, flags);
-        await recordAudit(store.db, [{ actorId: 'cli:report', actorRole: 'system', action: 'report', basis: 'system', outcome: 'allowed', detail: { report: 'waiting-times', from: waits.from, to: waits.to } }]);
-        console.log(flags.json ? JSON.stringify(waits) : describeWaitingTimes(waits));
-        return;
-      }
-      const report = await dischargeAudit(store.db, { from: flags.from, to: flags.to });
-      await auditListing(store, report);
-      console.log(flags.json ? JSON.stringify(report) : await describeAudit(store, report));
+      const { json, text } = await report.run(store, flags);
+      console.log(flags.json ? JSON.stringify(json) : text);
     } finally {
       await store.close();
     }

@@ -198,6 +198,7 @@ export const flagCategories = {
   'red-flag': 'Red flag from history: police, offending, violence, exploitation',
   'mha-legal-status': 'Mental Health Act legal status: a detention or Community Treatment Order',
   'social-need': 'Social need, such as housing instability',
+  's117-aftercare': 'Section 117 aftercare: entitled after detention for treatment (Mental Health Act 1983 s117)',
 } as const;
 
 /** Flag.code codes (system.redFlag) for red flags and social needs. */
@@ -224,6 +225,9 @@ export const mhaLegalStatuses = {
   '17': 'Section 17A (Community Treatment Order)',
 } as const;
 export const ctoLegalStatus = '17';
+
+/** Flag.code (system.mhaAftercare) of a section 117 aftercare Flag, category `s117-aftercare` (docs/fhir.md). */
+export const s117Aftercare = { code: 's117-aftercare', display: 'Section 117 aftercare' } as const;
 export const detentionLegalStatuses: readonly string[] = ['02', '03'];
 
 /** The code system of CTO conditions, carried in extension.ctoConditions (one extension per condition). */

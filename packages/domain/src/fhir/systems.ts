@@ -36,6 +36,8 @@ export const system = {
   flagCategory: cs('flag-category'),
   redFlag: cs('red-flag'),
   mhaLegalStatus: cs('mha-legal-status'),
+  /** Section 117 aftercare (clinical-codes.ts s117Aftercare). */
+  mhaAftercare: cs('mha-aftercare'),
   referralSource: cs('referral-source'),
   communicationCategory: cs('communication-category'),
   /** How an invitation to the physical health check went out (Communication.medium). */
@@ -74,6 +76,8 @@ export const extension = {
   reviewDue: sd('review-due'),
   referralSource: sd('referral-source'),
   ctoConditions: sd('cto-conditions'),
+  /** On a CTO Flag, one per renewal, recall, revocation or discharge recorded (docs/fhir.md). */
+  ctoEvent: sd('cto-event'),
   lastReviewed: sd('last-reviewed'),
   /** On a finished EpisodeOfCare: the discharge record (docs/fhir.md, "Discharge"). */
   dischargeReason: sd('discharge-reason'),

@@ -1,5 +1,5 @@
 import { fhirDate, type Role } from '@continuity/domain';
-import { dischargeAudit, recordAudit, type Store } from '@continuity/store';
+import { dischargeAudit, mhaUse, recordAudit, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
@@ -20,6 +20,11 @@ const day = z
 const reportQuery = z
   .object({ from: day.optional(), to: day.optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be after to', path: ['from'] });
+
+/** Who may read use of the Act by ethnicity: the board and its analysts, and team managers (issue 6 part 5); aggregates only. */
+const MHA_USE_ROLES: readonly Role[] = ['board-analyst', 'team-manager'];
+
+const mhaUseQuery = z.object({ asOf: day.optional() });
 
 /**
  * GET /api/reports/discharge-audit?from=YYYY-MM-DD&to=YYYY-MM-DD
@@ -45,6 +50,16 @@ export function reportRoutes(app: FastifyInstance, store: Store) {
       detail: { report: report.report, from: report.from, to: report.to },
     }));
     await recordAudit(store.db, entries);
+    return report;
+  });
+
+  // GET /api/reports/mha-use?asOf=YYYY-MM-DD: `continuity report mha-use --json`; no person in it, so one audit entry for the report.
+  app.get('/api/reports/mha-use', async (request) => {
+    const staff = requireStaff(request);
+    if (!MHA_USE_ROLES.includes(staff.role)) throw new ApiError(403, 'forbidden', 'Use of the Mental Health Act by ethnicity is for board members and analysts, and team managers.');
+    const query = parseInput(mhaUseQuery, request.query, 'query');
+    const report = await mhaUse(store.db, { asOf: query.asOf });
+    await recordAudit(store.db, [{ actorId: staff.id, actorRole: staff.role, action: 'report', basis: 'report', outcome: 'allowed', detail: { report: report.report, asOf: report.asOf } }]);
     return report;
   });
 }

@@ -1,5 +1,5 @@
 import { fhirDate, londonToday, roles, type Worklist, type WorklistItem } from '@continuity/domain';
-import { disengagedWorklist, loadNames, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
+import { disengagedWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
@@ -29,6 +29,8 @@ const worklistQuery = z.object({
  *
  * GET /api/worklists/shared-care?asOf=YYYY-MM-DD&team=ID: the same, for shared care proposals a GP
  * practice declined or has not answered (docs/shared-care.md).
+ * GET /api/worklists/mha-deadlines?asOf=YYYY-MM-DD&team=ID: the same, for Community Treatment Orders
+ * expiring within 28 days or expired unrenewed (docs/mental-health-act.md).
  */
 /** What a worklist route serves: the contract, the people on it, and for the disengaged list its escalation. */
 interface ServedWorklist {
@@ -50,6 +52,7 @@ const worklists: Record<string, (db: Store['db'], options: BuildOptions) => Prom
   'monitoring-overdue': (db, options) => monitoringOverdueWorklist(db, options),
   waiting: (db, options) => waitingWorklist(db, options),
   'shared-care': (db, options) => sharedCareWorklist(db, options),
+  'mha-deadlines': (db, options) => mhaDeadlinesWorklist(db, options),
 };
 
 export function worklistRoutes(app: FastifyInstance, store: Store) {

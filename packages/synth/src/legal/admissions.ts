@@ -1,4 +1,4 @@
-import { ctoConditions, ctoConditionSystem, ctoLegalStatus, extension, flagCategories, mhaLegalStatuses, system } from '@continuity/domain';
+import { ctoConditions, ctoConditionSystem, ctoLegalStatus, extension, flagCategories, mhaLegalStatuses, s117Aftercare, system } from '@continuity/domain';
 import { coding, concept, ref } from '../fhir.ts';
 import type { PersonContext } from '../person-context.ts';
 
@@ -84,6 +84,21 @@ export function writeAdmissionsAndMha(ctx: PersonContext): { admissions: number;
       subject: ctx.patient,
       period: sectionEnd === undefined ? { start: cal.date(a.start) } : { start: cal.date(a.start), end: cal.date(sectionEnd) },
       encounter: ref('Encounter', encounterId),
+    });
+  }
+
+  // Leaving hospital after section 3 brings section 117 aftercare (Mental Health Act 1983 s117),
+  // from the first such discharge; nothing here ends it, which takes a joint ICB and council decision.
+  const aftercareFrom = admissions.find((a) => a.section === '03' && a.end !== undefined)?.end;
+  if (aftercareFrom !== undefined) {
+    ctx.emit({
+      resourceType: 'Flag',
+      id: ctx.nextId('mha'),
+      status: 'active',
+      category: [concept(system.flagCategory, 's117-aftercare', flagCategories['s117-aftercare'])],
+      code: concept(system.mhaAftercare, s117Aftercare.code, s117Aftercare.display, s117Aftercare.display),
+      subject: ctx.patient,
+      period: { start: cal.date(aftercareFrom) },
     });
   }
 

@@ -20,3 +20,4 @@ export interface PersonRecordResponse {
   person: PersonRecord;
   access: { basis: AccessBasis; expiresAt?: string };
 }
+export type { LegalStatusEntry } from '@continuity/store';

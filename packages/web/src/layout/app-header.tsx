@@ -19,6 +19,7 @@ export function AppHeader() {
         ...(isClinicalRole(user.role) ? [{ to: '/worklists/waiting', text: 'Waiting' }] : []),
         ...(user.role === 'team-manager' ? [{ to: '/referrals/triage', text: 'Triage' }] : []),
         ...(isClinicalRole(user.role) ? [{ to: '/worklists/shared-care', text: 'Shared care' }] : []),
+        ...(isClinicalRole(user.role) ? [{ to: '/worklists/mha-deadlines', text: 'MHA deadlines' }] : []),
         ...(user.role === 'admin' ? [{ to: '/audit', text: 'Audit log' }] : []),
         // A partner linked to its organisation: a GP practice sees its shared care responsibilities.
         ...(user.role === 'partner-agency' && user.organisationId ? [{ to: '/shared-care', text: 'Shared care' }] : []),
@@ -26,6 +27,7 @@ export function AppHeader() {
         ...(['team-manager', 'board-analyst', 'admin'].includes(user.role) ? [{ to: '/reports/discharge-audit', text: 'Discharge audit' }] : []),
         ...(['team-manager', 'board-analyst', 'admin'].includes(user.role) ? [{ to: '/reports/waiting-times', text: 'Waiting times' }] : []),
         ...(['team-manager', 'board-analyst'].includes(user.role) ? [{ to: '/reports/physical-health', text: 'Physical health checks' }] : []),
+        ...(['team-manager', 'board-analyst'].includes(user.role) ? [{ to: '/reports/mha-use', text: 'MHA use by ethnicity' }] : []),
       ]
     : [];
   return (

@@ -8,6 +8,7 @@ import { PageHeading } from '../layout/page-heading.tsx';
 import { MedicinesSection } from '../medicines/medicines-section.tsx';
 import { PhysicalHealthPanel } from '../physical-health/physical-health-panel.tsx';
 import { CareSummary } from './care-summary.tsx';
+import { MhaSection } from '../mha/mha-section.tsx';
 import { PersonalDetails } from './personal-details.tsx';
 import { SharedCareSection } from '../shared-care/shared-care-section.tsx';
 import { Timeline } from './timeline.tsx';
@@ -48,6 +49,7 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
       <MedicinesSection personId={person.id} />
       <PhysicalHealthPanel personId={person.id} />
       <SharedCareSection personId={person.id} />
+      <MhaSection personId={person.id} />
       <Timeline entries={timeline} />
     </>
   );

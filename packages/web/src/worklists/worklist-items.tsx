@@ -15,6 +15,9 @@ export function WorklistItems({ list }: { list: WorklistResponse }) {
   const monitoring = list.worklist === 'monitoring-overdue';
   // On the waiting list, the action is checking in with the person while they wait.
   const waiting = list.worklist === 'waiting';
+  // On the Mental Health Act list, the action is recording the renewal (or the end) of the CTO each reason cites.
+  const ctoOf = (reasons: WorklistResponse['items'][number]['reasons']) =>
+    list.worklist === 'mha-deadlines' ? reasons.flatMap((r) => r.evidence).find((e) => e.startsWith('Flag/'))?.slice('Flag/'.length) : undefined;
   return (
     <Table responsive caption={`People on the list as of ${list.asOf}`} captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
       <Table.Head>
@@ -44,6 +47,11 @@ export function WorklistItems({ list }: { list: WorklistResponse }) {
                     to={`/people/${encodeURIComponent(item.patient.id)}/referrals/${encodeURIComponent(item.reasons[0].evidence[0].slice('ServiceRequest/'.length))}/check-in?returnTo=${encodeURIComponent(pathname + search)}`}
                   >
                     Record a check-in<span className="nhsuk-u-visually-hidden"> with {person?.name ?? 'this person'}</span>
+                  </Link>
+                ) : null}
+                {ctoOf(item.reasons) ? (
+                  <Link className="nhsuk-body-s app-block" to={`/people/${encodeURIComponent(item.patient.id)}/mha/ctos/${encodeURIComponent(ctoOf(item.reasons)!)}?returnTo=${encodeURIComponent(pathname + search)}`}>
+                    Record a renewal or change<span className="nhsuk-u-visually-hidden"> to the CTO of {person?.name ?? 'this person'}</span>
                   </Link>
                 ) : null}
                 {monitoring ? (

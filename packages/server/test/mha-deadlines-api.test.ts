@@ -1,0 +1,58 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Store } from '@continuity/store';
+import { storeKinds } from '../../../test/support/stores.ts';
+import { AS_OF, expectedItems, mhaScenario } from '../../store/test/support/mha-scenario.ts';
+import { scenarioApp, signIn } from './support/signed-in-app.ts';
+
+const [cal, hal, dan, amir] = expectedItems;
+
+describe.each(storeKinds)('the mha-deadlines worklist through the API on $name', (kind) => {
+  let store: Store;
+  let app: FastifyInstance;
+  const cookies: Record<string, string> = {};
+  const get = (username: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie: cookies[username]! } });
+  const worklistAudit = (actorId: string) =>
+    store.db.selectFrom('audit_event').select(['person_id', 'basis', 'outcome', 'detail']).where('actor_id', '=', actorId).where('action', '=', 'worklist').orderBy('id').execute();
+
+  beforeAll(async () => {
+    store = await kind.open();
+    // The demo clinicians work in North CMHT, the team holding most people in the scenario.
+    app = await scenarioApp(store, mhaScenario());
+    for (const user of ['keyworker', 'manager', 'board', 'partner']) cookies[user] = await signIn(app, user);
+  });
+  afterAll(async () => {
+    await app.close();
+    await store.close();
+  });
+
+  it('needs a session and a clinical role', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/worklists/mha-deadlines' })).statusCode).toBe(401);
+    for (const user of ['board', 'partner']) expect((await get(user, `/api/worklists/mha-deadlines?asOf=${AS_OF}`)).statusCode, user).toBe(403);
+    expect(await worklistAudit('demo-board')).toEqual([]);
+  });
+
+  it("gives a key worker their own team's people in the contract shape, and audits each one listed", async () => {
+    const response = await get('keyworker', `/api/worklists/mha-deadlines?asOf=${AS_OF}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      worklist: 'mha-deadlines',
+      asOf: AS_OF,
+      items: [cal, amir],
+      people: {
+        cal: { name: 'Cal Carter', teams: [{ id: 'team-north', name: 'North CMHT' }] },
+        amir: { name: 'Amir Aziz', teams: [{ id: 'team-north', name: 'North CMHT' }] },
+      },
+    });
+    expect(await worklistAudit('demo-keyworker')).toEqual(
+      ['cal', 'amir'].map((id) => ({ person_id: id, basis: 'worklist', outcome: 'allowed', detail: { worklist: 'mha-deadlines', asOf: AS_OF, team: null } })),
+    );
+  });
+
+  it('lets a manager see every team, or one', async () => {
+    expect((await get('manager', `/api/worklists/mha-deadlines?asOf=${AS_OF}`)).json().items).toEqual(expectedItems);
+    expect((await get('manager', `/api/worklists/mha-deadlines?asOf=${AS_OF}&team=team-south`)).json().items).toEqual([hal, dan]);
+    const bad = await get('manager', '/api/worklists/mha-deadlines?asOf=2026-02-30');
+    expect(bad.statusCode).toBe(400);
+  });
+});
