@@ -19,3 +19,4 @@ export * from './discharge/index.ts';
 export * from './contacts/index.ts';
 export * from './transfer/index.ts';
 export * from './medicines/index.ts';
+export * from './outcomes/index.ts';
