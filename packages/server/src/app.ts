@@ -10,6 +10,7 @@ import { caseloadRoutes } from './caseload/caseload-routes.ts';
 import { contactRoutes } from './contacts/contact-routes.ts';
 import { resultRoutes } from './medicines/result-routes.ts';
 import { medicineRoutes } from './medicines/medicine-routes.ts';
+import { outcomeRoutes } from './outcomes/outcome-routes.ts';
 import { transferRoutes } from './transfer/transfer-routes.ts';
 import { installSessions } from './auth/session.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
@@ -64,6 +65,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   contactRoutes(app, options.store);
   resultRoutes(app, options.store);
   medicineRoutes(app, options.store);
+  outcomeRoutes(app, options.store);
   transferRoutes(app, options.store);
   escalationRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);

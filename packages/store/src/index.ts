@@ -28,3 +28,4 @@ export * from './engagement/escalation-staff.ts';
 export * from './medicines/monitoring-worklist.ts';
 export * from './medicines/person-medicines.ts';
 export * from './worklists/worklist-scope.ts';
+export * from './outcomes/index.ts';

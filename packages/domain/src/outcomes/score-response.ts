@@ -38,7 +38,8 @@ export function instrumentOf(questionnaire: unknown): QuestionnaireKey | undefin
  * Scores a QuestionnaireResponse as docs/fhir.md describes it: undefined when it does not answer
  * an outcome measure the platform scores, or is not `completed` (or `amended`).
  */
-export function scoreQuestionnaireResponse(resource: { questionnaire?: unknown; status?: unknown; item?: unknown }): ScoredAnswers | undefined {
+export function scoreQuestionnaireResponse(response: object): ScoredAnswers | undefined {
+  const resource = response as { questionnaire?: unknown; status?: unknown; item?: unknown };
   const instrument = instrumentOf(resource.questionnaire);
   if (!instrument || (resource.status !== 'completed' && resource.status !== 'amended')) return undefined;
   return scoreAnswers(instrument, Array.isArray(resource.item) ? (resource.item as ResponseItem[]) : []);

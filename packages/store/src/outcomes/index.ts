@@ -1,0 +1,2 @@
+export * from './person-outcomes.ts';
+export * from './team-outcomes.ts';
