@@ -11,6 +11,7 @@ import { contactRoutes } from './contacts/contact-routes.ts';
 import { resultRoutes } from './medicines/result-routes.ts';
 import { medicineRoutes } from './medicines/medicine-routes.ts';
 import { outcomeRoutes } from './outcomes/outcome-routes.ts';
+import { measureLinkRoutes } from './outcomes/measure-link-routes.ts';
 import { transferRoutes } from './transfer/transfer-routes.ts';
 import { installSessions } from './auth/session.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
@@ -66,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   resultRoutes(app, options.store);
   medicineRoutes(app, options.store);
   outcomeRoutes(app, options.store);
+  measureLinkRoutes(app, options.store);
   transferRoutes(app, options.store);
   escalationRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
