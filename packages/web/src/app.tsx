@@ -9,6 +9,7 @@ import { PrescribePage } from './medicines/prescribe-page.tsx';
 import { RecordInjectionPage } from './medicines/record-injection-page.tsx';
 import { PersonSaysPage } from './medicines/person-says-page.tsx';
 import { StopMedicinePage } from './medicines/stop-medicine-page.tsx';
+import { RecordMeasurePage } from './outcomes/record-measure-page.tsx';
 import { TeamCaseloadPage } from './caseload/team-caseload-page.tsx';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
@@ -44,6 +45,7 @@ export function App() {
             <Route path="/people/:id/medicines/:medicineId/injection" element={signedIn(<RecordInjectionPage />)} />
             <Route path="/people/:id/medicines/:medicineId/person-says" element={signedIn(<PersonSaysPage />)} />
             <Route path="/people/:id/medicines/:medicineId/stop" element={signedIn(<StopMedicinePage />)} />
+            <Route path="/people/:id/outcomes/new" element={signedIn(<RecordMeasurePage />)} />
             <Route path="/people/:id/discharge/:episodeId" element={signedIn(<DischargePage />)} />
             <Route path="/people/:id/transfer/:episodeId" element={signedIn(<TransferCarePage />)} />
             <Route path="/people/:id/transfers/:transferId" element={signedIn(<TransferPage />)} />

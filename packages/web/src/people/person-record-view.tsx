@@ -6,6 +6,7 @@ import { formatDateTime } from '../format/dates.ts';
 import { formatNhsNumber, fullName } from '../format/people.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { MedicinesSection } from '../medicines/medicines-section.tsx';
+import { OutcomesSection } from '../outcomes/outcomes-section.tsx';
 import { CareSummary } from './care-summary.tsx';
 import { PersonalDetails } from './personal-details.tsx';
 import { Timeline } from './timeline.tsx';
@@ -44,6 +45,7 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
       <PersonalDetails person={person} />
       <CareSummary person={person} />
       <MedicinesSection personId={person.id} />
+      <OutcomesSection personId={person.id} />
       <Timeline entries={timeline} />
     </>
   );
