@@ -10,6 +10,7 @@ import { RecordInjectionPage } from './medicines/record-injection-page.tsx';
 import { PersonSaysPage } from './medicines/person-says-page.tsx';
 import { StopMedicinePage } from './medicines/stop-medicine-page.tsx';
 import { RecordMeasurePage } from './outcomes/record-measure-page.tsx';
+import { MeasurePage } from './outcomes/measure-page.tsx';
 import { TeamCaseloadPage } from './caseload/team-caseload-page.tsx';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
@@ -36,6 +37,7 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/measure/:token" element={<MeasurePage />} />
             <Route path="/" element={signedIn(<HomePage />)} />
             <Route path="/people" element={signedIn(<SearchPage />)} />
             <Route path="/people/:id" element={signedIn(<PersonPage />)} />

@@ -1,12 +1,15 @@
 import { Radios } from 'nhsuk-react-components';
 import { errorFor, type FormError } from '../forms/form-errors.tsx';
-import type { InstrumentRules } from '../../../domain/src/outcomes/outcome-rules.ts';
+import type { InstrumentRules, ItemRule } from '../../../domain/src/outcomes/outcome-rules.ts';
+
+/** What the questions need: the items' wording and the answers offered (the person's link has no more). */
+export type AskedMeasure = Pick<InstrumentRules, 'answers' | 'notKnown'> & { items: ReadonlyArray<Pick<ItemRule, 'linkId' | 'wording'>> };
 
 /** The input id of an item's first answer, which an error links to. */
 export const answerId = (linkId: string) => `answer-${linkId}`;
 
 /** One group of radio buttons per item, in the instrument's order, each answer in words with its number. */
-export function MeasureQuestions({ rules, answers, errors, onAnswer }: { rules: InstrumentRules; answers: Record<string, string>; errors: FormError[]; onAnswer: (linkId: string, value: string) => void }) {
+export function MeasureQuestions({ rules, answers, errors, onAnswer }: { rules: AskedMeasure; answers: Record<string, string>; errors: FormError[]; onAnswer: (linkId: string, value: string) => void }) {
   const choices = [...rules.answers, ...(rules.notKnown ? [rules.notKnown] : [])];
   return (
     <>
@@ -36,6 +39,6 @@ export function MeasureQuestions({ rules, answers, errors, onAnswer }: { rules: 
 }
 
 /** The problems of a form that leaves items unanswered, each linked to its item. */
-export function unansweredItems(rules: InstrumentRules, answers: Record<string, string>): FormError[] {
+export function unansweredItems(rules: AskedMeasure, answers: Record<string, string>): FormError[] {
   return rules.items.filter((item) => !answers[item.linkId]).map((item) => ({ fieldId: answerId(item.linkId), message: `Answer question ${rules.items.indexOf(item) + 1}: ${item.wording}` }));
 }

@@ -7,6 +7,7 @@ import type { QuestionnaireKey } from '../../../domain/src/fhir/clinical-codes.t
 import type { PersonMeasure } from './outcome-types.ts';
 import { chartPoints, ScoreChart } from './score-chart.tsx';
 import { useOutcomes } from './use-outcomes.ts';
+import { MeasureLinkMaker } from './measure-link-maker.tsx';
 
 const direction = (higherIsBetter: boolean) => (higherIsBetter ? 'higher is better' : 'lower is better');
 
@@ -77,6 +78,7 @@ export function OutcomesSection({ personId }: { personId: string }) {
       <p className="nhsuk-body">
         <Link to={`/people/${encodeURIComponent(personId)}/outcomes/new`}>Record an outcome measure</Link>
       </p>
+      <MeasureLinkMaker personId={personId} />
     </section>
   );
 }

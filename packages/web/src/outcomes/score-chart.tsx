@@ -42,6 +42,11 @@ export function ScoreChart({ label, points, min, max }: { label: string; points:
       if (i === svgs.length - 1) {
         svg.setAttribute('role', 'img');
         svg.setAttribute('aria-label', label);
+        // Plot names its marks and axes; inside an image they would be names on nothing.
+        svg.querySelectorAll('[aria-label], [aria-description]').forEach((el) => {
+          el.removeAttribute('aria-label');
+          el.removeAttribute('aria-description');
+        });
       } else svg.setAttribute('aria-hidden', 'true');
     });
     container.replaceChildren(chart);
