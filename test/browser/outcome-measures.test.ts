@@ -95,4 +95,37 @@ describe.skipIf(!haveChromium)('outcome measures in Chromium', () => {
     expect(await rows.last().innerText()).toMatch(/5\.75\s+5$/);
     expect(await axeViolations(staff)).toEqual([]);
   });
+
+  it('lets the key worker record a GAD-7 by keyboard, refusing it with questions unanswered', async () => {
+    await staff.goto('/people/amy');
+    const outcomes = staff.getByRole('region', { name: 'Outcome measures' });
+    await tabTo(staff, outcomes.getByRole('link', { name: 'Record an outcome measure' }), 120);
+    await staff.keyboard.press('Enter');
+    await staff.getByRole('heading', { level: 1, name: /Record an outcome measure/ }).waitFor();
+    const form = staff.getByRole('form', { name: 'Record an outcome measure' });
+    await tabTo(staff, form.getByLabel('Outcome measure'));
+    await staff.keyboard.type('GAD');
+    await expect.poll(() => form.getByLabel('Outcome measure').inputValue()).toBe('gad-7');
+    // Answer the first question only: "Several days".
+    await tabTo(staff, form.getByRole('group', { name: /^1\. / }).getByLabel('0: Not at all'));
+    await staff.keyboard.press('Space');
+    await staff.keyboard.press('ArrowDown');
+    await tabTo(staff, form.getByRole('button', { name: 'Record the measure' }), 80);
+    await staff.keyboard.press('Enter');
+    await staff.locator('.nhsuk-error-summary').getByRole('link', { name: 'Answer question 2: Not being able to stop or control worrying' }).waitFor();
+    expect(await axeViolations(staff)).toEqual([]);
+    for (let n = 2; n <= 7; n++) {
+      await tabTo(staff, form.getByRole('group', { name: new RegExp(`^${n}\\. `) }).getByLabel('0: Not at all'), 80);
+      await staff.keyboard.press('Space');
+      await staff.keyboard.press('ArrowDown');
+    }
+    await tabTo(staff, form.getByRole('button', { name: 'Record the measure' }), 80);
+    await staff.keyboard.press('Enter');
+    await staff.waitForURL(/\/people\/amy$/);
+    await staff.getByText(/GAD-7 recorded for Amy Ames on .*: total 7\./).waitFor();
+    const gad = outcomes.getByRole('region', { name: 'GAD-7' });
+    await gad.getByRole('img', { name: /^GAD-7 scores over time, 1 score/ }).waitFor();
+    expect(await gad.getByRole('table', { name: 'GAD-7 scores' }).getByRole('row').last().innerText()).toMatch(/7 \(mild\)$/);
+    expect(await axeViolations(staff)).toEqual([]);
+  });
 });

@@ -27,6 +27,7 @@ export function ScoreChart({ label, points, min, max }: { label: string; points:
       width: Math.max(280, Math.min(640, container.clientWidth || 640)),
       height: 220,
       marginLeft: 40,
+      marginBottom: 40,
       style: { fontSize: '14px', background: 'transparent' },
       x: { type: 'utc', label: null, ticks: 4 },
       y: { domain: [min, max], label: null, grid: true },
