@@ -93,6 +93,10 @@ describe.skipIf(!haveChromium)('outcome measures in Chromium', () => {
     const rows = updated.getByRole('table', { name: 'DIALOG scores' }).getByRole('row');
     expect(await rows.count()).toBe(4);
     expect(await rows.last().innerText()).toMatch(/5\.75\s+5$/);
+    // The DIALOG+ review: her ratings today beside those of 1 June (all 5).
+    const review = updated.getByRole('table', { name: /^DIALOG\+ review: .* beside 1 June 2026$/ }).getByRole('row');
+    expect((await review.nth(1).innerText()).split(/\s*\t\s*|\n/).filter(Boolean)).toEqual(['Mental health', '6', '5', 'Up 1']);
+    expect((await review.nth(11).innerText()).split(/\s*\t\s*|\n/).filter(Boolean)).toEqual(['Meetings with professionals', '5', '5', 'Same']);
     expect(await axeViolations(staff)).toEqual([]);
   });
 

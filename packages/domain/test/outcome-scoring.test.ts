@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  dialogReview,
   outcomeRules,
   questionnaires,
   reliableChange,
@@ -199,5 +200,24 @@ describe('reliable change (Jacobson & Truax 1991)', () => {
 
   it('counts none where no published figure is held', () => {
     expect(reliableChange(outcomeRules['reqol-10'].scores[0]!, 10, 30)).toBeUndefined();
+  });
+});
+
+describe('the DIALOG+ review (Priebe et al. 2015)', () => {
+  it('puts each rating beside the one before, in the instrument order, with the change', () => {
+    const before = scored('dialog', [4, 5, 3, 6, 2, 7, 4, 5, 6, 5, 4]).answers;
+    const now = scored('dialog', [5, 5, 1, 6, 4, 7, 4, 5, 6, null, 4]).answers;
+    const review = dialogReview(now, before);
+    expect(review.map((r) => r.linkId)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11']);
+    expect(review.slice(0, 3)).toEqual([
+      { linkId: '1', label: 'Mental health', now: 5, before: 4, change: 1 },
+      { linkId: '2', label: 'Physical health', now: 5, before: 5, change: 0 },
+      { linkId: '3', label: 'Job situation', now: 1, before: 3, change: -2 },
+    ]);
+    expect(review[9]).toEqual({ linkId: '10', label: 'Practical help', now: null, before: 5, change: null });
+  });
+
+  it('has no change at the first DIALOG', () => {
+    expect(dialogReview(scored('dialog', [4, 5, 3, 6, 2, 7, 4, 5, 6, 5, 4]).answers).every((r) => r.before === null && r.change === null && r.now !== null)).toBe(true);
   });
 });

@@ -70,8 +70,8 @@ describe.each(storeKinds)('outcome measures through the API on $name', (kind) =>
     const cat = await get('keyworker', '/api/people/cat/outcomes');
     expect(cat.statusCode).toBe(200);
     expect(cat.json().measures).toEqual([
-      { id: 'cat-phq-1', instrument: 'phq-9', title: 'PHQ-9', authored: '2026-02-01', ratedBy: 'person', scores: [{ key: 'total', label: 'Total', value: 5, min: 0, max: 27, higherIsBetter: false, band: 'Mild' }], notScored: [], problems: [] },
-      { id: 'cat-phq-2', instrument: 'phq-9', title: 'PHQ-9', authored: '2026-04-01', ratedBy: 'person', scores: [], notScored: [{ key: 'total', label: 'Total', why: 'item 9 not answered: the PHQ-9 total needs every one of its items' }], problems: [] },
+      { id: 'cat-phq-1', instrument: 'phq-9', title: 'PHQ-9', authored: '2026-02-01', ratedBy: 'person', scores: [{ key: 'total', label: 'Total', value: 5, min: 0, max: 27, higherIsBetter: false, band: 'Mild' }], notScored: [], answers: { 1: 3, 2: 2, 3: 0, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: 0 }, problems: [] },
+      { id: 'cat-phq-2', instrument: 'phq-9', title: 'PHQ-9', authored: '2026-04-01', ratedBy: 'person', scores: [], notScored: [{ key: 'total', label: 'Total', why: 'item 9 not answered: the PHQ-9 total needs every one of its items' }], answers: { 1: 3, 2: 3, 3: 1, 4: 0, 5: 0, 6: 0, 7: 0, 8: 0, 9: null }, problems: [] },
     ]);
     const amy = (await get('keyworker', '/api/people/amy/outcomes')).json().measures;
     expect(amy.map((m: { id: string }) => m.id)).toEqual(['amy-dialog-1', 'amy-phq-1', 'amy-phq-2', 'amy-dialog-2', 'amy-phq-3']);

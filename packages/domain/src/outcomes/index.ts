@@ -10,3 +10,4 @@ export * from './gad-7.ts';
 export * from './score-response.ts';
 export * from './reliable-change.ts';
 export * from './record-measure.ts';
+export * from './dialog-review.ts';

@@ -18,13 +18,16 @@ const scorers: Record<QuestionnaireKey, (answers: ItemAnswers) => MeasureScoring
   'gad-7': scoreGad7,
 };
 
-export type ScoredAnswers = ({ ok: true; instrument: QuestionnaireKey } & MeasureScoring) | { ok: false; instrument: QuestionnaireKey; problems: ItemProblem[] };
+/** Each item's answer by linkId, null when unanswered: what the DIALOG+ review compares. */
+export type AnswersByItem = Record<string, number | null>;
+
+export type ScoredAnswers = ({ ok: true; instrument: QuestionnaireKey; answers: AnswersByItem } & MeasureScoring) | { ok: false; instrument: QuestionnaireKey; problems: ItemProblem[] };
 
 /** The scores one instrument's answers give, or each item's problem by linkId. */
 export function scoreAnswers(instrument: QuestionnaireKey, items: readonly ResponseItem[] | undefined): ScoredAnswers {
   const read = readItemAnswers(outcomeRules[instrument], items);
   if (!read.ok) return { ok: false, instrument, problems: read.problems };
-  return { ok: true, instrument, ...scorers[instrument](read.answers) };
+  return { ok: true, instrument, answers: Object.fromEntries(read.answers), ...scorers[instrument](read.answers) };
 }
 
 const byUrl = new Map(Object.values(questionnaires).map((q) => [q.url, q.key]));

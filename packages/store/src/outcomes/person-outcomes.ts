@@ -1,4 +1,4 @@
-import { instrumentOf, londonDay, outcomeRules, questionnaires, scoreQuestionnaireResponse, type ItemProblem, type MeasureScore, type NotScored, type QuestionnaireKey } from '@continuity/domain';
+import { instrumentOf, londonDay, outcomeRules, questionnaires, scoreQuestionnaireResponse, type AnswersByItem, type ItemProblem, type MeasureScore, type NotScored, type QuestionnaireKey } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
@@ -13,6 +13,8 @@ export interface PersonMeasure {
   ratedBy: 'person' | 'clinician';
   scores: MeasureScore[];
   notScored: NotScored[];
+  /** Each item's answer by linkId (null unanswered); empty when the answers cannot be read. */
+  answers: AnswersByItem;
   /** Answers the published rules cannot read (an imported response out of range), by item. */
   problems: ItemProblem[];
 }
@@ -54,6 +56,7 @@ export async function measuresOf(db: Kysely<Database>, personIds: readonly strin
       ratedBy: outcomeRules[instrument].ratedBy,
       scores: scored.ok ? scored.scores : [],
       notScored: scored.ok ? scored.notScored : [],
+      answers: scored.ok ? scored.answers : {},
       problems: scored.ok ? [] : scored.problems,
     });
   }

@@ -8,6 +8,7 @@ import type { PersonMeasure } from './outcome-types.ts';
 import { chartPoints, ScoreChart } from './score-chart.tsx';
 import { useOutcomes } from './use-outcomes.ts';
 import { MeasureLinkMaker } from './measure-link-maker.tsx';
+import { DialogReviewTable } from './dialog-review-table.tsx';
 
 const direction = (higherIsBetter: boolean) => (higherIsBetter ? 'higher is better' : 'lower is better');
 
@@ -52,6 +53,7 @@ function InstrumentScores({ instrument, measures }: { instrument: QuestionnaireK
           ))}
         </Table.Body>
       </Table>
+      {instrument === 'dialog' ? <DialogReviewTable measures={measures} /> : null}
     </section>
   );
 }
