@@ -120,7 +120,8 @@ export const outcomeRules: Record<QuestionnaireKey, InstrumentRules> = {
         reliableChange: { reliability: 0.71, sd: 1.1 },
         sources: [
           { source: 'DIALOG scale, East London NHS Foundation Trust (dialog.elft.nhs.uk/DIALOG-scale)', says: 'the mean of the 8 life-domain items forms the subjective quality of life score; below four is dissatisfaction, above four satisfaction', checked: true },
-          { source: 'Priebe S, Golden E, McCabe R, Reininghaus U. BMC Psychiatry 2012;12:113', says: 'internal consistency (Cronbach alpha) of the eight quality-of-life items .71; no rule for missing items, so none is allowed', checked: true },
+          { source: 'Priebe S, Golden E, McCabe R, Reininghaus U. BMC Psychiatry 2012;12:113', says: 'internal consistency (Cronbach alpha) of the eight quality-of-life items .71', checked: true },
+          { source: 'Missing items', says: 'no published rule for missing DIALOG items was found, so a mean is given only with all its items', checked: true },
           { source: 'Mosler F, Priebe S, Bird V. BMC Health Services Research 2020 (DIALOG in East London)', says: 'satisfaction with life aspects mean 4.65 (SD 1.1)', checked: true },
         ],
       },
@@ -284,7 +285,8 @@ export const outcomeRules: Record<QuestionnaireKey, InstrumentRules> = {
         ],
         reliableChange: { threshold: 6 },
         sources: [
-          { source: 'Kroenke K, Spitzer RL, Williams JB. J Gen Intern Med 2001;16:606-13 (PHQ-9)', says: 'nine items 0-3, total 0-27; 5, 10, 15 and 20 mark mild, moderate, moderately severe and severe depression; no rule for missing items, so none is allowed', checked: true },
+          { source: 'Kroenke K, Spitzer RL, Williams JB. J Gen Intern Med 2001;16:606-13 (PHQ-9)', says: 'nine items 0-3, total 0-27; 5, 10, 15 and 20 mark mild, moderate, moderately severe and severe depression', checked: true },
+          { source: 'Missing items', says: 'no rule for missing PHQ-9 items was found in the paper, so a total is given only with all nine', checked: false },
           { source: 'NHS Talking Therapies for anxiety and depression manual (NHS England), reliable change', says: 'a change of 6 or more on the PHQ-9 is reliable', checked: false },
         ],
       },
