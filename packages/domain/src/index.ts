@@ -24,3 +24,4 @@ export * from './referrals/index.ts';
 export * from './physical-health/index.ts';
 export * from './shared-care/index.ts';
 export * from './mha/index.ts';
+export * from './outcomes/index.ts';

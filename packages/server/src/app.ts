@@ -14,6 +14,8 @@ import { referralRoutes } from './referrals/referral-routes.ts';
 import { agreementRoutes } from './shared-care/agreement-routes.ts';
 import { practiceRoutes } from './shared-care/practice-routes.ts';
 import { mhaRoutes } from './mha/mha-routes.ts';
+import { outcomeRoutes } from './outcomes/outcome-routes.ts';
+import { measureLinkRoutes } from './outcomes/measure-link-routes.ts';
 import { transferRoutes } from './transfer/transfer-routes.ts';
 import { installSessions } from './auth/session.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
@@ -74,6 +76,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   agreementRoutes(app, options.store);
   practiceRoutes(app, options.store);
   mhaRoutes(app, options.store);
+  outcomeRoutes(app, options.store);
+  measureLinkRoutes(app, options.store);
   transferRoutes(app, options.store);
   escalationRoutes(app, options.store);
   physicalHealthRoutes(app, options.store);

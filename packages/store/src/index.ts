@@ -45,3 +45,4 @@ export * from './shared-care/shared-care-views.ts';
 export * from './mha/mha-deadlines-worklist.ts';
 export * from './mha/mha-record.ts';
 export * from './mha/mha-use-report.ts';
+export * from './outcomes/index.ts';

@@ -16,6 +16,7 @@ export interface Database {
   transfer_of_care: TransferOfCareTable;
   engagement_task: EngagementTaskTable;
   engagement_decision: EngagementDecisionTable;
+  measure_link: MeasureLinkTable;
 }
 
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -169,4 +170,15 @@ export interface EngagementDecisionTable {
   review_on: string;
   recorded_by: string;
   recorded_at: Generated<Date>;
+}
+
+export interface MeasureLinkTable {
+  person_id: string;
+  token_hash: string;
+  instrument: string;
+  created_by: string;
+  created_at: Generated<Date>;
+  expires_at: Date | string;
+  used_at: Date | string | null;
+  response_id: string | null;
 }

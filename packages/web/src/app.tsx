@@ -16,6 +16,8 @@ import { TriageReferralPage } from './referrals/triage-referral-page.tsx';
 import { CheckInPage } from './referrals/check-in-page.tsx';
 import { RecordInvitationPage } from './physical-health/record-invitation-page.tsx';
 import { PhysicalHealthReportPage } from './physical-health/physical-health-report-page.tsx';
+import { RecordMeasurePage } from './outcomes/record-measure-page.tsx';
+import { MeasurePage } from './outcomes/measure-page.tsx';
 import { TeamCaseloadPage } from './caseload/team-caseload-page.tsx';
 import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
@@ -48,6 +50,7 @@ export function App() {
         <Routes>
           <Route element={<Layout />}>
             <Route path="/sign-in" element={<SignInPage />} />
+            <Route path="/measure/:token" element={<MeasurePage />} />
             <Route path="/" element={signedIn(<HomePage />)} />
             <Route path="/people" element={signedIn(<SearchPage />)} />
             <Route path="/people/:id" element={signedIn(<PersonPage />)} />
@@ -58,6 +61,7 @@ export function App() {
             <Route path="/people/:id/medicines/:medicineId/person-says" element={signedIn(<PersonSaysPage />)} />
             <Route path="/people/:id/medicines/:medicineId/stop" element={signedIn(<StopMedicinePage />)} />
             <Route path="/people/:id/physical-health/invitations/new" element={signedIn(<RecordInvitationPage />)} />
+            <Route path="/people/:id/outcomes/new" element={signedIn(<RecordMeasurePage />)} />
             <Route path="/people/:id/discharge/:episodeId" element={signedIn(<DischargePage />)} />
             <Route path="/people/:id/transfer/:episodeId" element={signedIn(<TransferCarePage />)} />
             <Route path="/people/:id/transfers/:transferId" element={signedIn(<TransferPage />)} />

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { buildApp, createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
 import { importPath, type Store } from '@continuity/store';
 import { writeNdjson } from '../../../packages/store/test/support/scenario.ts';
@@ -69,9 +69,12 @@ export async function tabTo(page: Page, target: Locator, limit = 40) {
   throw new Error(`could not reach ${target} with the Tab key`);
 }
 
-/** A page in a fresh browser context on the app. CSP is bypassed only so that axe-core can be injected. */
-export async function newAppPage(web: Pick<RunningWebApp, 'browser' | 'base'>): Promise<Page> {
-  const page = await (await web.browser.newContext({ bypassCSP: true, baseURL: web.base })).newPage();
+/**
+ * A page in a fresh browser context on the app (a phone, say, with `options`). CSP is bypassed only
+ * so that axe-core can be injected.
+ */
+export async function newAppPage(web: Pick<RunningWebApp, 'browser' | 'base'>, options: BrowserContextOptions = {}): Promise<Page> {
+  const page = await (await web.browser.newContext({ ...options, bypassCSP: true, baseURL: web.base })).newPage();
   page.setDefaultTimeout(10_000);
   return page;
 }

@@ -16,7 +16,7 @@ import { CONTINUITY_BASE } from './systems.ts';
  * - Mental Health Act legal status: NHS Data Dictionary MENTAL HEALTH ACT LEGAL STATUS
  *   CLASSIFICATION CODE (MHSDS).
  * - Questionnaires: the instruments' own publications (DIALOG: Priebe et al. 2007; ReQoL-10:
- *   Keetharuth et al. 2018; HoNOS: Wing et al. 1998; PHQ-9: Kroenke et al. 2001; GAD-7: Spitzer
+ *   Keetharuth et al. 2018; HoNOS: Wing et al. 1998; SWEMWBS: Stewart-Brown et al. 2009; PHQ-9: Kroenke et al. 2001; GAD-7: Spitzer
  *   et al. 2006); the canonical URLs are the platform's own, under CONTINUITY_BASE.
  */
 
@@ -171,7 +171,7 @@ export const annualPhysicalHealthCheck: readonly MonitoringTest[] = [
   'bmi', 'blood-pressure', 'hba1c', 'total-cholesterol', 'smoking-status', 'alcohol-audit-c',
 ];
 
-export type QuestionnaireKey = 'dialog' | 'reqol-10' | 'honos' | 'phq-9' | 'gad-7';
+export type QuestionnaireKey = 'dialog' | 'reqol-10' | 'honos' | 'swemwbs' | 'phq-9' | 'gad-7';
 
 export interface QuestionnaireDefinition {
   key: QuestionnaireKey;
@@ -189,6 +189,7 @@ export const questionnaires: Record<QuestionnaireKey, QuestionnaireDefinition> =
   dialog: { key: 'dialog', url: questionnaire('dialog'), title: 'DIALOG', items: 11, min: 1, max: 7 },
   'reqol-10': { key: 'reqol-10', url: questionnaire('reqol-10'), title: 'ReQoL-10', items: 10, min: 0, max: 4 },
   honos: { key: 'honos', url: questionnaire('honos'), title: 'HoNOS', items: 12, min: 0, max: 4 },
+  swemwbs: { key: 'swemwbs', url: questionnaire('swemwbs'), title: 'SWEMWBS', items: 7, min: 1, max: 5 },
   'phq-9': { key: 'phq-9', url: questionnaire('phq-9'), title: 'PHQ-9', items: 9, min: 0, max: 3 },
   'gad-7': { key: 'gad-7', url: questionnaire('gad-7'), title: 'GAD-7', items: 7, min: 0, max: 3 },
 };

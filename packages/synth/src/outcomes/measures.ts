@@ -1,12 +1,12 @@
-import { questionnaires, type QuestionnaireKey } from '@continuity/domain';
+import { outcomeRules, questionnaires, type QuestionnaireKey } from '@continuity/domain';
 import { ref } from '../fhir.ts';
 import type { PersonContext } from '../person-context.ts';
 
 /**
  * Outcome measures over time (C14): DIALOG self-ratings (11 items, 1-7) every few months, HoNOS
  * clinician ratings (12 items, 0-4) at the start and about twice a year, ReQoL-10 for some, and
- * PHQ-9 and GAD-7 for people with depression or personality disorder. Scores drift toward better
- * for most, worse for those who are disengaging.
+ * PHQ-9 and GAD-7 for people with depression or personality disorder, SWEMWBS for a few. Scores
+ * drift toward better for most, worse for those who are disengaging.
  */
 export function writeOutcomes(ctx: PersonContext): void {
   const { p, rnd, cal } = ctx;
@@ -33,6 +33,8 @@ export function writeOutcomes(ctx: PersonContext): void {
     if (rnd.chance(0.7)) series('phq-9', 91, 3, false);
     if (rnd.chance(0.5)) series('gad-7', 91, 3, false);
   }
+  // After the other series, so adding it left their draws as they were.
+  if (rnd.chance(0.25)) series('swemwbs', 182, 2, false);
 }
 
 /**
@@ -43,6 +45,7 @@ export function writeOutcomes(ctx: PersonContext): void {
 const itemLevel: Record<QuestionnaireKey, (severity: number) => number> = {
   dialog: (s) => 1 - 0.85 * s,
   'reqol-10': (s) => 1 - s,
+  swemwbs: (s) => 0.9 - 0.7 * s,
   honos: (s) => 0.45 * s,
   'phq-9': (s) => 0.95 * s,
   'gad-7': (s) => 0.85 * s,
@@ -54,7 +57,9 @@ function writeResponse(ctx: PersonContext, key: QuestionnaireKey, day: number, s
   const level = itemLevel[key](severity);
   const item = (i: number) => {
     const value = Math.round(q.min + level * (q.max - q.min) + offsets[i]! + rnd.normal(0, 0.5));
-    return Math.min(q.max, Math.max(q.min, value));
+    const answer = Math.min(q.max, Math.max(q.min, value));
+    // The level runs the way the instrument scores; a negatively worded item (ReQoL-10 "I felt unable to cope") is answered the other way round.
+    return outcomeRules[key].items[i]!.reversed ? q.max + q.min - answer : answer;
   };
   ctx.emit({
     resourceType: 'QuestionnaireResponse',

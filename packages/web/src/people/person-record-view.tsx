@@ -7,6 +7,7 @@ import { formatNhsNumber, fullName } from '../format/people.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { MedicinesSection } from '../medicines/medicines-section.tsx';
 import { PhysicalHealthPanel } from '../physical-health/physical-health-panel.tsx';
+import { OutcomesSection } from '../outcomes/outcomes-section.tsx';
 import { CareSummary } from './care-summary.tsx';
 import { MhaSection } from '../mha/mha-section.tsx';
 import { PersonalDetails } from './personal-details.tsx';
@@ -50,6 +51,7 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
       <PhysicalHealthPanel personId={person.id} />
       <SharedCareSection personId={person.id} />
       <MhaSection personId={person.id} />
+      <OutcomesSection personId={person.id} />
       <Timeline entries={timeline} />
     </>
   );

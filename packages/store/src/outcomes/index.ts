@@ -1,0 +1,3 @@
+export * from './person-outcomes.ts';
+export * from './team-outcomes.ts';
+export * from './measure-links.ts';
