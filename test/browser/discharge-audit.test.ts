@@ -4,7 +4,7 @@ import type { Store } from '@continuity/store';
 import { dischargeRules } from '@continuity/domain';
 import { readPersonRecord } from '@continuity/store';
 import { dischargeScenario, expectedItems, FROM, TO } from '../../packages/store/test/support/discharge-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, type RunningWebApp, signInAs, newAppPage } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp, signInAs, newAppPage, openFromIndex } from './support/web-app.ts';
 
 /**
  * The discharge guard in Chromium over the discharge scenario: the demo board analyst's Discharge
@@ -28,7 +28,7 @@ describe.skipIf(!haveChromium)('the discharge guard and audit in Chromium', () =
 
   it('shows the board each discharge that breaks the guard, with its reasons and evidence, accessibly', async () => {
     await signInAs(page, 'board');
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Discharge audit' }).click();
+    await openFromIndex(page, 'Reports', 'Discharge audit');
     await page.getByRole('heading', { level: 1, name: /Discharges that break the discharge guard/ }).waitFor();
     await page.getByLabel('From', { exact: true }).fill(FROM);
     await page.getByLabel('To', { exact: true }).fill(TO);

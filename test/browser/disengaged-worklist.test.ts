@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, disengagementScenario, expectedItems } from '../../packages/store/test/support/disengagement-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp, newAppPage, signInAs, openFromIndex } from './support/web-app.ts';
 
 /**
  * The Disengaged page in Chromium over the disengagement scenario: the demo key worker works in
@@ -26,7 +26,7 @@ describe.skipIf(!haveChromium)('the Disengaged page in Chromium', () => {
     // A key worker lands on their own caseload.
     await page.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
 
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Disengaged' }).click();
+    await openFromIndex(page, 'Worklists', 'Disengaged');
     await page.getByRole('heading', { level: 1, name: /People who may be losing contact/ }).waitFor();
     await page.getByLabel('As of', { exact: true }).fill(AS_OF);
     await page.getByRole('button', { name: 'Show the list' }).click();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDay, londonDay, londonToday } from '@continuity/domain';
 import { ctoFlag, mhaScenario } from '../../packages/store/test/support/mha-scenario.ts';
-import { axeViolations, haveChromium, newAppPage, signInAs, startWebApp, tabTo, type RunningWebApp } from './support/web-app.ts';
+import { axeViolations, haveChromium, newAppPage, signInAs, startWebApp, tabTo, type RunningWebApp, openFromIndex } from './support/web-app.ts';
 
 /**
  * Issue 6's Mental Health Act journey in Chromium, as of today: the demo key worker (North CMHT)
@@ -42,7 +42,7 @@ describe.skipIf(!haveChromium)('recording a CTO renewal in Chromium', () => {
 
   it('takes a key worker from MHA deadlines to a renewal recorded by keyboard, and the person leaves the list', async () => {
     await signInAs(page, 'keyworker');
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'MHA deadlines' }).click();
+    await openFromIndex(page, 'Worklists', 'MHA deadlines');
     await page.getByRole('heading', { level: 2, name: / as of / }).waitFor();
     const rows = page.locator('.app-worklist-item');
     const cal = rows.filter({ hasText: 'Cal Carter' });
@@ -88,7 +88,7 @@ describe.skipIf(!haveChromium)('recording a CTO renewal in Chromium', () => {
     // Back on the record, which says what was recorded; then the list, without Cal.
     await page.getByText(/Community Treatment Order renewed for Cal Carter on .*: it now expires on/).waitFor();
     await expect.poll(() => mha.innerText()).toMatch(/Renewed on .*, to /);
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'MHA deadlines' }).click();
+    await openFromIndex(page, 'Worklists', 'MHA deadlines');
     await page.getByRole('heading', { level: 2, name: / as of / }).waitFor();
     await expect.poll(() => rows.filter({ hasText: 'Cal Carter' }).count()).toBe(0);
     expect(await rows.count()).toBeGreaterThan(0);

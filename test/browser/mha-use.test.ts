@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mhaUseScenario, USE_AS_OF } from '../../packages/store/test/support/mha-use-scenario.ts';
-import { axeViolations, haveChromium, newAppPage, signInAs, startWebApp, type RunningWebApp } from './support/web-app.ts';
+import { axeViolations, haveChromium, newAppPage, signInAs, startWebApp, type RunningWebApp, openFromIndex } from './support/web-app.ts';
 
 /** The board analyst's view of use of the Act by ethnicity, over the hand-made population (figures in mha-use-report.test.ts). */
 describe.skipIf(!haveChromium)('use of the Mental Health Act by ethnicity in Chromium', () => {
@@ -19,7 +19,7 @@ describe.skipIf(!haveChromium)('use of the Mental Health Act by ethnicity in Chr
 
   it('shows the board rates per 100,000 and ratios to White British, small counts withheld, accessibly', async () => {
     await signInAs(page, 'board');
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'MHA use by ethnicity' }).click();
+    await openFromIndex(page, 'Reports', 'MHA use by ethnicity');
     await page.getByRole('heading', { level: 1, name: 'Use of the Mental Health Act by ethnicity' }).waitFor();
     await page.getByLabel('As of', { exact: true }).fill(USE_AS_OF);
     await page.getByRole('button', { name: 'Show the report' }).click();

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AS_OF, expectedItems, monitoringScenario } from '../../packages/store/test/support/monitoring-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, type RunningWebApp, newAppPage, signInAs, openFromIndex } from './support/web-app.ts';
 
 /**
  * The Monitoring overdue page in Chromium over the monitoring scenario: the demo prescriber works in
@@ -23,8 +23,13 @@ describe.skipIf(!haveChromium)('the Monitoring overdue page in Chromium', () => 
 
   it("lists the prescriber's people whose monitoring is overdue, with reasons and evidence, accessibly", async () => {
     await signInAs(page, 'prescriber');
+    // The header links to the worklists' index, which lists every worklist a prescriber can open.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Worklists', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Worklists' }).waitFor();
+    expect(await page.getByRole('main').getByRole('link').allTextContents()).toEqual(['Disengaged', 'Monitoring overdue', 'Waiting', 'Shared care', 'MHA deadlines']);
+    expect(await axeViolations(page)).toEqual([]);
 
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Monitoring overdue' }).click();
+    await openFromIndex(page, 'Worklists', 'Monitoring overdue');
     await page.getByRole('heading', { level: 1, name: /Blood tests, checks and reviews past their due day/ }).waitFor();
     await page.getByLabel('As of', { exact: true }).fill(AS_OF);
     await page.getByRole('button', { name: 'Show the list' }).click();

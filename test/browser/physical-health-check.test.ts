@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoDay, londonDay, londonToday, system } from '@continuity/domain';
 import { PH_AS_OF, physicalHealthScenario } from '../../packages/store/test/support/physical-health-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp, newAppPage, signInAs, openFromIndex } from './support/web-app.ts';
 
 /**
  * Issue 6 part 4 in Chromium: Kai (North CMHT, schizophrenia) had BMI, blood pressure, HbA1c and
@@ -66,7 +66,7 @@ describe.skipIf(!haveChromium)('completing a physical health check in Chromium',
 
   it('takes a key worker from Monitoring overdue through the missing parts, by keyboard, and the reason leaves the list', async () => {
     await signInAs(page, 'keyworker');
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Monitoring overdue' }).click();
+    await openFromIndex(page, 'Worklists', 'Monitoring overdue');
     await page.getByRole('heading', { level: 2, name: / as of / }).waitFor();
     const row = page.locator('.app-worklist-item').filter({ hasText: 'Kai Kerr' });
     expect(await row.innerText()).toContain('Annual physical health check incomplete: lipids (none on record) and smoking status (none on record) not done in the last 12 months.');
@@ -141,7 +141,7 @@ describe.skipIf(!haveChromium)('invitations and the team report in Chromium', ()
   it('shows the board the completion per team as of a day', async () => {
     const page = await newAppPage(web);
     await signInAs(page, 'board');
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Physical health checks' }).click();
+    await openFromIndex(page, 'Reports', 'Physical health checks');
     await page.getByRole('heading', { level: 1, name: 'SMI annual physical health checks' }).waitFor();
     await page.goto(`/reports/physical-health?asOf=${PH_AS_OF}`);
     await page.getByRole('heading', { level: 2, name: '25% complete as of 30 June 2026' }).waitFor();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonToday } from '@continuity/domain';
 import { disengagementScenario } from '../../packages/store/test/support/disengagement-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp, newAppPage, signInAs, openFromIndex } from './support/web-app.ts';
 
 /**
  * Issue 4's journey in Chromium over the disengagement scenario, as of today: the demo key worker
@@ -29,7 +29,7 @@ describe.skipIf(!haveChromium)('recording a contact in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'My caseload' }).waitFor();
     await page.locator('.app-caseload-person').first().waitFor();
 
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Disengaged' }).click();
+    await openFromIndex(page, 'Worklists', 'Disengaged');
     const count = page.getByRole('heading', { level: 2, name: / as of / });
     await count.waitFor();
     const rows = page.locator('.app-worklist-item');

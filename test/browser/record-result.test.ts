@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { londonToday } from '@continuity/domain';
 import { monitoringScenario } from '../../packages/store/test/support/monitoring-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp, newAppPage, signInAs, openFromIndex } from './support/web-app.ts';
 
 /**
  * Issue 6's journey in Chromium over the monitoring scenario, as of today: the demo prescriber
@@ -29,7 +29,7 @@ describe.skipIf(!haveChromium)('recording a monitoring result in Chromium', () =
   it('takes a prescriber from Monitoring overdue to a lithium level, recorded by keyboard, and the reason leaves the list', async () => {
     await signInAs(page, 'prescriber');
 
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Monitoring overdue' }).click();
+    await openFromIndex(page, 'Worklists', 'Monitoring overdue');
     const count = page.getByRole('heading', { level: 2, name: / as of / });
     await count.waitFor();
     const rows = page.locator('.app-worklist-item');

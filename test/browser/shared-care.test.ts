@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedCareScenario } from '../../packages/store/test/support/shared-care-scenario.ts';
-import { axeViolations, haveChromium, newAppPage, signInAs, startWebApp, tabTo, type RunningWebApp } from './support/web-app.ts';
+import { axeViolations, haveChromium, newAppPage, signInAs, startWebApp, tabTo, type RunningWebApp, openFromIndex } from './support/web-app.ts';
 
 /**
  * Issue 6's shared care in Chromium over the shared care scenario. The demo GP is linked to
@@ -98,7 +98,7 @@ describe.skipIf(!haveChromium)('shared care in Chromium', () => {
   it("lists the prescriber's declined and unanswered proposals on the Shared care worklist, accessibly", async () => {
     page = await newAppPage(web);
     await signInAs(page, 'prescriber');
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Shared care' }).click();
+    await openFromIndex(page, 'Worklists', 'Shared care');
     await page.getByRole('heading', { level: 1, name: /Shared care proposals that need the team to act/ }).waitFor();
     // As of 30 June 2026: Ana's proposal was accepted by the practice today, after that day, so it was still unanswered then.
     await page.getByLabel('As of', { exact: true }).fill('2026-06-30');

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { referralScenario } from '../../packages/store/test/support/referral-scenario.ts';
-import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp, newAppPage, signInAs } from './support/web-app.ts';
+import { axeViolations, haveChromium, startWebApp, tabTo, type RunningWebApp, newAppPage, signInAs, openFromIndex } from './support/web-app.ts';
 
 /**
  * Issue 7 part 1 in Chromium over the referral scenario: the demo team manager (North CMHT) triages
@@ -55,7 +55,7 @@ describe.skipIf(!haveChromium)('referrals and waiting in Chromium', () => {
     await page.getByText('The referral of Eli Ellis was accepted to North CMHT.').waitFor();
     await page.getByText('No referrals are waiting for triage.').waitFor();
 
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Waiting', exact: true }).click();
+    await openFromIndex(page, 'Worklists', 'Waiting');
     const rows = page.locator('.app-worklist-item');
     await page.getByRole('heading', { level: 2, name: / as of / }).waitFor();
     const eli = rows.filter({ hasText: 'Eli Ellis' });
@@ -76,7 +76,7 @@ describe.skipIf(!haveChromium)('referrals and waiting in Chromium', () => {
     await page.getByText(/^Check-in with Cal Chandra on .* recorded\.$/).waitFor();
     await expect.poll(() => cal.innerText()).not.toContain('last check-in 20 May');
 
-    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Waiting times' }).click();
+    await openFromIndex(page, 'Reports', 'Waiting times');
     await page.getByRole('table', { name: 'By ethnic group' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });

@@ -23,6 +23,7 @@ import { RequireSignIn } from './auth/require-sign-in.tsx';
 import { SessionProvider } from './auth/session-context.tsx';
 import { SignInPage } from './auth/sign-in-page.tsx';
 import { HomePage } from './layout/home-page.tsx';
+import { ReportsPage, WorklistsPage } from './layout/section-index-page.tsx';
 import { Layout } from './layout/layout.tsx';
 import { NotFoundPage } from './layout/status-pages.tsx';
 import { DischargePage } from './people/discharge-page.tsx';
@@ -65,6 +66,8 @@ export function App() {
             <Route path="/people/:id/discharge/:episodeId" element={signedIn(<DischargePage />)} />
             <Route path="/people/:id/transfer/:episodeId" element={signedIn(<TransferCarePage />)} />
             <Route path="/people/:id/transfers/:transferId" element={signedIn(<TransferPage />)} />
+            <Route path="/worklists" element={signedIn(<WorklistsPage />)} />
+            <Route path="/reports" element={signedIn(<ReportsPage />)} />
             <Route path="/worklists/disengaged" element={signedIn(<DisengagedPage />)} />
             <Route path="/people/:id/escalation" element={signedIn(<EscalationPage />)} />
             <Route path="/worklists/monitoring-overdue" element={signedIn(<MonitoringOverduePage />)} />

@@ -86,3 +86,10 @@ export async function signInAs(page: Page, username: string, password = DEMO_PAS
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
 }
+
+/** Opens a worklist or report from its index: the header links to "Worklists" and "Reports", each listing its pages. */
+export async function openFromIndex(page: Page, index: 'Worklists' | 'Reports', name: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: index, exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: index }).waitFor();
+  await page.getByRole('main').getByRole('link', { name, exact: true }).click();
+}

@@ -2,6 +2,7 @@ import { Header } from 'nhsuk-react-components';
 import { Link, useLocation } from 'react-router-dom';
 import { useSession } from '../auth/session-context.tsx';
 import { isClinicalRole, roleLabel } from '../format/roles.ts';
+import { reportLinks, worklistLinks } from './sections.ts';
 
 /** The NHS header: service name, who is signed in and in what role, sign out, and the app's sections. */
 export function AppHeader() {
@@ -14,20 +15,14 @@ export function AppHeader() {
         ...(user.role === 'key-worker' ? [{ to: '/caseload', text: 'My caseload' }] : []),
         ...(user.role === 'team-manager' ? [{ to: '/team/caseload', text: 'Team caseload' }] : []),
         ...(user.role === 'team-manager' || user.role === 'key-worker' ? [{ to: '/team/mdt', text: 'MDT board' }] : []),
-        ...(isClinicalRole(user.role) ? [{ to: '/people', text: 'Find a person' }, { to: '/worklists/disengaged', text: 'Disengaged' }] : []),
-        ...(isClinicalRole(user.role) ? [{ to: '/worklists/monitoring-overdue', text: 'Monitoring overdue' }] : []),
-        ...(isClinicalRole(user.role) ? [{ to: '/worklists/waiting', text: 'Waiting' }] : []),
+        ...(isClinicalRole(user.role) ? [{ to: '/people', text: 'Find a person' }] : []),
+        // Every worklist and report behind one link each, so the header fits a screen as they grow.
+        ...(worklistLinks.some((l) => l.shownTo(user)) ? [{ to: '/worklists', text: 'Worklists' }] : []),
         ...(user.role === 'team-manager' ? [{ to: '/referrals/triage', text: 'Triage' }] : []),
-        ...(isClinicalRole(user.role) ? [{ to: '/worklists/shared-care', text: 'Shared care' }] : []),
-        ...(isClinicalRole(user.role) ? [{ to: '/worklists/mha-deadlines', text: 'MHA deadlines' }] : []),
+        ...(reportLinks.some((l) => l.shownTo(user)) ? [{ to: '/reports', text: 'Reports' }] : []),
         ...(user.role === 'admin' ? [{ to: '/audit', text: 'Audit log' }] : []),
         // A partner linked to its organisation: a GP practice sees its shared care responsibilities.
         ...(user.role === 'partner-agency' && user.organisationId ? [{ to: '/shared-care', text: 'Shared care' }] : []),
-        // Those who answer for discharge policy being followed (SPEC, "Who uses it").
-        ...(['team-manager', 'board-analyst', 'admin'].includes(user.role) ? [{ to: '/reports/discharge-audit', text: 'Discharge audit' }] : []),
-        ...(['team-manager', 'board-analyst', 'admin'].includes(user.role) ? [{ to: '/reports/waiting-times', text: 'Waiting times' }] : []),
-        ...(['team-manager', 'board-analyst'].includes(user.role) ? [{ to: '/reports/physical-health', text: 'Physical health checks' }] : []),
-        ...(['team-manager', 'board-analyst'].includes(user.role) ? [{ to: '/reports/mha-use', text: 'MHA use by ethnicity' }] : []),
       ]
     : [];
   return (

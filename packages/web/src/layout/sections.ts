@@ -1,0 +1,31 @@
+import type { SignedInUser } from '../api/types.ts';
+import { isClinicalRole } from '../format/roles.ts';
+
+/** A page the header or a section's index links to, who it is for, and what it is for in a line. */
+export interface SectionLink {
+  to: string;
+  text: string;
+  says: string;
+  shownTo: (user: SignedInUser) => boolean;
+}
+
+const clinical = (user: SignedInUser) => isClinicalRole(user.role);
+/** Those who answer for a service's policy and equity (SPEC, "Who uses it"). */
+const overseers = (roles: readonly string[]) => (user: SignedInUser) => roles.includes(user.role);
+
+/** Every worklist, in one place: the header links to their index once, so it fits on a screen. */
+export const worklistLinks: readonly SectionLink[] = [
+  { to: '/worklists/disengaged', text: 'Disengaged', says: 'People who have lost contact: no contact within their interval, missed appointments, medicines stopped, injections missed.', shownTo: clinical },
+  { to: '/worklists/monitoring-overdue', text: 'Monitoring overdue', says: 'Blood tests, physical checks and reviews past their due day, and annual physical health checks not complete.', shownTo: clinical },
+  { to: '/worklists/waiting', text: 'Waiting', says: 'People referred more than four weeks ago who have not yet had a second contact or an agreed plan.', shownTo: clinical },
+  { to: '/worklists/shared-care', text: 'Shared care', says: 'Shared care proposals a GP practice declined or has not answered.', shownTo: clinical },
+  { to: '/worklists/mha-deadlines', text: 'MHA deadlines', says: 'Community Treatment Orders expiring within 28 days, or expired and not renewed.', shownTo: clinical },
+];
+
+/** Every report, in one place, for the roles that answer for what it shows. */
+export const reportLinks: readonly SectionLink[] = [
+  { to: '/reports/discharge-audit', text: 'Discharge audit', says: 'Discharges of people with severe and relapsing illness that cite non-attendance or lack a required record.', shownTo: overseers(['team-manager', 'board-analyst', 'admin']) },
+  { to: '/reports/waiting-times', text: 'Waiting times', says: 'Waits against the four-week standard, by team and ethnic group.', shownTo: overseers(['team-manager', 'board-analyst', 'admin']) },
+  { to: '/reports/physical-health', text: 'Physical health checks', says: 'SMI annual physical health check completion per team.', shownTo: overseers(['team-manager', 'board-analyst']) },
+  { to: '/reports/mha-use', text: 'MHA use by ethnicity', says: 'Detentions and Community Treatment Orders per 100,000 people by ethnic group.', shownTo: overseers(['team-manager', 'board-analyst']) },
+];
