@@ -57,15 +57,16 @@ export async function monitoringOverdueWorklist(db: Kysely<Database>, options: M
   const findings: MonitoringFinding[] = [];
   const teamsOf = new Map<string, string[]>();
   let evaluated = 0;
-  for (let after = ''; ; ) {
-    const slice = (await sql<{ person_id: string }>`
-      SELECT DISTINCT person_id FROM (
-        SELECT person_id FROM record WHERE resource_type = 'MedicationRequest' AND status = ANY(${[...currentPrescriptionStatuses]}::text[])
-        UNION ${smiCandidates()}
-      ) AS candidates
-      WHERE person_id > ${after} ${byTeam} ${only}
-      ORDER BY person_id LIMIT ${size}`.execute(db)).rows.map((r) => r.person_id);
-    if (slice.length === 0) break;
+  // Who to read, found once: asking again for each slice would scan every diagnosis again each time.
+  const candidates = (await sql<{ person_id: string }>`
+    SELECT DISTINCT person_id FROM (
+      SELECT person_id FROM record WHERE resource_type = 'MedicationRequest' AND status = ANY(${[...currentPrescriptionStatuses]}::text[])
+      UNION ${smiCandidates()}
+    ) AS candidates
+    WHERE true ${byTeam} ${only}
+    ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
+  for (let from = 0; from < candidates.length; from += size) {
+    const slice = candidates.slice(from, from + size);
     const [medicines, physical] = await Promise.all([loadMonitoringFacts(db, { before, personIds: slice }), loadPhysicalHealthFacts(db, { before, personIds: slice })]);
     for (const personId of slice) {
       const facts = medicines.get(personId);
@@ -88,8 +89,6 @@ export async function monitoringOverdueWorklist(db: Kysely<Database>, options: M
       findings.push(finding);
       teamsOf.set(finding.personId, teams);
     }
-    if (slice.length < size) break;
-    after = slice.at(-1)!;
   }
   findings.sort(compareMonitoringFindings);
 
