@@ -1,11 +1,11 @@
-import { compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, londonDay, londonToday, type EngagementFacts, type EngagementFinding, type EscalationState, type MdtDecision, type Worklist, type WorklistItem } from '@continuity/domain';
+import { compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, type EngagementFacts, type EngagementFinding, type EscalationState, type MdtDecision, type Worklist, type WorklistItem } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { personLabels } from '../caseload/listed-people.ts';
 import { loadEngagementFacts } from './engagement-facts.ts';
 import { rebuildStaleEngagementState } from './engagement-state.ts';
 import { escalationOnWorklist } from './escalation-on-worklist.ts';
-import type { WorklistScope } from '../worklists/worklist-scope.ts';
+import { scopeDay, scopeTeams, type WorklistScope } from '../worklists/worklist-scope.ts';
 
 export type DisengagedOptions = WorklistScope;
 
@@ -35,14 +35,12 @@ export interface DisengagedWorklist {
  * for, most reasons first, then longest without contact (compareFindings in the domain).
  */
 export async function disengagedWorklist(db: Kysely<Database>, options: DisengagedOptions = {}): Promise<DisengagedWorklist> {
-  const asOf = options.asOf ?? londonToday();
-  const day = londonDay(asOf);
-  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`as-of must be a date (YYYY-MM-DD), not "${asOf}"`);
+  const { asOf, day } = scopeDay(options.asOf);
   const size = options.sliceSize ?? SLICE_SIZE;
   await rebuildStaleEngagementState(db, { sliceSize: size });
 
   // Only the teams asked about are read; the rules then check who they held on the day.
-  const cohort = options.team ? [options.team].filter((t) => !options.teams || options.teams.includes(t)) : options.teams;
+  const cohort = scopeTeams(options);
   const scope = sql`${cohort ? sql`AND team_ids && ${[...cohort]}::text[]` : sql``} ${options.people ? sql`AND person_id = ANY(${[...options.people]}::text[])` : sql``}`;
   const asOfDate = sql`${asOf}::date`;
   const findings: EngagementFinding[] = [];

@@ -1,9 +1,9 @@
-import { compareMhaFindings, evaluateMhaDeadlines, heldEpisodes, londonDay, londonToday, type MhaFinding, type Worklist } from '@continuity/domain';
+import { compareMhaFindings, evaluateMhaDeadlines, heldEpisodes, type MhaFinding, type Worklist } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { personLabels } from '../caseload/listed-people.ts';
 import type { ListedPerson } from '../engagement/disengaged-worklist.ts';
 import type { Database } from '../schema.ts';
-import type { WorklistScope } from '../worklists/worklist-scope.ts';
+import { onlyPeopleSql, scopeDay, type WorklistScope } from '../worklists/worklist-scope.ts';
 import { ctoCode, loadMhaFacts } from './legal-status-facts.ts';
 
 export type MhaDeadlinesOptions = WorklistScope;
@@ -26,11 +26,9 @@ export interface MhaDeadlinesWorklist {
  * CTO Flag are read, a slice at a time by person id.
  */
 export async function mhaDeadlinesWorklist(db: Kysely<Database>, options: MhaDeadlinesOptions = {}): Promise<MhaDeadlinesWorklist> {
-  const asOf = options.asOf ?? londonToday();
-  const day = londonDay(asOf);
-  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`as-of must be a date (YYYY-MM-DD), not "${asOf}"`);
+  const { asOf, day } = scopeDay(options.asOf);
   const size = options.sliceSize ?? SLICE_SIZE;
-  const only = options.people ? sql`AND person_id = ANY(${[...options.people]}::text[])` : sql``;
+  const only = onlyPeopleSql(options.people);
 
   const findings: MhaFinding[] = [];
   const teamsOf = new Map<string, string[]>();

@@ -1,7 +1,8 @@
-import { endOfLondonDay, evaluatePhysicalHealth, londonDay, londonToday, physicalHealthRules, type PhysicalHealthComponentKey } from '@continuity/domain';
+import { endOfLondonDay, evaluatePhysicalHealth, physicalHealthRules, type PhysicalHealthComponentKey } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
+import { scopeDay } from '../worklists/worklist-scope.ts';
 import { loadPhysicalHealthFacts, smiCandidates } from './physical-health-facts.ts';
 
 export interface PhysicalHealthReportOptions {
@@ -49,9 +50,7 @@ const SLICE_SIZE = 50_000;
  * person is named. Judged by the same rules as the `physical-health-check-overdue` reason.
  */
 export async function physicalHealthReport(db: Kysely<Database>, options: PhysicalHealthReportOptions = {}): Promise<PhysicalHealthReport> {
-  const asOf = options.asOf ?? londonToday();
-  const day = londonDay(asOf);
-  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`as-of must be a date (YYYY-MM-DD), not "${asOf}"`);
+  const { asOf, day } = scopeDay(options.asOf);
   const size = options.sliceSize ?? SLICE_SIZE;
   const before = endOfLondonDay(day);
   const byTeam = options.team

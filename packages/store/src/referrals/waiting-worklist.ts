@@ -1,10 +1,10 @@
-import { londonDay, londonToday, referralWaits, waitingReason, type Worklist, type WorklistItem } from '@continuity/domain';
+import { referralWaits, waitingReason, type Worklist, type WorklistItem } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { personLabels } from '../caseload/listed-people.ts';
 import type { ListedPerson } from '../engagement/disengaged-worklist.ts';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
-import type { WorklistScope } from '../worklists/worklist-scope.ts';
+import { onlyPeopleSql, scopeDay, type WorklistScope, scopeTeams } from '../worklists/worklist-scope.ts';
 import { loadReferralFacts } from './referral-facts.ts';
 
 const SLICE_SIZE = 20_000;
@@ -21,13 +21,11 @@ export interface WaitingWorklist {
  * it is on the whole-trust list, never a team's.
  */
 export async function waitingWorklist(db: Kysely<Database>, options: WorklistScope = {}): Promise<WaitingWorklist> {
-  const asOf = options.asOf ?? londonToday();
-  const day = londonDay(asOf);
-  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`as-of must be a date (YYYY-MM-DD), not "${asOf}"`);
-  const teams = options.team ? [options.team].filter((t) => !options.teams || options.teams.includes(t)) : options.teams;
+  const { asOf, day } = scopeDay(options.asOf);
+  const teams = scopeTeams(options);
   const size = options.sliceSize ?? SLICE_SIZE;
   const byTeam = teams ? sql`AND resource->'performer'->0->>'reference' = ANY(${teams.map((t) => `Organization/${t}`)}::text[])` : sql``;
-  const only = options.people ? sql`AND person_id = ANY(${[...options.people]}::text[])` : sql``;
+  const only = onlyPeopleSql(options.people);
 
   const found: Array<{ item: WorklistItem; longest: number; teamIds: string[] }> = [];
   const teamIdsSeen = new Set<string>();

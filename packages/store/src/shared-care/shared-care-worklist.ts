@@ -1,9 +1,9 @@
-import { compareSharedCareFindings, evaluateSharedCare, heldEpisodes, londonDay, londonToday, type SharedCareFinding, type Worklist } from '@continuity/domain';
+import { compareSharedCareFindings, evaluateSharedCare, heldEpisodes, type SharedCareFinding, type Worklist } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { ListedPerson } from '../engagement/disengaged-worklist.ts';
 import type { Database } from '../schema.ts';
 import { personLabels } from '../caseload/listed-people.ts';
-import type { WorklistScope } from '../worklists/worklist-scope.ts';
+import { heldByTeamsSql, onlyPeopleSql, scopeDay, scopeTeams, type WorklistScope } from '../worklists/worklist-scope.ts';
 import { sharedCareCategory } from './shared-care-agreements.ts';
 import { loadSharedCareFacts } from './shared-care-facts.ts';
 
@@ -26,18 +26,11 @@ export interface SharedCareWorklist {
  * longest waiting first. Only people with an agreement are read, a slice at a time by person id.
  */
 export async function sharedCareWorklist(db: Kysely<Database>, options: SharedCareWorklistOptions = {}): Promise<SharedCareWorklist> {
-  const asOf = options.asOf ?? londonToday();
-  const day = londonDay(asOf);
-  if (day === undefined || !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw new Error(`as-of must be a date (YYYY-MM-DD), not "${asOf}"`);
+  const { asOf, day } = scopeDay(options.asOf);
   const size = options.sliceSize ?? SLICE_SIZE;
 
-  const cohort = options.team ? [options.team].filter((t) => !options.teams || options.teams.includes(t)) : options.teams;
-  const byTeam = cohort
-    ? sql`AND person_id IN (SELECT person_id FROM record WHERE resource_type = 'EpisodeOfCare'
-          AND resource->'managingOrganization'->>'reference' = ANY(${cohort.map((t) => `Organization/${t}`)}::text[])
-          AND status NOT IN ('cancelled', 'entered-in-error'))`
-    : sql``;
-  const only = options.people ? sql`AND person_id = ANY(${[...options.people]}::text[])` : sql``;
+  const byTeam = heldByTeamsSql(scopeTeams(options));
+  const only = onlyPeopleSql(options.people);
 
   const findings: SharedCareFinding[] = [];
   const teamsOf = new Map<string, string[]>();
