@@ -1,13 +1,12 @@
-import { BackLink, Button, Radios, Select, Textarea, TextInput } from 'nhsuk-react-components';
+import { Button, Radios, Select, Textarea, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { useSignedInUser } from '../auth/session-context.tsx';
 import { formatDate } from '../format/dates.ts';
 import { fullName } from '../format/people.ts';
-import { FormErrors, errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
+import { errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
 import { returnPath } from '../forms/return-path.ts';
-import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { AccessRefused } from '../people/access-refused.tsx';
 import { usePersonRecord } from '../people/use-person-record.ts';
@@ -16,6 +15,7 @@ import { newContactId } from './contact-id.ts';
 import { contactModes } from '../../../domain/src/fhir/codes.ts';
 import { contactOutcomes, contactRecording, type ContactMode, type ContactOutcome } from '../../../domain/src/contacts/contact-rules.ts';
 import { londonToday } from '../../../domain/src/engagement/london-calendar.ts';
+import { FormPageTop } from '../forms/form-page-top.tsx';
 
 const FIELDS = ['date', 'time', 'mode', 'outcome', 'episode', 'note'] as const;
 type Field = (typeof FIELDS)[number];
@@ -78,13 +78,9 @@ export function RecordContactPage() {
   const title = `Record a contact with ${name}`;
   return (
     <>
-      <BackLink asElement={Link} to={back}>
-        Back
-      </BackLink>
-      <FormErrors errors={errors} />
-      <PageHeading title={errors.length ? `Error: ${title}` : title} caption={name}>
+      <FormPageTop back={back} errors={errors} title={title} caption={name}>
         Record a contact
-      </PageHeading>
+      </FormPageTop>
       <p className="nhsuk-body">
         Record a contact once it has happened, or an appointment that was missed or cancelled. A missed appointment is a reason to reach out again,
         never a reason to discharge.

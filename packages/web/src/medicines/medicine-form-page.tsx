@@ -1,11 +1,11 @@
-import { BackLink, Button } from 'nhsuk-react-components';
+import { Button } from 'nhsuk-react-components';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import type { PersonRecord } from '../api/types.ts';
 import { fullName } from '../format/people.ts';
-import { FormErrors, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
+import { errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
+import { FormPageTop } from '../forms/form-page-top.tsx';
 import { returnPath } from '../forms/return-path.ts';
-import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { AccessRefused } from '../people/access-refused.tsx';
 import { usePersonRecord } from '../people/use-person-record.ts';
@@ -77,13 +77,9 @@ export function MedicineFormPage(props: MedicineFormPageProps) {
   const title = `${props.heading}${medicine ? `: ${medicine.name}` : ''}, ${name}`;
   return (
     <>
-      <BackLink asElement={Link} to={back}>
-        Back
-      </BackLink>
-      <FormErrors errors={errors} />
-      <PageHeading title={errors.length ? `Error: ${title}` : title} caption={medicine ? `${name}: ${medicine.name}` : name}>
+      <FormPageTop back={back} errors={errors} title={title} caption={medicine ? `${name}: ${medicine.name}` : name}>
         {props.heading}
-      </PageHeading>
+      </FormPageTop>
       {props.intro(context)}
       <form onSubmit={submit} noValidate aria-label={props.heading}>
         {props.fields(context)}

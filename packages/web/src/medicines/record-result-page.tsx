@@ -1,19 +1,19 @@
-import { BackLink, Button, Select, TextInput } from 'nhsuk-react-components';
+import { Button, Select, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { newContactId } from '../contacts/contact-id.ts';
 import { formatDate } from '../format/dates.ts';
 import { fullName } from '../format/people.ts';
-import { FormErrors, errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
+import { errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
 import { returnPath } from '../forms/return-path.ts';
-import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { AccessRefused } from '../people/access-refused.tsx';
 import { usePersonRecord } from '../people/use-person-record.ts';
 // By path, not the domain's index: only the monitoring rules' code lists and the calendar, not the validators, go into the app.
 import { offeredResultTests } from '../../../domain/src/medicines/offered-result-tests.ts';
 import { londonToday } from '../../../domain/src/engagement/london-calendar.ts';
+import { FormPageTop } from '../forms/form-page-top.tsx';
 
 const TESTS = offeredResultTests();
 const GROUPS = [...new Set(TESTS.map((t) => t.group))];
@@ -73,13 +73,9 @@ export function RecordResultPage() {
   const title = `Record a result for ${name}`;
   return (
     <>
-      <BackLink asElement={Link} to={back}>
-        Back
-      </BackLink>
-      <FormErrors errors={errors} />
-      <PageHeading title={errors.length ? `Error: ${title}` : title} caption={name}>
+      <FormPageTop back={back} errors={errors} title={title} caption={name}>
         Record a result
-      </PageHeading>
+      </FormPageTop>
       <p className="nhsuk-body">
         Record a blood test or physical check that was not sent by the laboratory or another system, once the sample was taken. It counts on the
         monitoring overdue list from the day it was taken.

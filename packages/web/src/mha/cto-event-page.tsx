@@ -1,20 +1,20 @@
-import { BackLink, Button, Radios, TextInput } from 'nhsuk-react-components';
+import { Button, Radios, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api, ApiProblem } from '../api/client.ts';
 import type { LegalStatusEntry } from '../api/types.ts';
 import { useApiResource } from '../api/use-api-resource.ts';
 import { formatDate } from '../format/dates.ts';
 import { fullName } from '../format/people.ts';
-import { FormErrors, errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
+import { errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
 import { returnPath } from '../forms/return-path.ts';
-import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { AccessRefused } from '../people/access-refused.tsx';
 import { usePersonRecord } from '../people/use-person-record.ts';
 // By path, not the domain's index: only the Act's rules and the calendar, not the validators, go into the app.
 import { ctoEventKinds, renewedExpiry, type CtoEventKind } from '../../../domain/src/mha/cto-events.ts';
 import { isoDay, londonDay, londonToday } from '../../../domain/src/engagement/london-calendar.ts';
+import { FormPageTop } from '../forms/form-page-top.tsx';
 
 const FIELDS = ['kind', 'date', 'expires'] as const;
 type Field = (typeof FIELDS)[number];
@@ -81,13 +81,9 @@ export function CtoEventPage() {
   const title = `Record a change to ${name}’s Community Treatment Order`;
   return (
     <>
-      <BackLink asElement={Link} to={back}>
-        Back
-      </BackLink>
-      <FormErrors errors={errors} />
-      <PageHeading title={errors.length ? `Error: ${title}` : title} caption={name}>
+      <FormPageTop back={back} errors={errors} title={title} caption={name}>
         Record a change to the Community Treatment Order
-      </PageHeading>
+      </FormPageTop>
       <p className="nhsuk-body">
         On a CTO since {formatDate(cto.start)}; {cto.expires ? `it expires on ${formatDate(cto.expires)} unless renewed.` : 'no expiry date is recorded.'} A renewal lasts 6 months
         the first time, then a year at a time.

@@ -1,13 +1,12 @@
-import { BackLink, Button, Select, TextInput } from 'nhsuk-react-components';
+import { Button, Select, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { newContactId } from '../contacts/contact-id.ts';
 import { formatDate } from '../format/dates.ts';
 import { fullName } from '../format/people.ts';
-import { FormErrors, errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
+import { errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
 import { returnPath } from '../forms/return-path.ts';
-import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { AccessRefused } from '../people/access-refused.tsx';
 import { usePersonRecord } from '../people/use-person-record.ts';
@@ -17,6 +16,7 @@ import type { QuestionnaireKey } from '../../../domain/src/fhir/clinical-codes.t
 import { londonToday } from '../../../domain/src/engagement/london-calendar.ts';
 import type { MeasureScore } from '../../../domain/src/outcomes/score-items.ts';
 import { answerId, MeasureQuestions, unansweredItems } from './measure-questions.tsx';
+import { FormPageTop } from '../forms/form-page-top.tsx';
 
 const isInstrument = (value: string | null): value is QuestionnaireKey => value !== null && value in outcomeRules;
 
@@ -71,13 +71,9 @@ export function RecordMeasurePage() {
   const title = `Record an outcome measure for ${name}`;
   return (
     <>
-      <BackLink asElement={Link} to={back}>
-        Back
-      </BackLink>
-      <FormErrors errors={errors} />
-      <PageHeading title={errors.length ? `Error: ${title}` : title} caption={name}>
+      <FormPageTop back={back} errors={errors} title={title} caption={name}>
         Record an outcome measure
-      </PageHeading>
+      </FormPageTop>
       <p className="nhsuk-body">Enter a measure once it has been completed. Scores inform the plan with the person; they are not a risk rating.</p>
       <form onSubmit={submit} noValidate aria-label="Record an outcome measure">
         <Select

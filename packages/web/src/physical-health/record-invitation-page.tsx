@@ -1,19 +1,19 @@
-import { BackLink, Button, Radios, Textarea, TextInput } from 'nhsuk-react-components';
+import { Button, Radios, Textarea, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { newContactId } from '../contacts/contact-id.ts';
 import { formatDate } from '../format/dates.ts';
 import { fullName } from '../format/people.ts';
-import { FormErrors, errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
+import { errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
 import { returnPath } from '../forms/return-path.ts';
-import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { AccessRefused } from '../people/access-refused.tsx';
 import { usePersonRecord } from '../people/use-person-record.ts';
 // By path, not the domain's index: only the rules' words and the calendar, not the validators, go into the app.
 import { physicalHealthRules } from '../../../domain/src/physical-health/physical-health-rules.ts';
 import { londonToday } from '../../../domain/src/engagement/london-calendar.ts';
+import { FormPageTop } from '../forms/form-page-top.tsx';
 
 const METHODS: Record<string, string> = physicalHealthRules.invitation.methods;
 const FIELDS = ['date', 'method', 'note'] as const;
@@ -62,13 +62,9 @@ export function RecordInvitationPage() {
   const title = `Record an invitation to the physical health check for ${name}`;
   return (
     <>
-      <BackLink asElement={Link} to={back}>
-        Back
-      </BackLink>
-      <FormErrors errors={errors} />
-      <PageHeading title={errors.length ? `Error: ${title}` : title} caption={name}>
+      <FormPageTop back={back} errors={errors} title={title} caption={name}>
         Record an invitation to the physical health check
-      </PageHeading>
+      </FormPageTop>
       <p className="nhsuk-body">
         Record an invitation once it has gone out. If the check is still incomplete {physicalHealthRules.invitation.followUpAfterDays} days later, the
         monitoring overdue list says the person has not responded, so someone follows up.

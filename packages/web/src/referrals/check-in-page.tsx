@@ -1,17 +1,17 @@
-import { BackLink, Button, Textarea, TextInput } from 'nhsuk-react-components';
+import { Button, Textarea, TextInput } from 'nhsuk-react-components';
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { newContactId } from '../contacts/contact-id.ts';
 import { formatDate } from '../format/dates.ts';
 import { fullName } from '../format/people.ts';
-import { FormErrors, errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
+import { errorFor, errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
 import { returnPath } from '../forms/return-path.ts';
-import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { AccessRefused } from '../people/access-refused.tsx';
 import { usePersonRecord } from '../people/use-person-record.ts';
 import { londonToday } from '../../../domain/src/engagement/london-calendar.ts';
+import { FormPageTop } from '../forms/form-page-top.tsx';
 
 const LABELS: Record<string, string> = { date: 'Date', note: 'How they are and what they were told' };
 const fieldOf = (apiField: string) => (LABELS[apiField] ? { id: apiField, label: LABELS[apiField]! } : undefined);
@@ -50,13 +50,9 @@ export function CheckInPage() {
   const title = `Record a check-in with ${name}`;
   return (
     <>
-      <BackLink asElement={Link} to={back}>
-        Back
-      </BackLink>
-      <FormErrors errors={errors} />
-      <PageHeading title={errors.length ? `Error: ${title}` : title} caption={name}>
+      <FormPageTop back={back} errors={errors} title={title} caption={name}>
         Record a check-in
-      </PageHeading>
+      </FormPageTop>
       <p className="nhsuk-body">A call or message to someone waiting: how they are, and that they know where to turn in a crisis. It does not end the wait.</p>
       <form onSubmit={submit} noValidate aria-label="Record a check-in">
         <TextInput id="date" name="date" type="date" label={LABELS.date} hint="Today or earlier." width={10} value={form.date} error={errorFor(errors, 'date')} onChange={set('date')} />
