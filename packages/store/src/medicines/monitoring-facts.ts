@@ -1,6 +1,7 @@
 import { ATC, SNOMED, countedResultStatuses, countedReviewStatuses, monitoredResults, monitoringRules, type MonitoringFacts } from '@continuity/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
+import { loadPersonEpisodes } from '../records/person-episodes.ts';
 
 type Row = Record<string, any>;
 
@@ -28,12 +29,7 @@ export async function loadMonitoringFacts(db: Kysely<Database>, scope: Monitorin
 
   const [people, episodes, prescriptions, results, reviews] = await Promise.all([
     rows(db, sql`SELECT person_id, gender, birth_date, deceased_at FROM person WHERE true ${cohort}`),
-    rows(
-      db,
-      sql`SELECT person_id, id, status, resource->'period'->>'start' AS start, resource->'period'->>'end' AS "end",
-            resource->'managingOrganization'->>'reference' AS team
-          FROM record WHERE resource_type = 'EpisodeOfCare' ${cohort}`,
-    ),
+    loadPersonEpisodes(db, scope.personIds),
     rows(
       db,
       sql`SELECT person_id, id, status, resource->>'authoredOn' AS authored_on,
@@ -79,7 +75,7 @@ export async function loadMonitoringFacts(db: Kysely<Database>, scope: Monitorin
     });
   }
   // Only people with prescriptions are judged; the rest of their record is read for them alone.
-  for (const r of episodes) facts.get(r.person_id)?.episodes.push({ id: r.id, status: r.status, start: r.start, end: r.end, teamId: idOf('Organization', r.team) });
+  for (const [personId, held] of episodes) facts.get(personId)?.episodes.push(...held);
   const resultsById = new Map<string, MonitoringFacts['results'][number]>();
   for (const r of results) {
     const f = facts.get(r.person_id);
@@ -110,9 +106,4 @@ function cohortOf(alias: string, scope: MonitoringFactsScope): RawBuilder<unknow
 
 async function rows(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<Row[]> {
   return (await query.execute(db)).rows as Row[];
-}
-
-function idOf(type: string, reference: string | null | undefined): string | null {
-  const prefix = `${type}/`;
-  return reference?.startsWith(prefix) ? reference.slice(prefix.length) : null;
 }

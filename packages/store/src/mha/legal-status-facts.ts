@@ -1,6 +1,7 @@
 import { ctoLegalStatus, extension, system, type MhaFacts } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { loadPersonEpisodes } from '../records/person-episodes.ts';
 
 type Row = Record<string, any>;
 
@@ -20,12 +21,7 @@ export async function loadMhaFacts(db: Kysely<Database>, personIds: readonly str
   const cohort = sql`AND person_id = ANY(${[...personIds]}::text[])`;
   const [people, episodes, flags] = await Promise.all([
     rows(db, sql`SELECT person_id, deceased_at FROM person WHERE true ${cohort}`),
-    rows(
-      db,
-      sql`SELECT person_id, id, status, resource->'period'->>'start' AS start, resource->'period'->>'end' AS "end",
-            resource->'managingOrganization'->>'reference' AS team
-          FROM record WHERE resource_type = 'EpisodeOfCare' ${cohort}`,
-    ),
+    loadPersonEpisodes(db, personIds),
     rows(
       db,
       sql`SELECT person_id, id, status, resource->'period'->>'start' AS start, resource->'period'->>'end' AS "end",
@@ -36,10 +32,7 @@ export async function loadMhaFacts(db: Kysely<Database>, personIds: readonly str
   ]);
   const facts = new Map<string, MhaFacts>();
   for (const r of people) facts.set(r.person_id, { personId: r.person_id, deceasedAt: r.deceased_at ? new Date(r.deceased_at).toISOString() : null, episodes: [], legalStatuses: [] });
-  for (const r of episodes) {
-    const team = typeof r.team === 'string' && r.team.startsWith('Organization/') ? r.team.slice('Organization/'.length) : null;
-    facts.get(r.person_id)?.episodes.push({ id: r.id, status: r.status, start: r.start, end: r.end, teamId: team });
-  }
+  for (const [personId, held] of episodes) facts.get(personId)?.episodes.push(...held);
   for (const r of flags) facts.get(r.person_id)?.legalStatuses.push({ id: r.id, status: r.status, code: r.code, start: r.start, end: r.end, expires: r.expires });
   return facts;
 }

@@ -12,6 +12,7 @@ import {
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { loadDiagnoses } from '../discharge/diagnoses.ts';
 import type { Database } from '../schema.ts';
+import { loadPersonEpisodes } from '../records/person-episodes.ts';
 
 type Row = Record<string, any>;
 
@@ -57,12 +58,7 @@ export async function loadPhysicalHealthFacts(db: Kysely<Database>, scope: Physi
 
   const [people, episodes, results, invitations, diagnoses] = await Promise.all([
     rows(db, sql`SELECT person_id, deceased_at FROM person WHERE true ${cohort}`),
-    rows(
-      db,
-      sql`SELECT person_id, id, status, resource->'period'->>'start' AS start, resource->'period'->>'end' AS "end",
-            resource->'managingOrganization'->>'reference' AS team
-          FROM record WHERE resource_type = 'EpisodeOfCare' ${cohort}`,
-    ),
+    loadPersonEpisodes(db, scope.personIds),
     rows(
       db,
       sql`WITH known AS (SELECT * FROM unnest(${checkCodes.map((c) => c.system)}::text[], ${checkCodes.map((c) => c.code)}::text[]) AS k(system, code))
@@ -87,7 +83,7 @@ export async function loadPhysicalHealthFacts(db: Kysely<Database>, scope: Physi
   ]);
 
   for (const personId of scope.personIds) facts.set(personId, { personId, episodes: [], diagnoses: diagnoses.get(personId) ?? [], results: [], invitations: [] });
-  for (const r of episodes) facts.get(r.person_id)?.episodes.push({ id: r.id, status: r.status, start: r.start, end: r.end, teamId: idOf('Organization', r.team) });
+  for (const [personId, held] of episodes) facts.get(personId)?.episodes.push(...held);
   for (const r of results) {
     const codes = (typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes) as Row[] | null;
     if (!codes?.length) continue;
@@ -104,9 +100,4 @@ export async function loadPhysicalHealthFacts(db: Kysely<Database>, scope: Physi
 
 async function rows(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<Row[]> {
   return (await query.execute(db)).rows as Row[];
-}
-
-function idOf(type: string, reference: string | null | undefined): string | null {
-  const prefix = `${type}/`;
-  return reference?.startsWith(prefix) ? reference.slice(prefix.length) : null;
 }

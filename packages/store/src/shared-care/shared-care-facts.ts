@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { loadNames } from '../people/names.ts';
 import { loadAgreements } from './shared-care-agreements.ts';
+import { loadPersonEpisodes } from '../records/person-episodes.ts';
 
 type Row = Record<string, any>;
 
@@ -24,19 +25,12 @@ export async function loadSharedCareFacts(db: Kysely<Database>, personIds: reado
   const requests = [...new Set(agreements.map((a) => a.agreement.medicationRequestId))];
   const [prescriptions, episodes, persons, names] = await Promise.all([
     rows(db, sql`SELECT person_id, id, status FROM record WHERE resource_type = 'MedicationRequest' AND person_id = ANY(${people}::text[]) AND id = ANY(${requests}::text[])`),
-    rows(
-      db,
-      sql`SELECT person_id, id, status, resource->'period'->>'start' AS start, resource->'period'->>'end' AS "end", resource->'managingOrganization'->>'reference' AS team
-          FROM record WHERE resource_type = 'EpisodeOfCare' AND person_id = ANY(${people}::text[])`,
-    ),
+    loadPersonEpisodes(db, people),
     rows(db, sql`SELECT person_id, deceased_at FROM person WHERE person_id = ANY(${people}::text[])`),
     loadNames(db, agreements.map((a) => `Organization/${a.agreement.practiceId}`)),
   ]);
   for (const r of prescriptions) facts.get(r.person_id)?.prescriptions.push({ id: r.id, status: r.status });
-  for (const r of episodes) {
-    const team = typeof r.team === 'string' && r.team.startsWith('Organization/') ? r.team.slice('Organization/'.length) : null;
-    facts.get(r.person_id)?.episodes.push({ id: r.id, status: r.status, start: r.start, end: r.end, teamId: team });
-  }
+  for (const [personId, held] of episodes) facts.get(personId)?.episodes.push(...held);
   for (const r of persons) {
     const f = facts.get(r.person_id);
     if (f && r.deceased_at) f.deceasedAt = new Date(r.deceased_at).toISOString();
