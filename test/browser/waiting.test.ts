@@ -79,5 +79,13 @@ describe.skipIf(!haveChromium)('referrals and waiting in Chromium', () => {
     await openFromIndex(page, 'Reports', 'Waiting times');
     await page.getByRole('table', { name: 'By ethnic group' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+
+    // The team's whole waiting list: Eli (now North's) and Cal, with when each was referred and last checked in with.
+    await openFromIndex(page, 'Worklists', 'Team waiting list');
+    const waitingRows = page.getByRole('table', { name: /^Waiting for North CMHT as of / }).getByRole('row');
+    await expect.poll(() => waitingRows.count()).toBe(3);
+    expect(await waitingRows.nth(1).innerText()).toMatch(/Cal Chandra[\s\S]*1 May 2026[\s\S]*Over 4 weeks[\s\S]*Not yet/);
+    expect(await waitingRows.nth(2).innerText()).toMatch(/Eli Ellis[\s\S]*15 May 2026[\s\S]*None recorded/);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });

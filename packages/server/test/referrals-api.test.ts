@@ -81,4 +81,15 @@ describe.each(storeKinds)('referrals and waiting through the API on $name', (kin
     expect(cal.reasons[0].evidence).toEqual(['ServiceRequest/ref-cal', `Communication/${checkInId}`]);
     expect(cal.reasons[0].text).toMatch(/^Waiting \d+ days since referral on 1 May to North CMHT \(not yet seen; last check-in /);
   });
+
+  it('gives the team its waiting list, audited, and only to its own clinicians', async () => {
+    const list = await send('keyworker', `/api/teams/team-north/waiting-list?asOf=${REFERRAL_AS_OF}`);
+    expect(list.statusCode).toBe(200);
+    expect(list.json()).toMatchObject({ asOf: REFERRAL_AS_OF, team: { id: 'team-north', name: 'North CMHT' }, entries: [{ personId: 'cal', waitedDays: 60, overStandard: true }, { personId: 'eli', waitedDays: 46, overStandard: true }] });
+    // Eli joined North's list when triaged to it, above.
+    expect((await send('keyworker', '/api/teams/team-south/waiting-list')).statusCode).toBe(403);
+    expect((await send('board', '/api/teams/team-north/waiting-list')).statusCode).toBe(403);
+    const audited = await store.db.selectFrom('audit_event').select(['person_id', 'detail']).where('action', '=', 'worklist').where('actor_id', '=', 'demo-keyworker').execute();
+    expect(audited.some((a) => a.person_id === 'cal' && JSON.stringify(a.detail).includes('waiting-list'))).toBe(true);
+  });
 });

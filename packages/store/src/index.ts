@@ -29,6 +29,7 @@ export * from './medicines/monitoring-worklist.ts';
 export * from './medicines/person-medicines.ts';
 export * from './referrals/referral-facts.ts';
 export * from './referrals/waiting-worklist.ts';
+export * from './referrals/team-waiting-list.ts';
 export * from './referrals/waiting-times.ts';
 export * from './referrals/untriaged-referrals.ts';
 export * from './referrals/trust-teams.ts';

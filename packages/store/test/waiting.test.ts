@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPath, waitingTimes, waitingWorklist, type Store } from '@continuity/store';
+import { importPath, teamWaitingList, waitingTimes, waitingWorklist, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { REFERRAL_AS_OF, expectedWaiting, referralScenario } from './support/referral-scenario.ts';
 import { writeNdjson } from './support/scenario.ts';
@@ -51,5 +51,14 @@ describe.each(storeKinds)('waiting for care on $name', (kind) => {
     // Gus was seen in January: in a period that includes it, he counts, 15 days.
     const january = await waitingTimes(store.db, { from: '2026-01-01', to: '2026-01-31', team: 'team-south' });
     expect(january.overall).toMatchObject({ seen: 1, seenWithinStandard: 1, medianDays: 15, waiting: 0 });
+  });
+
+  it('gives a team its whole waiting list, not only those past four weeks, longest first', async () => {
+    expect(await teamWaitingList(store.db, 'team-north', { asOf: REFERRAL_AS_OF })).toEqual({
+      asOf: REFERRAL_AS_OF,
+      entries: [{ personId: 'cal', name: 'Cal Chandra', nhsNumber: '9990003025', referralId: 'ref-cal', referredOn: '2026-05-01', waitedDays: 60, overStandard: true, firstContact: null, lastCheckIn: '2026-05-20' }],
+    });
+    // Dia has waited 20 days: within the standard, so not on the worklist, but on South's waiting list.
+    expect((await teamWaitingList(store.db, 'team-south', { asOf: REFERRAL_AS_OF })).entries.map((e) => [e.personId, e.waitedDays, e.overStandard])).toEqual([['dia', 20, false]]);
   });
 });

@@ -14,6 +14,7 @@ import { WaitingTimesPage } from './referrals/waiting-times-page.tsx';
 import { TriageQueuePage } from './referrals/triage-queue-page.tsx';
 import { TriageReferralPage } from './referrals/triage-referral-page.tsx';
 import { CheckInPage } from './referrals/check-in-page.tsx';
+import { TeamWaitingListPage } from './referrals/team-waiting-list-page.tsx';
 import { RecordInvitationPage } from './physical-health/record-invitation-page.tsx';
 import { PhysicalHealthReportPage } from './physical-health/physical-health-report-page.tsx';
 import { RecordMeasurePage } from './outcomes/record-measure-page.tsx';
@@ -84,6 +85,7 @@ export function App() {
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />
+            <Route path="/team/waiting-list" element={signedIn(<TeamWaitingListPage />)} />
             <Route path="/audit" element={signedIn(<AuditPage />)} />
             <Route path="/reports/discharge-audit" element={signedIn(<DischargeAuditPage />)} />
             <Route path="/reports/physical-health" element={signedIn(<PhysicalHealthReportPage />)} />

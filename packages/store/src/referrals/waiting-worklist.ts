@@ -1,4 +1,4 @@
-import { referralWaits, waitingReason, type Worklist, type WorklistItem } from '@continuity/domain';
+import { referralWaits, waitingReason, type ReferralWait, type Worklist, type WorklistItem } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { personLabels } from '../caseload/listed-people.ts';
 import type { ListedPerson } from '../engagement/disengaged-worklist.ts';
@@ -15,21 +15,19 @@ export interface WaitingWorklist {
 }
 
 /**
- * The `waiting` worklist: everyone (or one team's referrals) waiting more than four weeks for care
- * by the waiting rules (domain/referrals), longest wait first. Only people with a referral still
- * open are read, a slice at a time. A referral still at the single point of access has no team:
- * it is on the whole-trust list, never a team's.
+ * The waits still running for people with an open referral (living), as of a day: for everyone,
+ * some teams' referrals, or some people. Only people with a referral still open are read, a slice
+ * at a time.
  */
-export async function waitingWorklist(db: Kysely<Database>, options: WorklistScope = {}): Promise<WaitingWorklist> {
-  const { asOf, day } = scopeDay(options.asOf);
-  const teams = scopeTeams(options);
+export async function runningWaits(
+  db: Kysely<Database>,
+  options: { day: number; teams?: readonly string[]; people?: readonly string[]; sliceSize?: number },
+): Promise<Array<{ personId: string; waits: ReferralWait[] }>> {
+  const { day, teams } = options;
   const size = options.sliceSize ?? SLICE_SIZE;
   const byTeam = teams ? sql`AND resource->'performer'->0->>'reference' = ANY(${teams.map((t) => `Organization/${t}`)}::text[])` : sql``;
   const only = onlyPeopleSql(options.people);
-
-  const found: Array<{ item: WorklistItem; longest: number; teamIds: string[] }> = [];
-  const teamIdsSeen = new Set<string>();
-  const pending: Array<{ personId: string; waits: ReturnType<typeof referralWaits> }> = [];
+  const running: Array<{ personId: string; waits: ReferralWait[] }> = [];
   for (let after = ''; ; ) {
     const slice = (await sql<{ person_id: string }>`
       SELECT DISTINCT person_id FROM record WHERE resource_type = 'ServiceRequest' AND status = 'active' AND person_id > ${after} ${byTeam} ${only}
@@ -38,13 +36,25 @@ export async function waitingWorklist(db: Kysely<Database>, options: WorklistSco
     const deceased = new Set((await sql<{ person_id: string }>`SELECT person_id FROM person WHERE person_id = ANY(${slice}::text[]) AND deceased_at IS NOT NULL`.execute(db)).rows.map((r) => r.person_id));
     for (const facts of (await loadReferralFacts(db, slice)).values()) {
       if (deceased.has(facts.personId)) continue;
-      const waits = referralWaits(facts, day).filter((w) => !teams || (w.teamId !== null && teams.includes(w.teamId)));
-      if (waits.length) pending.push({ personId: facts.personId, waits });
-      for (const w of waits) if (w.teamId) teamIdsSeen.add(w.teamId);
+      const waits = referralWaits(facts, day).filter((w) => w.clockStop === null && (!teams || (w.teamId !== null && teams.includes(w.teamId))));
+      if (waits.length) running.push({ personId: facts.personId, waits });
     }
     if (slice.length < size) break;
     after = slice.at(-1)!;
   }
+  return running;
+}
+
+/**
+ * The `waiting` worklist: everyone (or one team's referrals) waiting more than four weeks for care
+ * by the waiting rules (domain/referrals), longest wait first. A referral still at the single point
+ * of access has no team: it is on the whole-trust list, never a team's.
+ */
+export async function waitingWorklist(db: Kysely<Database>, options: WorklistScope = {}): Promise<WaitingWorklist> {
+  const { asOf, day } = scopeDay(options.asOf);
+  const pending = await runningWaits(db, { day, teams: scopeTeams(options), people: options.people, sliceSize: options.sliceSize });
+  const found: Array<{ item: WorklistItem; longest: number; teamIds: string[] }> = [];
+  const teamIdsSeen = new Set(pending.flatMap((p) => p.waits.map((w) => w.teamId)).filter((t): t is string => t !== null));
   const teamNames = await loadNames(db, [...teamIdsSeen].map((t) => `Organization/${t}`));
   const teamName = (id: string | null) => (id ? (teamNames.get(`Organization/${id}`) ?? id) : 'the single point of access');
   for (const { personId, waits } of pending) {

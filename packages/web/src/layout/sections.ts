@@ -18,6 +18,7 @@ export const worklistLinks: readonly SectionLink[] = [
   { to: '/worklists/disengaged', text: 'Disengaged', says: 'People who have lost contact: no contact within their interval, missed appointments, medicines stopped, injections missed.', shownTo: clinical },
   { to: '/worklists/monitoring-overdue', text: 'Monitoring overdue', says: 'Blood tests, physical checks and reviews past their due day, and annual physical health checks not complete.', shownTo: clinical },
   { to: '/worklists/waiting', text: 'Waiting', says: 'People referred more than four weeks ago who have not yet had a second contact or an agreed plan.', shownTo: clinical },
+  { to: '/team/waiting-list', text: 'Team waiting list', says: 'Everyone waiting for your team, with when they were referred, first seen and last checked in with.', shownTo: (user) => clinical(user) && user.teams.length > 0 },
   { to: '/worklists/shared-care', text: 'Shared care', says: 'Shared care proposals a GP practice declined or has not answered.', shownTo: clinical },
   { to: '/worklists/mha-deadlines', text: 'MHA deadlines', says: 'Community Treatment Orders expiring within 28 days, or expired and not renewed.', shownTo: clinical },
 ];
