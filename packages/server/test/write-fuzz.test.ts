@@ -7,6 +7,14 @@ import { storeKinds } from '../../../test/support/stores.ts';
 import { scenarioApp, signIn } from './support/signed-in-app.ts';
 import { storeFingerprint } from './support/store-fingerprint.ts';
 
+/**
+ * Issue 10 part 1: every write route the server registers, found from the server itself so a new
+ * one cannot be left out, sent random and hostile bodies and path parameters by a user who may use
+ * it. Each answer is a 4xx in the project's error shape, and the store is byte-for-byte as it was
+ * (but for the audit log, which rightly records refusals). A near-miss that is in fact valid (any
+ * text is a valid note) is stored, which is right; the test counts those and keeps them few.
+ */
+
 /** One request each write route accepts over the foundation scenario, made by a user with access. */
 interface Example {
   user: 'keyworker' | 'manager' | 'prescriber' | 'admin';
