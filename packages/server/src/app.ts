@@ -19,7 +19,7 @@ import { measureLinkRoutes } from './outcomes/measure-link-routes.ts';
 import { transferRoutes } from './transfer/transfer-routes.ts';
 import { installSessions } from './auth/session.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
-import { installErrorHandler } from './http/errors.ts';
+import { frameworkErrors, installErrorHandler } from './http/errors.ts';
 import { refuseCrossSiteWrites } from './http/same-origin.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { physicalHealthReportRoutes } from './physical-health/physical-health-report-routes.ts';
@@ -51,6 +51,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : false,
     bodyLimit: 1 << 20,
     trustProxy: false,
+    frameworkErrors,
   });
   installErrorHandler(app);
   await app.register(fastifyHelmet, {

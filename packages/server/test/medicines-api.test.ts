@@ -89,7 +89,8 @@ describe.each(storeKinds)('medicines through the API on $name', (kind) => {
     const done = await send('prescriber', '/api/people/lena/medicines/lena-lithium/stop', body);
     expect(done.json()).toEqual({ medicine: { id: 'lena-lithium', version: 2, status: 'stopped' } });
     const stale = await send('prescriber', '/api/people/lena/medicines/lena-lithium/stop', { ...body, reason: 'Another reason' });
-    expect(stale.statusCode).toBe(400);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.code).toBe('stale-version');
     const held = await readPersonRecord(store.db, 'lena', 'MedicationRequest', 'lena-lithium');
     expect(held).toMatchObject({ versionId: 2, status: 'stopped', resource: { statusReason: { text: 'Changed to another mood stabiliser' }, extension: [{ url: extension.stoppedOn, valueDate: daysAgo(1) }] } });
     expect((await reasonsOf('monitoring-overdue', 'lena')).map((r) => r.code)).not.toContain('lithium-level-overdue');

@@ -1,5 +1,5 @@
 import { valueAt } from '@continuity/domain';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import type { z } from 'zod';
 
 /** A refusal the client can act on: a 4xx with a code, a sentence, and the fields at fault. */
@@ -47,6 +47,17 @@ export function installErrorHandler(app: FastifyInstance) {
     request.log.error({ err: { name: error.name, code: error.code, stack: error.stack?.split('\n').slice(1, 6).join('\n') } }, 'request failed');
     return reply.status(500).send(errorBody('internal', 'Something went wrong on our side. The problem has been logged; please try again.'));
   });
+}
+
+/**
+ * Errors Fastify raises before any route runs (Fastify's `frameworkErrors` option): a URL with a
+ * malformed %-escape, or a path segment too long. The same JSON shape as every other error, and
+ * without echoing the URL, which can carry personal data.
+ */
+export function frameworkErrors(error: FastifyError, _request: unknown, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_BAD_URL') return reply.status(400).send(errorBody('bad-url', 'The address is not valid: it has a malformed %-escape.'));
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') return reply.status(414).send(errorBody('bad-url', 'The address is not valid: a part of it is too long.'));
+  return reply.status(error.statusCode ?? 400).send(errorBody('bad-request', 'The request could not be routed.'));
 }
 
 function requestErrorMessage(error: FastifyError): string {

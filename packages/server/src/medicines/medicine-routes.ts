@@ -78,6 +78,8 @@ export function medicineRoutes(app: FastifyInstance, store: Store) {
     const body = parseInput(stopBody, request.body, 'body');
     const { staff, basis } = await openRecord(store, request, personId, 'open-for-stopping-medicine');
     const held = await prescriptionOf(store, personId, medicineId);
+    // A change made since the prescriber read it is a conflict to show them, before whatever it changed (already stopped) is judged.
+    if (held.versionId !== body.version) throw stale();
     const outcome = stopPrescription(held.resource, { date: body.date, reason: body.reason });
     if (!outcome.ok) throw refused('The prescription was not stopped', outcome.problems);
     const version = await store.db.transaction().execute(async (trx) => {

@@ -59,12 +59,14 @@ export function referralRoutes(app: FastifyInstance, store: Store) {
     const held = await readPersonRecord(store.db, personId, 'ServiceRequest', referralId);
     if (!held) throw new ApiError(404, 'not-found', 'This person has no referral with that id.');
     if (held.resource.performer) throw new ApiError(409, 'already-triaged', 'This referral already has a team: it was triaged. Reload the queue.');
+    // Triaged since the triager read it (signposted or declined leave no team): a conflict, not a wrong field.
+    if (held.versionId !== body.version) throw stale();
     const teams = new Set((await trustTeams(store.db)).map((t) => t.id));
     const outcome = triageReferral(held.resource, { outcome: body.outcome, date: body.date, teamId: body.teamId, onwardService: body.onwardService, reason: body.reason }, teams);
     if (!outcome.ok) throw new ApiError(400, 'invalid-input', `The referral was not triaged: ${outcome.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, outcome.problems);
     const version = await store.db.transaction().execute(async (trx) => {
       const written = await updatePersonRecord(trx, { type: 'ServiceRequest', id: referralId, personId, resource: outcome.resource }, body.version);
-      if (written === undefined) throw new ApiError(409, 'stale-version', 'Someone changed this referral since you opened it. Reload it and triage again if it is still right.', [{ field: 'version', message: 'is not the current version of the referral' }]);
+      if (written === undefined) throw stale();
       await recordAudit(trx, [{ actorId: staff.id, actorRole: staff.role, action: 'triage-referral', personId, resourceType: 'ServiceRequest', resourceId: referralId, basis: 'triage', outcome: 'allowed', detail: { outcome: body.outcome, team: body.teamId ?? null, version: written } }]);
       return written;
     });
@@ -85,4 +87,8 @@ export function referralRoutes(app: FastifyInstance, store: Store) {
     const written = (await recordOnce(store, { ...record, personId }, audit, inUse)) === 'created';
     return reply.status(written ? 201 : 200).send({ checkIn: { id: body.checkInId, reference: `Communication/${body.checkInId}` } });
   });
+}
+
+function stale(): ApiError {
+  return new ApiError(409, 'stale-version', 'Someone changed this referral since you opened it. Reload it and triage again if it is still right.', [{ field: 'version', message: 'is not the current version of the referral' }]);
 }
