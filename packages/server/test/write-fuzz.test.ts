@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '@continuity/store';
+import { prepareRecord, writeRecords, type Store } from '@continuity/store';
+import { ctoLegalStatus, extension, system } from '@continuity/domain';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { scenarioApp, signIn } from './support/signed-in-app.ts';
 import { storeFingerprint } from './support/store-fingerprint.ts';
@@ -17,7 +18,7 @@ import { storeFingerprint } from './support/store-fingerprint.ts';
 
 /** One request each write route accepts over the foundation scenario, made by a user with access. */
 interface Example {
-  user: 'keyworker' | 'manager' | 'prescriber' | 'admin';
+  user: 'keyworker' | 'manager' | 'prescriber' | 'admin' | 'gp';
   params: Record<string, string>;
   body: Record<string, unknown>;
 }
@@ -30,7 +31,7 @@ const NOT_FUZZED: Record<string, string> = {
 const day = '2026-01-10';
 
 /** Made before fuzzing (so the routes that act on them get past "not found"); ids filled in then. */
-const made = { taskId: '', transferId: '' };
+const made = { taskId: '', transferId: '', agreementId: '', agreementVersion: 1, token: '' };
 
 function examples(): Record<string, Example> {
   return {
@@ -54,6 +55,13 @@ function examples(): Record<string, Example> {
     'POST /api/people/:id/transfers/:transferId/decline': { user: 'keyworker', params: { id: 'ada', transferId: made.transferId }, body: { version: 1, declineReason: 'We do not cover that address.' } },
     'POST /api/people/:id/transfers/:transferId/withdraw': { user: 'keyworker', params: { id: 'ada', transferId: made.transferId }, body: { version: 1 } },
     'POST /api/people/:id/physical-health/invitations': { user: 'keyworker', params: { id: 'ada' }, body: { invitationId: randomUUID(), date: day, method: 'letter', note: 'Posted.' } },
+    'POST /api/people/:id/shared-care': { user: 'prescriber', params: { id: 'ada' }, body: { agreementId: randomUUID(), medicationRequest: 'ada-clozapine', date: day, responsibilities: [{ task: 'prescribing', holder: 'practice' }, { task: 'full-blood-count', holder: 'team' }] } },
+    'POST /api/people/:id/shared-care/:agreementId/status': { user: 'prescriber', params: { id: 'ada', agreementId: made.agreementId }, body: { status: 'ended', date: day, version: made.agreementVersion } },
+    'POST /api/shared-care/practice/:agreementId/answer': { user: 'gp', params: { agreementId: made.agreementId }, body: { status: 'accepted', date: day, version: made.agreementVersion } },
+    'POST /api/people/:id/mha/ctos/:flag/events': { user: 'keyworker', params: { id: 'ada', flag: 'ada-cto' }, body: { version: 1, kind: 'renewal', date: day, expires: '2026-12-01' } },
+    'POST /api/people/:id/outcomes': { user: 'keyworker', params: { id: 'ada' }, body: { measureId: randomUUID(), instrument: 'phq-9', date: day, answers: { 1: 1, 2: 1, 3: 0, 4: 2, 5: 1, 6: 0, 7: 1, 8: 0, 9: 0 } } },
+    'POST /api/people/:id/measure-links': { user: 'keyworker', params: { id: 'ada' }, body: { instrument: 'dialog' } },
+    'POST /api/measure-links/:token': { user: 'keyworker', params: { token: made.token }, body: { answers: { 1: 4, 2: 4, 3: 4, 4: 4, 5: 4, 6: 4, 7: 4, 8: 4, 9: 4, 10: 4, 11: 4 } } },
     'POST /api/teams/:teamId/cover': { user: 'manager', params: { teamId: 'team-north' }, body: { absentPractitionerId: 'kw-1', coveringPractitionerId: 'kw-2', from: day, to: '2026-01-20', reason: 'Leave.' } },
   };
 }
@@ -147,12 +155,25 @@ describe.each(storeKinds)('every write route given bad input on $name', ({ open 
   beforeAll(async () => {
     store = await open();
     app = await scenarioApp(store);
-    for (const user of ['keyworker', 'manager', 'prescriber', 'admin']) cookies[user] = await signIn(app, user);
+    // The demo GP answers for Ada's practice (the demo picks the practice with most proposals, and this scenario has none yet).
+    await store.db.updateTable('app_user').set({ organisation_id: 'gp-1' }).where('username', '=', 'gp').execute();
+    for (const user of ['keyworker', 'manager', 'prescriber', 'admin', 'gp']) cookies[user] = await signIn(app, user);
     const post = (user: string, url: string, payload: object) => app.inject({ method: 'POST', url, headers: { cookie: cookies[user]! }, payload });
     const task = await post('keyworker', '/api/people/ada/escalation/tasks', { step: 'home-visit', ownerId: 'demo-keyworker', due: day });
     made.taskId = String(task.json().id);
     const transfer = await post('keyworker', '/api/people/ada/transfers', { episode: 'ada-episode', receivingTeam: 'team-south', reason: 'Moved to the south of the county.' });
     made.transferId = String(transfer.json().id);
+    // A proposal for the GP to answer, a Community Treatment Order to renew, and a person's own measure link.
+    const agreementId = randomUUID();
+    const proposal = await post('prescriber', '/api/people/ada/shared-care', { agreementId, medicationRequest: 'ada-clozapine', date: day, responsibilities: [{ task: 'prescribing', holder: 'practice' }, { task: 'full-blood-count', holder: 'team' }] });
+    expect(proposal.statusCode, proposal.body).toBe(201);
+    made.agreementId = agreementId;
+    const cto = { resourceType: 'Flag', id: 'ada-cto', status: 'active', subject: { reference: 'Patient/ada' }, period: { start: '2025-12-01' },
+      category: [{ coding: [{ system: system.flagCategory, code: 'mha-legal-status' }] }], code: { coding: [{ system: system.mhaLegalStatus, code: ctoLegalStatus }] },
+      extension: [{ url: extension.reviewDue, valueDate: '2026-05-31' }] };
+    await writeRecords(store.db, [prepareRecord({ type: 'Flag', id: 'ada-cto', personId: 'ada', resource: cto as never })]);
+    const link = await post('keyworker', '/api/people/ada/measure-links', { instrument: 'dialog' });
+    made.token = String(link.json().link.path).replace('/measure/', '');
   });
   afterAll(async () => {
     await store.close();
