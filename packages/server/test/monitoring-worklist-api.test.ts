@@ -1,33 +1,16 @@
-import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Store } from '@continuity/store';
+import { describe, expect, it } from 'vitest';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { AS_OF, expectedItems, monitoringScenario } from '../../store/test/support/monitoring-scenario.ts';
-import { scenarioApp, signIn } from './support/signed-in-app.ts';
+import { scenarioApi } from './support/scenario-api.ts';
 
 const [vera, ola, nina, lena, carl] = expectedItems;
 
 describe.each(storeKinds)('the monitoring-overdue worklist through the API on $name', (kind) => {
-  let store: Store;
-  let app: FastifyInstance;
-  const cookies: Record<string, string> = {};
-  const get = (username: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie: cookies[username]! } });
-  const worklistAudit = (actorId: string) =>
-    store.db.selectFrom('audit_event').select(['person_id', 'basis', 'outcome', 'detail']).where('actor_id', '=', actorId).where('action', '=', 'worklist').orderBy('id').execute();
-
-  beforeAll(async () => {
-    store = await kind.open();
-    // The demo clinicians work in North CMHT, the team holding most people in the scenario.
-    app = await scenarioApp(store, monitoringScenario());
-    for (const user of ['prescriber', 'keyworker', 'manager', 'board', 'admin', 'partner']) cookies[user] = await signIn(app, user);
-  });
-  afterAll(async () => {
-    await app.close();
-    await store.close();
-  });
+  const api = scenarioApi(kind, monitoringScenario, ['prescriber', 'keyworker', 'manager', 'board', 'admin', 'partner']);
+  const { get, worklistAudit } = api;
 
   it('needs a session and a clinical role', async () => {
-    expect((await app.inject({ method: 'GET', url: '/api/worklists/monitoring-overdue' })).statusCode).toBe(401);
+    expect((await api.app.inject({ method: 'GET', url: '/api/worklists/monitoring-overdue' })).statusCode).toBe(401);
     for (const user of ['board', 'admin', 'partner']) {
       const response = await get(user, `/api/worklists/monitoring-overdue?asOf=${AS_OF}`);
       expect(response.statusCode, user).toBe(403);
