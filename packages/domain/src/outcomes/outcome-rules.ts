@@ -81,6 +81,14 @@ export interface InstrumentRules {
 
 const linkIds = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => String(from + i));
 
+/** PHQ-9 and GAD-7 ask the same question of every item, with the same four answers (Kroenke 2001; Spitzer 2006). */
+const howOftenInTwoWeeks = [
+  { value: 0, label: 'Not at all' },
+  { value: 1, label: 'Several days' },
+  { value: 2, label: 'More than half the days' },
+  { value: 3, label: 'Nearly every day' },
+];
+
 const dialogTreatment: readonly OutcomeSource[] = [
   { source: 'Priebe S, Golden E, McCabe R, Reininghaus U. BMC Psychiatry 2012;12:113', says: 'internal consistency (Cronbach alpha) of the three treatment satisfaction items .57', checked: true },
   { source: 'Mosler F, Priebe S, Bird V. BMC Health Services Research 2020 (DIALOG in East London)', says: 'satisfaction with treatment aspects mean 5.25 (SD 1.17)', checked: true },
@@ -256,12 +264,7 @@ export const outcomeRules: Record<QuestionnaireKey, InstrumentRules> = {
     title: 'PHQ-9',
     ratedBy: 'person',
     stem: 'Over the last 2 weeks, how often have you been bothered by any of the following problems?',
-    answers: [
-      { value: 0, label: 'Not at all' },
-      { value: 1, label: 'Several days' },
-      { value: 2, label: 'More than half the days' },
-      { value: 3, label: 'Nearly every day' },
-    ],
+    answers: howOftenInTwoWeeks,
     items: [
       { linkId: '1', label: 'Little interest or pleasure', wording: 'Little interest or pleasure in doing things' },
       { linkId: '2', label: 'Down, depressed or hopeless', wording: 'Feeling down, depressed, or hopeless' },
@@ -299,12 +302,7 @@ export const outcomeRules: Record<QuestionnaireKey, InstrumentRules> = {
     title: 'GAD-7',
     ratedBy: 'person',
     stem: 'Over the last 2 weeks, how often have you been bothered by the following problems?',
-    answers: [
-      { value: 0, label: 'Not at all' },
-      { value: 1, label: 'Several days' },
-      { value: 2, label: 'More than half the days' },
-      { value: 3, label: 'Nearly every day' },
-    ],
+    answers: howOftenInTwoWeeks,
     items: [
       { linkId: '1', label: 'Nervous, anxious or on edge', wording: 'Feeling nervous, anxious, or on edge' },
       { linkId: '2', label: 'Unable to stop worrying', wording: 'Not being able to stop or control worrying' },
