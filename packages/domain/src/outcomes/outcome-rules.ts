@@ -251,6 +251,7 @@ export const outcomeRules: Record<QuestionnaireKey, InstrumentRules> = {
         sources: [
           { source: 'Stewart-Brown S, Tennant A, Tennant R, et al. Health Qual Life Outcomes 2009;7:15', says: 'seven positively worded items each 1-5; the raw sum 7-35 is converted to a metric score by the Rasch conversion table', checked: false },
           { source: 'Warwick Medical School, WEMWBS scoring guidance (warwick.ac.uk/wemwbs)', says: 'SWEMWBS is scored by summing the seven items and transforming the total by the conversion table', checked: true },
+          { source: 'Cross-check of the conversion table', says: 'the same 29 metric values (7.00 … 35.00) appear in independent published research analysis code; the table here agrees value for value. The 2009 paper itself was not reachable to check', checked: true },
           { source: 'Ng Fat L, Scholes S, Boniface S, et al. Qual Life Res 2017;26:1129-44', says: 'SWEMWBS in the Health Survey for England; no rule for missing items, so none is allowed', checked: false },
           { source: 'Reliable change', says: 'no published reliability and SD were checked for the SWEMWBS metric score, so change is reported without counting reliable change', checked: true },
         ],
