@@ -15,6 +15,7 @@ import { TriageQueuePage } from './referrals/triage-queue-page.tsx';
 import { TriageReferralPage } from './referrals/triage-referral-page.tsx';
 import { CheckInPage } from './referrals/check-in-page.tsx';
 import { TeamWaitingListPage } from './referrals/team-waiting-list-page.tsx';
+import { TeamOutcomesPage } from './outcomes/team-outcomes-page.tsx';
 import { RecordInvitationPage } from './physical-health/record-invitation-page.tsx';
 import { PhysicalHealthReportPage } from './physical-health/physical-health-report-page.tsx';
 import { RecordMeasurePage } from './outcomes/record-measure-page.tsx';
@@ -90,6 +91,7 @@ export function App() {
             <Route path="/reports/discharge-audit" element={signedIn(<DischargeAuditPage />)} />
             <Route path="/reports/physical-health" element={signedIn(<PhysicalHealthReportPage />)} />
             <Route path="/reports/mha-use" element={signedIn(<MhaUsePage />)} />
+            <Route path="/reports/outcomes" element={signedIn(<TeamOutcomesPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -1,7 +1,8 @@
-import { formatNhsNumber } from '@continuity/domain';
-import { dischargeAudit, mhaUse, personNames, physicalHealthReport, recordAudit, type DischargeAudit, type Store } from '@continuity/store';
+import { formatNhsNumber, londonToday } from '@continuity/domain';
+import { dischargeAudit, loadNames, mhaUse, personNames, physicalHealthReport, recordAudit, teamOutcomes, type DischargeAudit, type Store } from '@continuity/store';
 import { Command } from 'commander';
 import { describeMhaUse } from './mha-use-text.ts';
+import { describeTeamOutcomes } from './outcomes-report-text.ts';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
 import { describePhysicalHealth } from './physical-health-report.ts';
 import { parseDate } from './synth.ts';
@@ -63,6 +64,18 @@ const REPORTS: Record<string, { says: string; run: (store: Store, flags: ReportF
       const report = await mhaUse(store.db, { asOf: flags.asOf });
       await auditAggregate(store, { report: report.report, asOf: report.asOf });
       return { json: report, text: describeMhaUse(report) };
+    },
+  },
+  outcomes: {
+    says: 'outcome measures completed and change from first to latest score, for one --team, as of --as-of',
+    run: async (store, flags) => {
+      if (!flags.team) throw new Error('the outcomes report is for one team: give --team ID');
+      const asOf = flags.asOf ?? londonToday();
+      const { report, personIds } = await teamOutcomes(store.db, flags.team, asOf);
+      // Each caseload record read is a report read, as the API audits it; the report itself names nobody.
+      await recordAudit(store.db, personIds.map((personId) => ({ actorId: 'cli:report', actorRole: 'system', action: 'report', personId, basis: 'report' as const, outcome: 'allowed' as const, detail: { report: 'outcomes', team: flags.team, asOf } })));
+      const names = await loadNames(store.db, [`Organization/${flags.team}`]);
+      return { json: report, text: describeTeamOutcomes(report, names.get(`Organization/${flags.team}`) ?? flags.team) };
     },
   },
   'physical-health': {

@@ -1,5 +1,5 @@
 import { londonToday, roles } from '@continuity/domain';
-import { clinicianCaseload, coversFrom, loadNames, mdtBoard, recordAudit, recordCover, teamCaseload, teamPractitionerIds, teamWaitingList, type AuditEntry, type Store } from '@continuity/store';
+import { clinicianCaseload, coversFrom, loadNames, mdtBoard, recordAudit, recordCover, teamCaseload, teamPractitionerIds, teamWaitingList, trustTeams, type AuditEntry, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { requireStaff, type SignedInUser } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
@@ -18,6 +18,7 @@ const named = (names: Map<string, string>, type: string, id: string) => names.ge
  * - GET /api/caseloads/me?asOf=: the signed-in clinician's own people, and those they cover that day;
  * - GET /api/teams/:teamId/caseload?asOf=: per key worker, people and weighted size (managers and key workers of the team);
  * - GET /api/teams/:teamId/mdt?asOf=: who the team should discuss and why, in the worklist shape;
+ * - GET /api/teams: the trust's teams, by name (not personal: for choosing a team in a report);
  * - GET /api/teams/:teamId/waiting-list?asOf=: everyone waiting for the team, longest first (docs/referrals.md);
  * - GET /api/teams/:teamId/cover?asOf=: cover current on the day or planned after it;
  * - POST /api/teams/:teamId/cover: a team manager records cover while a key worker is away.
@@ -55,6 +56,11 @@ export function caseloadRoutes(app: FastifyInstance, store: Store) {
     const nameOf = new Map(people.map((p) => [p.person_id, [p.given_names, p.family_name].filter(Boolean).join(' ') || null]));
     await auditListed(store, staff, caseload.unallocated.map((u) => u.personId), { worklist: 'team-caseload', asOf, team: teamId });
     return { ...caseload, team: { id: teamId, name: named(names, 'Organization', teamId) }, unallocated: caseload.unallocated.map((u) => ({ ...u, name: nameOf.get(u.personId) ?? null })) };
+  });
+
+  app.get('/api/teams', async (request) => {
+    requireStaff(request);
+    return { teams: await trustTeams(store.db) };
   });
 
   app.get('/api/teams/:teamId/waiting-list', async (request) => {

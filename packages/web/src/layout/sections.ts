@@ -28,5 +28,6 @@ export const reportLinks: readonly SectionLink[] = [
   { to: '/reports/discharge-audit', text: 'Discharge audit', says: 'Discharges of people with severe and relapsing illness that cite non-attendance or lack a required record.', shownTo: overseers(['team-manager', 'board-analyst', 'admin']) },
   { to: '/reports/waiting-times', text: 'Waiting times', says: 'Waits against the four-week standard, by team and ethnic group.', shownTo: overseers(['team-manager', 'board-analyst', 'admin']) },
   { to: '/reports/physical-health', text: 'Physical health checks', says: 'SMI annual physical health check completion per team.', shownTo: overseers(['team-manager', 'board-analyst']) },
+  { to: '/reports/outcomes', text: 'Outcome measures', says: 'Outcome measures completed, and change from first to latest score, per team.', shownTo: overseers(['team-manager', 'board-analyst', 'admin']) },
   { to: '/reports/mha-use', text: 'MHA use by ethnicity', says: 'Detentions and Community Treatment Orders per 100,000 people by ethnic group.', shownTo: overseers(['team-manager', 'board-analyst']) },
 ];
