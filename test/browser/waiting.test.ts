@@ -87,5 +87,25 @@ describe.skipIf(!haveChromium)('referrals and waiting in Chromium', () => {
     expect(await waitingRows.nth(1).innerText()).toMatch(/Cal Chandra[\s\S]*1 May 2026[\s\S]*Over 4 weeks[\s\S]*Not yet/);
     expect(await waitingRows.nth(2).innerText()).toMatch(/Eli Ellis[\s\S]*15 May 2026[\s\S]*None recorded/);
     expect(await axeViolations(page)).toEqual([]);
+
+    // A self-referral taken by phone for someone not yet on record joins the triage queue.
+    await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Triage' }).click();
+    await tabTo(page, page.getByRole('link', { name: 'Record a referral' }), 60);
+    await page.keyboard.press('Enter');
+    const referral = page.getByRole('form', { name: 'Record a referral' });
+    await referral.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    for (const [label, typed] of [['Given name', 'Jo'], ['Family name', 'Fenn'], ['Why they are referred', 'Hearing voices again; frightened.']] as const) {
+      await tabTo(page, referral.getByLabel(label, { exact: true }));
+      await page.keyboard.type(typed);
+    }
+    await referral.getByLabel('Date of birth').fill('1991-04-02');
+    await tabTo(page, referral.getByLabel('Referred by'));
+    await page.keyboard.type('Self');
+    await expect.poll(() => referral.getByLabel('Referred by').inputValue()).toBe('self');
+    await tabTo(page, referral.getByRole('button', { name: 'Record the referral' }));
+    await page.keyboard.press('Enter');
+    await page.getByText('The referral of Jo Fenn is recorded and waiting for triage.').waitFor();
+    await page.getByRole('link', { name: 'Triage the referral of Jo Fenn' }).waitFor();
   });
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { extension, isoDay, londonDay, median, percentile, referralWaits, system, triageOf, triageReferral, waitingMeasures, waitingReason, type ReferralFacts, type ReferralWait } from '../src/index.ts';
+import { extension, isoDay, londonDay, median, percentile, recordReferral, referralWaits, system, triageOf, triageReferral, waitingMeasures, waitingReason, type ReferralFacts, type ReferralWait } from '../src/index.ts';
+import { fhirR4SchemaErrors } from '../../../test/support/fhir-r4-schema.ts';
 
 const D = londonDay('2026-03-02')!;
 const day = (offset: number) => isoDay(D + offset);
@@ -125,5 +126,25 @@ describe('triage at the single point of access', () => {
     expect(fields(triageReferral({ ...referral, status: 'revoked' }, { outcome: 'maybe', date: day(3) }, teams, NOW))).toEqual(['status', 'outcome']);
     const declined = triageReferral(referral, { outcome: 'declined', date: day(3), reason: 'Needs are met by primary care', onwardService: 'NHS Talking Therapies, Northshire' }, teams, NOW);
     expect(declined.ok && declined.resource).toMatchObject({ status: 'revoked', note: [{ text: 'Declined: Needs are met by primary care. Onward route: NHS Talking Therapies, Northshire' }] });
+  });
+});
+
+describe('a referral recorded at the single point of access', () => {
+  const NOW = new Date('2026-03-20T12:00:00Z');
+  const entry = { referralId: 'ref-new', personId: 'p-new', source: 'police', date: '2026-03-19', priority: 'routine', reason: 'Found distressed on the bridge; agreed to help.', referrer: 'PC Dale' };
+
+  it('writes a ServiceRequest with no team yet, its source, priority, day and reason, and a Patient for someone new', () => {
+    const outcome = recordReferral({ ...entry, newPerson: { family: 'Fenn', given: 'Jo', birthDate: '1991-04-02', nhsNumber: '943-476-5870', postcode: 'ls14ap' } }, NOW);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.problems));
+    const [patient, referral] = outcome.resources as Array<Record<string, any>>;
+    expect(patient).toEqual({ resourceType: 'Patient', id: 'p-new', identifier: [{ system: system.nhsNumber, value: '9434765870' }], name: [{ use: 'official', family: 'Fenn', given: ['Jo'] }], birthDate: '1991-04-02', address: [{ use: 'home', postalCode: 'LS14AP' }] });
+    expect(referral).toMatchObject({ resourceType: 'ServiceRequest', status: 'active', priority: 'routine', authoredOn: '2026-03-19', reasonCode: [{ text: entry.reason }], note: [{ text: 'Referred by PC Dale' }], subject: { reference: 'Patient/p-new' } });
+    expect(referral!.performer).toBeUndefined();
+    for (const resource of [patient, referral]) expect(fhirR4SchemaErrors(resource)).toEqual([]);
+  });
+
+  it('names each problem: source, future day, priority, no reason, and a new person without names or with a bad NHS number', () => {
+    const outcome = recordReferral({ ...entry, source: 'neighbour', date: '2026-03-21', priority: 'soon', reason: '', newPerson: { family: ' ', given: '', birthDate: '1991-02-30', nhsNumber: '9434765871', postcode: 'nowhere' } }, NOW);
+    expect(outcome.ok ? [] : outcome.problems.map((p) => p.field)).toEqual(['source', 'date', 'priority', 'reason', 'family', 'given', 'birthDate', 'nhsNumber', 'postcode']);
   });
 });

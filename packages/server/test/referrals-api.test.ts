@@ -92,4 +92,30 @@ describe.each(storeKinds)('referrals and waiting through the API on $name', (kin
     const audited = await store.db.selectFrom('audit_event').select(['person_id', 'detail']).where('action', '=', 'worklist').where('actor_id', '=', 'demo-keyworker').execute();
     expect(audited.some((a) => a.person_id === 'cal' && JSON.stringify(a.detail).includes('waiting-list'))).toBe(true);
   });
+
+  it('records a referral at the single point of access, for someone new or on record, and it waits for triage', async () => {
+    const referralId = randomUUID();
+    const personId = randomUUID();
+    const body = { referralId, personId, newPerson: { family: 'Fenn', given: 'Jo', birthDate: '1991-04-02', nhsNumber: '943 476 5870', postcode: 'ls1 4ap' }, source: 'self', date: daysAgo(2), priority: 'urgent', reason: 'Hearing voices again; scared.' };
+    expect((await send('keyworker', '/api/referrals', body)).statusCode).toBe(403);
+    const bad = await send('manager', '/api/referrals', { ...body, newPerson: { ...body.newPerson, nhsNumber: '943 476 5871', birthDate: '2099-01-01' }, reason: ' ' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['reason', 'birthDate', 'nhsNumber']);
+    expect(await store.db.selectFrom('person').select('person_id').where('person_id', '=', personId).execute()).toEqual([]);
+
+    expect((await send('manager', '/api/referrals', body)).statusCode).toBe(201);
+    expect((await send('manager', '/api/referrals', body)).statusCode).toBe(200);
+    expect((await send('manager', '/api/referrals', { ...body, reason: 'Something else' })).statusCode).toBe(409);
+    const person = await store.db.selectFrom('person').select(['nhs_number', 'family_name', 'postcode']).where('person_id', '=', personId).executeTakeFirst();
+    expect(person).toEqual({ nhs_number: '9434765870', family_name: 'Fenn', postcode: 'LS1 4AP' });
+    const queue = (await send('manager', '/api/referrals/untriaged')).json().referrals;
+    expect(queue[0]).toMatchObject({ personId, referralId, name: 'Jo Fenn', priority: 'urgent', source: 'Self-referral', reason: 'Hearing voices again; scared.' });
+
+    // The same NHS number again is the person on record: the referral is for them, not a new person.
+    const again = await send('manager', '/api/referrals', { ...body, referralId: randomUUID(), personId: randomUUID() });
+    expect(again.json().error.code).toBe('nhs-number-on-record');
+    const existing = await send('manager', '/api/referrals', { referralId: randomUUID(), personId, source: 'gp', date: londonToday(), priority: 'routine', reason: 'GP asks for review too.' });
+    expect(existing.statusCode).toBe(201);
+    expect((await send('manager', '/api/referrals', { referralId: randomUUID(), personId: 'nobody', source: 'gp', date: londonToday(), priority: 'routine', reason: 'x' })).statusCode).toBe(404);
+  });
 });

@@ -44,6 +44,7 @@ function examples(): Record<string, Example> {
     'POST /api/people/:id/medicines/:medicineId/stop': { user: 'prescriber', params: { id: 'ada', medicineId: 'ada-clozapine' }, body: { version: 1, date: day, reason: 'Neutropenia.' } },
     'POST /api/people/:id/medicines/:medicineId/statements': { user: 'keyworker', params: { id: 'ada', medicineId: 'ada-clozapine' }, body: { statementId: randomUUID(), kind: 'stopped-against-advice', date: day, note: 'Says it makes her tired.' } },
     'POST /api/people/:id/medicines/:medicineId/injections': { user: 'keyworker', params: { id: 'ada', medicineId: 'ada-clozapine' }, body: { administrationId: randomUUID(), outcome: 'given', date: day, time: '09:30' } },
+    'POST /api/referrals': { user: 'manager', params: {}, body: { referralId: randomUUID(), personId: 'ben', source: 'gp', date: day, priority: 'routine', reason: 'Low mood for months; not sleeping.', referrer: 'Dr Patel' } },
     'POST /api/people/:id/referrals/:referralId/triage': { user: 'manager', params: { id: 'ada', referralId: 'ada-referral' }, body: { version: 1, outcome: 'accepted', date: day, teamId: 'team-north' } },
     'POST /api/people/:id/referrals/:referralId/check-ins': { user: 'keyworker', params: { id: 'ada', referralId: 'ada-referral' }, body: { checkInId: randomUUID(), date: day, note: 'Still waiting, coping.' } },
     'POST /api/people/:id/escalation/tasks': { user: 'keyworker', params: { id: 'ada' }, body: { step: 'home-visit', ownerId: 'demo-keyworker', due: day } },

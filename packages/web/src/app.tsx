@@ -15,6 +15,7 @@ import { TriageQueuePage } from './referrals/triage-queue-page.tsx';
 import { TriageReferralPage } from './referrals/triage-referral-page.tsx';
 import { CheckInPage } from './referrals/check-in-page.tsx';
 import { TeamWaitingListPage } from './referrals/team-waiting-list-page.tsx';
+import { RecordReferralPage } from './referrals/record-referral-page.tsx';
 import { TeamOutcomesPage } from './outcomes/team-outcomes-page.tsx';
 import { RecordInvitationPage } from './physical-health/record-invitation-page.tsx';
 import { PhysicalHealthReportPage } from './physical-health/physical-health-report-page.tsx';
@@ -76,6 +77,7 @@ export function App() {
             <Route path="/worklists/waiting" element={signedIn(<WaitingPage />)} />
             <Route path="/reports/waiting-times" element={signedIn(<WaitingTimesPage />)} />
             <Route path="/referrals/triage" element={signedIn(<TriageQueuePage />)} />
+            <Route path="/referrals/new" element={signedIn(<RecordReferralPage />)} />
             <Route path="/people/:id/referrals/:referralId/triage" element={signedIn(<TriageReferralPage />)} />
             <Route path="/people/:id/referrals/:referralId/check-in" element={signedIn(<CheckInPage />)} />
             <Route path="/worklists/shared-care" element={signedIn(<SharedCarePage />)} />

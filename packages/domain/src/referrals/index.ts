@@ -5,3 +5,4 @@ export * from './waiting-reason.ts';
 export * from './waiting-measures.ts';
 export * from './triage-referral.ts';
 export * from './record-check-in.ts';
+export * from './record-referral.ts';

@@ -1,5 +1,5 @@
-import { contactTeam, fhirDate, fhirId, londonToday, recordCheckIn, triageReferral, type Role } from '@continuity/domain';
-import { prepareRecord, quarterBefore, readPersonRecord, recordAudit, trustTeams, untriagedReferrals, updatePersonRecord, waitingTimes, type Store } from '@continuity/store';
+import { contactTeam, fhirDate, fhirId, londonToday, recordCheckIn, recordReferral, triageReferral, type ResourceType, type Role } from '@continuity/domain';
+import { findRecordsWithId, prepareRecord, quarterBefore, readPersonRecord, recordAudit, trustTeams, untriagedReferrals, updatePersonRecord, waitingTimes, writeRecords, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireRole } from '../auth/session.ts';
@@ -27,12 +27,24 @@ const triageBody = z.object({
   onwardService: text.nullish(),
   reason: text.nullish(),
 });
+const referralBody = z.object({
+  referralId: z.uuid({ error: 'must be the UUID the form made when it opened' }),
+  /** The person on record, or the id the form made for someone new (then newPerson is given). */
+  personId: fhirId,
+  newPerson: z.object({ family: text, given: text, birthDate: text, nhsNumber: text.nullish(), postcode: text.nullish() }, { error: 'must be the new person’s details' }).nullish(),
+  source: text,
+  date: text,
+  priority: text,
+  reason: text,
+  referrer: text.nullish(),
+});
 const checkInBody = z.object({ checkInId: z.uuid({ error: 'must be the UUID the form made when it opened' }), date: text, note: text });
 
 /**
  * Referrals and waiting (issue 7 part 1):
  * - GET  /api/reports/waiting-times?from&to&team: aggregate waits by team and ethnic group (no people named);
  * - GET  /api/referrals/untriaged: the single point of access's queue (team managers; each person listed audited);
+ * - POST /api/referrals: a referral into the single point of access, for someone on record or someone new;
  * - POST /api/people/:id/referrals/:referralId/triage: accepted to a team, signposted, or declined with an onward route;
  * - POST /api/people/:id/referrals/:referralId/check-ins: a check-in with a person while they wait.
  */
@@ -50,6 +62,34 @@ export function referralRoutes(app: FastifyInstance, store: Store) {
     const referrals = await untriagedReferrals(store.db, asOf);
     await recordAudit(store.db, referrals.map((r) => ({ actorId: staff.id, actorRole: staff.role, action: 'triage-queue', personId: r.personId, resourceType: 'ServiceRequest', resourceId: r.referralId, basis: 'triage' as const, outcome: 'allowed' as const })));
     return { asOf, referrals, teams: await trustTeams(store.db) };
+  });
+
+  app.post('/api/referrals', async (request, reply) => {
+    const staff = requireRole(request, TRIAGE_ROLES, 'record referrals: the single point of access is for team managers and clinical leads');
+    const body = parseInput(referralBody, request.body, 'body');
+    const outcome = recordReferral({ ...body, newPerson: body.newPerson ?? null });
+    if (!outcome.ok) throw new ApiError(400, 'invalid-input', `The referral was not recorded: ${outcome.problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, outcome.problems);
+    const exists = await store.db.selectFrom('person').select('person_id').where('person_id', '=', body.personId).executeTakeFirst();
+    const patient = outcome.resources.find((r) => r.resourceType === 'Patient') as { identifier?: Array<{ value?: string }> } | undefined;
+    const nhsNumber = patient?.identifier?.[0]?.value;
+    const records = outcome.resources.map((resource) => prepareRecord({ type: resource.resourceType as ResourceType, id: resource.id!, personId: body.personId, resource }));
+    const held = await findRecordsWithId(store.db, ['ServiceRequest'], body.referralId);
+    if (held.length > 0) {
+      // Sent again: the same referral is answered as before; a different one under its id is refused.
+      const same = held[0]!.personId === body.personId && held[0]!.contentHash === records.at(-1)!.contentHash;
+      if (!same) throw new ApiError(409, 'id-in-use', 'A different referral already has this id. Reload the form to record this as a new one.', [{ field: 'referralId', message: 'is already used by a different referral' }]);
+      return reply.status(200).send({ referral: { id: body.referralId, personId: body.personId } });
+    }
+    if (!body.newPerson && !exists) throw new ApiError(404, 'not-found', 'There is no person with that id: give the new person’s details instead.');
+    if (body.newPerson && exists) throw new ApiError(409, 'person-id-in-use', 'That person id is already on record. Reload the form to record a new person.', [{ field: 'personId', message: 'is already used' }]);
+    if (nhsNumber && (await store.db.selectFrom('person').select('person_id').where('nhs_number', '=', nhsNumber).executeTakeFirst())) {
+      throw new ApiError(409, 'nhs-number-on-record', 'A person with this NHS number is already on record: find them and record the referral for them.', [{ field: 'nhsNumber', message: 'belongs to a person already on record' }]);
+    }
+    await store.db.transaction().execute(async (trx) => {
+      await writeRecords(trx, records.map((r) => ({ ...r, personId: body.personId })));
+      await recordAudit(trx, [{ actorId: staff.id, actorRole: staff.role, action: 'record-referral', personId: body.personId, resourceType: 'ServiceRequest', resourceId: body.referralId, basis: 'triage', outcome: 'allowed', detail: { source: body.source, newPerson: Boolean(body.newPerson) } }]);
+    });
+    return reply.status(201).send({ referral: { id: body.referralId, personId: body.personId } });
   });
 
   app.post('/api/people/:id/referrals/:referralId/triage', async (request) => {

@@ -1,6 +1,7 @@
 import { BREAK_GLASS_HOURS } from '../format/domain-rules.ts';
 import { WarningCallout } from 'nhsuk-react-components';
 import { Link } from 'react-router-dom';
+import { useSignedInUser } from '../auth/session-context.tsx';
 import type { PersonRecordResponse, TimelineEntry } from '../api/types.ts';
 import { formatDateTime } from '../format/dates.ts';
 import { formatNhsNumber, fullName } from '../format/people.ts';
@@ -21,6 +22,7 @@ const BASIS_WORDS = {
 } as const;
 
 export function PersonRecordView({ record, timeline }: { record: PersonRecordResponse; timeline: TimelineEntry[] }) {
+  const user = useSignedInUser();
   const { person, access } = record;
   const name = fullName(person.name.given, person.name.family);
   return (
@@ -44,6 +46,12 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
         <Link to={`/people/${encodeURIComponent(person.id)}/contacts/new`}>Record a contact</Link>
         {' · '}
         <Link to={`/people/${encodeURIComponent(person.id)}/results/new`}>Record a result</Link>
+        {user.role === 'team-manager' ? (
+          <>
+            {' · '}
+            <Link to={`/referrals/new?person=${encodeURIComponent(person.id)}`}>Record a referral</Link>
+          </>
+        ) : null}
       </p>
       <PersonalDetails person={person} />
       <CareSummary person={person} />

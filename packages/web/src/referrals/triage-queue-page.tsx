@@ -24,6 +24,9 @@ export function TriageQueuePage() {
         Referrals from GPs, the person themselves, families, partners and other teams that no team has yet. The wait counts from the day of the
         referral, whatever triage decides. Nobody is turned away without a named service to go to.
       </p>
+      <p className="nhsuk-body">
+        <Link to="/referrals/new">Record a referral</Link> taken by phone or letter, or made by the person themselves.
+      </p>
       {state.status !== 'loaded' ? <Loading what="the referrals" /> : null}
       {state.status === 'loaded' && state.data.referrals.length === 0 ? <p className="nhsuk-body">No referrals are waiting for triage.</p> : null}
       {state.status === 'loaded' && state.data.referrals.length > 0 ? (
