@@ -23,10 +23,10 @@ describe.skipIf(!haveChromium)('the team outcomes report in Chromium', () => {
   it('shows a team its completion and change from first to latest score, accessibly', async () => {
     await signInAs(page, 'board');
     await openFromIndex(page, 'Reports', 'Outcome measures');
-    const form = page.getByRole('form', { name: 'Report options' });
+    const form = page.getByRole('form', { name: 'List options' });
     await form.getByLabel('Team').selectOption({ label: 'North CMHT' });
     await form.getByLabel('As of').fill(OUTCOMES_AS_OF);
-    await form.getByRole('button', { name: 'Show the report' }).click();
+    await form.getByRole('button', { name: 'Show' }).click();
     await page.getByRole('heading', { level: 2, name: 'North CMHT as of 30 June 2026' }).waitFor();
     await page.getByText('5 people on the caseload; 3 completed a measure in the last 12 months (60%).').waitFor();
     const rows = page.getByRole('table', { name: 'Change from first to latest score' }).getByRole('row');

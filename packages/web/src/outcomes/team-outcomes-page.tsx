@@ -1,11 +1,10 @@
-import { Button, Select, Table, TextInput } from 'nhsuk-react-components';
+import { Table } from 'nhsuk-react-components';
 import type { TeamOutcomes } from '@continuity/store';
-import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { useApiResource } from '../api/use-api-resource.ts';
 import { useSignedInUser } from '../auth/session-context.tsx';
 import { formatDate } from '../format/dates.ts';
-import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
+import { FormErrors } from '../forms/form-errors.tsx';
+import { useAsOfChoice } from '../caseload/as-of-form.tsx';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 
@@ -19,28 +18,16 @@ const percent = (rate: number | null) => (rate === null ? '–' : `${Math.round(
  */
 export function TeamOutcomesPage() {
   const user = useSignedInUser();
-  const [params, setParams] = useSearchParams();
   const teams = useApiResource<{ teams: Array<{ id: string; name: string }> }>('/api/teams');
   // A manager reads their own teams; the board and analysts choose any team of the trust.
   const choices = user.role === 'team-manager' ? user.teams : teams.status === 'loaded' ? teams.data.teams : [];
-  const team = params.get('team') ?? choices[0]?.id ?? '';
-  const asOf = params.get('asOf') ?? '';
-  const [teamChoice, setTeamChoice] = useState(team);
-  const [dateText, setDateText] = useState(asOf);
-  const [formErrors, setFormErrors] = useState<FormError[]>([]);
-  const query = new URLSearchParams({ team, ...(asOf ? { asOf } : {}) });
-  const state = useApiResource<TeamOutcomes>(team ? `/api/reports/outcomes?${query}` : null);
+  const choice = useAsOfChoice(choices);
+  const state = useApiResource<TeamOutcomes>(choice.team ? `/api/reports/outcomes?${new URLSearchParams({ team: choice.team, ...(choice.asOf ? { asOf: choice.asOf } : {}) })}` : null);
   if (state.status === 'failed' && state.problem.code !== 'invalid-input') {
     return <ProblemPage problem={state.problem} title={state.problem.status === 403 ? 'You cannot see this report' : 'The report could not be shown'} />;
   }
-  const errors = formErrors.length || state.status !== 'failed' ? formErrors : [{ fieldId: 'as-of', message: `Date ${state.problem.fields[0]?.message ?? 'is not valid'}` }];
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (dateText && !/^\d{4}-\d{2}-\d{2}$/.test(dateText)) return setFormErrors([{ fieldId: 'as-of', message: 'Enter the date as YYYY-MM-DD, for example 2026-06-30' }]);
-    setFormErrors([]);
-    setParams(new URLSearchParams({ team: teamChoice || team, ...(dateText ? { asOf: dateText } : {}) }));
-  }
+  const errors = state.status === 'failed' ? [{ fieldId: 'as-of', message: `Date ${state.problem.fields[0]?.message ?? 'is not valid'}` }, ...choice.errors] : choice.errors;
+  const team = choice.team;
 
   const title = 'Outcome measures by team';
   const teamName = choices.find((t) => t.id === team)?.name ?? team;
@@ -54,19 +41,7 @@ export function TeamOutcomesPage() {
         For the people on the team's caseload on the day: who completed each measure in the last 12 months, and the change from each person's first
         score to their latest. Scores inform care plans; they are never a risk rating.
       </p>
-      <form onSubmit={submit} noValidate aria-label="Report options">
-        <Select id="team" name="team" label="Team" labelProps={{ size: 's' }} value={teamChoice || team} onChange={(e) => setTeamChoice(e.currentTarget.value)}>
-          {choices.map((t) => (
-            <Select.Option key={t.id} value={t.id}>
-              {t.name}
-            </Select.Option>
-          ))}
-        </Select>
-        <TextInput id="as-of" name="asOf" type="date" label="As of" labelProps={{ size: 's' }} hint="Leave empty for today." width={10} value={dateText} error={errorFor(errors, 'as-of')} onChange={(e) => setDateText(e.currentTarget.value)} />
-        <Button type="submit" secondary>
-          Show the report
-        </Button>
-      </form>
+      {choice.form}
       {state.status === 'loading' || (!team && teams.status === 'loading') ? <Loading what="the report" /> : null}
       {state.status === 'loaded' ? (
         <section aria-labelledby="outcomes-heading">
