@@ -1,36 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { auditDischarge, extension, system, type DiagnosisFact } from '@continuity/domain';
-import { dischargeAudit, importPath, type Store } from '@continuity/store';
-import { generatePopulation } from '@continuity/synth';
+import { dischargeAudit } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
+import { importedStore, syntheticPopulation } from './support/synthetic-store.ts';
 
 const AS_OF = '2026-06-30';
-let dir = '';
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'continuity-discharge-'));
-  await generatePopulation({ people: 400, seed: 11, asOf: AS_OF, outDir: dir });
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const population = syntheticPopulation({ people: 400, seed: 11, asOf: AS_OF });
 
 type Row = { person_id: string; id: string; resource: Record<string, any> };
 const valueOf = (r: Row, url: string) => (r.resource.extension ?? []).find((e: { url: string }) => e.url === url);
 
 describe.each(storeKinds)('the discharge audit over a synthetic population on $name', (kind) => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await kind.open();
-    expect((await importPath(store, dir)).rejected).toBe(0);
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
+  const imported = importedStore(kind, population);
 
   it('lists what the domain rules find over every finished episode, read naively, including non-attendance discharges of people with psychosis', async () => {
-    const report = await dischargeAudit(store.db, { to: AS_OF });
-    const records = (await store.db.selectFrom('record').select(['person_id', 'id', 'resource_type', 'resource']).where('resource_type', 'in', ['EpisodeOfCare', 'Condition']).execute()) as Array<Row & { resource_type: string }>;
+    const report = await dischargeAudit(imported.store.db, { to: AS_OF });
+    const records = (await imported.store.db.selectFrom('record').select(['person_id', 'id', 'resource_type', 'resource']).where('resource_type', 'in', ['EpisodeOfCare', 'Condition']).execute()) as Array<Row & { resource_type: string }>;
     const diagnoses = new Map<string, DiagnosisFact[]>();
     for (const c of records.filter((r) => r.resource_type === 'Condition')) {
       diagnoses.set(c.person_id, [...(diagnoses.get(c.person_id) ?? []), { id: c.id, codings: c.resource.code?.coding ?? [], verification: c.resource.verificationStatus?.coding?.[0]?.code }]);

@@ -1,43 +1,31 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compareMonitoringFindings, evaluateMonitoring, evaluatePhysicalHealth, type MonitoringFinding } from '@continuity/domain';
-import { importPath, monitoringOverdueWorklist, type Store } from '@continuity/store';
-import { generatePopulation } from '@continuity/synth';
+import { monitoringOverdueWorklist } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
+import { importedStore, syntheticPopulation } from './support/synthetic-store.ts';
+import { generatePopulation } from '@continuity/synth';
 import { naiveMonitoringFacts } from './support/naive-monitoring-facts.ts';
 import { naivePhysicalHealthFacts } from './support/naive-physical-health-facts.ts';
 
 const AS_OF = '2026-06-30';
-let dir = '';
-beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'continuity-monitoring-'));
-  await generatePopulation({ people: 300, seed: 7, asOf: AS_OF, outDir: dir });
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const population = syntheticPopulation({ people: 300, seed: 7, asOf: AS_OF });
 
 describe.each(storeKinds)('the monitoring-overdue worklist over a synthetic population on $name', (kind) => {
-  let store: Store;
-  beforeAll(async () => {
-    store = await kind.open();
-    const report = await importPath(store, dir);
-    expect(report.rejected).toBe(0);
-  });
-  afterAll(async () => {
-    await store?.close();
-  });
+  const imported = importedStore(kind, population);
 
   it('is the list the rules give over every record, though the store reads only the latest of each', async () => {
-    const records = await store.db.selectFrom('record').select(['person_id', 'resource_type', 'resource']).execute();
-    const people = await store.db.selectFrom('person').select(['person_id', 'gender', 'birth_date', 'deceased_at']).execute();
+    const records = await imported.store.db.selectFrom('record').select(['person_id', 'resource_type', 'resource']).execute();
+    const people = await imported.store.db.selectFrom('person').select(['person_id', 'gender', 'birth_date', 'deceased_at']).execute();
     const facts = naiveMonitoringFacts(
       records as never,
       new Map(people.map((p) => [p.person_id, { gender: p.gender, birthDate: p.birth_date, deceasedAt: p.deceased_at ? new Date(p.deceased_at).toISOString() : null }])),
     );
     const health = naivePhysicalHealthFacts(records as never, new Map(people.map((p) => [p.person_id, p.deceased_at ? new Date(p.deceased_at).toISOString() : null])));
     for (const asOf of [AS_OF, '2025-12-31', '2026-03-15', '2026-09-30']) {
-      const { list } = await monitoringOverdueWorklist(store.db, { asOf, sliceSize: 40 });
+      const { list } = await monitoringOverdueWorklist(imported.store.db, { asOf, sliceSize: 40 });
       // Each person's medicines reasons, then their physical health check's.
       const expected = [...new Set([...facts.keys(), ...health.keys()])]
         .map((id): MonitoringFinding => {
@@ -52,7 +40,7 @@ describe.each(storeKinds)('the monitoring-overdue worklist over a synthetic popu
   });
 
   it('lists a minority of the people on medicines, for the reasons the population holds', async () => {
-    const { list, evaluated } = await monitoringOverdueWorklist(store.db, { asOf: AS_OF });
+    const { list, evaluated } = await monitoringOverdueWorklist(imported.store.db, { asOf: AS_OF });
     const codes = new Set(list.items.flatMap((i) => i.reasons.map((r) => r.code)));
     expect([...codes].sort()).toEqual(['antipsychotic-monitoring-overdue', 'clozapine-fbc-overdue', 'lithium-level-overdue', 'lithium-renal-thyroid-overdue', 'medication-review-overdue', 'physical-health-check-overdue']);
     expect(evaluated).toBeGreaterThan(50);
