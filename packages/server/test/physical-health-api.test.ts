@@ -6,6 +6,7 @@ import type { Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { PH_AS_OF, physicalHealthScenario } from '../../store/test/support/physical-health-scenario.ts';
 import { scenarioApp, signIn } from './support/signed-in-app.ts';
+import { scenarioApi } from './support/scenario-api.ts';
 
 describe.each(storeKinds)('the physical health check through the API on $name', (kind) => {
   let store: Store;
@@ -110,20 +111,8 @@ describe.each(storeKinds)('the physical health check through the API on $name', 
 });
 
 describe.each(storeKinds)('the physical health check report through the API on $name', (kind) => {
-  let store: Store;
-  let app: FastifyInstance;
-  const cookies: Record<string, string> = {};
-  const get = (username: string, url: string) => app.inject({ method: 'GET', url, headers: { cookie: cookies[username]! } });
-
-  beforeAll(async () => {
-    store = await kind.open();
-    app = await scenarioApp(store, physicalHealthScenario());
-    for (const user of ['manager', 'board', 'keyworker', 'prescriber']) cookies[user] = await signIn(app, user);
-  });
-  afterAll(async () => {
-    await app.close();
-    await store.close();
-  });
+  const api = scenarioApi(kind, physicalHealthScenario, ['manager', 'board', 'keyworker', 'prescriber']);
+  const { get } = api;
 
   it('gives team managers and the board the counts per team, naming nobody, and audits the reading', async () => {
     const response = await get('board', `/api/reports/physical-health?asOf=${PH_AS_OF}`);
@@ -137,7 +126,7 @@ describe.each(storeKinds)('the physical health check report through the API on $
     expect(response.body).not.toMatch(/bea|Bell|9990003/);
     const south = (await get('manager', `/api/reports/physical-health?asOf=${PH_AS_OF}&team=team-south`)).json();
     expect(south.teams.map((t: { teamId: string }) => t.teamId)).toEqual(['team-south']);
-    const audits = await store.db.selectFrom('audit_event').select(['actor_id', 'person_id', 'basis', 'detail']).where('action', '=', 'report').orderBy('id').execute();
+    const audits = await api.store.db.selectFrom('audit_event').select(['actor_id', 'person_id', 'basis', 'detail']).where('action', '=', 'report').orderBy('id').execute();
     expect(audits).toEqual([
       { actor_id: 'demo-board', person_id: null, basis: 'report', detail: { report: 'physical-health', asOf: PH_AS_OF, team: null } },
       { actor_id: 'demo-manager', person_id: null, basis: 'report', detail: { report: 'physical-health', asOf: PH_AS_OF, team: 'team-south' } },
