@@ -174,6 +174,7 @@ export const outcomeRules: Record<QuestionnaireKey, InstrumentRules> = {
         key: 'total', label: 'Total', items: linkIds(1, 10), combine: 'sum', min: 0, max: 40, higherIsBetter: true, decimals: 0, missingAllowed: 0,
         sources: [
           { source: 'Keetharuth AD, Brazier J, Connell J, et al. Br J Psychiatry 2018;212:42-9 (ReQoL)', says: 'ten items answered on five options from "none of the time" to "most or all of the time"; negatively worded items are reverse-scored so that every item scores 0-4 with 4 the best; total 0-40, higher is better quality of life', checked: false },
+          { source: 'ReQoL, University of Sheffield licensing page (licensing.sheffield.ac.uk)', says: 'a mixture of positively and negatively worded items, each on five levels from none of the time to most or all of the time; summative scores where a high score is better quality of life', checked: true },
           { source: 'ReQoL Scoring Instructions (reqol.org.uk)', says: 'positively worded items score 0-4, negatively worded items 4-0; the guide gives no imputation for missing items, so a total is given only with all ten answered', checked: false },
           { source: 'Reliable change', says: 'no published reliability and SD were checked for the ReQoL-10 total, so change is reported without counting reliable change', checked: true },
         ],
@@ -216,8 +217,9 @@ export const outcomeRules: Record<QuestionnaireKey, InstrumentRules> = {
         sources: [
           { source: 'Wing JK, Beevor AS, Curtis RH, et al. Br J Psychiatry 1998;172:11-8 (HoNOS)', says: 'twelve scales each rated 0 (no problem) to 4 (severe to very severe); the total is their sum, 0-48, higher is more severe', checked: false },
           { source: 'Royal College of Psychiatrists, HoNOS glossary (rating guidelines)', says: 'rate 9 for not known or not applicable; avoid it because missing data make scores less comparable', checked: true },
-          { source: 'Australian Mental Health Outcomes and Classification Network (AMHOCN), HoNOS data rules; METeOR 676214', says: 'the total is the sum of the scales excluding those not known; a total is counted as valid with no more than two scales not known', checked: false },
-          { source: 'Parabiaghi A, Barbato A, D\'Avanzo B, et al. Soc Psychiatry Psychiatr Epidemiol 2005;40:146-52', says: 'reliable change on the HoNOS total: a change of 8 points or more', checked: false },
+          { source: 'METeOR 676214, Health of the Nation Outcome Scale score code (AIHW)', says: 'the total is the sum of the twelve scales excluding those not known, 0-48', checked: true },
+          { source: 'Australian Mental Health Outcomes and Classification Network (AMHOCN), HoNOS data rules', says: 'a total is counted as valid with no more than two scales not known', checked: false },
+          { source: 'Parabiaghi A, Barbato A, D\'Avanzo B, Erlicher A, Lora A. Aust N Z J Psychiatry 2005;39:719-25', says: 'the Jacobson and Truax reliable change index on the HoNOS total, 4,759 people reassessed: a change of eight points is needed to be confident a real change occurred (seven among the most severe)', checked: true },
         ],
       },
     ],
@@ -292,6 +294,7 @@ export const outcomeRules: Record<QuestionnaireKey, InstrumentRules> = {
           { source: 'Kroenke K, Spitzer RL, Williams JB. J Gen Intern Med 2001;16:606-13 (PHQ-9)', says: 'nine items 0-3, total 0-27; 5, 10, 15 and 20 mark mild, moderate, moderately severe and severe depression', checked: true },
           { source: 'Missing items', says: 'no rule for missing PHQ-9 items was found in the paper, so a total is given only with all nine', checked: false },
           { source: 'NHS Talking Therapies for anxiety and depression manual (NHS England), reliable change', says: 'a change of 6 or more on the PHQ-9 is reliable', checked: false },
+          { source: 'MindStep evaluation, BMC Psychiatry 2018;18 (doi 10.1186/s12888-018-1987-1), table 1', says: 'reliable improvement is a fall of 6 or more on the PHQ-9 (and 4 or more on the GAD-7), the definitions of the English talking therapies programme', checked: true },
         ],
       },
     ],
@@ -326,6 +329,7 @@ export const outcomeRules: Record<QuestionnaireKey, InstrumentRules> = {
         sources: [
           { source: 'Spitzer RL, Kroenke K, Williams JB, Löwe B. Arch Intern Med 2006;166:1092-7 (GAD-7)', says: 'seven items 0-3, total 0-21; 5, 10 and 15 mark mild, moderate and severe anxiety; no rule for missing items, so none is allowed', checked: false },
           { source: 'NHS Talking Therapies for anxiety and depression manual (NHS England), reliable change', says: 'a change of 4 or more on the GAD-7 is reliable', checked: false },
+          { source: 'MindStep evaluation, BMC Psychiatry 2018;18 (doi 10.1186/s12888-018-1987-1), table 1', says: 'reliable improvement is a fall of 4 or more on the GAD-7', checked: true },
         ],
       },
     ],
