@@ -10,6 +10,7 @@ export * from './fhir/references.ts';
 export * from './access/roles.ts';
 export * from './access/password-policy.ts';
 export * from './access/record-access.ts';
+export * from './access/report-readers.ts';
 export * from './timeline/describe.ts';
 export * from './fhir/clinical-codes.ts';
 export * from './person/search-terms.ts';

@@ -1,4 +1,4 @@
-import { fhirDate, fhirId, londonToday, recordMeasure, type Role } from '@continuity/domain';
+import { fhirDate, fhirId, londonToday, recordMeasure, reportReaders, reportReadersInWords } from '@continuity/domain';
 import { personOutcomes, prepareRecord, recordAudit, teamOutcomes, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -18,8 +18,6 @@ const measureBody = z.object({
   answers: z.record(z.string(), z.union([z.string(), z.number(), z.null()], { error: 'must be a whole number' }), { error: 'must give each item\'s answer by its number' }),
 });
 
-/** Aggregate outcomes answer for the service: team managers and the board, and administrators. */
-const REPORT_ROLES: readonly Role[] = ['team-manager', 'board-analyst', 'admin'];
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date as YYYY-MM-DD').pipe(fhirDate);
 const reportQuery = z.object({ team: fhirId, asOf: day.optional() });
@@ -61,7 +59,7 @@ export function outcomeRoutes(app: FastifyInstance, store: Store) {
   });
 
   app.get('/api/reports/outcomes', async (request) => {
-    const staff = requireRole(request, REPORT_ROLES, 'read team outcomes: they are for team managers, the board and analysts');
+    const staff = requireRole(request, reportReaders.outcomes, `read team outcomes: they are for ${reportReadersInWords}`);
     const query = parseInput(reportQuery, request.query, 'query');
     if (staff.role === 'team-manager' && !staff.teams.some((t) => t.id === query.team)) {
       throw new ApiError(403, 'forbidden', 'A team manager reads the outcomes of their own team.');

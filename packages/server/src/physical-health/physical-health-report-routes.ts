@@ -1,12 +1,9 @@
-import { fhirDate, londonToday, type Role } from '@continuity/domain';
+import { fhirDate, londonToday, reportReaders, reportReadersInWords } from '@continuity/domain';
 import { physicalHealthReport, recordAudit, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requireStaff } from '../auth/session.ts';
+import { requireRole } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
-
-/** Who reads completion across teams: those who answer for it (SPEC C10, C16). Aggregates only, so no relationship to the people is needed. */
-const REPORT_ROLES: readonly Role[] = ['team-manager', 'board-analyst'];
 
 const reportQuery = z.object({
   asOf: z
@@ -24,8 +21,8 @@ const reportQuery = z.object({
  */
 export function physicalHealthReportRoutes(app: FastifyInstance, store: Store) {
   app.get('/api/reports/physical-health', async (request) => {
-    const staff = requireStaff(request);
-    if (!REPORT_ROLES.includes(staff.role)) throw new ApiError(403, 'forbidden', 'The physical health check report is for team managers and board members and analysts.');
+    // Aggregates only, so no relationship to the people is needed.
+    const staff = requireRole(request, reportReaders['physical-health'], `read the physical health check report: it is for ${reportReadersInWords}`);
     const query = parseInput(reportQuery, request.query, 'query');
     if (query.team) {
       const team = await store.db.selectFrom('shared_record').select('id').where('resource_type', '=', 'Organization').where('id', '=', query.team).executeTakeFirst();

@@ -1,4 +1,4 @@
-import { contactTeam, fhirDate, fhirId, londonToday, recordCheckIn, recordReferral, triageReferral, type ResourceType, type Role } from '@continuity/domain';
+import { contactTeam, fhirDate, fhirId, londonToday, recordCheckIn, recordReferral, triageReferral, reportReaders, reportReadersInWords, type ResourceType, type Role } from '@continuity/domain';
 import { findRecordsWithId, prepareRecord, quarterBefore, readPersonRecord, recordAudit, trustTeams, untriagedReferrals, updatePersonRecord, waitingTimes, writeRecords, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -7,8 +7,6 @@ import { ApiError, parseInput } from '../http/errors.ts';
 import { recordOnce } from '../http/record-once.ts';
 import { openRecord } from '../people/record-access.ts';
 
-/** Aggregate waiting times: for those who answer for access (SPEC, "Who uses it"). */
-const REPORT_ROLES: readonly Role[] = ['team-manager', 'board-analyst', 'admin'];
 /** Triage at the single point of access is a clinical decision a team manager or clinical lead makes. */
 const TRIAGE_ROLES: readonly Role[] = ['team-manager'];
 
@@ -50,7 +48,7 @@ const checkInBody = z.object({ checkInId: z.uuid({ error: 'must be the UUID the 
  */
 export function referralRoutes(app: FastifyInstance, store: Store) {
   app.get('/api/reports/waiting-times', async (request) => {
-    requireRole(request, REPORT_ROLES, 'see waiting times: they are for team managers, board members and analysts');
+    requireRole(request, reportReaders['waiting-times'], `see waiting times: they are for ${reportReadersInWords}`);
     const query = parseInput(reportQuery, request.query, 'query');
     const to = query.to ?? londonToday();
     return waitingTimes(store.db, { from: query.from ?? quarterBefore(to), to, team: query.team });

@@ -1,4 +1,5 @@
 import type { SignedInUser } from '../api/types.ts';
+import { reportReaders } from '../format/domain-rules.ts';
 import { isClinicalRole } from '../format/roles.ts';
 
 /** A page the header or a section's index links to, who it is for, and what it is for in a line. */
@@ -10,7 +11,7 @@ export interface SectionLink {
 }
 
 const clinical = (user: SignedInUser) => isClinicalRole(user.role);
-/** Those who answer for a service's policy and equity (SPEC, "Who uses it"). */
+/** Those who answer for a service's policy and equity: the report's readers in the domain. */
 const overseers = (roles: readonly string[]) => (user: SignedInUser) => roles.includes(user.role);
 
 /** Every worklist, in one place: the header links to their index once, so it fits on a screen. */
@@ -25,9 +26,9 @@ export const worklistLinks: readonly SectionLink[] = [
 
 /** Every report, in one place, for the roles that answer for what it shows. */
 export const reportLinks: readonly SectionLink[] = [
-  { to: '/reports/discharge-audit', text: 'Discharge audit', says: 'Discharges of people with severe and relapsing illness that cite non-attendance or lack a required record.', shownTo: overseers(['team-manager', 'board-analyst', 'admin']) },
-  { to: '/reports/waiting-times', text: 'Waiting times', says: 'Waits against the four-week standard, by team and ethnic group.', shownTo: overseers(['team-manager', 'board-analyst', 'admin']) },
-  { to: '/reports/physical-health', text: 'Physical health checks', says: 'SMI annual physical health check completion per team.', shownTo: overseers(['team-manager', 'board-analyst']) },
-  { to: '/reports/outcomes', text: 'Outcome measures', says: 'Outcome measures completed, and change from first to latest score, per team.', shownTo: overseers(['team-manager', 'board-analyst', 'admin']) },
-  { to: '/reports/mha-use', text: 'MHA use by ethnicity', says: 'Detentions and Community Treatment Orders per 100,000 people by ethnic group.', shownTo: overseers(['team-manager', 'board-analyst']) },
+  { to: '/reports/discharge-audit', text: 'Discharge audit', says: 'Discharges of people with severe and relapsing illness that cite non-attendance or lack a required record.', shownTo: overseers(reportReaders['discharge-audit']) },
+  { to: '/reports/waiting-times', text: 'Waiting times', says: 'Waits against the four-week standard, by team and ethnic group.', shownTo: overseers(reportReaders['waiting-times']) },
+  { to: '/reports/physical-health', text: 'Physical health checks', says: 'SMI annual physical health check completion per team.', shownTo: overseers(reportReaders['physical-health']) },
+  { to: '/reports/outcomes', text: 'Outcome measures', says: 'Outcome measures completed, and change from first to latest score, per team.', shownTo: overseers(reportReaders.outcomes) },
+  { to: '/reports/mha-use', text: 'MHA use by ethnicity', says: 'Detentions and Community Treatment Orders per 100,000 people by ethnic group.', shownTo: overseers(reportReaders['mha-use']) },
 ];

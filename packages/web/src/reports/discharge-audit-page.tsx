@@ -23,7 +23,7 @@ export function DischargeAuditPage() {
     return <ProblemPage problem={state.problem} title={state.problem.status === 403 ? 'You cannot see this report' : 'The report could not be shown'} />;
   }
   const title = 'Discharge audit';
-  // Managers can open the record of a person their team held; the board and administrators see the list only.
+  // Managers can open the record of a person their team held; the board sees the list only.
   const canOpen = user.role === 'team-manager';
   return (
     <>

@@ -1,0 +1,24 @@
+import type { Role } from './roles.ts';
+
+/**
+ * Who reads each trust-wide report, in one place so every report answers the same question the
+ * same way. Reports are for the people who answer for the service: team managers and clinical
+ * leads, and the board and its analysts (SPEC users; C14-C16). Administrators run the system and
+ * read the audit log; they have no clinical purpose for these figures, so under the Caldicott
+ * principles (need to know, minimum necessary) they are not readers. Clinicians without a
+ * management role use their own team's worklists and caseloads instead.
+ */
+const serviceLeads = ['team-manager', 'board-analyst'] as const satisfies readonly Role[];
+
+export const reportReaders = {
+  'discharge-audit': serviceLeads,
+  'mha-use': serviceLeads,
+  'physical-health': serviceLeads,
+  'waiting-times': serviceLeads,
+  outcomes: serviceLeads,
+} as const satisfies Record<string, readonly Role[]>;
+
+export type ReportName = keyof typeof reportReaders;
+
+/** The words a refusal gives: who the report is for. */
+export const reportReadersInWords = 'team managers and clinical leads, and board members and analysts';
