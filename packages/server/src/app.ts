@@ -27,6 +27,7 @@ import { physicalHealthRoutes } from './physical-health/physical-health-routes.t
 import { reportRoutes } from './reports/report-routes.ts';
 import { DEFAULT_WEB_ROOT, serveWebApp } from './web/static-site.ts';
 import { worklistRoutes } from './worklists/worklist-routes.ts';
+import { recordGate } from './people/record-gate.ts';
 
 export interface AppOptions {
   store: Store;
@@ -61,6 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   refuseCrossSiteWrites(app);
   installSessions(app, options.store);
+  recordGate(app, options.store);
 
   app.get('/api/health', async () => ({ ok: true, store: options.store.kind }));
   sessionRoutes(app, options.store, { secureCookies: options.secureCookies ?? false });

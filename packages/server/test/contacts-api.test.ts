@@ -64,10 +64,10 @@ describe.each(storeKinds)('recording contacts through the API on $name', (kind) 
     expect(hal.statusCode).toBe(403);
     expect(hal.json().error.code).toBe('break-glass-required');
     for (const user of ['board', 'crisis']) expect((await record(user, 'jon', { contactId, date: AS_OF, mode: 'clinic', outcome: 'attended' })).statusCode, user).toBe(403);
-    expect((await audit('open-for-contact')).filter((a) => a.outcome === 'refused')).toEqual([
-      { actor_id: 'demo-keyworker', person_id: 'hal', resource_type: null, resource_id: null, basis: 'none', outcome: 'refused', detail: null },
-      { actor_id: 'demo-board', person_id: 'jon', resource_type: null, resource_id: null, basis: 'none', outcome: 'refused', detail: null },
-      { actor_id: 'demo-crisis', person_id: 'jon', resource_type: null, resource_id: null, basis: 'none', outcome: 'refused', detail: null },
+    expect((await audit('open-for-request')).filter((a) => a.outcome === 'refused')).toEqual([
+      { actor_id: 'demo-keyworker', person_id: 'hal', resource_type: null, resource_id: null, basis: 'none', outcome: 'refused', detail: { route: 'POST /api/people/:id/contacts' } },
+      { actor_id: 'demo-board', person_id: 'jon', resource_type: null, resource_id: null, basis: 'none', outcome: 'refused', detail: { route: 'POST /api/people/:id/contacts' } },
+      { actor_id: 'demo-crisis', person_id: 'jon', resource_type: null, resource_id: null, basis: 'none', outcome: 'refused', detail: { route: 'POST /api/people/:id/contacts' } },
     ]);
     expect(await contactsWritten(contactId)).toEqual([]);
     expect((await record('keyworker', 'nobody', { contactId, date: AS_OF, mode: 'clinic', outcome: 'attended' })).statusCode).toBe(404);

@@ -48,7 +48,11 @@ describe.each(storeKinds)('the escalation ladder through the API on $name', (kin
     expect((await get('crisis', `/api/people/fay/escalation?asOf=${AS_OF}`)).statusCode).toBe(403);
     expect((await post('partner', '/api/people/dora/escalation/tasks', { step: 'home-visit', ownerId: 'demo-keyworker', due: '2026-07-01' })).statusCode).toBe(403);
     expect((await get('keyworker', '/api/people/nobody/escalation')).statusCode).toBe(404);
-    expect((await auditOf('read-escalation')).filter((a) => a.outcome === 'refused').map((a) => a.person_id)).toEqual(['fay']);
+    // Refused at the record's gate, before the route reads its input: audited with the route asked for.
+    expect((await auditOf('open-for-request')).filter((a) => a.outcome === 'refused').map((a) => [a.person_id, a.detail])).toEqual([
+      ['fay', { route: 'GET /api/people/:id/escalation' }],
+      ['dora', { route: 'POST /api/people/:id/escalation/tasks' }],
+    ]);
   });
 
   // Tasks are made today, so the ladder they change is today's: Eli, seen last on 22 June, is still out of contact.

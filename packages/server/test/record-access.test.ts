@@ -72,7 +72,7 @@ describe.each(storeKinds)('record access through the API on $name', (kind) => {
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error.code).toBe('break-glass-required');
     expect(await auditFor('demo-keyworker')).toEqual(
-      expect.arrayContaining([expect.objectContaining({ action: 'read-record', person_id: 'ben', basis: 'none', outcome: 'refused' })]),
+      expect.arrayContaining([expect.objectContaining({ action: 'open-for-request', person_id: 'ben', basis: 'none', outcome: 'refused' })]),
     );
 
     const noReason = await post('keyworker', '/api/people/ben/break-glass', {});
@@ -117,7 +117,7 @@ describe.each(storeKinds)('record access through the API on $name', (kind) => {
     const response = await get('admin', '/api/audit?personId=ben');
     expect(response.statusCode).toBe(200);
     const events = response.json().events as Array<{ action: string; outcome: string; actorName: string }>;
-    expect(events.some((e) => e.action === 'read-record' && e.outcome === 'refused' && e.actorName === 'Demo key worker')).toBe(true);
+    expect(events.some((e) => e.action === 'open-for-request' && e.outcome === 'refused' && e.actorName === 'Demo key worker')).toBe(true);
     expect(await auditFor('demo-admin')).toEqual([expect.objectContaining({ action: 'read-audit', person_id: 'ben' })]);
     expect((await get('admin', '/api/audit?from=yesterday')).statusCode).toBe(400);
   });

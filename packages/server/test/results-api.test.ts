@@ -69,10 +69,10 @@ describe.each(storeKinds)('recording monitoring results through the API on $name
     expect(carl.statusCode).toBe(403);
     expect(carl.json().error.code).toBe('break-glass-required');
     for (const user of ['board', 'partner']) expect((await record(user, 'lena', { ...body, test: '14334-7' })).statusCode, user).toBe(403);
-    expect((await audit('open-for-result')).filter((a) => a.outcome === 'refused')).toEqual([
-      { actor_id: 'demo-prescriber', person_id: 'carl', resource_type: null, resource_id: null, basis: 'none', outcome: 'refused', detail: null },
-      { actor_id: 'demo-board', person_id: 'lena', resource_type: null, resource_id: null, basis: 'none', outcome: 'refused', detail: null },
-      { actor_id: 'demo-partner', person_id: 'lena', resource_type: null, resource_id: null, basis: 'none', outcome: 'refused', detail: null },
+    expect((await audit('open-for-request')).filter((a) => a.outcome === 'refused')).toEqual([
+      { actor_id: 'demo-prescriber', person_id: 'carl', resource_type: null, resource_id: null, basis: 'none', outcome: 'refused', detail: { route: 'POST /api/people/:id/results' } },
+      { actor_id: 'demo-board', person_id: 'lena', resource_type: null, resource_id: null, basis: 'none', outcome: 'refused', detail: { route: 'POST /api/people/:id/results' } },
+      { actor_id: 'demo-partner', person_id: 'lena', resource_type: null, resource_id: null, basis: 'none', outcome: 'refused', detail: { route: 'POST /api/people/:id/results' } },
     ]);
     expect(await written(resultId)).toEqual([]);
     expect((await record('prescriber', 'nobody', body)).statusCode).toBe(404);

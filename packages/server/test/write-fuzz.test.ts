@@ -1,11 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareRecord, writeRecords, type Store } from '@continuity/store';
-import { ctoLegalStatus, extension, system } from '@continuity/domain';
+import type { Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
-import { scenarioApp, signIn } from './support/signed-in-app.ts';
+import { scenarioApp } from './support/signed-in-app.ts';
+import { examples, NOT_FUZZED, prepareWriteScenario, registeredRoutes, writeMethods } from './support/write-examples.ts';
 import { storeFingerprint } from './support/store-fingerprint.ts';
 
 /**
@@ -15,75 +14,6 @@ import { storeFingerprint } from './support/store-fingerprint.ts';
  * (but for the audit log, which rightly records refusals). A near-miss that is in fact valid (any
  * text is a valid note) is stored, which is right; the test counts those and keeps them few.
  */
-
-/** One request each write route accepts over the foundation scenario, made by a user with access. */
-interface Example {
-  user: 'keyworker' | 'manager' | 'prescriber' | 'admin' | 'gp';
-  params: Record<string, string>;
-  body: Record<string, unknown>;
-}
-
-/** Write routes with nothing to fuzz, and why. Every other write route must have an example. */
-const NOT_FUZZED: Record<string, string> = {
-  'DELETE /api/session': 'takes no input: signing out always succeeds',
-};
-
-const day = '2026-01-10';
-
-/** Made before fuzzing (so the routes that act on them get past "not found"); ids filled in then. */
-const made = { taskId: '', transferId: '', agreementId: '', agreementVersion: 1, token: '' };
-
-function examples(): Record<string, Example> {
-  return {
-    'POST /api/session': { user: 'admin', params: {}, body: { username: 'nobody-by-this-name', password: 'not-a-password' } },
-    'POST /api/people/:id/contacts': { user: 'keyworker', params: { id: 'ada' }, body: { contactId: randomUUID(), date: day, time: '10:00', mode: 'face-to-face', outcome: 'attended', episode: 'ada-episode', note: 'Seen at home.' } },
-    'POST /api/people/:id/results': { user: 'keyworker', params: { id: 'ada' }, body: { resultId: randomUUID(), test: '14334-7', date: day, value: 0.6 } },
-    'POST /api/people/:id/discharge': { user: 'keyworker', params: { id: 'ada' }, body: { episode: 'ada-episode', version: 1, reason: 'recovered', mdtDecisionDate: day, relapseIndicators: 'Sleeping less.', harmsIfMissed: 'Self-neglect.', routeBack: 'Call the team.' } },
-    'POST /api/people/:id/break-glass': { user: 'keyworker', params: { id: 'ben' }, body: { reason: 'Crisis call out of hours, known to be at risk' } },
-    'POST /api/people/:id/medicines': { user: 'prescriber', params: { id: 'ada' }, body: { prescriptionId: randomUUID(), medicine: 'Lithium carbonate', dose: '400mg at night', date: day, intervalDays: null } },
-    'POST /api/people/:id/medicines/:medicineId/stop': { user: 'prescriber', params: { id: 'ada', medicineId: 'ada-clozapine' }, body: { version: 1, date: day, reason: 'Neutropenia.' } },
-    'POST /api/people/:id/medicines/:medicineId/statements': { user: 'keyworker', params: { id: 'ada', medicineId: 'ada-clozapine' }, body: { statementId: randomUUID(), kind: 'stopped-against-advice', date: day, note: 'Says it makes her tired.' } },
-    'POST /api/people/:id/medicines/:medicineId/injections': { user: 'keyworker', params: { id: 'ada', medicineId: 'ada-clozapine' }, body: { administrationId: randomUUID(), outcome: 'given', date: day, time: '09:30' } },
-    'POST /api/referrals': { user: 'manager', params: {}, body: { referralId: randomUUID(), personId: 'ben', source: 'gp', date: day, priority: 'routine', reason: 'Low mood for months; not sleeping.', referrer: 'Dr Patel' } },
-    'POST /api/people/:id/referrals/:referralId/triage': { user: 'manager', params: { id: 'ada', referralId: 'ada-referral' }, body: { version: 1, outcome: 'accepted', date: day, teamId: 'team-north' } },
-    'POST /api/people/:id/referrals/:referralId/check-ins': { user: 'keyworker', params: { id: 'ada', referralId: 'ada-referral' }, body: { checkInId: randomUUID(), date: day, note: 'Still waiting, coping.' } },
-    'POST /api/people/:id/escalation/tasks': { user: 'keyworker', params: { id: 'ada' }, body: { step: 'home-visit', ownerId: 'demo-keyworker', due: day } },
-    'POST /api/people/:id/escalation/tasks/:taskId/complete': { user: 'keyworker', params: { id: 'ada', taskId: made.taskId }, body: { version: 1, outcome: 'Visited; she is well.' } },
-    'POST /api/people/:id/escalation/tasks/:taskId/cancel': { user: 'keyworker', params: { id: 'ada', taskId: made.taskId }, body: { version: 1, reason: 'Back in touch.' } },
-    'POST /api/people/:id/escalation/decisions': { user: 'keyworker', params: { id: 'ada' }, body: { decidedOn: day, decision: 'Keep trying by letter.', reviewOn: '2026-02-10' } },
-    'POST /api/people/:id/transfers': { user: 'keyworker', params: { id: 'ada' }, body: { episode: 'ada-episode', receivingTeam: 'team-south', reason: 'Moved to the south of the county.' } },
-    'POST /api/people/:id/transfers/:transferId/accept': { user: 'keyworker', params: { id: 'ada', transferId: made.transferId }, body: { version: 1, keyWorker: 'kw-1' } },
-    'POST /api/people/:id/transfers/:transferId/decline': { user: 'keyworker', params: { id: 'ada', transferId: made.transferId }, body: { version: 1, declineReason: 'We do not cover that address.' } },
-    'POST /api/people/:id/transfers/:transferId/withdraw': { user: 'keyworker', params: { id: 'ada', transferId: made.transferId }, body: { version: 1 } },
-    'POST /api/people/:id/physical-health/invitations': { user: 'keyworker', params: { id: 'ada' }, body: { invitationId: randomUUID(), date: day, method: 'letter', note: 'Posted.' } },
-    'POST /api/people/:id/shared-care': { user: 'prescriber', params: { id: 'ada' }, body: { agreementId: randomUUID(), medicationRequest: 'ada-clozapine', date: day, responsibilities: [{ task: 'prescribing', holder: 'practice' }, { task: 'full-blood-count', holder: 'team' }] } },
-    'POST /api/people/:id/shared-care/:agreementId/status': { user: 'prescriber', params: { id: 'ada', agreementId: made.agreementId }, body: { status: 'ended', date: day, version: made.agreementVersion } },
-    'POST /api/shared-care/practice/:agreementId/answer': { user: 'gp', params: { agreementId: made.agreementId }, body: { status: 'accepted', date: day, version: made.agreementVersion } },
-    'POST /api/people/:id/mha/ctos/:flag/events': { user: 'keyworker', params: { id: 'ada', flag: 'ada-cto' }, body: { version: 1, kind: 'renewal', date: day, expires: '2026-12-01' } },
-    'POST /api/people/:id/outcomes': { user: 'keyworker', params: { id: 'ada' }, body: { measureId: randomUUID(), instrument: 'phq-9', date: day, answers: { 1: 1, 2: 1, 3: 0, 4: 2, 5: 1, 6: 0, 7: 1, 8: 0, 9: 0 } } },
-    'POST /api/people/:id/measure-links': { user: 'keyworker', params: { id: 'ada' }, body: { instrument: 'dialog' } },
-    'POST /api/measure-links/:token': { user: 'keyworker', params: { token: made.token }, body: { answers: { 1: 4, 2: 4, 3: 4, 4: 4, 5: 4, 6: 4, 7: 4, 8: 4, 9: 4, 10: 4, 11: 4 } } },
-    'POST /api/teams/:teamId/cover': { user: 'manager', params: { teamId: 'team-north' }, body: { absentPractitionerId: 'kw-1', coveringPractitionerId: 'kw-2', from: day, to: '2026-01-20', reason: 'Leave.' } },
-  };
-}
-
-/** The write routes under /api the app registers, as "METHOD /path", read from Fastify's route tree. */
-function writeRoutes(app: FastifyInstance): string[] {
-  const found: string[] = [];
-  const prefixes: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split('\n')) {
-    const match = /^(.*?)[├└]── (\S+) \(([^)]+)\)$/.exec(line);
-    if (!match) continue;
-    const depth = match[1]!.length / 4;
-    prefixes.length = depth;
-    const path = (prefixes[depth - 1] ?? '') + match[2]!;
-    prefixes[depth] = path;
-    for (const method of match[3]!.split(', ')) {
-      if (['POST', 'PUT', 'PATCH', 'DELETE'].includes(method) && path.startsWith('/api/')) found.push(`${method} ${path}`);
-    }
-  }
-  return found.sort();
-}
 
 const hugeString = fc.integer({ min: 5_000, max: 300_000 }).map((n) => 'x'.repeat(n));
 const deepNesting = fc.integer({ min: 50, max: 5_000 }).map((depth) => JSON.parse('{"a":'.repeat(depth) + '1' + '}'.repeat(depth)) as unknown);
@@ -156,32 +86,14 @@ describe.each(storeKinds)('every write route given bad input on $name', ({ open 
   beforeAll(async () => {
     store = await open();
     app = await scenarioApp(store);
-    // The demo GP answers for Ada's practice (the demo picks the practice with most proposals, and this scenario has none yet).
-    await store.db.updateTable('app_user').set({ organisation_id: 'gp-1' }).where('username', '=', 'gp').execute();
-    for (const user of ['keyworker', 'manager', 'prescriber', 'admin', 'gp']) cookies[user] = await signIn(app, user);
-    const post = (user: string, url: string, payload: object) => app.inject({ method: 'POST', url, headers: { cookie: cookies[user]! }, payload });
-    const task = await post('keyworker', '/api/people/ada/escalation/tasks', { step: 'home-visit', ownerId: 'demo-keyworker', due: day });
-    made.taskId = String(task.json().id);
-    const transfer = await post('keyworker', '/api/people/ada/transfers', { episode: 'ada-episode', receivingTeam: 'team-south', reason: 'Moved to the south of the county.' });
-    made.transferId = String(transfer.json().id);
-    // A proposal for the GP to answer, a Community Treatment Order to renew, and a person's own measure link.
-    const agreementId = randomUUID();
-    const proposal = await post('prescriber', '/api/people/ada/shared-care', { agreementId, medicationRequest: 'ada-clozapine', date: day, responsibilities: [{ task: 'prescribing', holder: 'practice' }, { task: 'full-blood-count', holder: 'team' }] });
-    expect(proposal.statusCode, proposal.body).toBe(201);
-    made.agreementId = agreementId;
-    const cto = { resourceType: 'Flag', id: 'ada-cto', status: 'active', subject: { reference: 'Patient/ada' }, period: { start: '2025-12-01' },
-      category: [{ coding: [{ system: system.flagCategory, code: 'mha-legal-status' }] }], code: { coding: [{ system: system.mhaLegalStatus, code: ctoLegalStatus }] },
-      extension: [{ url: extension.reviewDue, valueDate: '2026-05-31' }] };
-    await writeRecords(store.db, [prepareRecord({ type: 'Flag', id: 'ada-cto', personId: 'ada', resource: cto as never })]);
-    const link = await post('keyworker', '/api/people/ada/measure-links', { instrument: 'dialog' });
-    made.token = String(link.json().link.path).replace('/measure/', '');
+    await prepareWriteScenario(app, store, cookies);
   });
   afterAll(async () => {
     await store.close();
   });
 
   it('fuzzes every write route the server registers', () => {
-    expect(writeRoutes(app)).toEqual(Object.keys({ ...examples(), ...NOT_FUZZED }).sort());
+    expect(registeredRoutes(app, writeMethods)).toEqual(Object.keys({ ...examples(), ...NOT_FUZZED }).sort());
   });
 
   it('answers every bad input with a 4xx naming what is wrong, and leaves the store as it was', { timeout: 240_000 }, async () => {

@@ -15,7 +15,7 @@ export interface OpenedRecord {
  * The gate in front of every read or write of a person's record: decides on the relationship,
  * writes the audit entry (refusals too), and throws the refusal the user sees.
  */
-export async function openRecord(store: Store, request: FastifyRequest, personId: string, action: string): Promise<OpenedRecord> {
+export async function openRecord(store: Store, request: FastifyRequest, personId: string, action: string, detail?: Record<string, unknown>): Promise<OpenedRecord> {
   const staff = requireStaff(request);
   const { decision, breakGlass } = await recordAccessOf(store, staff, personId);
   await recordAudit(store.db, [
@@ -27,6 +27,7 @@ export async function openRecord(store: Store, request: FastifyRequest, personId
       basis: decision.allowed ? decision.basis : 'none',
       reason: decision.allowed && decision.basis === 'break-glass' ? breakGlass?.reason : null,
       outcome: decision.allowed ? 'allowed' : 'refused',
+      ...(detail ? { detail } : {}),
     },
   ]);
   if (!decision.allowed) {

@@ -10,6 +10,7 @@ import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 const ACTIONS: Record<string, string> = {
   'read-record': 'Opened record',
   'read-timeline': 'Read timeline',
+  'open-for-request': 'Asked for part of the record',
   'search-result': 'Found in a search',
   'break-glass': 'Break-glass access',
   'read-audit': 'Read the audit log',
