@@ -71,12 +71,14 @@ function tail(kind: HistoryKind, latest: HistoryEvent, events: readonly HistoryE
   }
 }
 
-function summarise(kind: HistoryKind, events: readonly HistoryEvent[], asOf: number): HistorySummary {
+function summarise(kind: HistoryKind, all: readonly HistoryEvent[], asOf: number): HistorySummary {
   const words = historyKinds[kind];
+  // Key workers are counted as people: an episode with no key worker named adds none.
+  const events = kind === 'key-worker' ? all.filter((e) => e.staff) : all;
   const windowStart = yearsBefore(asOf, HISTORY_SUMMARY_YEARS);
   const inWindow = events.filter((e) => e.ongoing || (londonDay(e.end ?? e.date) ?? -Infinity) >= windowStart);
-  // Key workers are counted as people: one key worker over three episodes is one key worker.
-  const count = (list: readonly HistoryEvent[]) => (kind === 'key-worker' ? new Set(list.map((e) => e.staff ?? e.reference)).size : list.length);
+  // One key worker over three episodes and a care team is one key worker.
+  const count = (list: readonly HistoryEvent[]) => (kind === 'key-worker' ? new Set(list.map((e) => e.staff)).size : list.length);
   const base = { kind, label: words.label, recent: count(inWindow), total: count(events) };
   if (events.length === 0) return { ...base, summary: 'None recorded' };
   const latestOf = (list: readonly HistoryEvent[]) => list.find((e) => londonDay(e.date) !== undefined) ?? list[0]!;
