@@ -1,4 +1,5 @@
 import { redFlags } from '../fhir/clinical-codes.ts';
+import { staffRoles } from '../fhir/codes.ts';
 import { conceptText, type CodeableConcept } from '../fhir/datatypes.ts';
 import { extension, system } from '../fhir/systems.ts';
 import { londonDay } from '../engagement/london-calendar.ts';
@@ -103,7 +104,8 @@ function careTeamEvents(r: R, id: string, sources: HistorySources): HistoryEvent
   return ((r.participant ?? []) as R[])
     .filter((p) => idOf(p.member?.reference, 'Practitioner'))
     .map((p, index): HistoryEvent => {
-      const role = conceptText(p.role?.[0]) ?? codesIn(p.role, system.staffRole)[0]?.replace(/-/g, ' ');
+      const roleCode = codesIn(p.role, system.staffRole)[0] as keyof typeof staffRoles | undefined;
+      const role = (roleCode && staffRoles[roleCode]) ?? conceptText(p.role?.[0]);
       const start = p.period?.start ?? r.period?.start ?? null;
       const end = p.period?.end ?? r.period?.end ?? null;
       const staff = sources.nameOf(p.member.reference) ?? 'a member of staff';
