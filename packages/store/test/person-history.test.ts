@@ -16,7 +16,8 @@ describe.each(storeKinds)('a person\'s history and need-to-know page on $name', 
   });
 
   it('joins up the history across services, newest first, each event from its record', async () => {
-    const history = await loadPersonHistory(store.db, 'cara', HISTORY_AS_OF);
+    const history = (await loadPersonHistory(store.db, 'cara', HISTORY_AS_OF))!;
+    expect(history.person).toEqual({ id: 'cara', nhsNumber: '9990004005', familyName: 'Okoro', givenNames: 'Cara', birthDate: '1988-04-02', gender: 'female', postcode: 'LS6 2AB' });
     expect(history.events.map((e) => [e.date, e.kind, e.title, e.detail ?? null, e.reference])).toEqual([
       ['2026-04-05', 'legal-status', 'On a Community Treatment Order', 'current · conditions: take medication as prescribed', 'Flag/cara-cto'],
       ['2026-04-05', 'legal-status', 'Section 117 aftercare', 'current', 'Flag/cara-s117'],
@@ -48,9 +49,10 @@ describe.each(storeKinds)('a person\'s history and need-to-know page on $name', 
   });
 
   it('has nothing to say for someone with no history but an episode', async () => {
-    const history = await loadPersonHistory(store.db, 'dan', HISTORY_AS_OF);
+    const history = (await loadPersonHistory(store.db, 'dan', HISTORY_AS_OF))!;
     expect(history.events.map((e) => e.reference)).toEqual(['EpisodeOfCare/dan-now']);
     expect(history.summaries.filter((s) => s.summary !== 'None recorded')).toEqual([]);
+    expect(await loadPersonHistory(store.db, 'nobody', HISTORY_AS_OF)).toBeUndefined();
   });
 
   it('reads the care intensities of open episodes only', async () => {

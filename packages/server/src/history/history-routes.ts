@@ -2,7 +2,7 @@ import { fhirId, londonToday } from '@continuity/domain';
 import { loadPersonHistory, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { parseInput } from '../http/errors.ts';
+import { ApiError, parseInput } from '../http/errors.ts';
 import { openRecord } from '../people/record-access.ts';
 
 const personParams = z.object({ id: fhirId });
@@ -15,6 +15,8 @@ export function historyRoutes(app: FastifyInstance, store: Store) {
   app.get('/api/people/:id/history', async (request) => {
     const { id } = parseInput(personParams, request.params, 'params');
     await openRecord(store, request, id, 'read-history');
-    return loadPersonHistory(store.db, id, londonToday());
+    const history = await loadPersonHistory(store.db, id, londonToday());
+    if (!history) throw new ApiError(404, 'not-found', 'There is no person with that id.');
+    return history;
   });
 }
