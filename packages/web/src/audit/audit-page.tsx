@@ -10,6 +10,8 @@ import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 const ACTIONS: Record<string, string> = {
   'read-record': 'Opened record',
   'read-timeline': 'Read timeline',
+  'read-history': 'Read history across services',
+  'read-need-to-know': 'Read the need-to-know page',
   'search-result': 'Found in a search',
   'break-glass': 'Break-glass access',
   'read-audit': 'Read the audit log',
@@ -20,6 +22,7 @@ const BASES: Record<string, string> = {
   team: 'Team caseload',
   'key-worker': 'Key worker',
   'break-glass': 'Break-glass',
+  'crisis-line': 'Crisis line, intensive care',
   import: 'Import',
   system: 'System',
   search: 'Search',
