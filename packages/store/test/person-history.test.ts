@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPath, loadNeedToKnow, loadPersonHistory, openCareIntensities, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { CARA_IN_A_CRISIS, CARA_WARNING_SIGNS, CARA_WHO_TO_CONTACT, HISTORY_AS_OF, historyScenario } from './support/history-scenario.ts';
-import { writeNdjson } from './support/scenario.ts';
+import { scenario, writeNdjson } from './support/scenario.ts';
 
 describe.each(storeKinds)('a person\'s history and need-to-know page on $name', (kind) => {
   let store: Store;
@@ -90,5 +90,27 @@ describe.each(storeKinds)('a person\'s history and need-to-know page on $name', 
     expect(page.relapseSignature).toBeNull();
     expect(page.teams).toEqual([{ episodeId: 'dan-now', team: 'South CMHT', teamPhone: null, keyWorker: null, keyWorkerPhone: null, intensity: 'standard' }]);
     expect(await loadNeedToKnow(store.db, 'nobody', HISTORY_AS_OF)).toBeUndefined();
+  });
+});
+
+describe.each(storeKinds)('a history where no crisis team exists on $name', (kind) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await kind.open();
+    expect((await importPath(store, writeNdjson(scenario()))).errors).toEqual([]);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('reads the foundation scenario\'s Ada with no crisis events, undated care team last', async () => {
+    const history = (await loadPersonHistory(store.db, 'ada', '2024-06-30'))!;
+    expect(history.events.map((e) => [e.date, e.kind, e.title])).toEqual([
+      ['2024-05-22T17:30:00Z', 'concern', 'Concern raised by a carer or family member'],
+      ['2024-03-12', 'red-flag', 'Police contact: welfare check'],
+      ['2024-02-10', 'medicine', 'Started Clozapine 100mg tablets'],
+      ['2024-02-01', 'key-worker', 'Key worker Grace Okafor, North CMHT'],
+      [null, 'key-worker', 'In the care team: Grace Okafor'],
+    ]);
   });
 });
