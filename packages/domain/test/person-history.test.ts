@@ -29,7 +29,7 @@ function sources(overrides: Partial<HistorySources> = {}): HistorySources {
       { resourceType: 'Encounter', id: 'crisis-1', resource: { status: 'finished', class: { code: 'HH' }, serviceProvider: { reference: 'Organization/crisis' }, period: { start: '2026-03-10T22:00:00Z' } } },
       { resourceType: 'Encounter', id: 'clinic', resource: { status: 'finished', class: { code: 'AMB' }, serviceProvider: { reference: 'Organization/cmht' }, period: { start: '2026-05-01' } } },
       { resourceType: 'EpisodeOfCare', id: 'ep-old', resource: { status: 'finished', managingOrganization: { reference: 'Organization/cmht' }, careManager: { reference: 'Practitioner/kw2' }, period: { start: '2022-01-01', end: '2024-06-30' }, extension: [{ url: extension.transferOfCare, extension: [{ url: 'receivingTeam', valueReference: { reference: 'Organization/crisis' } }] }] } },
-      { resourceType: 'EpisodeOfCare', id: 'ep-now', resource: { status: 'active', managingOrganization: { reference: 'Organization/cmht' }, careManager: { reference: 'Practitioner/kw1' }, period: { start: '2024-07-01' } } },
+      { resourceType: 'EpisodeOfCare', id: 'ep-now', resource: { status: 'active', managingOrganization: { reference: 'Organization/cmht' }, careManager: { reference: 'Practitioner/kw1' }, period: { start: '2024-07-01' }, extension: [{ url: extension.transferredFrom, valueReference: { reference: 'EpisodeOfCare/ep-old' } }] } },
       { resourceType: 'EpisodeOfCare', id: 'ep-crisis', resource: { status: 'finished', managingOrganization: { reference: 'Organization/crisis' }, period: { start: '2026-03-10', end: '2026-03-12' } } },
       { resourceType: 'CareTeam', id: 'ct', resource: { status: 'active', participant: [{ member: { reference: 'Practitioner/kw1' }, role: category('care-coordinator', system.staffRole), period: { start: '2024-07-01' } }, { member: { reference: 'RelatedPerson/mum' } }] } },
       { resourceType: 'Flag', id: 'police', resource: { status: 'active', category: category('red-flag', system.flagCategory), code: { coding: [{ system: system.redFlag, code: 'police-contact' }], text: 'Section 136 from the bridge' }, period: { start: '2026-03-09' } } },
@@ -76,6 +76,7 @@ describe('a person\'s history across services', () => {
     expect(event('Encounter/adm-1')).toMatchObject({ days: 24, ongoing: false, detail: 'Northshire Trust · stayed 24 days' });
     expect(event('Flag/cto')).toMatchObject({ ongoing: true, detail: 'current · conditions: take medication as prescribed' });
     expect(event('EpisodeOfCare/ep-old')).toMatchObject({ end: '2024-06-30', detail: 'ended · transferred to Crisis Team' });
+    expect(event('EpisodeOfCare/ep-now')).toMatchObject({ ongoing: true, detail: 'current · transferred from North CMHT' });
     expect(event('Communication/carer-1')).toMatchObject({ detail: 'not answered', words: 'Not sleeping, talking about the neighbours.' });
     expect(event('Communication/carer-2')).toMatchObject({ detail: 'answered' });
     expect(event('Flag/police')).toMatchObject({ ongoing: true, words: 'Section 136 from the bridge', detail: 'active' });

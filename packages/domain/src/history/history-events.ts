@@ -79,6 +79,10 @@ function episodeEvents(r: R, id: string, sources: HistorySources): HistoryEvent[
   const transfer = (r.extension as R[] | undefined)?.find((x) => x.url === extension.transferOfCare);
   const part = (name: string) => (transfer?.extension as R[] | undefined)?.find((x) => x.url === name);
   const receivingTeam = sources.nameOf(part('receivingTeam')?.valueReference?.reference) ?? part('receivingService')?.valueString;
+  // A receiving team's episode names the one it continues: say whose care it took over.
+  const fromEpisode = idOf((r.extension as R[] | undefined)?.find((x) => x.url === extension.transferredFrom)?.valueReference?.reference, 'EpisodeOfCare');
+  const from = fromEpisode ? sources.records.find((x) => x.resourceType === 'EpisodeOfCare' && x.id === fromEpisode)?.resource : undefined;
+  const sendingTeam = from ? (sources.nameOf(from.managingOrganization?.reference) ?? 'another team') : undefined;
   const events: HistoryEvent[] = [
     {
       kind: 'key-worker',
@@ -87,7 +91,7 @@ function episodeEvents(r: R, id: string, sources: HistorySources): HistoryEvent[
       ongoing: open,
       title: keyWorker ? `Key worker ${keyWorker}, ${team}` : `${team}, no key worker named`,
       ...(keyWorker ? { staff: keyWorker } : {}),
-      detail: joined(open ? 'current' : r.period?.end ? 'ended' : 'ended, no date', receivingTeam && `transferred to ${receivingTeam}`),
+      detail: joined(open ? 'current' : r.period?.end ? 'ended' : 'ended, no date', sendingTeam && `transferred from ${sendingTeam}`, receivingTeam && `transferred to ${receivingTeam}`),
       reference,
     },
   ];
