@@ -26,3 +26,6 @@ export * from './physical-health/index.ts';
 export * from './shared-care/index.ts';
 export * from './mha/index.ts';
 export * from './outcomes/index.ts';
+export * from './access/need-to-know-access.ts';
+export * from './history/index.ts';
+export * from './need-to-know/index.ts';

@@ -4,7 +4,7 @@ import { outcomeRules, reliableChangeRule, type OutcomeSource } from '../src/ind
 /**
  * Every score rule cites its sources, and the ones written from the publication as recalled
  * (`checked: false`) are named here one by one. Confirming one against the paper, or adding a new
- * unconfirmed one, changes this list on purpose, so the clinical safety officer sees it (hazard H22).
+ * unconfirmed one, changes this list on purpose, so the clinical safety officer sees it (hazard H23).
  */
 const unconfirmed = [
   'dialog: Priebe S, McCabe R, Bullenkamp J, et al. Br J Psychiatry 2007;191:420-6 (DIALOG)',

@@ -28,6 +28,8 @@ import { reportRoutes } from './reports/report-routes.ts';
 import { DEFAULT_WEB_ROOT, serveWebApp } from './web/static-site.ts';
 import { worklistRoutes } from './worklists/worklist-routes.ts';
 import { recordGate } from './people/record-gate.ts';
+import { historyRoutes } from './history/history-routes.ts';
+import { needToKnowRoutes } from './need-to-know/need-to-know-routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -85,6 +87,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   escalationRoutes(app, options.store);
   physicalHealthRoutes(app, options.store);
   physicalHealthReportRoutes(app, options.store);
+  historyRoutes(app, options.store);
+  needToKnowRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -47,3 +47,7 @@ export * from './mha/mha-deadlines-worklist.ts';
 export * from './mha/mha-record.ts';
 export * from './mha/mha-use-report.ts';
 export * from './outcomes/index.ts';
+export * from './history/history-sources.ts';
+export * from './history/person-history.ts';
+export * from './need-to-know/care-intensities.ts';
+export * from './need-to-know/need-to-know.ts';

@@ -59,6 +59,8 @@ export const system = {
   ucum: 'http://unitsofmeasure.org',
   observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
   conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
+  /** A section of a crisis plan or risk formulation (CarePlan extension planSection, docs/fhir.md). */
+  planSection: cs('plan-section'),
 } as const;
 
 export const extension = {
@@ -98,4 +100,6 @@ export const extension = {
   /** On a shared care agreement (CarePlan): its status now, and one dated change per step (docs/shared-care.md). */
   sharedCareStatus: sd('shared-care-status'),
   sharedCareStatusChange: sd('shared-care-status-change'),
+  /** On a crisis plan or risk formulation (CarePlan): one per section, with sub-extensions section, text, personsOwnWords. */
+  planSection: sd('plan-section'),
 } as const;

@@ -7,11 +7,13 @@ import { openRecord, recordAccessOf } from './record-access.ts';
  * Routes about one person that decide access themselves, because they grant something the record
  * does not: asking for break-glass is how one gets access, a transfer is read and decided by the
  * receiving team before the person is theirs, and triage at the single point of access comes before
- * any team holds the person. Every other route under /api/people/:id passes the gate.
+ * any team holds the person; the crisis line reads the need-to-know page of people in intensive
+ * care without break-glass. Every other route under /api/people/:id passes the gate.
  */
 const OWN_GATES = [
   'POST /api/people/:id/break-glass',
   'POST /api/people/:id/referrals/:referralId/triage',
+  'GET /api/people/:id/need-to-know',
   'GET /api/people/:id/transfers/:transferId',
   'POST /api/people/:id/transfers/:transferId/accept',
   'POST /api/people/:id/transfers/:transferId/decline',

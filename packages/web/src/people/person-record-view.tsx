@@ -46,6 +46,7 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
         <Link to={`/people/${encodeURIComponent(person.id)}/contacts/new`}>Record a contact</Link>
         {' · '}
         <Link to={`/people/${encodeURIComponent(person.id)}/results/new`}>Record a result</Link>
+        {' · '}<Link to={`/people/${encodeURIComponent(person.id)}/history`}>History across services</Link>{' · '}<Link to={`/people/${encodeURIComponent(person.id)}/need-to-know`}>Need to know (crisis)</Link>
         {user.role === 'team-manager' ? (
           <>
             {' · '}
