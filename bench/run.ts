@@ -85,6 +85,12 @@ try {
         results.push({ step: `${line.task} (${target.name})`, people, samples: line.samples, pagesPerSecond: line.pagesPerSecond, medianMs: line.medianMs, p95Ms: line.p95Ms, errors: line.errors });
       }
     }
+    if (target.name === 'postgres') {
+      say(`mixed caseload, record and contact load on ${target.name}`);
+      for (const line of await task('mixed-load.ts', ['--target', target.url, '--as-of', asOf, '--users', '200', '--seconds', '60', '--rate', '40'])) {
+        results.push({ step: `${line.task} (${target.name})`, people, requestsPerSecond: line.requestsPerSecond, caseload: line.caseload, record: line.record, contact: line.contact, errors: line.errors, rssMib: line.rssMib });
+      }
+    }
     if (target.name === 'postgres' && scaleTo > people) {
       say(`disengaged worklist with states copied to ${scaleTo} people on ${target.name}`);
       for (const line of await task('worklist-scale.ts', ['--target', target.url, '--as-of', asOf, '--people', String(scaleTo), '--runs', String(runs)])) {

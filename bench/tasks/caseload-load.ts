@@ -1,9 +1,6 @@
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { createSession, openStore } from '@continuity/store';
+import { openStore } from '@continuity/store';
 import autocannon from 'autocannon';
-import { sql } from 'kysely';
-import { hashToken, newToken, SESSION_COOKIE } from '../../packages/server/src/auth/session.ts';
+import { keyWorkerSessions, latencySummary, startServer } from './load-setup.ts';
 import { argument } from './measure.ts';
 
 /**
@@ -22,32 +19,9 @@ const mode = argument('mode');
 const rate = mode === 'users' ? Number(argument('rate')) : 0;
 
 const store = await openStore({ databaseUrl: target });
-const server = spawn(process.execPath, [join(import.meta.dirname, '../../packages/cli/bin/continuity.js'), 'serve', '--database-url', target, '--port', '0'], {
-  env: { ...process.env, CONTINUITY_LOG: 'off' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
+const { server, address } = await startServer(target);
 try {
-  const keyWorkers = await sql<{ practitioner: string; team: string }>`
-    SELECT DISTINCT ON (practitioner) resource->'careManager'->>'reference' AS practitioner, resource->'managingOrganization'->>'reference' AS team
-    FROM record WHERE resource_type = 'EpisodeOfCare' AND status = 'active' AND resource->'careManager' IS NOT NULL
-    ORDER BY practitioner, team LIMIT ${users}`.execute(store.db);
-  const cookies: string[] = [];
-  for (const [i, kw] of keyWorkers.rows.entries()) {
-    const id = `bench-key-worker-${i}`;
-    await sql`INSERT INTO app_user (id, username, display_name, role, practitioner_id) VALUES (${id}, ${id}, ${`Bench key worker ${i}`}, 'key-worker', ${kw.practitioner.replace(/^Practitioner\//, '')})
-              ON CONFLICT (id) DO NOTHING`.execute(store.db);
-    await sql`INSERT INTO app_user_team (user_id, team_id) VALUES (${id}, ${kw.team.replace(/^Organization\//, '')}) ON CONFLICT DO NOTHING`.execute(store.db);
-    const token = newToken();
-    await createSession(store.db, hashToken(token), id, new Date(Date.now() + 3_600_000));
-    cookies.push(`${SESSION_COOKIE}=${token}`);
-  }
-  const address = await new Promise<string>((resolve, reject) => {
-    server.stdout.on('data', (chunk: Buffer) => {
-      const found = /running at (http:\/\/\S+) /.exec(chunk.toString());
-      if (found) resolve(found[1]!.replace('localhost', '127.0.0.1'));
-    });
-    server.once('exit', (code) => reject(new Error(`continuity serve exited (${code})`)));
-  });
+  const cookies = await keyWorkerSessions(store, users);
   const url = `${address}/api/caseloads/me?asOf=${asOf}`;
   // Warm up: every user's page once, so a fresh server's first compilations and cold caches are not measured.
   for (const cookie of cookies) await (await fetch(url, { headers: { cookie } })).arrayBuffer();
@@ -90,11 +64,9 @@ try {
     });
     errors = result.errors + result.non2xx + result.timeouts;
   }
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => Number(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))]!.toFixed(1));
   process.stdout.write(`${JSON.stringify({
     task: mode === 'users' ? `caseload page, ${cookies.length} users pausing ~${(cookies.length / rate).toFixed(1)} s between pages` : `caseload page, ${cookies.length} users without pause (autocannon)`,
-    samples: latencies.length, pagesPerSecond: Number((latencies.length / seconds).toFixed(1)), medianMs: at(0.5), p95Ms: at(0.95), p99Ms: at(0.99), errors,
+    ...latencySummary(latencies), pagesPerSecond: Number((latencies.length / seconds).toFixed(1)), errors,
   })}\n`);
 } finally {
   server.kill('SIGTERM');
