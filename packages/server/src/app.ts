@@ -27,6 +27,8 @@ import { physicalHealthRoutes } from './physical-health/physical-health-routes.t
 import { reportRoutes } from './reports/report-routes.ts';
 import { DEFAULT_WEB_ROOT, serveWebApp } from './web/static-site.ts';
 import { worklistRoutes } from './worklists/worklist-routes.ts';
+import { carerRoutes } from './carers/carer-routes.ts';
+import { carerResponseHoursSetting } from './carers/carer-settings.ts';
 
 export interface AppOptions {
   store: Store;
@@ -36,6 +38,8 @@ export interface AppOptions {
   log?: boolean;
   /** Mark cookies Secure: on whenever the app is served over HTTPS. */
   secureCookies?: boolean;
+  /** Hours a response to a carer's concern is due within; CONTINUITY_CARER_RESPONSE_HOURS, else carer-concern-rules.ts. */
+  carerResponseHours?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -66,7 +70,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   sessionRoutes(app, options.store, { secureCookies: options.secureCookies ?? false });
   peopleRoutes(app, options.store);
   auditRoutes(app, options.store);
-  worklistRoutes(app, options.store);
+  const carerResponseHours = options.carerResponseHours ?? carerResponseHoursSetting();
+  worklistRoutes(app, options.store, { carerResponseHours });
   dischargeRoutes(app, options.store);
   reportRoutes(app, options.store);
   caseloadRoutes(app, options.store);
@@ -83,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   escalationRoutes(app, options.store);
   physicalHealthRoutes(app, options.store);
   physicalHealthReportRoutes(app, options.store);
+  carerRoutes(app, options.store, { responseHours: carerResponseHours });
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }
