@@ -46,14 +46,14 @@ export const carerConcernRules = {
 export const concernChannelSystem = `${CONTINUITY_BASE}/CodeSystem/carer-concern-channel`;
 export const participationModeSystem = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationMode';
 
-/** How a concern reached the team; `mode` is the HL7 v3 ParticipationMode code sent alongside, when there is one. */
+/** How a concern reached the team, as a list says it; `mode` is the HL7 v3 ParticipationMode code sent alongside, when there is one. */
 export const concernChannels = {
-  phone: { label: 'Phone call', mode: 'PHONE' },
-  portal: { label: 'Carers’ portal (online message)', mode: 'ONLINEWRIT' },
-  partner: { label: 'Passed on by a partner agency', mode: undefined },
-  'in-person': { label: 'In person', mode: 'FACE' },
-  email: { label: 'Email', mode: 'EMAILWRIT' },
-  letter: { label: 'Letter', mode: 'MAILWRIT' },
+  phone: { label: 'Phone call', says: 'by phone', mode: 'PHONE' },
+  portal: { label: 'Carers’ portal (online message)', says: 'through the carers’ portal', mode: 'ONLINEWRIT' },
+  partner: { label: 'Passed on by a partner agency', says: 'passed on by a partner agency', mode: undefined },
+  'in-person': { label: 'In person', says: 'in person', mode: 'FACE' },
+  email: { label: 'Email', says: 'by email', mode: 'EMAILWRIT' },
+  letter: { label: 'Letter', says: 'by letter', mode: 'MAILWRIT' },
 } as const;
 
 export type ConcernChannel = keyof typeof concernChannels;

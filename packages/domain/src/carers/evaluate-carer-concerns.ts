@@ -48,7 +48,7 @@ export function evaluateCarerConcerns(personId: string, concerns: readonly Unans
 
   const texts = listed.map(({ concern, timing }) => {
     const from = concern.carerName ? `${concern.carerName}${concern.relationship ? ` (${concern.relationship.toLowerCase()})` : ''}` : 'a carer';
-    const how = concern.channel ? ` by ${concernChannels[concern.channel].label.toLowerCase()}` : '';
+    const how = concern.channel ? ` ${concernChannels[concern.channel].says}` : '';
     const received = `Concern from ${from} received ${when(concern.receivedAt, today)}${how}, ${hoursInWords(timing.hoursSince)} ago`;
     return timing.overdue
       ? `${received}: OVERDUE, the response was due by ${when(timing.dueAt, today)} (within ${hours} hours) and none is recorded.`
