@@ -30,7 +30,7 @@ const patient = (id: Person, family: string, given: string) => ({
 });
 const episode = (person: Person, team: typeof north, end?: string) => ({
   resourceType: 'EpisodeOfCare', id: `${person}-eoc`, status: end ? 'finished' : 'active', patient: pt(person), managingOrganization: team,
-  careManager: { reference: 'Practitioner/kw-north' }, period: end ? { start: '2024-01-01', end } : { start: '2024-01-01' },
+  careManager: { reference: team === north ? 'Practitioner/kw-north' : 'Practitioner/kw-south' }, period: end ? { start: '2024-01-01', end } : { start: '2024-01-01' },
 });
 const coded = (sys: string, code: string) => ({ coding: [{ system: sys, code }] });
 const carer = (id: string, person: Person, relationship: string, given: string, family: string, sharing: 'full' | 'limited' | 'none', main = true) => ({
@@ -62,7 +62,10 @@ export function carersScenario(): Record<string, Array<Record<string, unknown>>>
       { resourceType: 'Organization', id: 'team-north', name: 'North CMHT', partOf: { reference: 'Organization/trust' }, type: [coded(system.organisationType, 'cmht')] },
       { resourceType: 'Organization', id: 'team-south', name: 'South CMHT', partOf: { reference: 'Organization/trust' }, type: [coded(system.organisationType, 'cmht')] },
     ],
-    Practitioner: [{ resourceType: 'Practitioner', id: 'kw-north', name: [{ given: ['Kim'], family: 'Walker' }] }],
+    Practitioner: [
+      { resourceType: 'Practitioner', id: 'kw-north', name: [{ given: ['Kim'], family: 'Walker' }] },
+      { resourceType: 'Practitioner', id: 'kw-south', name: [{ given: ['Sol'], family: 'Stone' }] },
+    ],
     Patient: [
       patient('ann', 'Adams', 'Ann'), patient('ben', 'Baker', 'Ben'), patient('cat', 'Cole', 'Cat'), patient('dev', 'Dean', 'Dev'),
       patient('eve', 'Evans', 'Eve'), patient('fay', 'Ford', 'Fay'), patient('gus', 'Gray', 'Gus'), patient('hal', 'Hale', 'Hal'),
