@@ -44,6 +44,11 @@ import { PracticePage } from './shared-care/practice-page.tsx';
 import { MhaDeadlinesPage } from './worklists/mha-deadlines-page.tsx';
 import { CtoEventPage } from './mha/cto-event-page.tsx';
 import { MhaUsePage } from './reports/mha-use-page.tsx';
+import { CarerConcernsPage } from './worklists/carer-concerns-page.tsx';
+import { AddCarerPage } from './carers/add-carer-page.tsx';
+import { SharingPage } from './carers/sharing-page.tsx';
+import { LogConcernPage } from './carers/log-concern-page.tsx';
+import { RespondPage } from './carers/respond-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -85,6 +90,11 @@ export function App() {
             <Route path="/shared-care" element={signedIn(<PracticePage />)} />
             <Route path="/worklists/mha-deadlines" element={signedIn(<MhaDeadlinesPage />)} />
             <Route path="/people/:id/mha/ctos/:flag" element={signedIn(<CtoEventPage />)} />
+            <Route path="/worklists/carer-concerns" element={signedIn(<CarerConcernsPage />)} />
+            <Route path="/people/:id/carers/new" element={signedIn(<AddCarerPage />)} />
+            <Route path="/people/:id/carers/:carerId/sharing" element={signedIn(<SharingPage />)} />
+            <Route path="/people/:id/carer-concerns/new" element={signedIn(<LogConcernPage />)} />
+            <Route path="/people/:id/carer-concerns/:concernId/respond" element={signedIn(<RespondPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />
