@@ -77,7 +77,7 @@ describe('the carer-concern-unanswered reason', () => {
 
 describe('carers and concerns as FHIR', () => {
   const now = new Date('2026-06-14T12:00:00+01:00');
-  const carerEntry = { id: 'c1', personId: 'p1', relationship: 'MTH', name: 'Mary Jones', phone: '07700 900123', involvement: 'involved', sharing: 'limited', mainCarer: true };
+  const carerEntry = { id: 'c1', personId: 'p1', relationship: 'MTH', givenName: 'Mary', familyName: 'Jones', phone: '07700 900123', involvement: 'involved', sharing: 'limited', mainCarer: true };
 
   it('records a carer as a RelatedPerson and reads it back, and changes only the sharing', () => {
     const result = recordCarer(carerEntry, now);
@@ -91,8 +91,8 @@ describe('carers and concerns as FHIR', () => {
   });
 
   it('names every field at fault', () => {
-    const result = recordCarer({ ...carerEntry, relationship: 'AUNTIE', name: '  ', phone: '123', involvement: 'x', sharing: 'all' }, now);
-    expect(result.ok ? [] : result.problems.map((p) => p.field)).toEqual(['relationship', 'name', 'phone', 'involvement', 'sharing']);
+    const result = recordCarer({ ...carerEntry, relationship: 'AUNTIE', givenName: '', familyName: '  ', phone: '123', involvement: 'x', sharing: 'all' }, now);
+    expect(result.ok ? [] : result.problems.map((p) => p.field)).toEqual(['relationship', 'familyName', 'phone', 'involvement', 'sharing']);
   });
 
   it('logs a concern with its words exactly as given, and a response to it with an outcome', () => {

@@ -47,7 +47,7 @@ describe.each(storeKinds)('carers and their concerns through the API on $name', 
 
   it('adds a carer once however often the form is sent, audited without their name', async () => {
     const carerId = randomUUID();
-    const body = { carerId, relationship: 'BRO', name: 'Bob Baker', phone: '07700 900555', involvement: 'informed', sharing: 'limited', mainCarer: false };
+    const body = { carerId, relationship: 'BRO', givenName: 'Bob', familyName: 'Baker', phone: '07700 900555', involvement: 'informed', sharing: 'limited', mainCarer: false };
     const first = await post('keyworker', '/api/people/ben/carers', body);
     expect(first.statusCode).toBe(201);
     expect(first.json()).toEqual({ carer: { id: carerId, reference: `RelatedPerson/${carerId}`, version: 1 } });
@@ -118,7 +118,7 @@ describe.each(storeKinds)('carers and their concerns through the API on $name', 
     const toAResponse = await post('keyworker', '/api/people/ben/carer-concerns/r-ben-old/responses', { responseId: randomUUID(), outcome: 'escalated', words: 'Passed on.', date: AS_OF, time: '10:00' });
     expect(toAResponse.json().error.fields).toEqual([{ field: 'concern', message: 'is not a carer’s concern' }]);
     expect((await post('keyworker', '/api/people/ann/carer-concerns/no-such/responses', { responseId: randomUUID(), outcome: 'escalated', words: 'x', date: AS_OF, time: '10:00' })).statusCode).toBe(404);
-    const carer = await post('keyworker', '/api/people/ann/carers', { carerId: randomUUID(), relationship: 'MTH', name: '', involvement: 'involved', sharing: 'everything', mainCarer: 'yes' });
+    const carer = await post('keyworker', '/api/people/ann/carers', { carerId: randomUUID(), relationship: 'MTH', familyName: '', involvement: 'involved', sharing: 'everything', mainCarer: 'yes' });
     expect(carer.json().error.fields).toEqual([{ field: 'mainCarer', message: 'must be true or false' }]);
     expect(await communications()).toBe(before);
     expect((await get('keyworker', '/api/people/ann/carers')).json().carers).toHaveLength(1);

@@ -10,7 +10,9 @@ export interface CarerEntry {
   id: string;
   personId: string;
   relationship: string;
-  name: string;
+  /** Given names, as the carer gives them; may be unknown ("Mrs Shah"). */
+  givenName?: string | null;
+  familyName: string;
   phone?: string | null;
   involvement: string;
   sharing: string;
@@ -18,7 +20,7 @@ export interface CarerEntry {
 }
 
 export interface CarerProblem {
-  field: 'relationship' | 'name' | 'phone' | 'involvement' | 'sharing' | 'carer';
+  field: 'relationship' | 'givenName' | 'familyName' | 'phone' | 'involvement' | 'sharing' | 'carer';
   message: string;
 }
 
@@ -49,11 +51,13 @@ const oneOf = (codes: object) => `must be one of: ${Object.keys(codes).join(', '
  */
 export function recordCarer(entry: CarerEntry, now: Date = new Date()): CarerOutcome {
   const problems: CarerProblem[] = [];
-  const name = entry.name.trim();
+  const given = entry.givenName?.trim() || undefined;
+  const family = entry.familyName.trim();
   const phone = entry.phone?.trim() || undefined;
   if (!Object.hasOwn(carerRelationships, entry.relationship)) problems.push({ field: 'relationship', message: oneOf(carerRelationships) });
-  if (name === '') problems.push({ field: 'name', message: 'is needed: the carer’s name as they give it' });
-  else if (name.length > NAME_MAX) problems.push({ field: 'name', message: `must be at most ${NAME_MAX} characters` });
+  if (family === '') problems.push({ field: 'familyName', message: 'is needed: the carer’s last name as they give it' });
+  else if (family.length > NAME_MAX) problems.push({ field: 'familyName', message: `must be at most ${NAME_MAX} characters` });
+  if (given !== undefined && given.length > NAME_MAX) problems.push({ field: 'givenName', message: `must be at most ${NAME_MAX} characters` });
   const digits = phone?.replace(/\D/g, '').length ?? 0;
   if (phone !== undefined && (!PHONE.test(phone) || digits < 10 || digits > 15)) problems.push({ field: 'phone', message: 'must be a phone number of 10 to 15 digits, for example 07700 900123' });
   if (!Object.hasOwn(carerInvolvements, entry.involvement)) problems.push({ field: 'involvement', message: oneOf(carerInvolvements) });
@@ -73,7 +77,7 @@ export function recordCarer(entry: CarerEntry, now: Date = new Date()): CarerOut
     active: true,
     patient: { reference: `Patient/${entry.personId}` },
     relationship: [{ coding: [{ system: system.v3RoleCode, code: relationship, display: carerRelationships[relationship] }] }],
-    name: [{ text: name }],
+    name: [{ family, ...(given ? { given: [given] } : {}) }],
     ...(phone ? { telecom: [{ system: 'phone', value: phone }] } : {}),
     period: { start: londonToday(now) },
   };

@@ -17,7 +17,8 @@ const formId = z.uuid({ error: 'must be the UUID the form made when it opened' }
 const carerBody = z.object({
   carerId: formId,
   relationship: text,
-  name: text,
+  givenName: z.string({ error: 'must be text' }).nullish(),
+  familyName: text,
   phone: z.string({ error: 'must be text' }).nullish(),
   involvement: text,
   sharing: text,
@@ -60,7 +61,7 @@ export function carerRoutes(app: FastifyInstance, store: Store, settings: CarerS
     const { id: personId } = parseInput(personParams, request.params, 'params');
     const body = parseInput(carerBody, request.body, 'body');
     const opened = await openRecord(store, request, personId, 'open-for-carer');
-    const outcome = recordCarer({ id: body.carerId, personId, relationship: body.relationship, name: body.name, phone: body.phone, involvement: body.involvement, sharing: body.sharing, mainCarer: body.mainCarer });
+    const outcome = recordCarer({ id: body.carerId, personId, relationship: body.relationship, givenName: body.givenName, familyName: body.familyName, phone: body.phone, involvement: body.involvement, sharing: body.sharing, mainCarer: body.mainCarer });
     if (!outcome.ok) throw refused('The carer was not added', outcome.problems);
     // Codes only in the audit: the carer's name and number are in the record, never in the log.
     const written = await writeOnce(store, opened, personId, outcome.resource, 'add-carer', { relationship: body.relationship, sharing: body.sharing });

@@ -8,7 +8,8 @@ import { CarerFormPage } from './carer-form-page.tsx';
 
 const LABELS: Record<string, string> = {
   relationship: 'Relationship to the person',
-  name: 'Full name',
+  givenName: 'First name',
+  familyName: 'Last name',
   phone: 'Phone number',
   involvement: 'Involvement in care',
   sharing: 'What the person agrees to share with them',
@@ -19,7 +20,7 @@ const field = (apiField: string) => (LABELS[apiField] ? { id: apiField, label: L
 /** Adding a carer or family member, with what the person agrees may be shared with them (RelatedPerson, docs/fhir.md). */
 export function AddCarerPage() {
   const [carerId] = useState(newContactId);
-  const [form, setForm] = useState({ relationship: '', name: '', phone: '', involvement: '', sharing: '', mainCarer: '' });
+  const [form, setForm] = useState({ relationship: '', givenName: '', familyName: '', phone: '', involvement: '', sharing: '', mainCarer: '' });
   const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   const choices = (key: 'involvement' | 'sharing' | 'mainCarer', codes: Record<string, string>, errors: FormError[]) => (
     <Radios name={key} legend={LABELS[key]} legendProps={{ size: 's' }} error={errorFor(errors, key)}>
@@ -41,9 +42,9 @@ export function AddCarerPage() {
       }
       send={async ({ personId, name }) => {
         await api.post(`/api/people/${encodeURIComponent(personId)}/carers`, {
-          carerId, relationship: form.relationship, name: form.name, phone: form.phone.trim() || null, involvement: form.involvement, sharing: form.sharing, mainCarer: form.mainCarer === 'yes',
+          carerId, relationship: form.relationship, givenName: form.givenName.trim() || null, familyName: form.familyName, phone: form.phone.trim() || null, involvement: form.involvement, sharing: form.sharing, mainCarer: form.mainCarer === 'yes',
         });
-        return `${form.name.trim()} added as ${name}’s ${carerRelationships[form.relationship as keyof typeof carerRelationships].toLowerCase()}.`;
+        return `${[form.givenName.trim(), form.familyName.trim()].filter(Boolean).join(' ')} added as ${name}’s ${carerRelationships[form.relationship as keyof typeof carerRelationships].toLowerCase()}.`;
       }}
       intro={() => <p className="nhsuk-body">Ask the person what they agree may be shared with this carer. Whatever they say, the team always listens to a carer’s concerns.</p>}
       fields={({ errors }) => (
@@ -56,7 +57,8 @@ export function AddCarerPage() {
               </Select.Option>
             ))}
           </Select>
-          <TextInput id="name" name="name" label={LABELS.name} autoComplete="off" value={form.name} error={errorFor(errors, 'name')} onChange={set('name')} />
+          <TextInput id="givenName" name="givenName" label={`${LABELS.givenName} (optional)`} hint="Leave blank if you know them only by their last name." autoComplete="off" value={form.givenName} error={errorFor(errors, 'givenName')} onChange={set('givenName')} />
+          <TextInput id="familyName" name="familyName" label={LABELS.familyName} autoComplete="off" value={form.familyName} error={errorFor(errors, 'familyName')} onChange={set('familyName')} />
           <TextInput id="phone" name="phone" type="tel" label={`${LABELS.phone} (optional)`} autoComplete="off" width={20} value={form.phone} error={errorFor(errors, 'phone')} onChange={set('phone')} />
           {choices('involvement', carerInvolvements, errors)}
           {choices('sharing', informationSharingLevels, errors)}
