@@ -96,4 +96,58 @@ describe.skipIf(!haveChromium)('a carer’s concern logged, listed and answered 
     await expect.poll(() => rows.filter({ hasText: 'Cat Cole' }).count()).toBe(0);
     expect(await rows.count()).toBeGreaterThan(0);
   });
+  it('answers a concern from the list itself and comes back to it', async () => {
+    await page.goto('/worklists/carer-concerns');
+    const rows = page.locator('.app-worklist-item');
+    await press(page, page.getByRole('link', { name: 'Record the response to the most overdue concern about Ann Adams' }));
+    const answer = page.getByRole('form', { name: 'Record the response to a carer’s concern' });
+    await answer.waitFor();
+    // Ann agrees to share only some things with her mother: shown beside the concern.
+    await page.getByText(/What Mary Adams may be told: Limited/).waitFor();
+    await press(page, answer.getByLabel('Listened and gave advice or information'), 'Space');
+    await tabTo(page, answer.getByLabel('What was said to the carer'));
+    await page.keyboard.type('Listened; gave the crisis line number.');
+    await press(page, answer.getByRole('button', { name: 'Record the response' }));
+    await page.waitForURL(/\/worklists\/carer-concerns$/);
+    await page.getByText('Response recorded: Listened and gave advice or information.').waitFor();
+    await page.getByRole('heading', { level: 2, name: / as of / }).waitFor();
+    await expect.poll(() => rows.filter({ hasText: 'Ann Adams' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('adds a carer and changes what the person agrees to share with them, by keyboard', async () => {
+    await page.goto('/people/fay');
+    const section = page.getByRole('region', { name: 'Carers and family' });
+    await press(page, section.getByRole('link', { name: 'Add a carer or family member' }));
+    const form = page.getByRole('form', { name: 'Add a carer or family member' });
+    await form.waitFor();
+    await tabTo(page, form.getByLabel('Relationship to the person'));
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => form.getByLabel('Relationship to the person').inputValue()).toBe('MTH');
+    await tabTo(page, form.getByLabel('First name (optional)'));
+    await page.keyboard.type('Fern');
+    await tabTo(page, form.getByLabel('Last name'));
+    await page.keyboard.type('Ford');
+    await tabTo(page, form.getByLabel('Phone number (optional)'));
+    await page.keyboard.type('07700 900777');
+    await press(page, form.getByLabel('Involved in care and reviews'), 'Space');
+    await press(page, form.getByLabel(/^Full: /), 'Space');
+    // Fay's friend is her main carer: down from "Yes" to "No".
+    await press(page, form.getByLabel('Yes, they are the main carer'), 'ArrowDown');
+    await expect.poll(() => form.getByLabel('No', { exact: true }).isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await press(page, form.getByRole('button', { name: 'Add them' }));
+    await page.getByText('Fern Ford added as Fay Ford’s mother.').waitFor();
+    await expect.poll(() => section.innerText()).toMatch(/Mother\s+Fern Ford[\s\S]*07700 900777[\s\S]*Full: the person agrees/);
+
+    await press(page, section.getByRole('link', { name: 'Change what is shared with Fern Ford' }));
+    const sharing = page.getByRole('form', { name: 'Change what the person agrees to share with a carer' });
+    await sharing.waitFor();
+    await press(page, sharing.getByLabel(/^Full: /), 'ArrowDown');
+    await expect.poll(() => sharing.getByLabel(/^Limited: /).isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await press(page, sharing.getByRole('button', { name: 'Save' }));
+    await page.getByText('What Fay Ford agrees to share with Fern Ford is now: Limited.').waitFor();
+    await expect.poll(() => section.locator('dl[aria-label="Fern Ford, Mother"]').innerText()).toMatch(/Limited: only what the person has agreed/);
+  });
 });

@@ -71,6 +71,16 @@ describe.each(storeKinds)('carers and their concerns through the API on $name', 
     expect((await audited('change-carer-sharing')).map((a) => [a.person_id, a.resource_id, detail(a.detail)])).toEqual([['ann', 'ann-mum', { sharing: 'none', version: 2 }]]);
   });
 
+  it('lets only one of two sharing changes sent at once on the same version through', async () => {
+    const version = (await readPersonRecord(store.db, 'dev', 'RelatedPerson', 'dev-sister'))!.versionId;
+    const answers = await Promise.all([
+      post('keyworker', '/api/people/dev/carers/dev-sister/sharing', { version, sharing: 'limited' }),
+      post('keyworker', '/api/people/dev/carers/dev-sister/sharing', { version, sharing: 'none' }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect((await readPersonRecord(store.db, 'dev', 'RelatedPerson', 'dev-sister'))!.versionId).toBe(version + 1);
+  });
+
   it('logs a concern in the carer’s exact words, which joins the worklist until it is answered with an outcome', async () => {
     const concernId = randomUUID();
     const words = '  She rang me crying at 3am.\nShe says the neighbours are watching her.  ';
