@@ -20,6 +20,16 @@ export function concernFrom(concern: CarerConcern, carers: PersonCarer[]): strin
   return `From ${who}, received ${formatDateTime(concern.receivedAt)}${how}`;
 }
 
+/** What a concern is: its state, who raised it, when and how, and when its response is or was due. */
+export function ConcernSummary({ concern, carers }: { concern: CarerConcern; carers: PersonCarer[] }) {
+  return (
+    <p className="nhsuk-body nhsuk-u-margin-bottom-2">
+      <ConcernTag concern={concern} /> {concernFrom(concern, carers)}.
+      {concern.open && concern.dueAt ? ` ${concern.overdue ? 'The response was due by' : 'A response is due by'} ${formatDateTime(concern.dueAt)}.` : null}
+    </p>
+  );
+}
+
 /** A concern in the carer's own words, exactly as recorded. */
 export function TheirWords({ words }: { words: string }) {
   return <blockquote className="nhsuk-body app-their-words">{words}</blockquote>;
@@ -56,10 +66,7 @@ function CarerSummary({ personId, carer }: { personId: string; carer: PersonCare
 function Concern({ personId, concern, carers }: { personId: string; concern: CarerConcern; carers: PersonCarer[] }) {
   return (
     <li className="app-carer-concern">
-      <p className="nhsuk-body nhsuk-u-margin-bottom-2">
-        <ConcernTag concern={concern} /> {concernFrom(concern, carers)}.
-        {concern.open && concern.dueAt ? ` ${concern.overdue ? 'The response was due by' : 'A response is due by'} ${formatDateTime(concern.dueAt)}.` : null}
-      </p>
+      <ConcernSummary concern={concern} carers={carers} />
       <TheirWords words={concern.words} />
       {concern.responses.map((r) => (
         <p className="nhsuk-body-s" key={r.id}>

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../api/client.ts';
 import { newContactId } from '../contacts/contact-id.ts';
 import { errorFor } from '../forms/form-errors.tsx';
+import { londonTimeNow } from '../format/dates.ts';
 import { carerConcernRules, concernChannels } from '../../../domain/src/carers/carer-concern-rules.ts';
 import { londonToday } from '../../../domain/src/engagement/london-calendar.ts';
 import { CarerFormPage } from './carer-form-page.tsx';
@@ -11,10 +12,6 @@ import { ConfidentialityGuidance } from './confidentiality-guidance.tsx';
 const LABELS: Record<string, string> = { carerId: 'Who raised it', channel: 'How it reached the team', date: 'Date received', time: 'Time received', words: 'The concern, in their words' };
 const field = (apiField: string) => (LABELS[apiField] ? { id: apiField, label: LABELS[apiField]! } : undefined);
 
-/** The time now in England, HH:MM: a concern is usually logged as it comes in. */
-function londonClock(): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/London' }).format(new Date());
-}
 
 /**
  * Logging a concern from a carer or family member, in their own words: a red flag whose response
@@ -23,7 +20,7 @@ function londonClock(): string {
  */
 export function LogConcernPage() {
   const [concernId] = useState(newContactId);
-  const [form, setForm] = useState({ carerId: '', channel: '', date: londonToday(), time: londonClock(), words: '' });
+  const [form, setForm] = useState({ carerId: '', channel: '', date: londonToday(), time: londonTimeNow(), words: '' });
   const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   return (
     <CarerFormPage

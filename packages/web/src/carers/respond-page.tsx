@@ -3,20 +3,17 @@ import { useState } from 'react';
 import { useParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { newContactId } from '../contacts/contact-id.ts';
-import { formatDateTime } from '../format/dates.ts';
+import { londonTimeNow } from '../format/dates.ts';
 import { errorFor } from '../forms/form-errors.tsx';
 import { carerConcernRules, concernOutcomes } from '../../../domain/src/carers/carer-concern-rules.ts';
 import { londonToday } from '../../../domain/src/engagement/london-calendar.ts';
 import { CarerFormPage } from './carer-form-page.tsx';
-import { concernFrom, ConcernTag, TheirWords } from './carers-section.tsx';
+import { ConcernSummary, TheirWords } from './carers-section.tsx';
 import { ConfidentialityGuidance } from './confidentiality-guidance.tsx';
 
 const LABELS: Record<string, string> = { outcome: 'Outcome', words: 'What was said to the carer', date: 'Date of the response', time: 'Time of the response' };
 const field = (apiField: string) => (LABELS[apiField] ? { id: apiField, label: LABELS[apiField]! } : undefined);
 
-function londonClock(): string {
-  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/London' }).format(new Date());
-}
 
 /**
  * Recording the response to a carer's concern and its outcome. The concern is shown in the carer's
@@ -26,7 +23,7 @@ function londonClock(): string {
 export function RespondPage() {
   const { concernId = '' } = useParams();
   const [responseId] = useState(newContactId);
-  const [form, setForm] = useState({ outcome: '', words: '', date: londonToday(), time: londonClock() });
+  const [form, setForm] = useState({ outcome: '', words: '', date: londonToday(), time: londonTimeNow() });
   const set = (key: keyof typeof form) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [key]: e.currentTarget.value });
   return (
     <CarerFormPage
@@ -39,10 +36,7 @@ export function RespondPage() {
         const concern = data.concerns.find((c) => c.id === concernId)!;
         return (
           <>
-            <p className="nhsuk-body nhsuk-u-margin-bottom-2">
-              <ConcernTag concern={concern} /> {concernFrom(concern, data.carers)}.
-              {concern.open && concern.dueAt ? ` ${concern.overdue ? 'The response was due by' : 'A response is due by'} ${formatDateTime(concern.dueAt)}.` : null}
-            </p>
+            <ConcernSummary concern={concern} carers={data.carers} />
             <TheirWords words={concern.words} />
             <ConfidentialityGuidance carer={data.carers.find((c) => c.id === concern.carerId)} />
           </>
