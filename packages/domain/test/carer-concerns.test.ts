@@ -12,9 +12,11 @@ import {
   respondToConcern,
   responseHoursFrom,
   system,
+  validateResource,
   type AnyResource,
   type UnansweredConcern,
 } from '@continuity/domain';
+import { fhirR4SchemaErrors } from '../../../test/support/fhir-r4-schema.ts';
 
 const RECEIVED = '2026-06-10T14:00:00+01:00';
 const hoursAfter = (hours: number, minutes = 0) => new Date(Date.parse(RECEIVED) + hours * 3_600_000 + minutes * 60_000);
@@ -110,6 +112,19 @@ describe('carers and concerns as FHIR', () => {
     const early = respondToConcern(logged.resource, { id: 'r2', personId: 'p1', outcome: 'maybe', words: ' ', date: '2026-06-13', time: '09:00' }, now);
     expect(early.ok ? [] : early.problems.map((p) => p.field)).toEqual(['outcome', 'time', 'words']);
     expect(respondToConcern({ resourceType: 'Communication', id: 'x' } as AnyResource, { id: 'r3', personId: 'p1', outcome: 'escalated', words: 'ok', date: '2026-06-13', time: '11:00' }, now).ok).toBe(false);
+  });
+
+  it('writes valid FHIR R4, which the platform’s own import accepts: the carer, a changed carer, a concern and a response', () => {
+    const carer = recordCarer({ ...carerEntry, givenName: null }, now);
+    const concern = logCarerConcern({ id: 'k3', personId: 'p1', carerId: 'c1', channel: 'partner', date: '2026-06-13', time: '09:30', words: 'Worried.' }, now);
+    if (!carer.ok || !concern.ok) throw new Error('refused');
+    const changed = changeSharing(carer.resource, 'full');
+    const response = respondToConcern(concern.resource, { id: 'r3', personId: 'p1', outcome: 'escalated', words: 'Passed to the duty doctor.', date: '2026-06-13', time: '10:00', practitionerId: 'kw' }, now);
+    if (!changed.ok || !response.ok) throw new Error('refused');
+    for (const resource of [carer.resource, changed.resource, concern.resource, response.resource]) {
+      expect(fhirR4SchemaErrors(resource), resource.resourceType).toEqual([]);
+      expect(validateResource(resource).ok, resource.resourceType).toBe(true);
+    }
   });
 
   it('refuses a concern from the future, an unknown channel, and no words', () => {
