@@ -30,6 +30,8 @@ import { worklistRoutes } from './worklists/worklist-routes.ts';
 import { recordGate } from './people/record-gate.ts';
 import { historyRoutes } from './history/history-routes.ts';
 import { needToKnowRoutes } from './need-to-know/need-to-know-routes.ts';
+import { carerRoutes } from './carers/carer-routes.ts';
+import { carerResponseHoursSetting } from './carers/carer-settings.ts';
 
 export interface AppOptions {
   store: Store;
@@ -39,6 +41,8 @@ export interface AppOptions {
   log?: boolean;
   /** Mark cookies Secure: on whenever the app is served over HTTPS. */
   secureCookies?: boolean;
+  /** Hours a response to a carer's concern is due within; CONTINUITY_CARER_RESPONSE_HOURS, else carer-concern-rules.ts. */
+  carerResponseHours?: number;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -70,7 +74,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   sessionRoutes(app, options.store, { secureCookies: options.secureCookies ?? false });
   peopleRoutes(app, options.store);
   auditRoutes(app, options.store);
-  worklistRoutes(app, options.store);
+  const carerResponseHours = options.carerResponseHours ?? carerResponseHoursSetting();
+  worklistRoutes(app, options.store, { carerResponseHours });
   dischargeRoutes(app, options.store);
   reportRoutes(app, options.store);
   caseloadRoutes(app, options.store);
@@ -89,6 +94,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   physicalHealthReportRoutes(app, options.store);
   historyRoutes(app, options.store);
   needToKnowRoutes(app, options.store);
+  carerRoutes(app, options.store, { responseHours: carerResponseHours });
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -2,3 +2,4 @@ export * from './app.ts';
 export * from './auth/passwords.ts';
 export * from './http/errors.ts';
 export * from './demo/demo-accounts.ts';
+export * from './carers/carer-settings.ts';

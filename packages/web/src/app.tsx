@@ -46,6 +46,11 @@ import { CtoEventPage } from './mha/cto-event-page.tsx';
 import { MhaUsePage } from './reports/mha-use-page.tsx';
 import { HistoryPage } from './history/history-page.tsx';
 import { NeedToKnowPage } from './need-to-know/need-to-know-page.tsx';
+import { CarerConcernsPage } from './worklists/carer-concerns-page.tsx';
+import { AddCarerPage } from './carers/add-carer-page.tsx';
+import { SharingPage } from './carers/sharing-page.tsx';
+import { LogConcernPage } from './carers/log-concern-page.tsx';
+import { RespondPage } from './carers/respond-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -89,6 +94,11 @@ export function App() {
             <Route path="/people/:id/mha/ctos/:flag" element={signedIn(<CtoEventPage />)} />
             <Route path="/people/:id/history" element={signedIn(<HistoryPage />)} />
             <Route path="/people/:id/need-to-know" element={signedIn(<NeedToKnowPage />)} />
+            <Route path="/worklists/carer-concerns" element={signedIn(<CarerConcernsPage />)} />
+            <Route path="/people/:id/carers/new" element={signedIn(<AddCarerPage />)} />
+            <Route path="/people/:id/carers/:carerId/sharing" element={signedIn(<SharingPage />)} />
+            <Route path="/people/:id/carer-concerns/new" element={signedIn(<LogConcernPage />)} />
+            <Route path="/people/:id/carer-concerns/:concernId/respond" element={signedIn(<RespondPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />

@@ -1,5 +1,5 @@
 import { fhirDate, londonToday, roles, type Worklist, type WorklistItem } from '@continuity/domain';
-import { disengagedWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
+import { carerConcernsWorklist, disengagedWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
@@ -31,6 +31,8 @@ const worklistQuery = z.object({
  * practice declined or has not answered (docs/shared-care.md).
  * GET /api/worklists/mha-deadlines?asOf=YYYY-MM-DD&team=ID: the same, for Community Treatment Orders
  * expiring within 28 days or expired unrenewed (docs/mental-health-act.md).
+ * GET /api/worklists/carer-concerns?asOf=YYYY-MM-DD&team=ID: the same, for carers' concerns with no
+ * response, the response due within the installation's hours (docs/carers.md).
  */
 /** What a worklist route serves: the contract, the people on it, and for the disengaged list its escalation. */
 interface ServedWorklist {
@@ -41,7 +43,7 @@ interface ServedWorklist {
   decided?: WorklistItem[];
 }
 
-type BuildOptions = { asOf: string; team?: string; teams?: readonly string[] };
+type BuildOptions = { asOf: string; team?: string; teams?: readonly string[]; carerResponseHours?: number };
 
 // Each worklist is built by the store with the same options and gives the same shape.
 const worklists: Record<string, (db: Store['db'], options: BuildOptions) => Promise<ServedWorklist>> = {
@@ -53,9 +55,10 @@ const worklists: Record<string, (db: Store['db'], options: BuildOptions) => Prom
   waiting: (db, options) => waitingWorklist(db, options),
   'shared-care': (db, options) => sharedCareWorklist(db, options),
   'mha-deadlines': (db, options) => mhaDeadlinesWorklist(db, options),
+  'carer-concerns': (db, options) => carerConcernsWorklist(db, { ...options, responseHours: options.carerResponseHours }),
 };
 
-export function worklistRoutes(app: FastifyInstance, store: Store) {
+export function worklistRoutes(app: FastifyInstance, store: Store, settings: { carerResponseHours?: number } = {}) {
   for (const [name, build] of Object.entries(worklists)) app.get(`/api/worklists/${name}`, async (request) => {
     const staff = requireStaff(request);
     if (!roles[staff.role].clinical) throw new ApiError(403, 'forbidden', `The ${roles[staff.role].label} role cannot see worklists of individual people.`);
@@ -70,7 +73,7 @@ export function worklistRoutes(app: FastifyInstance, store: Store) {
       if (!team) throw new ApiError(404, 'not-found', 'There is no team with that id.');
     }
     const asOf = query.asOf ?? londonToday();
-    const result = await build(store.db, { asOf, team: query.team, teams: query.team || manager ? undefined : ownTeams });
+    const result = await build(store.db, { asOf, team: query.team, teams: query.team || manager ? undefined : ownTeams, carerResponseHours: settings.carerResponseHours });
     const teamIds = [...new Set([...result.people.values()].flatMap((p) => p.teamIds))];
     const teamNames = await loadNames(store.db, teamIds.map((id) => `Organization/${id}`));
     const entries = [...result.list.items, ...(result.decided ?? [])].map((item) => ({

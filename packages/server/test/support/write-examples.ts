@@ -56,6 +56,10 @@ export function examples(): Record<string, Example> {
     'POST /api/people/:id/outcomes': { user: 'keyworker', params: { id: 'ada' }, body: { measureId: randomUUID(), instrument: 'phq-9', date: day, answers: { 1: 1, 2: 1, 3: 0, 4: 2, 5: 1, 6: 0, 7: 1, 8: 0, 9: 0 } } },
     'POST /api/people/:id/measure-links': { user: 'keyworker', params: { id: 'ada' }, body: { instrument: 'dialog' } },
     'POST /api/measure-links/:token': { user: 'keyworker', params: { token: made.token }, body: { answers: { 1: 4, 2: 4, 3: 4, 4: 4, 5: 4, 6: 4, 7: 4, 8: 4, 9: 4, 10: 4, 11: 4 } } },
+    'POST /api/people/:id/carers': { user: 'keyworker', params: { id: 'ada' }, body: { carerId: randomUUID(), relationship: 'SIS', givenName: 'Ava', familyName: 'Lovelace', phone: '07700 900123', involvement: 'informed', sharing: 'limited', mainCarer: false } },
+    'POST /api/people/:id/carers/:carerId/sharing': { user: 'keyworker', params: { id: 'ada', carerId: 'ada-mother' }, body: { version: 1, sharing: 'full' } },
+    'POST /api/people/:id/carer-concerns': { user: 'keyworker', params: { id: 'ada' }, body: { concernId: randomUUID(), carerId: 'ada-mother', channel: 'phone', date: day, time: '10:00', words: 'She is not sleeping.' } },
+    'POST /api/people/:id/carer-concerns/:concernId/responses': { user: 'keyworker', params: { id: 'ada', concernId: 'ada-carer-concern' }, body: { responseId: randomUUID(), outcome: 'advice-given', words: 'Called her back.', date: day, time: '11:00' } },
     'POST /api/teams/:teamId/cover': { user: 'manager', params: { teamId: 'team-north' }, body: { absentPractitionerId: 'kw-1', coveringPractitionerId: 'kw-2', from: day, to: '2026-01-20', reason: 'Leave.' } },
   };
 }

@@ -23,6 +23,11 @@ export function formatDateTime(value: string | null | undefined): string {
   return `${londonDate.format(instant)} at ${londonTime.format(instant)}`;
 }
 
+/** The time of day in England now, "14:05": forms default to it for something that has just happened. */
+export function londonTimeNow(now: Date = new Date()): string {
+  return londonTime.format(now);
+}
+
 /** Whole years between a birth date and today (or a date of death). */
 export function ageInYears(birthDate: string, on: Date = new Date()): number | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(birthDate);

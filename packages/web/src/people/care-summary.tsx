@@ -13,7 +13,7 @@ const EPISODE_STATUS: Record<string, string> = {
   cancelled: 'Cancelled',
 };
 
-/** Who holds the person now (team, key worker), their flags, diagnoses, and family and carers. */
+/** Who holds the person now (team, key worker), their flags and diagnoses; carers and family have their own section (carers/carers-section.tsx). */
 export function CareSummary({ person }: { person: PersonRecord }) {
   const open = person.episodes.filter((e) => OPEN.has(e.status));
   return (
@@ -98,25 +98,6 @@ export function CareSummary({ person }: { person: PersonRecord }) {
                 {condition.text}
                 {condition.code ? ` (${condition.code})` : ''}
                 {condition.onset ? `, since ${formatDate(condition.onset)}` : ''}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby="carers-heading">
-        <h2 className="nhsuk-heading-m" id="carers-heading">
-          Family and carers
-        </h2>
-        {person.carers.length === 0 ? (
-          <p className="nhsuk-body">None recorded.</p>
-        ) : (
-          <ul className="nhsuk-list nhsuk-list--bullet">
-            {person.carers.map((carer) => (
-              <li key={carer.id}>
-                {carer.name}
-                {carer.relationship ? `, ${carer.relationship}` : ''}
-                {carer.mainCarer ? ' (main carer)' : ''}
-                {carer.phone ? `, phone ${carer.phone}` : ''}
               </li>
             ))}
           </ul>

@@ -14,6 +14,7 @@ import { MhaSection } from '../mha/mha-section.tsx';
 import { PersonalDetails } from './personal-details.tsx';
 import { SharedCareSection } from '../shared-care/shared-care-section.tsx';
 import { Timeline } from './timeline.tsx';
+import { CarersSection } from '../carers/carers-section.tsx';
 
 const BASIS_WORDS = {
   'key-worker': 'You can see this record because you are this person’s key worker.',
@@ -61,6 +62,7 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
       <SharedCareSection personId={person.id} />
       <MhaSection personId={person.id} />
       <OutcomesSection personId={person.id} />
+      <CarersSection personId={person.id} />
       <Timeline entries={timeline} />
     </>
   );

@@ -16,6 +16,9 @@ export function WorklistItems({ list }: { list: WorklistResponse }) {
   // On the waiting list, the action is checking in with the person while they wait.
   const waiting = list.worklist === 'waiting';
   // On the Mental Health Act list, the action is recording the renewal (or the end) of the CTO each reason cites.
+  // On the carers' concerns list, the action is recording the response to the most overdue concern.
+  const concernOf = (reasons: WorklistResponse['items'][number]['reasons']) =>
+    list.worklist === 'carer-concerns' ? reasons.flatMap((r) => r.evidence).find((e) => e.startsWith('Communication/'))?.slice('Communication/'.length) : undefined;
   const ctoOf = (reasons: WorklistResponse['items'][number]['reasons']) =>
     list.worklist === 'mha-deadlines' ? reasons.flatMap((r) => r.evidence).find((e) => e.startsWith('Flag/'))?.slice('Flag/'.length) : undefined;
   return (
@@ -47,6 +50,11 @@ export function WorklistItems({ list }: { list: WorklistResponse }) {
                     to={`/people/${encodeURIComponent(item.patient.id)}/referrals/${encodeURIComponent(item.reasons[0].evidence[0].slice('ServiceRequest/'.length))}/check-in?returnTo=${encodeURIComponent(pathname + search)}`}
                   >
                     Record a check-in<span className="nhsuk-u-visually-hidden"> with {person?.name ?? 'this person'}</span>
+                  </Link>
+                ) : null}
+                {concernOf(item.reasons) ? (
+                  <Link className="nhsuk-body-s app-block" to={`/people/${encodeURIComponent(item.patient.id)}/carer-concerns/${encodeURIComponent(concernOf(item.reasons)!)}/respond?returnTo=${encodeURIComponent(pathname + search)}`}>
+                    Record the response<span className="nhsuk-u-visually-hidden"> to the most overdue concern about {person?.name ?? 'this person'}</span>
                   </Link>
                 ) : null}
                 {ctoOf(item.reasons) ? (

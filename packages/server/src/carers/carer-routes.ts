@@ -1,0 +1,146 @@
+import { changeSharing, confidentialityGuidance, fhirId, logCarerConcern, recordCarer, respondToConcern, type AnyResource, type ResourceType } from '@continuity/domain';
+import { personCarers, personRelationships, prepareRecord, readPersonRecord, recordAudit, updatePersonRecord, type Store } from '@continuity/store';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { ApiError, parseInput } from '../http/errors.ts';
+import { recordOnce } from '../http/record-once.ts';
+import { openRecord, type OpenedRecord } from '../people/record-access.ts';
+import { concernsView } from './concerns-view.ts';
+
+const personParams = z.object({ id: fhirId });
+const carerParams = z.object({ id: fhirId, carerId: fhirId });
+const concernParams = z.object({ id: fhirId, concernId: fhirId });
+const text = z.string({ error: 'must be text' });
+const formId = z.uuid({ error: 'must be the UUID the form made when it opened' });
+
+// The shape only: what the values may be is the domain's check, field by field.
+const carerBody = z.object({
+  carerId: formId,
+  relationship: text,
+  givenName: z.string({ error: 'must be text' }).nullish(),
+  familyName: text,
+  phone: z.string({ error: 'must be text' }).nullish(),
+  involvement: text,
+  sharing: text,
+  mainCarer: z.boolean({ error: 'must be true or false' }),
+});
+const sharingBody = z.object({
+  /** The carer's version the staff member was looking at: a change made since is not overwritten. */
+  version: z.number({ error: 'must be the version of the carer’s record you read' }).int().positive('must be the version of the carer’s record you read'),
+  sharing: text,
+});
+const concernBody = z.object({ concernId: formId, carerId: fhirId, channel: text, date: text, time: text, words: text });
+const responseBody = z.object({ responseId: formId, outcome: text, words: text, date: text, time: text });
+
+export interface CarerSettings {
+  /** Hours a response to a carer's concern is due within (carer-concern-rules.ts unless set). */
+  responseHours: number;
+}
+
+/**
+ * Carers and family on a person's record, and their concerns (issue 5 part 4), as the FHIR records
+ * docs/fhir.md describes (RelatedPerson; Communication carer-concern and carer-concern-response):
+ * - GET  /api/people/:id/carers: carers with their sharing wishes, and every concern, open ones first
+ *   with when the response is due, then the confidentiality guidance shown beside them;
+ * - POST /api/people/:id/carers: add a carer;
+ * - POST /api/people/:id/carers/:carerId/sharing: what the person agrees to share, naming the version read (409 if stale);
+ * - POST /api/people/:id/carer-concerns: log a concern in the carer's words;
+ * - POST /api/people/:id/carer-concerns/:concernId/responses: the response and its outcome.
+ * Every route goes through openRecord (access and audit); each write is one transaction with its
+ * audit entry. New records take the id the form made, so a second send writes nothing.
+ */
+export function carerRoutes(app: FastifyInstance, store: Store, settings: CarerSettings) {
+  app.get('/api/people/:id/carers', async (request) => {
+    const { id: personId } = parseInput(personParams, request.params, 'params');
+    await openRecord(store, request, personId, 'read-carers');
+    const { carers, concerns } = await personCarers(store.db, personId);
+    return { carers, concerns: concernsView(concerns, new Date(), settings.responseHours), responseHours: settings.responseHours, guidance: confidentialityGuidance };
+  });
+
+  app.post('/api/people/:id/carers', async (request, reply) => {
+    const { id: personId } = parseInput(personParams, request.params, 'params');
+    const body = parseInput(carerBody, request.body, 'body');
+    const opened = await openRecord(store, request, personId, 'open-for-carer');
+    const outcome = recordCarer({ id: body.carerId, personId, relationship: body.relationship, givenName: body.givenName, familyName: body.familyName, phone: body.phone, involvement: body.involvement, sharing: body.sharing, mainCarer: body.mainCarer });
+    if (!outcome.ok) throw refused('The carer was not added', outcome.problems);
+    // Codes only in the audit: the carer's name and number are in the record, never in the log.
+    const written = await writeOnce(store, opened, personId, outcome.resource, 'add-carer', { relationship: body.relationship, sharing: body.sharing });
+    return reply.status(written ? 201 : 200).send({ carer: { id: body.carerId, reference: `RelatedPerson/${body.carerId}`, version: 1 } });
+  });
+
+  app.post('/api/people/:id/carers/:carerId/sharing', async (request) => {
+    const { id: personId, carerId } = parseInput(carerParams, request.params, 'params');
+    const body = parseInput(sharingBody, request.body, 'body');
+    const { staff, basis } = await openRecord(store, request, personId, 'open-for-carer-sharing');
+    const held = await carerOf(store, personId, carerId);
+    if (held.versionId !== body.version) throw stale();
+    const outcome = changeSharing(held.resource as AnyResource, body.sharing);
+    if (!outcome.ok) throw refused('What may be shared was not changed', outcome.problems);
+    const version = await store.db.transaction().execute(async (trx) => {
+      const written = await updatePersonRecord(trx, { type: 'RelatedPerson', id: carerId, personId, resource: outcome.resource }, body.version);
+      if (written === undefined) throw stale();
+      await recordAudit(trx, [{ actorId: staff.id, actorRole: staff.role, action: 'change-carer-sharing', personId, resourceType: 'RelatedPerson', resourceId: carerId, basis, outcome: 'allowed', detail: { sharing: body.sharing, version: written } }]);
+      return written;
+    });
+    return { carer: { id: carerId, version, sharing: body.sharing } };
+  });
+
+  app.post('/api/people/:id/carer-concerns', async (request, reply) => {
+    const { id: personId } = parseInput(personParams, request.params, 'params');
+    const body = parseInput(concernBody, request.body, 'body');
+    const opened = await openRecord(store, request, personId, 'open-for-carer-concern');
+    const carer = await readPersonRecord(store.db, personId, 'RelatedPerson', body.carerId);
+    const outcome = logCarerConcern({ id: body.concernId, personId, carerId: body.carerId, teamId: await concernTeam(store, opened, personId), channel: body.channel, date: body.date, time: body.time, words: body.words });
+    const problems = [...(carer ? [] : [{ field: 'carerId', message: 'is not one of this person’s carers' }]), ...(outcome.ok ? [] : outcome.problems)];
+    if (problems.length > 0 || !outcome.ok) throw refused('The concern was not logged', problems);
+    const written = await writeOnce(store, opened, personId, outcome.resource, 'log-carer-concern', { carer: body.carerId, channel: body.channel, date: body.date });
+    return reply.status(written ? 201 : 200).send({ concern: { id: body.concernId, reference: `Communication/${body.concernId}`, receivedAt: outcome.resource.received } });
+  });
+
+  app.post('/api/people/:id/carer-concerns/:concernId/responses', async (request, reply) => {
+    const { id: personId, concernId } = parseInput(concernParams, request.params, 'params');
+    const body = parseInput(responseBody, request.body, 'body');
+    const opened = await openRecord(store, request, personId, 'open-for-carer-concern-response');
+    const concern = await readPersonRecord(store.db, personId, 'Communication', concernId);
+    if (!concern) throw new ApiError(404, 'not-found', 'This person has no concern with that id.');
+    const outcome = respondToConcern(concern.resource as AnyResource, { id: body.responseId, personId, outcome: body.outcome, words: body.words, date: body.date, time: body.time, practitionerId: opened.staff.practitionerId });
+    if (!outcome.ok) throw refused('The response was not recorded', outcome.problems);
+    const written = await writeOnce(store, opened, personId, outcome.resource, 'respond-to-carer-concern', { concern: concernId, outcome: body.outcome, date: body.date });
+    return reply.status(written ? 201 : 200).send({ response: { id: body.responseId, reference: `Communication/${body.responseId}`, inResponseTo: `Communication/${concernId}`, outcome: body.outcome } });
+  });
+}
+
+/** The team a concern is raised with: one of the staff member's teams holding the person, else the first team holding them. */
+async function concernTeam(store: Store, opened: OpenedRecord, personId: string): Promise<string | undefined> {
+  const { teams } = await personRelationships(store.db, personId);
+  return teams.find((t) => opened.staff.teams.some((s) => s.id === t)) ?? teams[0];
+}
+
+async function carerOf(store: Store, personId: string, carerId: string) {
+  const held = await readPersonRecord(store.db, personId, 'RelatedPerson', carerId);
+  if (!held) throw new ApiError(404, 'not-found', 'This person has no carer with that id.');
+  return held;
+}
+
+async function writeOnce(store: Store, opened: OpenedRecord, personId: string, resource: AnyResource, action: string, detail: Record<string, string>): Promise<boolean> {
+  const { staff, basis } = opened;
+  const record = prepareRecord({ type: resource.resourceType as ResourceType, id: resource.id!, personId, resource });
+  const audit = { actorId: staff.id, actorRole: staff.role, action, personId, resourceType: resource.resourceType, resourceId: resource.id!, basis, outcome: 'allowed' as const, detail };
+  return (await recordOnce(store, { ...record, personId }, audit, () => idInUse(resource.resourceType))) === 'created';
+}
+
+function refused(what: string, problems: Array<{ field: string; message: string }>): ApiError {
+  return new ApiError(400, 'invalid-input', `${what}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
+}
+
+function stale(): ApiError {
+  return new ApiError(409, 'stale-version', 'Someone changed this carer’s record since you opened it. Reload it, check their change, and make yours again if it is still right.', [
+    { field: 'version', message: 'is not the current version of the carer’s record' },
+  ]);
+}
+
+function idInUse(type: string): ApiError {
+  return new ApiError(409, 'id-in-use', `A different record already has this ${type} id. Reload the form to record this as a new one.`, [
+    { field: 'id', message: 'is already used by a different record' },
+  ]);
+}

@@ -1,0 +1,2 @@
+export * from './person-carers.ts';
+export * from './carer-concerns-worklist.ts';
