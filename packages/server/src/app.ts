@@ -24,6 +24,7 @@ import { refuseCrossSiteWrites } from './http/same-origin.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { physicalHealthReportRoutes } from './physical-health/physical-health-report-routes.ts';
 import { physicalHealthRoutes } from './physical-health/physical-health-routes.ts';
+import { planRoutes } from './plans/plan-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { DEFAULT_WEB_ROOT, serveWebApp } from './web/static-site.ts';
 import { worklistRoutes } from './worklists/worklist-routes.ts';
@@ -83,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   escalationRoutes(app, options.store);
   physicalHealthRoutes(app, options.store);
   physicalHealthReportRoutes(app, options.store);
+  planRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -47,3 +47,5 @@ export * from './mha/mha-deadlines-worklist.ts';
 export * from './mha/mha-record.ts';
 export * from './mha/mha-use-report.ts';
 export * from './outcomes/index.ts';
+export * from './records/record-versions.ts';
+export * from './plans/person-plans.ts';
