@@ -44,6 +44,8 @@ import { PracticePage } from './shared-care/practice-page.tsx';
 import { MhaDeadlinesPage } from './worklists/mha-deadlines-page.tsx';
 import { CtoEventPage } from './mha/cto-event-page.tsx';
 import { MhaUsePage } from './reports/mha-use-page.tsx';
+import { PlanPage } from './plans/plan-page.tsx';
+import { PlanFormPage } from './plans/plan-form-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -85,6 +87,8 @@ export function App() {
             <Route path="/shared-care" element={signedIn(<PracticePage />)} />
             <Route path="/worklists/mha-deadlines" element={signedIn(<MhaDeadlinesPage />)} />
             <Route path="/people/:id/mha/ctos/:flag" element={signedIn(<CtoEventPage />)} />
+            <Route path="/people/:id/plans/:kind" element={signedIn(<PlanPage />)} />
+            <Route path="/people/:id/plans/:kind/edit" element={signedIn(<PlanFormPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />
