@@ -63,6 +63,8 @@ function examples(): Record<string, Example> {
     'POST /api/people/:id/outcomes': { user: 'keyworker', params: { id: 'ada' }, body: { measureId: randomUUID(), instrument: 'phq-9', date: day, answers: { 1: 1, 2: 1, 3: 0, 4: 2, 5: 1, 6: 0, 7: 1, 8: 0, 9: 0 } } },
     'POST /api/people/:id/measure-links': { user: 'keyworker', params: { id: 'ada' }, body: { instrument: 'dialog' } },
     'POST /api/measure-links/:token': { user: 'keyworker', params: { token: made.token }, body: { answers: { 1: 4, 2: 4, 3: 4, 4: 4, 5: 4, 6: 4, 7: 4, 8: 4, 9: 4, 10: 4, 11: 4 } } },
+    'POST /api/people/:id/plans': { user: 'keyworker', params: { id: 'ada' }, body: { planId: randomUUID(), kind: 'crisis-plan', sections: [{ section: 'what-helps', text: 'Ring my mum first.', personsOwnWords: true }], madeWithPerson: true, carers: ['ada-mother'], coProducedWith: 'Her advocate', crisisContact: 'Crisis line 0800 123 4567' } },
+    'POST /api/people/:id/plans/:planId': { user: 'keyworker', params: { id: 'ada', planId: 'ada-plan' }, body: { version: 1, sections: [{ section: 'what-matters', text: 'Keeping my flat.' }], madeWithPerson: true, carers: [], crisisContact: 'Crisis line', contactFrequencyDays: 14, goals: ['Back to part-time work'] } },
     'POST /api/teams/:teamId/cover': { user: 'manager', params: { teamId: 'team-north' }, body: { absentPractitionerId: 'kw-1', coveringPractitionerId: 'kw-2', from: day, to: '2026-01-20', reason: 'Leave.' } },
   };
 }
