@@ -111,9 +111,21 @@ describe.each(storeKinds)('plans and formulations through the API on $name', (ki
     expect((await readRecordVersions(store.db, 'ada', 'CarePlan', planId)).map((v) => v.versionId)).toEqual([2, 1]);
   });
 
+  it('lets exactly one of two saves made at the same moment on one version through, and keeps both versions readable', async () => {
+    const body = (text: string) => ({ version: 2, sections: [{ section: 'what-helps', text }], madeWithPerson: true, carers: [], crisisContact: 'Crisis line' });
+    const [a, b] = await Promise.all([send('keyworker', `/api/people/ada/plans/${planId}`, body('A cup of tea.')), send('manager', `/api/people/ada/plans/${planId}`, body('A walk outside.'))]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
+    const kept = (await readPersonRecord(store.db, 'ada', 'CarePlan', planId))!;
+    expect(kept.versionId).toBe(3);
+    const winner = a.statusCode === 200 ? 'A cup of tea.' : 'A walk outside.';
+    expect(JSON.stringify(kept.resource)).toContain(winner);
+    expect((await readRecordVersions(store.db, 'ada', 'CarePlan', planId)).map((v) => v.versionId)).toEqual([3, 2, 1]);
+    expect((await audit('save-plan')).map((x) => (x.detail as { version: number }).version)).toEqual([2, 3]);
+  });
+
   it('refuses a level, a number or a field a plan does not have, naming the field, and stores nothing', async () => {
     const before = await counts();
-    const update = (more: Record<string, unknown>) => send('keyworker', `/api/people/ada/plans/${planId}`, { version: 2, madeWithPerson: true, carers: [], crisisContact: 'Crisis line', ...more });
+    const update = (more: Record<string, unknown>) => send('keyworker', `/api/people/ada/plans/${planId}`, { version: 3, madeWithPerson: true, carers: [], crisisContact: 'Crisis line', ...more });
     const level = await update({ sections: [{ section: 'risk-level', text: 'high' }] });
     expect(level.statusCode).toBe(400);
     expect(level.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['sections.0.section']);
@@ -132,7 +144,7 @@ describe.each(storeKinds)('plans and formulations through the API on $name', (ki
     const frequency = await update({ sections: [{ section: 'what-helps', text: 'Tea' }], contactFrequencyDays: 14 });
     expect(frequency.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['contactFrequencyDays']);
     expect(await counts()).toEqual(before);
-    expect(await readPersonRecord(store.db, 'ada', 'CarePlan', planId)).toMatchObject({ versionId: 2 });
+    expect(await readPersonRecord(store.db, 'ada', 'CarePlan', planId)).toMatchObject({ versionId: 3 });
   });
 
   it('opens plans only to clinical staff with a relationship to the person, and audits the refusals', async () => {
