@@ -1,5 +1,6 @@
 import { SummaryList } from 'nhsuk-react-components';
 import { formatDate } from '../format/dates.ts';
+import { planKinds } from '../../../domain/src/plans/plan-kinds.ts';
 import type { PlanView } from './plan-types.ts';
 
 /** Who a plan was made with, in words. */
@@ -14,17 +15,22 @@ export function madeWith(plan: PlanView, name: string): string {
  * is shown by its description.
  */
 export function PlanDetails({ plan, name }: { plan: PlanView; name: string }) {
+  const names = planKinds[plan.kind].namesKeyWorkerAndCrisisContact;
   return (
     <>
       <SummaryList>
-        <SummaryList.Row>
-          <SummaryList.Key>Key worker</SummaryList.Key>
-          <SummaryList.Value>{plan.keyWorker?.name ?? 'Not named'}</SummaryList.Value>
-        </SummaryList.Row>
-        <SummaryList.Row>
-          <SummaryList.Key>In a crisis, contact</SummaryList.Key>
-          <SummaryList.Value>{plan.crisisContact ?? 'Not named'}</SummaryList.Value>
-        </SummaryList.Row>
+        {names || plan.keyWorker ? (
+          <SummaryList.Row>
+            <SummaryList.Key>Key worker</SummaryList.Key>
+            <SummaryList.Value>{plan.keyWorker?.name ?? 'Not named on this plan'}</SummaryList.Value>
+          </SummaryList.Row>
+        ) : null}
+        {names || plan.crisisContact ? (
+          <SummaryList.Row>
+            <SummaryList.Key>In a crisis, contact</SummaryList.Key>
+            <SummaryList.Value>{plan.crisisContact ?? 'Not named on this plan'}</SummaryList.Value>
+          </SummaryList.Row>
+        ) : null}
         {plan.contactFrequencyDays !== null ? (
           <SummaryList.Row>
             <SummaryList.Key>Contact agreed</SummaryList.Key>

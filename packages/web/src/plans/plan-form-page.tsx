@@ -154,6 +154,7 @@ export function PlanFormPage() {
             id="contactFrequencyDays"
             name="contactFrequencyDays"
             label="Contact agreed: at least every how many days?"
+            labelProps={{ size: 's' }}
             hint={`From ${planEntry.contactFrequencyDays.min} to ${planEntry.contactFrequencyDays.max} days. The disengaged list counts from this.`}
             inputMode="numeric"
             width={3}
@@ -168,7 +169,7 @@ export function PlanFormPage() {
             <p className="nhsuk-body app-focus-target" id="keyWorker" tabIndex={-1}>
               {keyWorker ? `Key worker named on the plan: ${keyWorker.name} (from the open episode of care).` : `${name} has no key worker on an open episode of care: allocate one before saving this plan.`}
             </p>
-            <TextInput id="crisisContact" name="crisisContact" label="Crisis contact" hint={`Whom ${name} contacts in a crisis, and how.`} maxLength={planEntry.crisisContactMaxLength} value={form.crisisContact} error={errorFor(errors, 'crisisContact')} onChange={setText('crisisContact')} />
+            <TextInput id="crisisContact" name="crisisContact" label="Crisis contact" labelProps={{ size: 's' }} hint={`Whom ${name} contacts in a crisis, and how.`} maxLength={planEntry.crisisContactMaxLength} value={form.crisisContact} error={errorFor(errors, 'crisisContact')} onChange={setText('crisisContact')} />
           </>
         ) : null}
         <Checkboxes legend="Who was it made with?" legendProps={{ size: 's' }} hint="Everyone who took part. You are recorded as having saved it." error={errorFor(errors, 'madeWithPerson')}>
@@ -186,7 +187,7 @@ export function PlanFormPage() {
             </Checkboxes.Item>
           ))}
         </Checkboxes>
-        <TextInput id="coProducedWith" name="coProducedWith" label="Anyone else it was made with (optional)" hint="For example an advocate or a friend." maxLength={planEntry.coProducedWithMaxLength} value={form.coProducedWith} error={errorFor(errors, 'coProducedWith')} onChange={setText('coProducedWith')} />
+        <TextInput id="coProducedWith" name="coProducedWith" label="Anyone else it was made with (optional)" labelProps={{ size: 's' }} hint="For example an advocate or a friend." maxLength={planEntry.coProducedWithMaxLength} value={form.coProducedWith} error={errorFor(errors, 'coProducedWith')} onChange={setText('coProducedWith')} />
         <Button type="submit" disabled={busy}>
           Save the {label}
         </Button>
