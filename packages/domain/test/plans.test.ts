@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   carePlanCategories,
   extension,
+  goalTakenOffPlan,
   onlyABand,
   planChanges,
   planKinds,
@@ -136,7 +137,10 @@ describe('writing a plan (writePlan)', () => {
   it('writes new goals as Goals in the person’s words, and keeps a goal whose words are unchanged', () => {
     const entry: PlanEntry = { kind: 'care-plan', sections: [], madeWithPerson: true, carers: [], crisisContact: 'Crisis line', contactFrequencyDays: 28, goals: ['Back to part-time work', ' Join a choir '] };
     const previous = { resourceType: 'CarePlan', id: 'ada-plan', status: 'active', description: 'Agreed at my review.', category: [{ coding: [{ system: system.carePlanCategory, code: 'care-plan' }] }, { coding: [{ system: system.careIntensity, code: 'standard' }] }], period: { start: '2024-02-15' }, extension: [{ url: 'https://example.org/other', valueString: 'kept' }] };
-    const { plan, goals } = written(entry, context({ id: 'ada-plan', previous, previousGoals: [{ id: 'ada-goal', text: 'Back to part-time work' }] }));
+    const { plan, goals, removedGoals } = written(entry, context({ id: 'ada-plan', previous, previousGoals: [{ id: 'ada-goal', text: 'Back to part-time work' }, { id: 'old-goal', text: 'Move flat' }] }));
+    expect(removedGoals).toEqual(['old-goal']);
+    expect(goalTakenOffPlan({ resourceType: 'Goal', id: 'old-goal', lifecycleStatus: 'active' })).toEqual({ resourceType: 'Goal', id: 'old-goal', lifecycleStatus: 'cancelled' });
+    expect(goalTakenOffPlan({ resourceType: 'Goal', id: 'done', lifecycleStatus: 'completed' })).toBeUndefined();
     const r = plan as Record<string, any>;
     expect(r.goal).toEqual([{ reference: 'Goal/ada-goal', display: 'Back to part-time work' }, { reference: 'Goal/ada-plan-goal-1', display: 'Join a choir' }]);
     expect(goals).toEqual([expect.objectContaining({ resourceType: 'Goal', id: 'ada-plan-goal-1', lifecycleStatus: 'active', description: { text: 'Join a choir' }, subject: { reference: 'Patient/ada' }, startDate: '2026-11-25' })]);

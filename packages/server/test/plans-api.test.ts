@@ -179,11 +179,14 @@ describe.each(storeKinds)('plans and formulations through the API on $name', (ki
     expect(plan).toMatchObject({ contactFrequencyDays: 14, goals: [{ id: 'ada-goal', text: 'Back to part-time work' }, { id: 'ada-plan-goal-1', text: 'Join a choir' }] });
     expect((await readPersonRecord(store.db, 'ada', 'Goal', 'ada-plan-goal-1'))!.resource).toMatchObject({ description: { text: 'Join a choir' }, lifecycleStatus: 'active' });
 
-    expect((await send('keyworker', '/api/people/ada/plans/ada-plan', carePlan(2, 28))).statusCode).toBe(200);
+    // Taking a goal off the plan ends its Goal; the plan's earlier versions still name it.
+    expect((await send('keyworker', '/api/people/ada/plans/ada-plan', { ...carePlan(2, 28), goals: ['Join a choir'] })).statusCode).toBe(200);
+    expect((await readPersonRecord(store.db, 'ada', 'Goal', 'ada-goal'))).toMatchObject({ versionId: 2, status: 'cancelled' });
+    expect((await readPersonRecord(store.db, 'ada', 'Goal', 'ada-plan-goal-1'))).toMatchObject({ versionId: 1, status: 'active' });
     expect((await disengagedReasons()).map((r) => r.code)).not.toContain('no-contact-within-interval');
     const versions = (await send('keyworker', '/api/people/ada/plans/ada-plan')).json().versions;
     expect(versions.map((v: Record<string, unknown>) => [v.version, v.savedBy, v.changes])).toEqual([
-      [3, 'Demo key worker', ['Contact frequency now every 28 days']],
+      [3, 'Demo key worker', ['Contact frequency now every 28 days', 'Goals changed']],
       [2, 'Demo key worker', ['What matters to me added', 'Who it was made with changed', 'Key worker now Grace Okafor', 'Crisis contact changed', 'Contact frequency now every 14 days', 'Goals changed']],
       [1, null, ['First version']],
     ]);

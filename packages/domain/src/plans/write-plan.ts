@@ -44,7 +44,8 @@ export interface PlanContext {
   previousGoals?: ReadonlyArray<{ id: string; text: string }>;
 }
 
-export type PlanOutcome = { ok: true; plan: AnyResource; goals: AnyResource[] } | { ok: false; problems: PlanProblem[] };
+/** New Goals to write, and the ids of goals the plan no longer has (see goalTakenOffPlan). */
+export type PlanOutcome = { ok: true; plan: AnyResource; goals: AnyResource[]; removedGoals: string[] } | { ok: false; problems: PlanProblem[] };
 
 /** Extensions this function writes; any others on an imported plan are kept as they were. */
 const WRITTEN = new Set<string>([extension.planSection, extension.coProducedWith, extension.keyWorker, extension.crisisContact, extension.contactFrequency, extension.lastReviewed]);
@@ -123,7 +124,7 @@ export function writePlan(entry: PlanEntry, context: PlanContext): PlanOutcome {
   if (!FHIR_ID.test(context.id)) throw new Error('a plan id must be a FHIR id');
 
   const patient = `Patient/${context.personId}`;
-  const { goalRefs, goals } = planGoals(context, goalTexts);
+  const { goalRefs, goals, removedGoals } = planGoals(context, goalTexts);
   const previous = context.previous ?? {};
   const author = context.author.practitionerId ? { reference: `Practitioner/${context.author.practitionerId}`, display: context.author.name } : { display: context.author.name };
   const contributor = [
@@ -164,7 +165,18 @@ export function writePlan(entry: PlanEntry, context: PlanContext): PlanOutcome {
     ...(kind.hasGoals ? { goal: goalRefs } : {}),
   } as R;
   if (kind.hasGoals && goalRefs.length === 0) delete plan.goal;
-  return { ok: true, plan: plan as AnyResource, goals };
+  return { ok: true, plan: plan as AnyResource, goals, removedGoals };
+}
+
+/** Goal states still being worked towards (FHIR R4 Goal.lifecycleStatus). */
+const OPEN_GOAL = new Set(['proposed', 'planned', 'accepted', 'active', 'on-hold']);
+
+/**
+ * A goal taken off the plan is no longer worked towards: the new version of its Goal, cancelled, or
+ * undefined when it had already ended (achieved, say), which stays as it was.
+ */
+export function goalTakenOffPlan(goal: R): AnyResource | undefined {
+  return OPEN_GOAL.has(goal.lifecycleStatus) ? ({ ...goal, lifecycleStatus: 'cancelled' } as unknown as AnyResource) : undefined;
 }
 
 function keyWorkerExtension(keyWorker: PlanContext['keyWorker']) {
@@ -199,5 +211,5 @@ function planGoals(context: PlanContext, texts: string[]) {
     } as AnyResource);
     return { reference: `Goal/${id}`, display: text };
   });
-  return { goalRefs, goals };
+  return { goalRefs, goals, removedGoals: previous.map((g) => g.id) };
 }

@@ -1,5 +1,5 @@
-import { fhirId, londonToday, planKinds, savedSinceMessage, writePlan, type PlanEntry, type PlanProblem, type PlanView } from '@continuity/domain';
-import { findRecordsWithId, personPlan, personPlans, planCarers, planKeyWorker, planSavers, planVersions, prepareRecord, recordAudit, updatePersonRecord, writeRecords, type Database, type Store } from '@continuity/store';
+import { fhirId, goalTakenOffPlan, londonToday, planKinds, savedSinceMessage, writePlan, type PlanEntry, type PlanProblem, type PlanView } from '@continuity/domain';
+import { findRecordsWithId, personPlan, readPersonRecord, personPlans, planCarers, planKeyWorker, planSavers, planVersions, prepareRecord, recordAudit, updatePersonRecord, writeRecords, type Database, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
@@ -90,6 +90,11 @@ export function planRoutes(app: FastifyInstance, store: Store) {
       const version = await updatePersonRecord(trx, { type: 'CarePlan', id: planId, personId, resource: outcome.plan }, body.version);
       if (version === undefined) throw await savedSince(trx, personId, await planOf(trx, personId, planId));
       if (outcome.goals.length > 0) await writeRecords(trx, outcome.goals.map((goal) => ({ type: 'Goal' as const, id: goal.id!, personId, resource: goal })));
+      for (const goalId of outcome.removedGoals) {
+        const goal = await readPersonRecord(trx, personId, 'Goal', goalId);
+        const cancelled = goal && goalTakenOffPlan(goal.resource);
+        if (goal && cancelled) await updatePersonRecord(trx, { type: 'Goal', id: goalId, personId, resource: cancelled }, goal.versionId);
+      }
       await recordAudit(trx, [saveAudit(opened, personId, planId, 'save-plan', { kind: held.kind, version, sections: sectionsOf(outcome.plan) })]);
       return { plan: { id: planId, kind: held.kind, version } };
     });
