@@ -1,5 +1,5 @@
 import { fhirId, goalTakenOffPlan, londonToday, planKinds, savedSinceMessage, writePlan, type PlanEntry, type PlanProblem, type PlanView } from '@continuity/domain';
-import { findRecordsWithId, personPlan, readPersonRecord, personPlans, planCarers, planKeyWorker, planSavers, planVersions, prepareRecord, recordAudit, updatePersonRecord, writeRecords, type Database, type Store } from '@continuity/store';
+import { findRecordsWithId, personPlan, personPlans, planCarers, planKeyWorker, planSavers, planVersions, prepareRecord, readPersonRecord, recordAudit, updatePersonRecord, writeRecords, type Database, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import { z } from 'zod';
@@ -10,6 +10,7 @@ import { createPlanBody, updatePlanBody } from './plan-input.ts';
 const personParams = z.object({ id: fhirId });
 const planParams = z.object({ id: fhirId, planId: fhirId });
 const versionParams = z.object({ id: fhirId, planId: fhirId, version: z.coerce.number({ error: 'must be a version number' }).int().positive('must be a version number') });
+
 /**
  * A person's plans and formulations (issue 5 part 3; docs/plans.md), each a CarePlan with its
  * sections in words (docs/fhir.md "CarePlan and Goal"):
