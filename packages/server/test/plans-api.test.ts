@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { extension, londonToday } from '@continuity/domain';
-import { readPersonRecord, readRecordVersions, type Store } from '@continuity/store';
+import { readPersonRecord, readRecordVersions, writeRecords, type Store } from '@continuity/store';
 import { sql } from 'kysely';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { plansScenario } from '../../store/test/support/plans-scenario.ts';
@@ -190,5 +190,18 @@ describe.each(storeKinds)('plans and formulations through the API on $name', (ki
       [2, 'Demo key worker', ['What matters to me added', 'Who it was made with changed', 'Key worker now Grace Okafor', 'Crisis contact changed', 'Contact frequency now every 14 days', 'Goals changed']],
       [1, null, ['First version']],
     ]);
+  });
+
+  it('refuses, storing nothing, a new goal whose id another person’s Goal already has', async () => {
+    await writeRecords(store.db, [{ type: 'Goal', id: 'ada-plan-goal-2', personId: 'ben', resource: { resourceType: 'Goal', id: 'ada-plan-goal-2', lifecycleStatus: 'active', description: { text: 'Ben’s goal' }, subject: { reference: 'Patient/ben' } } as never }]);
+    const before = await counts();
+    const held = (await readPersonRecord(store.db, 'ada', 'CarePlan', 'ada-plan'))!;
+    const response = await send('keyworker', '/api/people/ada/plans/ada-plan', {
+      version: held.versionId, sections: [{ section: 'what-matters', text: 'Keeping my flat.' }], madeWithPerson: true, carers: [], crisisContact: 'Crisis line', contactFrequencyDays: 28, goals: ['Join a choir', 'Learn to swim'],
+    });
+    expect(response.statusCode).toBe(409);
+    expect(response.json().error.fields).toEqual([{ field: 'goals', message: 'could not be stored under a new id' }]);
+    expect(await counts()).toEqual(before);
+    expect((await readPersonRecord(store.db, 'ada', 'CarePlan', 'ada-plan'))!.versionId).toBe(held.versionId);
   });
 });

@@ -98,6 +98,10 @@ export function planRoutes(app: FastifyInstance, store: Store) {
       }
       await recordAudit(trx, [saveAudit(opened, personId, planId, 'save-plan', { kind: held.kind, version, sections: sectionsOf(outcome.plan) })]);
       return { plan: { id: planId, kind: held.kind, version } };
+    }).catch((error: unknown) => {
+      // A new goal's id (the plan's id and a number) already held by another person's Goal: refuse rather than fail.
+      if ((error as { code?: string }).code === '23505') throw new ApiError(409, 'id-in-use', 'A new goal could not be given an id of its own. Nothing was saved; tell the system administrator.', [{ field: 'goals', message: 'could not be stored under a new id' }]);
+      throw error;
     });
   });
 }
