@@ -3,6 +3,7 @@ import {
   carePlanCategories,
   extension,
   goalTakenOffPlan,
+  handoverPacket,
   onlyABand,
   planChanges,
   planKinds,
@@ -180,6 +181,14 @@ describe('reading a plan and what changed', () => {
     const second = readPlan(written(crisis({ sections: [{ section: 'in-a-crisis', text: 'I stop sleeping and hear the neighbours talking about me.', personsOwnWords: true }, { section: 'what-does-not-help', text: 'Police at the door.' }], carers: [] })).plan)!;
     expect(planChanges(first, second)).toEqual(['What helps removed', 'What does not help added', 'Who it was made with changed']);
     expect(planChanges(first, first)).toEqual(['Reviewed with no change']);
+  });
+
+  it('hands a plan written in sections over at a transfer of care, the person’s words in quotation marks', () => {
+    const packet = handoverPacket([{ resourceType: 'CarePlan', id: ID, resource: written(crisis()).plan }]);
+    const items = packet.sections.find((s) => s.code === 'crisis-plan')!.items;
+    expect(items.map((i) => i.text)).toEqual(['What happens in a crisis: “I stop sleeping and hear the neighbours talking about me.”\nWhat helps: Ring my mum first.']);
+    const imported = handoverPacket([{ resourceType: 'CarePlan', id: 'p1', resource: { resourceType: 'CarePlan', id: 'p1', status: 'active', category: [{ coding: [{ system: system.carePlanCategory, code: 'crisis-plan' }] }], description: 'Call my sister.' } }]);
+    expect(imported.sections.find((s) => s.code === 'crisis-plan')!.items.map((i) => i.text)).toEqual(['Call my sister.']);
   });
 
   it('names who saved since, and when in UK time', () => {

@@ -127,3 +127,13 @@ export function savedSinceMessage(label: string, savedBy: string | null, savedAt
   const who = savedBy ? `${savedBy} saved a new version` : 'A new version was imported from another system';
   return `${who} of this ${label.toLowerCase()} at ${at}, after the version you opened. Your changes were not saved: reload the plan, read their version, and make your changes again.`;
 }
+
+/**
+ * A plan as one piece of text, for places that show a plan in a line or two (the handover packet at
+ * a transfer of care): its sections, labelled, with the person's own words in quotation marks; or
+ * its description when it has no sections.
+ */
+export function planText(plan: PlanView): string | undefined {
+  if (plan.sections.length === 0) return plan.description ?? undefined;
+  return plan.sections.map((s) => `${s.label}: ${s.personsOwnWords ? `“${s.text}”` : s.text}`).join('\n');
+}
