@@ -30,3 +30,4 @@ export * from './access/need-to-know-access.ts';
 export * from './history/index.ts';
 export * from './need-to-know/index.ts';
 export * from './carers/index.ts';
+export * from './plans/index.ts';

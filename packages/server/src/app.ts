@@ -24,6 +24,7 @@ import { refuseCrossSiteWrites } from './http/same-origin.ts';
 import { peopleRoutes } from './people/people-routes.ts';
 import { physicalHealthReportRoutes } from './physical-health/physical-health-report-routes.ts';
 import { physicalHealthRoutes } from './physical-health/physical-health-routes.ts';
+import { planRoutes } from './plans/plan-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
 import { DEFAULT_WEB_ROOT, serveWebApp } from './web/static-site.ts';
 import { worklistRoutes } from './worklists/worklist-routes.ts';
@@ -95,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   historyRoutes(app, options.store);
   needToKnowRoutes(app, options.store);
   carerRoutes(app, options.store, { responseHours: carerResponseHours });
+  planRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -52,3 +52,5 @@ export * from './history/person-history.ts';
 export * from './need-to-know/care-intensities.ts';
 export * from './need-to-know/need-to-know.ts';
 export * from './carers/index.ts';
+export * from './records/record-versions.ts';
+export * from './plans/person-plans.ts';

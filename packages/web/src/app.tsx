@@ -51,6 +51,8 @@ import { AddCarerPage } from './carers/add-carer-page.tsx';
 import { SharingPage } from './carers/sharing-page.tsx';
 import { LogConcernPage } from './carers/log-concern-page.tsx';
 import { RespondPage } from './carers/respond-page.tsx';
+import { PlanPage } from './plans/plan-page.tsx';
+import { PlanFormPage } from './plans/plan-form-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -99,6 +101,8 @@ export function App() {
             <Route path="/people/:id/carers/:carerId/sharing" element={signedIn(<SharingPage />)} />
             <Route path="/people/:id/carer-concerns/new" element={signedIn(<LogConcernPage />)} />
             <Route path="/people/:id/carer-concerns/:concernId/respond" element={signedIn(<RespondPage />)} />
+            <Route path="/people/:id/plans/:kind" element={signedIn(<PlanPage />)} />
+            <Route path="/people/:id/plans/:kind/edit" element={signedIn(<PlanFormPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />

@@ -286,6 +286,10 @@ export const carePlanCategories = {
   'risk-formulation': 'Risk formulation',
   /** Who prescribes and who does each monitoring task, between a specialist team and a GP practice (docs/shared-care.md). */
   'shared-care-agreement': 'Shared care agreement',
+  /** The biopsychosocial formulation, in sections (plans/plan-kinds.ts). */
+  formulation: 'Biopsychosocial formulation',
+  /** The person's treatment preferences and refusals, for when they cannot decide (plans/plan-kinds.ts). */
+  'advance-choice': 'Advance choice document',
 } as const;
 
 /**

@@ -48,6 +48,8 @@ export const system = {
   /** What a shared care responsibility is: prescribing, or a monitoring task (shared-care/shared-care-rules.ts). */
   sharedCareTask: cs('shared-care-task'),
   medicationStatusReason: cs('medication-status-reason'),
+  /** The sections a plan or formulation is written in, per kind (plans/plan-kinds.ts): the `section` valueCode of extension.planSection. */
+  planSection: cs('plan-section'),
   triageOutcome: cs('triage-outcome'),
   worklistReason: cs('worklist-reason'),
   /** Why an episode of care ended (EpisodeOfCare extension dischargeReason); codes in clinical-codes.ts. */
@@ -59,8 +61,6 @@ export const system = {
   ucum: 'http://unitsofmeasure.org',
   observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
   conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
-  /** A section of a crisis plan or risk formulation (CarePlan extension planSection, docs/fhir.md). */
-  planSection: cs('plan-section'),
 } as const;
 
 export const extension = {
@@ -100,6 +100,12 @@ export const extension = {
   /** On a shared care agreement (CarePlan): its status now, and one dated change per step (docs/shared-care.md). */
   sharedCareStatus: sd('shared-care-status'),
   sharedCareStatusChange: sd('shared-care-status-change'),
-  /** On a crisis plan or risk formulation (CarePlan): one per section, with sub-extensions section, text, personsOwnWords. */
+  /** On a plan or formulation (CarePlan): one per section, with sub-extensions section, text, personsOwnWords (docs/fhir.md). */
   planSection: sd('plan-section'),
+  /** On a plan: who else it was made with, in words (an advocate, a friend). */
+  coProducedWith: sd('co-produced-with'),
+  /** On a plan: the key worker it names (valueReference → Practitioner). */
+  keyWorker: sd('key-worker'),
+  /** On a plan: whom the person contacts in a crisis, and how (valueString). */
+  crisisContact: sd('crisis-contact'),
 } as const;

@@ -6,26 +6,12 @@
  * SPEC's "inaccessible crisis care (17)": a crisis plan with the person's own words.
  *
  * The plans are CarePlans with category CS/care-plan-category crisis-plan or risk-formulation; each
- * section is an SD/plan-section extension (docs/fhir.md). Sections are shown in this order, with
- * these headings; sections in other codes are shown after them under their code.
+ * section is an SD/plan-section extension (docs/fhir.md). Sections are shown in the plan kind's
+ * order with its headings (plans/plan-kinds.ts); sections in other codes follow under their code.
  */
-export const planSections = {
-  'risk-formulation': {
-    'early-warning-signs': 'Early warning signs (relapse signature)',
-    triggers: 'Triggers',
-    'what-helps': 'What helps',
-    'protective-factors': 'Protective factors',
-  },
-  'crisis-plan': {
-    'in-a-crisis': 'In a crisis',
-    'who-to-contact': 'Who to contact',
-    'what-helps': 'What helps',
-    'what-does-not-help': 'What does not help',
-    practical: 'Practical things',
-  },
-} as const;
+export const needToKnowPlanKinds = ['risk-formulation', 'crisis-plan'] as const;
 
-export type NeedToKnowPlanKind = keyof typeof planSections;
+export type NeedToKnowPlanKind = (typeof needToKnowPlanKinds)[number];
 
 /** The risk formulation section that is the person's relapse signature. */
 export const relapseSignatureSection = 'early-warning-signs';

@@ -1,11 +1,12 @@
 import { conceptText } from '../fhir/datatypes.ts';
 import { extension, system } from '../fhir/systems.ts';
 import { instantOf } from '../engagement/london-calendar.ts';
-import { planSections, type NeedToKnowPlanKind } from './need-to-know-rules.ts';
+import { planKinds } from '../plans/plan-kinds.ts';
+import type { NeedToKnowPlanKind } from './need-to-know-rules.ts';
 
 type R = Record<string, any>;
 
-export interface PlanSection {
+export interface NeedToKnowSection {
   /** CS/plan-section code: "early-warning-signs", "in-a-crisis"... */
   code: string;
   heading: string;
@@ -21,7 +22,7 @@ export interface NeedToKnowPlan {
   /** When written or last reviewed (FHIR date or dateTime). */
   date: string | null;
   /** In section order; empty for a plan written as one description. */
-  sections: PlanSection[];
+  sections: NeedToKnowSection[];
   /** The plan's description: what is shown when it has no sections. */
   description: string | null;
 }
@@ -29,8 +30,9 @@ export interface NeedToKnowPlan {
 const categoriesOf = (r: R): string[] =>
   ((r.category ?? []) as R[]).flatMap((c) => (c.coding ?? []) as R[]).filter((c) => c.system === system.carePlanCategory).map((c) => c.code as string);
 
-function sectionsOf(r: R, kind: NeedToKnowPlanKind): PlanSection[] {
-  const headings: Record<string, string> = planSections[kind];
+function sectionsOf(r: R, kind: NeedToKnowPlanKind): NeedToKnowSection[] {
+  // The headings and their order are the plan kind's own (plans/plan-kinds.ts).
+  const headings: Record<string, string> = Object.fromEntries(planKinds[kind].sections.map((s) => [s.code, s.label]));
   const order = Object.keys(headings);
   return ((r.extension ?? []) as R[])
     .filter((x) => x.url === extension.planSection)
@@ -40,7 +42,7 @@ function sectionsOf(r: R, kind: NeedToKnowPlanKind): PlanSection[] {
       const text = part('text')?.valueString as string | undefined;
       return code && text?.trim() ? { code, heading: headings[code] ?? code.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase()), text, personsOwnWords: part('personsOwnWords')?.valueBoolean === true } : undefined;
     })
-    .filter((s): s is PlanSection => Boolean(s))
+    .filter((s): s is NeedToKnowSection => Boolean(s))
     .sort((a, b) => (order.indexOf(a.code) + 1 || order.length + 1) - (order.indexOf(b.code) + 1 || order.length + 1));
 }
 

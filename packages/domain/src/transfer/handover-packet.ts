@@ -4,6 +4,7 @@ import { personalRelationships } from '../fhir/codes.ts';
 import { extension, system } from '../fhir/systems.ts';
 import { describeRecord, type NameOf } from '../timeline/describe.ts';
 import { packetSectionOrder, transferRules, type PacketSectionCode } from './transfer-rules.ts';
+import { planText, readPlan } from '../plans/plan-view.ts';
 
 /** One of the person's records, as the packet reads it. */
 export interface PacketSource {
@@ -58,6 +59,11 @@ function newestFirst(a: PacketItem, b: PacketItem): number {
   return a.reference < b.reference ? -1 : a.reference > b.reference ? 1 : 0;
 }
 
+function readPlanText(r: R): string | undefined {
+  const view = readPlan(r);
+  return view ? planText(view) : undefined;
+}
+
 function extensionOf(r: R, url: string): R | undefined {
   return (r.extension as R[] | undefined)?.find((x) => x.url === url);
 }
@@ -71,7 +77,8 @@ function plan(source: PacketSource, nameOf: NameOf): PacketItem {
     reference: `CarePlan/${source.id}`,
     title: r.title ?? described.title,
     detail: [reviewed && `last reviewed ${reviewed}`, author && `by ${author}`].filter(Boolean).join(' · ') || undefined,
-    text: r.description,
+    // A plan written in sections (docs/fhir.md) has no description: its sections are what is handed over.
+    text: readPlanText(r) ?? r.description,
     date: r.created ?? r.period?.start,
   };
 }

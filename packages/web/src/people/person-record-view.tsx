@@ -13,6 +13,7 @@ import { CareSummary } from './care-summary.tsx';
 import { MhaSection } from '../mha/mha-section.tsx';
 import { PersonalDetails } from './personal-details.tsx';
 import { SharedCareSection } from '../shared-care/shared-care-section.tsx';
+import { PlansSection } from '../plans/plans-section.tsx';
 import { Timeline } from './timeline.tsx';
 import { CarersSection } from '../carers/carers-section.tsx';
 
@@ -57,6 +58,7 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
       </p>
       <PersonalDetails person={person} />
       <CareSummary person={person} />
+      <PlansSection personId={person.id} />
       <MedicinesSection personId={person.id} />
       <PhysicalHealthPanel personId={person.id} />
       <SharedCareSection personId={person.id} />
