@@ -47,7 +47,7 @@ describe.skipIf(!haveChromium)('the history and need-to-know pages in Chromium',
     expect(await relapse.locator('blockquote').innerText()).toBe(CARA_WARNING_SIGNS);
     expect(await relapse.locator('figcaption').innerText()).toBe('In Cara’s own words');
     const plan = main.getByRole('region', { name: 'Crisis plan' });
-    expect(await plan.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual(['In a crisis', 'Who to contact']);
+    expect(await plan.getByRole('heading', { level: 3 }).allInnerTexts()).toEqual(['What happens in a crisis', 'Who to contact']);
     expect(await plan.innerText()).toContain(CARA_IN_A_CRISIS);
     expect(await plan.locator('blockquote').innerText()).toBe(CARA_WHO_TO_CONTACT);
     const mustNotMiss = main.getByRole('region', { name: 'Must not miss' });

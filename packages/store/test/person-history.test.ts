@@ -66,7 +66,7 @@ describe.each(storeKinds)('a person\'s history and need-to-know page on $name', 
     expect(page.person).toEqual({ id: 'cara', nhsNumber: '9990004005', name: { family: 'Okoro', given: 'Cara' }, birthDate: '1988-04-02', phone: '07700 900001', postcode: 'LS6 2AB', deceasedAt: null, accommodation: 'Not recorded' });
     expect(page.relapseSignature).toEqual({ text: CARA_WARNING_SIGNS, personsOwnWords: true, source: 'risk-formulation', reference: 'CarePlan/cara-risk', date: '2026-05-01' });
     expect(page.crisisPlan?.sections.map((s) => [s.heading, s.text, s.personsOwnWords])).toEqual([
-      ['In a crisis', CARA_IN_A_CRISIS, false],
+      ['What happens in a crisis', CARA_IN_A_CRISIS, false],
       ['Who to contact', CARA_WHO_TO_CONTACT, true],
     ]);
     expect(page.riskFormulation?.sections.map((s) => s.code)).toEqual(['early-warning-signs', 'triggers']);

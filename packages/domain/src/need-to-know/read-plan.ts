@@ -2,7 +2,7 @@ import { conceptText } from '../fhir/datatypes.ts';
 import { extension, system } from '../fhir/systems.ts';
 import { instantOf } from '../engagement/london-calendar.ts';
 import { planKinds } from '../plans/plan-kinds.ts';
-import type { NeedToKnowPlanKind } from './need-to-know-rules.ts';
+import { relapseSignatureSection, type NeedToKnowPlanKind } from './need-to-know-rules.ts';
 
 type R = Record<string, any>;
 
@@ -31,9 +31,9 @@ const categoriesOf = (r: R): string[] =>
   ((r.category ?? []) as R[]).flatMap((c) => (c.coding ?? []) as R[]).filter((c) => c.system === system.carePlanCategory).map((c) => c.code as string);
 
 function sectionsOf(r: R, kind: NeedToKnowPlanKind): NeedToKnowSection[] {
-  // The headings and their order are the plan kind's own (plans/plan-kinds.ts).
+  // The headings and their order are the plan kind's own (plans/plan-kinds.ts), but the relapse signature comes first: it is what the crisis line looks for.
   const headings: Record<string, string> = Object.fromEntries(planKinds[kind].sections.map((s) => [s.code, s.label]));
-  const order = Object.keys(headings);
+  const order = [relapseSignatureSection, ...Object.keys(headings).filter((code) => code !== relapseSignatureSection)];
   return ((r.extension ?? []) as R[])
     .filter((x) => x.url === extension.planSection)
     .map((x) => {
