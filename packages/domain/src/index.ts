@@ -25,3 +25,4 @@ export * from './physical-health/index.ts';
 export * from './shared-care/index.ts';
 export * from './mha/index.ts';
 export * from './outcomes/index.ts';
+export * from './intensive-care/index.ts';

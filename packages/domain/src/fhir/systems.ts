@@ -98,4 +98,6 @@ export const extension = {
   /** On a shared care agreement (CarePlan): its status now, and one dated change per step (docs/shared-care.md). */
   sharedCareStatus: sd('shared-care-status'),
   sharedCareStatusChange: sd('shared-care-status-change'),
+  /** On an EpisodeOfCare: one per step up or down of care intensity, oldest first (docs/intensive-care.md). */
+  careIntensityChange: sd('care-intensity-change'),
 } as const;
