@@ -168,7 +168,7 @@ describe('justice-contact: police, arrest, offending, MARAC or MAPPA Flags; or a
   it('cites the Flags at any time and police concerns in the last 12 months', () => {
     expect(reason(facts({ flags: [flag('f1', 'mappa', '2020-03-01', { status: 'inactive' }), flag('f2', 'police-contact')], concerns: [{ id: 'c9', kind: 'police', sent: '2026-03-02' }] }), 'justice-contact')).toEqual({
       code: 'justice-contact',
-      text: 'Contact with the criminal justice system. Red flags from history: MAPPA case since 1 Mar 2020; police contact since 1 Feb 2025; the police raised a concern on 2 Mar.',
+      text: 'Contact with the criminal justice system. Red flags from history: MAPPA case (1 Mar 2020); police contact (1 Feb 2025); the police raised a concern on 2 Mar.',
       evidence: ['Flag/f1', 'Flag/f2', 'Communication/c9'],
     });
     expect(codes(facts({ concerns: [{ id: 'c9', kind: 'police', sent: '2025-06-29' }] }))).toEqual([]);

@@ -47,3 +47,4 @@ export * from './mha/mha-deadlines-worklist.ts';
 export * from './mha/mha-record.ts';
 export * from './mha/mha-use-report.ts';
 export * from './outcomes/index.ts';
+export * from './intensive-care/intensive-review-worklist.ts';

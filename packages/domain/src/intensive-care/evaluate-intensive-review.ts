@@ -177,7 +177,7 @@ function justiceContact(facts: IntensiveReviewFacts, day: number): WorklistReaso
   const concerns = concernsSince(facts, 'police', from, day);
   if (flags.length === 0 && concerns.length === 0) return undefined;
   const parts = [
-    ...(flags.length ? [`Red flags from history: ${flags.map((f) => `${lower(redFlags[f.code as keyof typeof redFlags] ?? f.code)}${sinceWords(f, day)}`).join('; ')}`] : []),
+    ...(flags.length ? [`Red flags from history: ${flags.map((f) => `${lower(redFlags[f.code as keyof typeof redFlags] ?? f.code)}${onWords(f, day)}`).join('; ')}`] : []),
     ...(concerns.length ? [`the police raised a concern on ${listWords(concerns.map((c) => shortDate(c.on, day)))}`] : []),
   ];
   return {
@@ -235,6 +235,11 @@ function isCurrent(flag: FlagFact, day: number): boolean {
 function sinceWords(flag: FlagFact, day: number): string {
   const start = londonDay(flag.start);
   return start === undefined ? '' : ` since ${shortDate(start, day)}`;
+}
+
+function onWords(flag: FlagFact, day: number): string {
+  const start = londonDay(flag.start);
+  return start === undefined ? '' : ` (${shortDate(start, day)})`;
 }
 
 /** Undated records count (they are history); dated ones only when on or before the day. */
