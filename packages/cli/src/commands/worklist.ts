@@ -1,19 +1,20 @@
 import { formatNhsNumber, londonToday, type Worklist } from '@continuity/domain';
-import { disengagedWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
+import { disengagedWorklist, intensiveReviewWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
 import { Command, InvalidArgumentError } from 'commander';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
 import { parseDate } from './synth.ts';
 
 /** Worklists this command can produce, with the heading of each; the others in SPEC arrive with their capabilities. */
-const WORKLISTS = ['disengaged', 'monitoring-overdue', 'mha-deadlines', 'shared-care', 'waiting'] as const;
+const WORKLISTS = ['disengaged', 'monitoring-overdue', 'mha-deadlines', 'shared-care', 'waiting', 'intensive-review'] as const;
 const HEADINGS: Record<(typeof WORKLISTS)[number], string> = {
   disengaged: 'Disengaged',
   'monitoring-overdue': 'Medicines monitoring overdue',
   'mha-deadlines': 'Mental Health Act deadlines',
   'shared-care': 'Shared care declined or unanswered',
   waiting: 'Waiting more than four weeks',
+  'intensive-review': 'Intensive and assertive care review',
 };
-const BUILDERS = { disengaged: disengagedWorklist, 'monitoring-overdue': monitoringOverdueWorklist, 'mha-deadlines': mhaDeadlinesWorklist, 'shared-care': sharedCareWorklist, waiting: waitingWorklist } as const;
+const BUILDERS = { disengaged: disengagedWorklist, 'monitoring-overdue': monitoringOverdueWorklist, 'mha-deadlines': mhaDeadlinesWorklist, 'shared-care': sharedCareWorklist, waiting: waitingWorklist, 'intensive-review': intensiveReviewWorklist } as const;
 
 function parseTeam(value: string): string {
   if (!/^[A-Za-z0-9\-.]{1,64}$/.test(value)) throw new InvalidArgumentError('must be a team id (an Organization id)');

@@ -1,5 +1,5 @@
 import { fhirDate, londonToday, roles, type Worklist, type WorklistItem } from '@continuity/domain';
-import { disengagedWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
+import { disengagedWorklist, intensiveReviewWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
@@ -31,6 +31,8 @@ const worklistQuery = z.object({
  * practice declined or has not answered (docs/shared-care.md).
  * GET /api/worklists/mha-deadlines?asOf=YYYY-MM-DD&team=ID: the same, for Community Treatment Orders
  * expiring within 28 days or expired unrenewed (docs/mental-health-act.md).
+ * GET /api/worklists/intensive-review?asOf=YYYY-MM-DD&team=ID: the same, for people who may need
+ * intensive and assertive community care (docs/intensive-care.md).
  */
 /** What a worklist route serves: the contract, the people on it, and for the disengaged list its escalation. */
 interface ServedWorklist {
@@ -53,6 +55,7 @@ const worklists: Record<string, (db: Store['db'], options: BuildOptions) => Prom
   waiting: (db, options) => waitingWorklist(db, options),
   'shared-care': (db, options) => sharedCareWorklist(db, options),
   'mha-deadlines': (db, options) => mhaDeadlinesWorklist(db, options),
+  'intensive-review': (db, options) => intensiveReviewWorklist(db, options),
 };
 
 export function worklistRoutes(app: FastifyInstance, store: Store) {
