@@ -48,3 +48,4 @@ export * from './mha/mha-record.ts';
 export * from './mha/mha-use-report.ts';
 export * from './outcomes/index.ts';
 export * from './intensive-care/intensive-review-worklist.ts';
+export * from './intensive-care/care-intensity-record.ts';
