@@ -42,6 +42,8 @@ import { SharedCarePage } from './worklists/shared-care-page.tsx';
 import { PersonSharedCarePage } from './shared-care/person-shared-care-page.tsx';
 import { PracticePage } from './shared-care/practice-page.tsx';
 import { MhaDeadlinesPage } from './worklists/mha-deadlines-page.tsx';
+import { IntensiveReviewPage } from './worklists/intensive-review-page.tsx';
+import { CareIntensityPage } from './intensive-care/care-intensity-page.tsx';
 import { CtoEventPage } from './mha/cto-event-page.tsx';
 import { MhaUsePage } from './reports/mha-use-page.tsx';
 
@@ -85,6 +87,8 @@ export function App() {
             <Route path="/shared-care" element={signedIn(<PracticePage />)} />
             <Route path="/worklists/mha-deadlines" element={signedIn(<MhaDeadlinesPage />)} />
             <Route path="/people/:id/mha/ctos/:flag" element={signedIn(<CtoEventPage />)} />
+            <Route path="/worklists/intensive-review" element={signedIn(<IntensiveReviewPage />)} />
+            <Route path="/people/:id/care-intensity" element={signedIn(<CareIntensityPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />

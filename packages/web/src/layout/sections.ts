@@ -21,6 +21,7 @@ export const worklistLinks: readonly SectionLink[] = [
   { to: '/team/waiting-list', text: 'Team waiting list', says: 'Everyone waiting for your team, with when they were referred, first seen and last checked in with.', shownTo: (user) => clinical(user) && user.teams.length > 0 },
   { to: '/worklists/shared-care', text: 'Shared care', says: 'Shared care proposals a GP practice declined or has not answered.', shownTo: clinical },
   { to: '/worklists/mha-deadlines', text: 'MHA deadlines', says: 'Community Treatment Orders expiring within 28 days, or expired and not renewed.', shownTo: clinical },
+  { to: '/worklists/intensive-review', text: 'Intensive care review', says: 'People with psychosis and two or more other needs who may need intensive and assertive community care.', shownTo: clinical },
 ];
 
 /** Every report, in one place, for the roles that answer for what it shows. */

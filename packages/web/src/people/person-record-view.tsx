@@ -46,6 +46,8 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
         <Link to={`/people/${encodeURIComponent(person.id)}/contacts/new`}>Record a contact</Link>
         {' · '}
         <Link to={`/people/${encodeURIComponent(person.id)}/results/new`}>Record a result</Link>
+        {' · '}
+        <Link to={`/people/${encodeURIComponent(person.id)}/care-intensity`}>Step up or step down care</Link>
         {user.role === 'team-manager' ? (
           <>
             {' · '}
