@@ -60,6 +60,7 @@ function examples(): Record<string, Example> {
     'POST /api/people/:id/shared-care/:agreementId/status': { user: 'prescriber', params: { id: 'ada', agreementId: made.agreementId }, body: { status: 'ended', date: day, version: made.agreementVersion } },
     'POST /api/shared-care/practice/:agreementId/answer': { user: 'gp', params: { agreementId: made.agreementId }, body: { status: 'accepted', date: day, version: made.agreementVersion } },
     'POST /api/people/:id/mha/ctos/:flag/events': { user: 'keyworker', params: { id: 'ada', flag: 'ada-cto' }, body: { version: 1, kind: 'renewal', date: day, expires: '2026-12-01' } },
+    'POST /api/people/:id/care-intensity': { user: 'keyworker', params: { id: 'ada' }, body: { episodeId: 'ada-episode', episodeVersion: 1, intensity: 'intensive', reason: 'Readmitted twice this year; needs weekly contact.', decidedOn: day } },
     'POST /api/people/:id/outcomes': { user: 'keyworker', params: { id: 'ada' }, body: { measureId: randomUUID(), instrument: 'phq-9', date: day, answers: { 1: 1, 2: 1, 3: 0, 4: 2, 5: 1, 6: 0, 7: 1, 8: 0, 9: 0 } } },
     'POST /api/people/:id/measure-links': { user: 'keyworker', params: { id: 'ada' }, body: { instrument: 'dialog' } },
     'POST /api/measure-links/:token': { user: 'keyworker', params: { token: made.token }, body: { answers: { 1: 4, 2: 4, 3: 4, 4: 4, 5: 4, 6: 4, 7: 4, 8: 4, 9: 4, 10: 4, 11: 4 } } },
