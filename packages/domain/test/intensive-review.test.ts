@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   evaluateIntensiveReview, extension, ICD10, intensiveReviewRules, meetsListingRule, monthsBefore, isoDay, londonDay, SNOMED, system,
-  changeCareIntensity, careIntensityChanges, careIntensityOf,
+  changeCareIntensity, careIntensityChanges, careIntensityOf, teamsOpenTo,
   type IntensiveReviewCode, type IntensiveReviewFacts,
 } from '../src/index.ts';
 
@@ -53,6 +53,12 @@ describe('who is looked at', () => {
     expect(evaluateIntensiveReview(cohort({ episodes: [], referrals: [{ id: 'ref', status: 'active', authoredOn: '2026-07-01' }] }), AS_OF).listed).toBe(false);
     expect(evaluateIntensiveReview(cohort({ deceasedAt: '2026-06-30T10:00:00Z' }), AS_OF).listed).toBe(false);
     expect(evaluateIntensiveReview(cohort({ deceasedAt: '2026-07-01T10:00:00Z' }), AS_OF).listed).toBe(true);
+  });
+
+  it("belongs to the teams holding them and those a referral still waiting is with: each team's list", () => {
+    const waiting = { id: 'ref', status: 'active', authoredOn: '2026-06-01', teamId: 'team-south' };
+    expect(teamsOpenTo(facts({ referrals: [waiting, { ...waiting, id: 'old', status: 'completed', teamId: 'team-east' }] }), londonDay(AS_OF)!)).toEqual(['team-north', 'team-south']);
+    expect(teamsOpenTo(facts({ episodes: [{ ...held, status: 'finished', end: '2026-05-01' }] }), londonDay(AS_OF)!)).toEqual([]);
   });
 
   it('not people already in intensive or assertive care, or held by an assertive outreach team', () => {

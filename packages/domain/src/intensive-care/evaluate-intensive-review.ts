@@ -54,8 +54,17 @@ export function compareIntensiveFindings(a: IntensiveReviewFinding, b: Intensive
 function inView(facts: IntensiveReviewFacts, day: number): boolean {
   const died = londonDay(facts.deceasedAt);
   if (died !== undefined && died <= day) return false;
-  if (heldEpisodes(facts.episodes, day).length > 0) return true;
-  return facts.referrals.some((r) => rules.pendingReferralStatuses.includes(r.status) && onOrBefore(r.authoredOn, day));
+  return heldEpisodes(facts.episodes, day).length > 0 || pendingReferrals(facts, day).length > 0;
+}
+
+/** The teams a person is open to on a day: those holding them, and those a referral not yet decided is with (a team's list). */
+export function teamsOpenTo(facts: IntensiveReviewFacts, day: number): string[] {
+  const teams = [...heldEpisodes(facts.episodes, day).map((e) => e.teamId), ...pendingReferrals(facts, day).map((r) => r.teamId)];
+  return [...new Set(teams.filter((t): t is string => Boolean(t)))].sort();
+}
+
+function pendingReferrals(facts: IntensiveReviewFacts, day: number) {
+  return facts.referrals.filter((r) => rules.pendingReferralStatuses.includes(r.status) && onOrBefore(r.authoredOn, day));
 }
 
 function alreadyIntensive(facts: IntensiveReviewFacts, day: number): boolean {

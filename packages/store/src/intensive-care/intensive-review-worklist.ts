@@ -1,4 +1,4 @@
-import { compareIntensiveFindings, evaluateIntensiveReview, heldEpisodes, intensiveReviewRules, londonDay, type IntensiveReviewFacts, type IntensiveReviewFinding, type Worklist } from '@continuity/domain';
+import { compareIntensiveFindings, evaluateIntensiveReview, teamsOpenTo, type IntensiveReviewFinding, type Worklist } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { personLabels } from '../caseload/listed-people.ts';
 import { disengagedWorklist, type ListedPerson } from '../engagement/disengaged-worklist.ts';
@@ -45,7 +45,7 @@ export async function intensiveReviewWorklist(db: Kysely<Database>, options: Int
     const [facts, disengaged] = await Promise.all([loadIntensiveReviewFacts(db, slice, { aot, police }), disengagedWorklist(db, { asOf, people: slice })]);
     const disengagedReasons = new Map(disengaged.list.items.map((item) => [item.patient.id, item.reasons]));
     for (const personFacts of facts.values()) {
-      const personTeams = teamsOnDay(personFacts, day);
+      const personTeams = teamsOpenTo(personFacts, day);
       if (teams && !personTeams.some((t) => teams.includes(t))) continue;
       evaluated++;
       const finding = evaluateIntensiveReview({ ...personFacts, disengaged: disengagedReasons.get(personFacts.personId) }, asOf);
@@ -68,13 +68,4 @@ export async function intensiveReviewWorklist(db: Kysely<Database>, options: Int
     people,
     evaluated,
   };
-}
-
-/** The teams a person is open to on the day: those holding them, and those a referral still waiting is with. */
-function teamsOnDay(facts: IntensiveReviewFacts, day: number): string[] {
-  const held = heldEpisodes(facts.episodes, day).map((e) => e.teamId);
-  const waiting = facts.referrals
-    .filter((r) => intensiveReviewRules.pendingReferralStatuses.includes(r.status) && (londonDay(r.authoredOn) ?? day) <= day)
-    .map((r) => r.teamId);
-  return [...new Set([...held, ...waiting].filter((t): t is string => Boolean(t)))].sort();
 }
