@@ -149,7 +149,9 @@ describe('multiple-social-needs: two or more needs current on the day', () => {
       evidence: ['Patient/p', 'Flag/f-house', 'Flag/f-money'],
     });
     expect(codes(facts({ accommodation: 'homeless', flags: [flag('f-house', 'housing-instability')] }))).toEqual([]);
-    expect(codes(facts({ flags: [flag('f1', 'self-neglect'), flag('f2', 'social-isolation')] }))).toEqual(['multiple-social-needs']);
+    expect(reason(facts({ flags: [flag('f1', 'self-neglect'), flag('f2', 'social-isolation')] }), 'multiple-social-needs')!.text).toBe(
+      '2 social needs: self-neglect (since 1 Feb 2025), isolation (social isolation since 1 Feb 2025).',
+    );
     expect(codes(facts({ accommodation: 'settled-tenant', flags: [flag('f1', 'self-neglect')] }))).toEqual([]);
   });
 

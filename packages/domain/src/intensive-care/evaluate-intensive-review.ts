@@ -162,7 +162,11 @@ function multipleSocialNeeds(facts: IntensiveReviewFacts, day: number): Worklist
   const needs: Array<{ says: string; shown: string[]; evidence: string[] }> = [];
   for (const need of Object.values(rules.multipleSocialNeeds.needs)) {
     const flags = current.filter((f) => (need.flags as readonly string[]).includes(f.code));
-    const shown = flags.map((f) => `${lower(redFlags[f.code as keyof typeof redFlags] ?? f.code)}${sinceWords(f, day)}`);
+    // "self-neglect (since 31 Jan)", not "self-neglect (self-neglect since 31 Jan)".
+    const shown = flags.map((f) => {
+      const label = lower(redFlags[f.code as keyof typeof redFlags] ?? f.code);
+      return label === need.says ? sinceWords(f, day).trim() || 'flagged' : `${label}${sinceWords(f, day)}`;
+    });
     const evidence = flags.map((f) => `Flag/${f.id}`);
     if (need.unstableAccommodation && unstable) {
       shown.unshift(`accommodation recorded as ${lower(accommodationStatuses[facts.accommodation!]!.label)}`);
