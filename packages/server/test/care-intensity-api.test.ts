@@ -71,6 +71,17 @@ describe.each(storeKinds)('stepping care up or down through the API on $name', (
     expect((await episodeOf('ada')).versionId).toBe(1);
   });
 
+  it('refuses a clinician who opened the record on break-glass: the holding team decides', async () => {
+    const glass = await app.inject({ method: 'POST', url: '/api/people/ben/break-glass', headers: { cookie: cookies.keyworker! }, payload: { reason: 'Called by the police about him tonight' } });
+    expect(glass.statusCode).toBe(201);
+    expect((await get('keyworker', '/api/people/ben/care-intensity')).statusCode).toBe(200);
+    const refused = await step('ben', { ...up, episodeId: 'ben-eoc' });
+    expect(refused.statusCode).toBe(403);
+    expect((await episodeOf('ben')).versionId).toBe(1);
+    const audit = await store.db.selectFrom('audit_event').select(['person_id', 'basis', 'outcome']).where('action', '=', 'change-care-intensity').execute();
+    expect(audit).toEqual([{ person_id: 'ben', basis: 'break-glass', outcome: 'refused' }]);
+  });
+
   it('steps Ada up: a new version of the episode with the change and its reason; she leaves the list', async () => {
     expect(await listed()).toContain('ada');
     const response = await step('ada', up);

@@ -163,6 +163,12 @@ export const intensiveReviewRules = {
 
   /** Stepping care up or down (docs/intensive-care.md): the reason in words, at least this long. */
   stepReasonMinLength: 20,
+  /**
+   * Who steps care up or down: the clinicians holding the person (key worker, team manager,
+   * prescriber), on a relationship with them, never on break-glass. 003_* line ~457: the team
+   * "manages stepping up and down of care", with the key worker supporting it (line ~473).
+   */
+  stepDeciders: ['key-worker', 'team-manager', 'prescriber'] as readonly string[],
 } as const;
 
 /** The order reasons are listed in: the cohort criteria's order in 003_* chapter 2. */

@@ -1,4 +1,4 @@
-import { careIntensityCodes, changeCareIntensity, fhirId, intensiveReviewRules, londonToday, type Role } from '@continuity/domain';
+import { careIntensityCodes, changeCareIntensity, fhirId, intensiveReviewRules, londonToday } from '@continuity/domain';
 import { careIntensityEpisodes, readPersonRecord, recordAudit, updatePersonRecord, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -16,13 +16,6 @@ const changeBody = z.object({
   reason: z.string({ error: 'must say why, in words' }).max(2000, 'must be at most 2,000 characters'),
   decidedOn: z.string({ error: 'must be a date as YYYY-MM-DD' }),
 });
-
-/**
- * Who may step a person's care up or down: the clinicians who hold them (their key worker, and the
- * team's manager and prescribers), on a relationship with the person, never on break-glass. The
- * crisis line reads the record but does not decide the person's care.
- */
-const deciders: readonly Role[] = ['key-worker', 'team-manager', 'prescriber'];
 
 /**
  * Stepping care up or down between core community care and intensive or assertive care
@@ -48,7 +41,8 @@ export function careIntensityRoutes(app: FastifyInstance, store: Store) {
     const { id: personId } = parseInput(personParams, request.params, 'params');
     const body = parseInput(changeBody, request.body, 'body');
     const { staff, basis } = await openRecord(store, request, personId, 'open-for-care-intensity');
-    if (!deciders.includes(staff.role) || basis === 'break-glass') {
+    // The crisis line reads the record but does not decide the person's care (intensiveReviewRules.stepDeciders).
+    if (!intensiveReviewRules.stepDeciders.includes(staff.role) || basis === 'break-glass') {
       await recordAudit(store.db, [{ actorId: staff.id, actorRole: staff.role, action: 'change-care-intensity', personId, basis, outcome: 'refused' }]);
       throw new ApiError(403, 'forbidden', 'Only the key worker, team manager or prescriber of a team holding the person can step their care up or down.');
     }

@@ -16,13 +16,12 @@ import { usePersonRecord } from '../people/use-person-record.ts';
 // By path, not the domain's index: only the code list goes into the app.
 import { careIntensities } from '../../../domain/src/fhir/clinical-codes.ts';
 import { londonToday } from '../../../domain/src/engagement/london-calendar.ts';
+import { intensiveReviewRules } from '../../../domain/src/intensive-care/intensive-review-rules.ts';
 
 type Intensity = keyof typeof careIntensities;
 const FIELDS = ['episodeId', 'intensity', 'reason', 'decidedOn'] as const;
 type Field = (typeof FIELDS)[number];
 const LABELS: Record<Field, string> = { episodeId: 'Episode of care', intensity: 'Care from now on', reason: 'Why', decidedOn: 'Date decided' };
-/** Who the server lets decide (intensive-care/care-intensity-routes.ts): the form is shown to them only. */
-const DECIDERS = ['key-worker', 'team-manager', 'prescriber'];
 const words = (intensity: string | null) => (intensity ? careIntensities[intensity as Intensity] ?? intensity : careIntensities.standard);
 
 /**
@@ -52,7 +51,8 @@ export function CareIntensityPage() {
   const { episodes, reasonMinLength } = loaded.data;
   const held = episodes.filter((e) => e.held);
   const chosen = held.length === 1 ? held[0] : held.find((e) => e.id === form.episodeId);
-  const mayDecide = DECIDERS.includes(user.role);
+  // The form is shown only to those the server lets decide.
+  const mayDecide = intensiveReviewRules.stepDeciders.includes(user.role);
   const set = (field: Field) => (e: { currentTarget: { value: string } }) => setForm({ ...form, [field]: e.currentTarget.value });
 
   async function submit(event: FormEvent) {
