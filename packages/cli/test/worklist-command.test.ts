@@ -41,7 +41,7 @@ describe('continuity worklist disengaged', () => {
   it('refuses an unknown worklist, a bad date and an unknown team with one clear line', async () => {
     const unknown = await continuity('worklist', 'nobody', '--data-dir', dataDir);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/^continuity: there is no worklist called "nobody"; available: disengaged, monitoring-overdue, mha-deadlines, shared-care, waiting, carer-concerns$/m);
+    expect(unknown.stderr).toMatch(/^continuity: there is no worklist called "nobody"; available: disengaged, monitoring-overdue, mha-deadlines, shared-care, waiting, intensive-review, carer-concerns$/m);
     const badDate = await continuity('worklist', 'disengaged', '--as-of', '30/06/2026', '--data-dir', dataDir);
     expect(badDate.code).not.toBe(0);
     expect(badDate.stderr).toContain('must be a date as YYYY-MM-DD');

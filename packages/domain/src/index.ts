@@ -31,3 +31,4 @@ export * from './history/index.ts';
 export * from './need-to-know/index.ts';
 export * from './carers/index.ts';
 export * from './plans/index.ts';
+export * from './intensive-care/index.ts';

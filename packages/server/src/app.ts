@@ -14,6 +14,7 @@ import { referralRoutes } from './referrals/referral-routes.ts';
 import { agreementRoutes } from './shared-care/agreement-routes.ts';
 import { practiceRoutes } from './shared-care/practice-routes.ts';
 import { mhaRoutes } from './mha/mha-routes.ts';
+import { careIntensityRoutes } from './intensive-care/care-intensity-routes.ts';
 import { outcomeRoutes } from './outcomes/outcome-routes.ts';
 import { measureLinkRoutes } from './outcomes/measure-link-routes.ts';
 import { transferRoutes } from './transfer/transfer-routes.ts';
@@ -87,6 +88,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   agreementRoutes(app, options.store);
   practiceRoutes(app, options.store);
   mhaRoutes(app, options.store);
+  careIntensityRoutes(app, options.store);
   outcomeRoutes(app, options.store);
   measureLinkRoutes(app, options.store);
   transferRoutes(app, options.store);

@@ -54,3 +54,5 @@ export * from './need-to-know/need-to-know.ts';
 export * from './carers/index.ts';
 export * from './records/record-versions.ts';
 export * from './plans/person-plans.ts';
+export * from './intensive-care/intensive-review-worklist.ts';
+export * from './intensive-care/care-intensity-record.ts';

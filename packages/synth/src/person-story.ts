@@ -4,6 +4,7 @@ import { writeDiagnoses } from './clinical/diagnoses.ts';
 import { writeContacts } from './contacts/appointments.ts';
 import { ref } from './fhir.ts';
 import { writeFlags } from './flags/red-flags.ts';
+import { writeSocialNeeds } from './flags/social-needs.ts';
 import { writeAdmissionsAndMha } from './legal/admissions.ts';
 import { writeMedicines } from './medicines/prescribing.ts';
 import { writeSharedCare } from './medicines/shared-care.ts';
@@ -58,6 +59,8 @@ export function writePerson(index: number, seed: number, cal: Calendar, services
   writeOutcomes(ctx);
   writeCarePlans(ctx, episode?.careTeamId, conditionIds);
   writeFlags(ctx);
+  // Its own stream, like shared care: these Flags change nothing else generated for the person.
+  writeSocialNeeds(ctx, new Random(seed, index, 'social-needs'));
   writeCarerConcerns(ctx);
   writeConsent(ctx);
 }

@@ -138,6 +138,17 @@ describe(`a population of ${PEOPLE} people`, () => {
     expect(admissions.length).toBeGreaterThan(100);
   });
 
+  it('records social needs besides housing, so some people have several (003_* chapter 2)', () => {
+    const needs = all.get('Flag')!.filter((f) => codeIn(f.category, system.flagCategory) === 'social-need');
+    const count = (code: string) => needs.filter((f) => codeIn(f.code, system.redFlag) === code).length;
+    // Financial hardship about 15%, isolation 12%, self-neglect about 6% of people.
+    expect(count('financial-hardship')).toBeGreaterThan(PEOPLE * 0.1);
+    expect(count('social-isolation')).toBeGreaterThan(PEOPLE * 0.08);
+    expect(count('self-neglect')).toBeGreaterThan(PEOPLE * 0.03);
+    const perPerson = byPatient(needs);
+    expect([...perPerson.values()].filter((flags) => new Set(flags.map((f) => codeIn(f.code, system.redFlag))).size >= 2).length).toBeGreaterThan(PEOPLE * 0.02);
+  });
+
   it('has about half of people with SMI on a caseload with a full physical health check, and invitations some have not answered', () => {
     const of = (type: string) => byPatient(all.get(type) ?? []);
     const [episodes, conditions, observations, communications] = [of('EpisodeOfCare'), of('Condition'), of('Observation'), of('Communication')];

@@ -42,6 +42,8 @@ import { SharedCarePage } from './worklists/shared-care-page.tsx';
 import { PersonSharedCarePage } from './shared-care/person-shared-care-page.tsx';
 import { PracticePage } from './shared-care/practice-page.tsx';
 import { MhaDeadlinesPage } from './worklists/mha-deadlines-page.tsx';
+import { IntensiveReviewPage } from './worklists/intensive-review-page.tsx';
+import { CareIntensityPage } from './intensive-care/care-intensity-page.tsx';
 import { CtoEventPage } from './mha/cto-event-page.tsx';
 import { MhaUsePage } from './reports/mha-use-page.tsx';
 import { HistoryPage } from './history/history-page.tsx';
@@ -103,6 +105,8 @@ export function App() {
             <Route path="/people/:id/carer-concerns/:concernId/respond" element={signedIn(<RespondPage />)} />
             <Route path="/people/:id/plans/:kind" element={signedIn(<PlanPage />)} />
             <Route path="/people/:id/plans/:kind/edit" element={signedIn(<PlanFormPage />)} />
+            <Route path="/worklists/intensive-review" element={signedIn(<IntensiveReviewPage />)} />
+            <Route path="/people/:id/care-intensity" element={signedIn(<CareIntensityPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />
             <Route path="/team/caseload" element={signedIn(<TeamCaseloadPage />)} />
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />

@@ -1,21 +1,22 @@
 import { formatNhsNumber, londonToday, type Worklist } from '@continuity/domain';
-import { carerConcernsWorklist, disengagedWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
+import { carerConcernsWorklist, disengagedWorklist, intensiveReviewWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
 import { carerResponseHoursSetting } from '@continuity/server';
 import { Command, InvalidArgumentError } from 'commander';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
 import { parseDate } from './synth.ts';
 
 /** Worklists this command can produce, with the heading of each; the others in SPEC arrive with their capabilities. */
-const WORKLISTS = ['disengaged', 'monitoring-overdue', 'mha-deadlines', 'shared-care', 'waiting', 'carer-concerns'] as const;
+const WORKLISTS = ['disengaged', 'monitoring-overdue', 'mha-deadlines', 'shared-care', 'waiting', 'intensive-review', 'carer-concerns'] as const;
 const HEADINGS: Record<(typeof WORKLISTS)[number], string> = {
   disengaged: 'Disengaged',
   'monitoring-overdue': 'Medicines monitoring overdue',
   'mha-deadlines': 'Mental Health Act deadlines',
   'shared-care': 'Shared care declined or unanswered',
   waiting: 'Waiting more than four weeks',
+  'intensive-review': 'Intensive and assertive care review',
   'carer-concerns': 'Carers’ concerns awaiting a response',
 };
-const BUILDERS = { disengaged: disengagedWorklist, 'monitoring-overdue': monitoringOverdueWorklist, 'mha-deadlines': mhaDeadlinesWorklist, 'shared-care': sharedCareWorklist, waiting: waitingWorklist,
+const BUILDERS = { disengaged: disengagedWorklist, 'monitoring-overdue': monitoringOverdueWorklist, 'mha-deadlines': mhaDeadlinesWorklist, 'shared-care': sharedCareWorklist, waiting: waitingWorklist, 'intensive-review': intensiveReviewWorklist,
   // The hours a response is due within: the same setting the server reads (CONTINUITY_CARER_RESPONSE_HOURS).
   'carer-concerns': (db: Store['db'], options: { asOf: string; team?: string }) => carerConcernsWorklist(db, { ...options, responseHours: carerResponseHoursSetting() }),
 } as const;

@@ -213,6 +213,10 @@ export const redFlags = {
   'marac': 'MARAC case (domestic abuse)',
   'mappa': 'MAPPA case',
   'housing-instability': 'Housing instability',
+  /** Social needs (category social-need) the intensive-review worklist counts with housing (003_* chapter 2). */
+  'financial-hardship': 'Financial hardship',
+  'self-neglect': 'Self-neglect',
+  'social-isolation': 'Social isolation',
 } as const;
 
 /**

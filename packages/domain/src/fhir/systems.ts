@@ -108,4 +108,6 @@ export const extension = {
   keyWorker: sd('key-worker'),
   /** On a plan: whom the person contacts in a crisis, and how (valueString). */
   crisisContact: sd('crisis-contact'),
+  /** On an EpisodeOfCare: one per step up or down of care intensity, oldest first (docs/intensive-care.md). */
+  careIntensityChange: sd('care-intensity-change'),
 } as const;

@@ -1,5 +1,5 @@
 import { fhirDate, londonToday, roles, type Worklist, type WorklistItem } from '@continuity/domain';
-import { carerConcernsWorklist, disengagedWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
+import { carerConcernsWorklist, disengagedWorklist, intensiveReviewWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
@@ -33,6 +33,8 @@ const worklistQuery = z.object({
  * expiring within 28 days or expired unrenewed (docs/mental-health-act.md).
  * GET /api/worklists/carer-concerns?asOf=YYYY-MM-DD&team=ID: the same, for carers' concerns with no
  * response, the response due within the installation's hours (docs/carers.md).
+ * GET /api/worklists/intensive-review?asOf=YYYY-MM-DD&team=ID: the same, for people who may need
+ * intensive and assertive community care (docs/intensive-care.md).
  */
 /** What a worklist route serves: the contract, the people on it, and for the disengaged list its escalation. */
 interface ServedWorklist {
@@ -56,6 +58,7 @@ const worklists: Record<string, (db: Store['db'], options: BuildOptions) => Prom
   'shared-care': (db, options) => sharedCareWorklist(db, options),
   'mha-deadlines': (db, options) => mhaDeadlinesWorklist(db, options),
   'carer-concerns': (db, options) => carerConcernsWorklist(db, { ...options, responseHours: options.carerResponseHours }),
+  'intensive-review': (db, options) => intensiveReviewWorklist(db, options),
 };
 
 export function worklistRoutes(app: FastifyInstance, store: Store, settings: { carerResponseHours?: number } = {}) {

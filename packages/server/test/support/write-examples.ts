@@ -62,6 +62,7 @@ export function examples(): Record<string, Example> {
     'POST /api/people/:id/carer-concerns/:concernId/responses': { user: 'keyworker', params: { id: 'ada', concernId: 'ada-carer-concern' }, body: { responseId: randomUUID(), outcome: 'advice-given', words: 'Called her back.', date: day, time: '11:00' } },
     'POST /api/people/:id/plans': { user: 'keyworker', params: { id: 'ada' }, body: { planId: randomUUID(), kind: 'crisis-plan', sections: [{ section: 'what-helps', text: 'Ring my mum first.', personsOwnWords: true }], madeWithPerson: true, carers: ['ada-mother'], coProducedWith: 'Her advocate', crisisContact: 'Crisis line 0800 123 4567' } },
     'POST /api/people/:id/plans/:planId': { user: 'keyworker', params: { id: 'ada', planId: 'ada-plan' }, body: { version: 1, sections: [{ section: 'what-matters', text: 'Keeping my flat.' }], madeWithPerson: true, carers: [], crisisContact: 'Crisis line', contactFrequencyDays: 14, goals: ['Back to part-time work'] } },
+    'POST /api/people/:id/care-intensity': { user: 'keyworker', params: { id: 'ada' }, body: { episodeId: 'ada-episode', episodeVersion: 1, intensity: 'intensive', reason: 'Readmitted twice this year; needs weekly contact.', decidedOn: day } },
     'POST /api/teams/:teamId/cover': { user: 'manager', params: { teamId: 'team-north' }, body: { absentPractitionerId: 'kw-1', coveringPractitionerId: 'kw-2', from: day, to: '2026-01-20', reason: 'Leave.' } },
   };
 }

@@ -21,3 +21,4 @@ export interface PersonRecordResponse {
   access: { basis: AccessBasis; expiresAt?: string };
 }
 export type { LegalStatusEntry } from '@continuity/store';
+export type { CareIntensityEpisode } from '@continuity/store';

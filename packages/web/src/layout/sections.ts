@@ -23,6 +23,7 @@ export const worklistLinks: readonly SectionLink[] = [
   { to: '/worklists/shared-care', text: 'Shared care', says: 'Shared care proposals a GP practice declined or has not answered.', shownTo: clinical },
   { to: '/worklists/mha-deadlines', text: 'MHA deadlines', says: 'Community Treatment Orders expiring within 28 days, or expired and not renewed.', shownTo: clinical },
   { to: '/worklists/carer-concerns', text: 'Carers’ concerns', says: 'Concerns raised by carers and family with no response yet: due within 72 hours, the overdue first.', shownTo: clinical },
+  { to: '/worklists/intensive-review', text: 'Intensive care review', says: 'People with psychosis and two or more other needs who may need intensive and assertive community care.', shownTo: clinical },
 ];
 
 /** Every report, in one place, for the roles that answer for what it shows. */

@@ -48,7 +48,12 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
         <Link to={`/people/${encodeURIComponent(person.id)}/contacts/new`}>Record a contact</Link>
         {' · '}
         <Link to={`/people/${encodeURIComponent(person.id)}/results/new`}>Record a result</Link>
-        {' · '}<Link to={`/people/${encodeURIComponent(person.id)}/history`}>History across services</Link>{' · '}<Link to={`/people/${encodeURIComponent(person.id)}/need-to-know`}>Need to know (crisis)</Link>
+        {' · '}
+        <Link to={`/people/${encodeURIComponent(person.id)}/history`}>History across services</Link>
+        {' · '}
+        <Link to={`/people/${encodeURIComponent(person.id)}/need-to-know`}>Need to know (crisis)</Link>
+        {' · '}
+        <Link to={`/people/${encodeURIComponent(person.id)}/care-intensity`}>Step up or step down care</Link>
         {user.role === 'team-manager' ? (
           <>
             {' · '}

@@ -1,7 +1,9 @@
 import { Select, Table, Tag } from 'nhsuk-react-components';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { useLocation } from 'react-router-dom';
 import type { TimelineEntry } from '../api/types.ts';
 import { formatDate } from '../format/dates.ts';
+import { evidenceAnchor } from '../worklists/evidence.ts';
 
 /** The kinds of entry, in words; the server's categories (packages/domain timeline/describe.ts). */
 const KINDS: Record<string, string> = {
@@ -29,6 +31,15 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
     return [...byKind].sort(([a], [b]) => kindLabel(a).localeCompare(kindLabel(b)));
   }, [entries]);
   const shown = kind === 'all' ? entries : entries.filter((e) => e.category === kind);
+  // A worklist's evidence link names a row here: show everything, then move to that row so it is read first.
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!hash.startsWith('#record-')) return;
+    setKind('all');
+    const row = document.getElementById(decodeURIComponent(hash.slice(1)));
+    row?.scrollIntoView({ block: 'center' });
+    row?.focus();
+  }, [hash, entries]);
 
   return (
     <section aria-labelledby="timeline-heading">
@@ -60,7 +71,12 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             </Table.Head>
             <Table.Body>
               {shown.map((entry) => (
-                <Table.Row key={`${entry.resourceType}/${entry.id}`} className="app-timeline-entry">
+                <Table.Row
+                  key={`${entry.resourceType}/${entry.id}`}
+                  id={evidenceAnchor(`${entry.resourceType}/${entry.id}`)}
+                  tabIndex={-1}
+                  className={`app-timeline-entry${hash === `#${evidenceAnchor(`${entry.resourceType}/${entry.id}`)}` ? ' app-timeline-target' : ''}`}
+                >
                   <Table.Cell className="app-nowrap">{formatDate(entry.date)}</Table.Cell>
                   <Table.Cell>
                     <Tag modifier="white">{kindLabel(entry.category)}</Tag>

@@ -12,6 +12,9 @@ const KINDS: Record<string, string> = {
   EngagementTask: 'Escalation task',
   EngagementDecision: 'MDT decision',
   Observation: 'Result',
+  Flag: 'Flag',
+  Communication: 'Concern',
+  Patient: 'Personal details',
 };
 
 export function evidenceLabel(reference: string): string {
@@ -19,4 +22,15 @@ export function evidenceLabel(reference: string): string {
   if (slash < 0) return reference;
   const type = reference.slice(0, slash);
   return `${KINDS[type] ?? type} ${reference.slice(slash + 1)}`;
+}
+
+/** The id a record's row has on the person's record (timeline.tsx), so evidence can link to it. */
+export function evidenceAnchor(reference: string): string {
+  return `record-${reference.replace('/', '-')}`;
+}
+
+/** Where a piece of evidence is shown: its row in the person's timeline (the Patient: the top of the record). */
+export function evidencePath(personId: string, reference: string): string {
+  const record = `/people/${encodeURIComponent(personId)}`;
+  return reference.startsWith('Patient/') ? record : `${record}#${evidenceAnchor(reference)}`;
 }

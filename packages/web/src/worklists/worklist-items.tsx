@@ -21,6 +21,8 @@ export function WorklistItems({ list }: { list: WorklistResponse }) {
     list.worklist === 'carer-concerns' ? reasons.flatMap((r) => r.evidence).find((e) => e.startsWith('Communication/'))?.slice('Communication/'.length) : undefined;
   const ctoOf = (reasons: WorklistResponse['items'][number]['reasons']) =>
     list.worklist === 'mha-deadlines' ? reasons.flatMap((r) => r.evidence).find((e) => e.startsWith('Flag/'))?.slice('Flag/'.length) : undefined;
+  // On the intensive-review list, the evidence is what the MDT reads before deciding, and stepping care up is the action.
+  const intensive = list.worklist === 'intensive-review';
   return (
     <Table responsive caption={`People on the list as of ${list.asOf}`} captionProps={{ className: 'nhsuk-u-visually-hidden' }}>
       <Table.Head>
@@ -62,6 +64,11 @@ export function WorklistItems({ list }: { list: WorklistResponse }) {
                     Record a renewal or change<span className="nhsuk-u-visually-hidden"> to the CTO of {person?.name ?? 'this person'}</span>
                   </Link>
                 ) : null}
+                {intensive ? (
+                  <Link className="nhsuk-body-s app-block" to={`/people/${encodeURIComponent(item.patient.id)}/care-intensity?returnTo=${encodeURIComponent(pathname + search)}`}>
+                    Step up or step down care<span className="nhsuk-u-visually-hidden"> for {person?.name ?? 'this person'}</span>
+                  </Link>
+                ) : null}
                 {monitoring ? (
                   <Link className="nhsuk-body-s app-block" to={`/people/${encodeURIComponent(item.patient.id)}/results/new?returnTo=${encodeURIComponent(pathname + search)}`}>
                     Record a result<span className="nhsuk-u-visually-hidden"> for {person?.name ?? 'this person'}</span>
@@ -70,7 +77,7 @@ export function WorklistItems({ list }: { list: WorklistResponse }) {
               </Table.Cell>
               <Table.Cell>{person?.teams.length ? person.teams.map((t) => t.name).join(', ') : 'No current team'}</Table.Cell>
               <Table.Cell>
-                <ReasonList reasons={item.reasons} />
+                <ReasonList reasons={item.reasons} personId={intensive ? item.patient.id : undefined} />
               </Table.Cell>
               {engagement ? (
                 <Table.Cell>
