@@ -32,7 +32,8 @@ try {
   const peopleOf = await Promise.all(
     cookies.map(async (cookie) => {
       const body = (await (await fetch(caseloadUrl, { headers: { cookie } })).json()) as { people: Array<{ patient: { id: string } }> };
-      return body.people.map((p) => p.patient.id);
+      // Only ids the API accepts (FHIR ids): a store grown by copying records may hold others.
+      return body.people.map((p) => p.patient.id).filter((id) => /^[A-Za-z0-9\-.]{1,64}$/.test(id));
     }),
   );
   const latencies: Record<'caseload' | 'record' | 'contact', number[]> = { caseload: [], record: [], contact: [] };
