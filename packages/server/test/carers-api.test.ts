@@ -143,8 +143,13 @@ describe.each(storeKinds)('carers and their concerns through the API on $name', 
     expect((await get('partner', '/api/worklists/carer-concerns')).statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/api/people/ann/carers' })).statusCode).toBe(401);
     expect(await communications()).toBe(before);
-    const refused = await store.db.selectFrom('audit_event').select(['person_id', 'outcome']).where('action', '=', 'open-for-carer-concern').where('outcome', '=', 'refused').orderBy('id').execute();
-    expect(refused).toEqual([{ person_id: 'eve', outcome: 'refused' }, { person_id: 'ann', outcome: 'refused' }]);
+    // Refused at the record's gate before the input is read: audited with the route asked for.
+    const refused = await store.db.selectFrom('audit_event').select(['person_id', 'outcome', 'detail']).where('action', '=', 'open-for-request').where('outcome', '=', 'refused').orderBy('id').execute();
+    expect(refused.map((r) => ({ ...r, detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail }))).toEqual([
+      { person_id: 'eve', outcome: 'refused', detail: { route: 'POST /api/people/:id/carer-concerns' } },
+      { person_id: 'ann', outcome: 'refused', detail: { route: 'POST /api/people/:id/carer-concerns' } },
+      { person_id: 'ann', outcome: 'refused', detail: { route: 'GET /api/people/:id/carers' } },
+    ]);
   });
 
   it('takes the response hours from the installation’s setting', async () => {
