@@ -26,7 +26,7 @@ describe.skipIf(!haveChromium)('the Monitoring overdue page in Chromium', () => 
     // The header links to the worklists' index, which lists every worklist a prescriber can open.
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Worklists', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Worklists' }).waitFor();
-    expect(await page.getByRole('main').getByRole('link').allTextContents()).toEqual(['Disengaged', 'Monitoring overdue', 'Waiting', 'Team waiting list', 'Shared care', 'MHA deadlines', 'Intensive care review']);
+    expect(await page.getByRole('main').getByRole('link').allTextContents()).toEqual(['Disengaged', 'Monitoring overdue', 'Waiting', 'Team waiting list', 'Shared care', 'MHA deadlines', 'Carers’ concerns', 'Intensive care review']);
     expect(await axeViolations(page)).toEqual([]);
 
     await openFromIndex(page, 'Worklists', 'Monitoring overdue');

@@ -169,7 +169,7 @@ describe.skipIf(!haveChromium)('the web app in Chromium', () => {
     const keyWorkerEvents = events.filter((e) => e.includes('Demo key worker'));
     expect(keyWorkerEvents.some((e) => e.includes('Opened record') && e.includes('ada') && e.includes('Key worker') && e.includes('Allowed'))).toBe(true);
     expect(keyWorkerEvents.some((e) => e.includes('Read timeline') && e.includes('ada'))).toBe(true);
-    expect(keyWorkerEvents.some((e) => e.includes('Opened record') && e.includes('ben') && e.includes('Refused'))).toBe(true);
+    expect(keyWorkerEvents.some((e) => e.includes('Asked for part of the record') && e.includes('ben') && e.includes('Refused'))).toBe(true);
     expect(keyWorkerEvents.some((e) => e.includes('Break-glass access') && e.includes('Reason: Crisis line call'))).toBe(true);
     expect(keyWorkerEvents.some((e) => e.includes('Opened record') && e.includes('ben') && e.includes('Break-glass') && e.includes('Allowed'))).toBe(true);
 
