@@ -1,9 +1,9 @@
-import { changeSharing, confidentialityGuidance, fhirId, logCarerConcern, recordCarer, respondToConcern, type AnyResource, type ResourceType } from '@continuity/domain';
-import { personCarers, personRelationships, prepareRecord, readPersonRecord, recordAudit, updatePersonRecord, type Store } from '@continuity/store';
+import { changeSharing, confidentialityGuidance, fhirId, logCarerConcern, recordCarer, respondToConcern, type AnyResource } from '@continuity/domain';
+import { personCarers, personRelationships, readPersonRecord, recordAudit, updatePersonRecord, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError, parseInput } from '../http/errors.ts';
-import { recordOnce } from '../http/record-once.ts';
+import { refusedInput, writeNewRecord } from '../http/record-once.ts';
 import { openRecord, type OpenedRecord } from '../people/record-access.ts';
 import { concernsView } from './concerns-view.ts';
 
@@ -62,9 +62,9 @@ export function carerRoutes(app: FastifyInstance, store: Store, settings: CarerS
     const body = parseInput(carerBody, request.body, 'body');
     const opened = await openRecord(store, request, personId, 'open-for-carer');
     const outcome = recordCarer({ id: body.carerId, personId, relationship: body.relationship, givenName: body.givenName, familyName: body.familyName, phone: body.phone, involvement: body.involvement, sharing: body.sharing, mainCarer: body.mainCarer });
-    if (!outcome.ok) throw refused('The carer was not added', outcome.problems);
+    if (!outcome.ok) throw refusedInput('The carer was not added', outcome.problems);
     // Codes only in the audit: the carer's name and number are in the record, never in the log.
-    const written = await writeOnce(store, opened, personId, outcome.resource, 'add-carer', { relationship: body.relationship, sharing: body.sharing });
+    const written = await writeNewRecord(store, opened, personId, outcome.resource, 'add-carer', { relationship: body.relationship, sharing: body.sharing });
     return reply.status(written ? 201 : 200).send({ carer: { id: body.carerId, reference: `RelatedPerson/${body.carerId}`, version: 1 } });
   });
 
@@ -75,7 +75,7 @@ export function carerRoutes(app: FastifyInstance, store: Store, settings: CarerS
     const held = await carerOf(store, personId, carerId);
     if (held.versionId !== body.version) throw stale();
     const outcome = changeSharing(held.resource as AnyResource, body.sharing);
-    if (!outcome.ok) throw refused('What may be shared was not changed', outcome.problems);
+    if (!outcome.ok) throw refusedInput('What may be shared was not changed', outcome.problems);
     const version = await store.db.transaction().execute(async (trx) => {
       const written = await updatePersonRecord(trx, { type: 'RelatedPerson', id: carerId, personId, resource: outcome.resource }, body.version);
       if (written === undefined) throw stale();
@@ -92,8 +92,8 @@ export function carerRoutes(app: FastifyInstance, store: Store, settings: CarerS
     const carer = await readPersonRecord(store.db, personId, 'RelatedPerson', body.carerId);
     const outcome = logCarerConcern({ id: body.concernId, personId, carerId: body.carerId, teamId: await concernTeam(store, opened, personId), channel: body.channel, date: body.date, time: body.time, words: body.words });
     const problems = [...(carer ? [] : [{ field: 'carerId', message: 'is not one of this person’s carers' }]), ...(outcome.ok ? [] : outcome.problems)];
-    if (problems.length > 0 || !outcome.ok) throw refused('The concern was not logged', problems);
-    const written = await writeOnce(store, opened, personId, outcome.resource, 'log-carer-concern', { carer: body.carerId, channel: body.channel, date: body.date });
+    if (problems.length > 0 || !outcome.ok) throw refusedInput('The concern was not logged', problems);
+    const written = await writeNewRecord(store, opened, personId, outcome.resource, 'log-carer-concern', { carer: body.carerId, channel: body.channel, date: body.date });
     return reply.status(written ? 201 : 200).send({ concern: { id: body.concernId, reference: `Communication/${body.concernId}`, receivedAt: outcome.resource.received } });
   });
 
@@ -104,8 +104,8 @@ export function carerRoutes(app: FastifyInstance, store: Store, settings: CarerS
     const concern = await readPersonRecord(store.db, personId, 'Communication', concernId);
     if (!concern) throw new ApiError(404, 'not-found', 'This person has no concern with that id.');
     const outcome = respondToConcern(concern.resource as AnyResource, { id: body.responseId, personId, outcome: body.outcome, words: body.words, date: body.date, time: body.time, practitionerId: opened.staff.practitionerId });
-    if (!outcome.ok) throw refused('The response was not recorded', outcome.problems);
-    const written = await writeOnce(store, opened, personId, outcome.resource, 'respond-to-carer-concern', { concern: concernId, outcome: body.outcome, date: body.date });
+    if (!outcome.ok) throw refusedInput('The response was not recorded', outcome.problems);
+    const written = await writeNewRecord(store, opened, personId, outcome.resource, 'respond-to-carer-concern', { concern: concernId, outcome: body.outcome, date: body.date });
     return reply.status(written ? 201 : 200).send({ response: { id: body.responseId, reference: `Communication/${body.responseId}`, inResponseTo: `Communication/${concernId}`, outcome: body.outcome } });
   });
 }
@@ -122,16 +122,7 @@ async function carerOf(store: Store, personId: string, carerId: string) {
   return held;
 }
 
-async function writeOnce(store: Store, opened: OpenedRecord, personId: string, resource: AnyResource, action: string, detail: Record<string, string>): Promise<boolean> {
-  const { staff, basis } = opened;
-  const record = prepareRecord({ type: resource.resourceType as ResourceType, id: resource.id!, personId, resource });
-  const audit = { actorId: staff.id, actorRole: staff.role, action, personId, resourceType: resource.resourceType, resourceId: resource.id!, basis, outcome: 'allowed' as const, detail };
-  return (await recordOnce(store, { ...record, personId }, audit, () => idInUse(resource.resourceType))) === 'created';
-}
 
-function refused(what: string, problems: Array<{ field: string; message: string }>): ApiError {
-  return new ApiError(400, 'invalid-input', `${what}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
-}
 
 function stale(): ApiError {
   return new ApiError(409, 'stale-version', 'Someone changed this carer’s record since you opened it. Reload it, check their change, and make yours again if it is still right.', [
@@ -139,8 +130,3 @@ function stale(): ApiError {
   ]);
 }
 
-function idInUse(type: string): ApiError {
-  return new ApiError(409, 'id-in-use', `A different record already has this ${type} id. Reload the form to record this as a new one.`, [
-    { field: 'id', message: 'is already used by a different record' },
-  ]);
-}

@@ -1,6 +1,8 @@
-import { findRecordsWithId, recordAudit, writeRecords, type AuditEntry, type Database, type PreparedRecord, type Store } from '@continuity/store';
+import type { AnyResource, ResourceType } from '@continuity/domain';
+import { findRecordsWithId, prepareRecord, recordAudit, writeRecords, type AuditEntry, type Database, type PreparedRecord, type Store } from '@continuity/store';
 import type { Kysely } from 'kysely';
-import type { ApiError } from './errors.ts';
+import type { OpenedRecord } from '../people/record-access.ts';
+import { ApiError } from './errors.ts';
 
 /**
  * Writes one new record under an id the client's form made, with its audit entry, exactly once.
@@ -40,4 +42,27 @@ export async function recordOnce(
       if ((error as { code?: string }).code === '23505') throw inUse();
       throw error;
     });
+}
+
+/**
+ * A new record the app makes about a person, written once under the id its form made, with its
+ * audit entry on the basis the record was opened on: true if written now, false for a repeat.
+ */
+export async function writeNewRecord(store: Store, opened: OpenedRecord, personId: string, resource: AnyResource, action: string, detail: Record<string, string>): Promise<boolean> {
+  const { staff, basis } = opened;
+  const record = prepareRecord({ type: resource.resourceType as ResourceType, id: resource.id!, personId, resource });
+  const audit = { actorId: staff.id, actorRole: staff.role, action, personId, resourceType: resource.resourceType, resourceId: resource.id!, basis, outcome: 'allowed' as const, detail };
+  return (await recordOnce(store, { ...record, personId }, audit, () => idInUse(resource.resourceType))) === 'created';
+}
+
+/** The refusal when a form's id is already another record's: the form is reloaded to make a new one. */
+export function idInUse(type: string): ApiError {
+  return new ApiError(409, 'id-in-use', `A different record already has this ${type} id. Reload the form to record this as a new one.`, [
+    { field: 'id', message: 'is already used by a different record' },
+  ]);
+}
+
+/** A domain rule's refusal of a write: what was not done, then each field and why. */
+export function refusedInput(what: string, problems: ReadonlyArray<{ field: string; message: string }>): ApiError {
+  return new ApiError(400, 'invalid-input', `${what}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, [...problems]);
 }

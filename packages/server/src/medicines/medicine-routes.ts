@@ -1,11 +1,11 @@
-import { fhirId, londonToday, medicineEntry, prescribeMedicine, recordInjection, recordMedicineStatement, stopPrescription, type AnyResource, type MedicineProblem, type ResourceType } from '@continuity/domain';
-import { personMedicines, prepareRecord, readPersonRecord, recordAudit, updatePersonRecord, type Store } from '@continuity/store';
+import { fhirId, londonToday, medicineEntry, prescribeMedicine, recordInjection, recordMedicineStatement, stopPrescription } from '@continuity/domain';
+import { personMedicines, readPersonRecord, recordAudit, updatePersonRecord, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireRole } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
-import { recordOnce } from '../http/record-once.ts';
-import { openRecord, type OpenedRecord } from '../people/record-access.ts';
+import { refusedInput, writeNewRecord } from '../http/record-once.ts';
+import { openRecord } from '../people/record-access.ts';
 
 const personParams = z.object({ id: fhirId });
 const medicineParams = z.object({ id: fhirId, medicineId: fhirId });
@@ -67,8 +67,8 @@ export function medicineRoutes(app: FastifyInstance, store: Store) {
     const body = parseInput(prescriptionBody, request.body, 'body');
     const opened = await openRecord(store, request, personId, 'open-for-prescribing');
     const outcome = prescribeMedicine({ id: body.prescriptionId, personId, medicine: body.medicine, dose: body.dose, date: body.date, intervalDays: body.intervalDays, practitionerId: opened.staff.practitionerId });
-    if (!outcome.ok) throw refused('The prescription was not recorded', outcome.problems);
-    const written = await writeOnce(store, opened, personId, outcome.resource, 'prescribe', { medicine: body.medicine, date: body.date });
+    if (!outcome.ok) throw refusedInput('The prescription was not recorded', outcome.problems);
+    const written = await writeNewRecord(store, opened, personId, outcome.resource, 'prescribe', { medicine: body.medicine, date: body.date });
     return reply.status(written ? 201 : 200).send({ medicine: { id: body.prescriptionId, reference: `MedicationRequest/${body.prescriptionId}`, name: outcome.medicine.display } });
   });
 
@@ -81,7 +81,7 @@ export function medicineRoutes(app: FastifyInstance, store: Store) {
     // A change made since the prescriber read it is a conflict to show them, before whatever it changed (already stopped) is judged.
     if (held.versionId !== body.version) throw stale();
     const outcome = stopPrescription(held.resource, { date: body.date, reason: body.reason });
-    if (!outcome.ok) throw refused('The prescription was not stopped', outcome.problems);
+    if (!outcome.ok) throw refusedInput('The prescription was not stopped', outcome.problems);
     const version = await store.db.transaction().execute(async (trx) => {
       const written = await updatePersonRecord(trx, { type: 'MedicationRequest', id: medicineId, personId, resource: outcome.resource }, body.version);
       if (written === undefined) throw stale();
@@ -98,8 +98,8 @@ export function medicineRoutes(app: FastifyInstance, store: Store) {
     const opened = await openRecord(store, request, personId, 'open-for-medicine-statement');
     const held = await prescriptionOf(store, personId, medicineId);
     const outcome = recordMedicineStatement(held.resource, { id: body.statementId, personId, kind: body.kind, date: body.date, note: body.note });
-    if (!outcome.ok) throw refused('What the person said was not recorded', outcome.problems);
-    const written = await writeOnce(store, opened, personId, outcome.resource, 'record-medicine-statement', { medicine: medicineId, kind: body.kind, date: body.date });
+    if (!outcome.ok) throw refusedInput('What the person said was not recorded', outcome.problems);
+    const written = await writeNewRecord(store, opened, personId, outcome.resource, 'record-medicine-statement', { medicine: medicineId, kind: body.kind, date: body.date });
     return reply.status(written ? 201 : 200).send({ statement: { id: body.statementId, reference: `MedicationStatement/${body.statementId}`, kind: body.kind } });
   });
 
@@ -109,8 +109,8 @@ export function medicineRoutes(app: FastifyInstance, store: Store) {
     const opened = await openRecord(store, request, personId, 'open-for-injection');
     const held = await prescriptionOf(store, personId, medicineId);
     const outcome = recordInjection(held.resource, { id: body.administrationId, personId, outcome: body.outcome, date: body.date, time: body.time, notGivenReason: body.reason, practitionerId: opened.staff.practitionerId });
-    if (!outcome.ok) throw refused('The injection was not recorded', outcome.problems);
-    const written = await writeOnce(store, opened, personId, outcome.resource, 'record-injection', { medicine: medicineId, outcome: body.outcome, date: body.date });
+    if (!outcome.ok) throw refusedInput('The injection was not recorded', outcome.problems);
+    const written = await writeNewRecord(store, opened, personId, outcome.resource, 'record-injection', { medicine: medicineId, outcome: body.outcome, date: body.date });
     return reply.status(written ? 201 : 200).send({ injection: { id: body.administrationId, reference: `MedicationAdministration/${body.administrationId}`, outcome: body.outcome } });
   });
 }
@@ -121,16 +121,7 @@ async function prescriptionOf(store: Store, personId: string, medicineId: string
   return held;
 }
 
-async function writeOnce(store: Store, opened: OpenedRecord, personId: string, resource: AnyResource, action: string, detail: Record<string, string>): Promise<boolean> {
-  const { staff, basis } = opened;
-  const record = prepareRecord({ type: resource.resourceType as ResourceType, id: resource.id!, personId, resource });
-  const audit = { actorId: staff.id, actorRole: staff.role, action, personId, resourceType: resource.resourceType, resourceId: resource.id!, basis, outcome: 'allowed' as const, detail };
-  return (await recordOnce(store, { ...record, personId }, audit, () => idInUse(resource.resourceType))) === 'created';
-}
 
-function refused(what: string, problems: MedicineProblem[]): ApiError {
-  return new ApiError(400, 'invalid-input', `${what}: ${problems.map((p) => `${p.field} ${p.message}`).join('; ')}`, problems);
-}
 
 function stale(): ApiError {
   return new ApiError(409, 'stale-version', 'Someone changed this prescription since you opened it. Reload it, check their change, and stop it again if it is still right.', [
@@ -138,8 +129,3 @@ function stale(): ApiError {
   ]);
 }
 
-function idInUse(type: string): ApiError {
-  return new ApiError(409, 'id-in-use', `A different record already has this ${type} id. Reload the form to record this as a new one.`, [
-    { field: 'id', message: 'is already used by a different record' },
-  ]);
-}
