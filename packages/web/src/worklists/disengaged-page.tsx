@@ -1,9 +1,5 @@
-import { useSignedInUser } from '../auth/session-context.tsx';
-import { FormErrors } from '../forms/form-errors.tsx';
-import { PageHeading } from '../layout/page-heading.tsx';
-import { ProblemPage } from '../layout/status-pages.tsx';
-import { useWorklist, WorklistOptions, WorklistResult } from './worklist-view.tsx';
 import { DecidedByMdt } from '../escalation/decided-by-mdt.tsx';
+import { WorklistPage } from './worklist-page.tsx';
 
 /**
  * The disengaged worklist: people a team holds who may be losing contact, each with the reasons and
@@ -11,27 +7,21 @@ import { DecidedByMdt } from '../escalation/decided-by-mdt.tsx';
  * so a list can be bookmarked or shared with a colleague.
  */
 export function DisengagedPage() {
-  const user = useSignedInUser();
-  const { state, errors, options } = useWorklist('disengaged');
-  if (state.status === 'failed' && state.problem.code !== 'invalid-input') {
-    return <ProblemPage problem={state.problem} title={state.problem.status === 403 ? 'You cannot see this list' : 'The list could not be shown'} />;
-  }
-  const title = 'Disengaged';
   return (
-    <>
-      <FormErrors errors={errors} />
-      <PageHeading title={errors.length ? `Error: ${title}` : title} caption="Worklist">
-        People who may be losing contact
-      </PageHeading>
-      <p className="nhsuk-body">
-        People held by {user.role === 'team-manager' ? 'a team' : 'your teams'} who have not had an attended contact within the interval their care plan sets
-        (7 days in intensive or assertive care, 28 otherwise, when it sets none), who missed their last two or more appointments, whose long-acting
-        injection is more than 7 days overdue, or who stopped a medicine against advice. Each reason names the records that show it. Missed
-        appointments are a reason to reach out, never to discharge.
-      </p>
-      <WorklistOptions {...options} />
-      <WorklistResult state={state} order="Most reasons first, then longest without contact." />
-      {state.status === 'loaded' ? <DecidedByMdt list={state.data} /> : null}
-    </>
+    <WorklistPage
+      name="disengaged"
+      title="Disengaged"
+      heading="People who may be losing contact"
+      order="Most reasons first, then longest without contact."
+      intro={(whose) => (
+        <>
+          People held by {whose} who have not had an attended contact within the interval their care plan sets
+          (7 days in intensive or assertive care, 28 otherwise, when it sets none), who missed their last two or more appointments, whose long-acting
+          injection is more than 7 days overdue, or who stopped a medicine against advice. Each reason names the records that show it. Missed
+          appointments are a reason to reach out, never to discharge.
+        </>
+      )}
+      after={(list) => <DecidedByMdt list={list} />}
+    />
   );
 }
