@@ -1,8 +1,9 @@
 import { Button } from 'nhsuk-react-components';
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import type { ReactNode } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
 import { fullName } from '../format/people.ts';
-import { errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
+import { useConfirmedSubmit } from '../forms/confirmed-submit.ts';
+import type { FormError } from '../forms/form-errors.tsx';
 import { FormPageTop } from '../forms/form-page-top.tsx';
 import { returnPath } from '../forms/return-path.ts';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
@@ -42,12 +43,10 @@ export function CarerFormPage(props: CarerFormPageProps) {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
   const back = returnPath(params.get('returnTo'), id);
-  const navigate = useNavigate();
   const { state, reload } = usePersonRecord(id);
   // Asked for once the record has opened, so a refusal is shown, not waited on.
   const carers = useCarers(state.status === 'loaded' ? id : null);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useConfirmedSubmit(back, props.fieldOf);
 
   if (state.status === 'refused') return <AccessRefused personId={id} problem={state.problem} onGranted={reload} />;
   if (state.status === 'failed') return <ProblemPage problem={state.problem} title="The record could not be shown" />;
@@ -58,19 +57,6 @@ export function CarerFormPage(props: CarerFormPageProps) {
   const missing = props.find?.(context);
   if (missing) return <ProblemPage title="Not found" problem={missing} />;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = props.check?.() ?? [];
-    if (found.length) return setErrors(found);
-    setBusy(true);
-    try {
-      navigate(back, { state: { confirmation: await props.send(context) } });
-    } catch (problem) {
-      setErrors(errorsFromProblem(problem, 'This could not be recorded. Please try again.', props.fieldOf));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <>
@@ -78,7 +64,7 @@ export function CarerFormPage(props: CarerFormPageProps) {
         {props.heading}
       </FormPageTop>
       {props.intro?.(context)}
-      <form onSubmit={submit} noValidate aria-label={props.heading}>
+      <form onSubmit={submit(() => props.send(context), props.check)} noValidate aria-label={props.heading}>
         {props.fields(context)}
         <Button type="submit" disabled={busy}>
           {props.submitLabel}

@@ -1,9 +1,10 @@
 import { Button } from 'nhsuk-react-components';
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import type { ReactNode } from 'react';
+import { useParams, useSearchParams } from 'react-router-dom';
 import type { PersonRecord } from '../api/types.ts';
 import { fullName } from '../format/people.ts';
-import { errorsFromProblem, type FormError } from '../forms/form-errors.tsx';
+import { useConfirmedSubmit } from '../forms/confirmed-submit.ts';
+import type { FormError } from '../forms/form-errors.tsx';
 import { FormPageTop } from '../forms/form-page-top.tsx';
 import { returnPath } from '../forms/return-path.ts';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
@@ -44,11 +45,9 @@ export function MedicineFormPage(props: MedicineFormPageProps) {
   const { id = '', medicineId = '' } = useParams();
   const [params] = useSearchParams();
   const back = returnPath(params.get('returnTo'), id);
-  const navigate = useNavigate();
   const { state, reload } = usePersonRecord(id);
   const medicines = useMedicines(id);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { errors, busy, submit } = useConfirmedSubmit(back, props.fieldOf);
 
   if (state.status === 'loading' || (props.forMedicine && medicines.status === 'loading')) return <Loading what="the record" />;
   if (state.status === 'refused') return <AccessRefused personId={id} problem={state.problem} onGranted={reload} />;
@@ -60,19 +59,6 @@ export function MedicineFormPage(props: MedicineFormPageProps) {
   if (props.forMedicine && !medicine) return <ProblemPage title="No such medicine" problem={new Error(`${name} has no prescription with that id.`)} />;
   const context: MedicineFormContext = { person, name, medicine, errors };
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const found = props.check?.() ?? [];
-    if (found.length) return setErrors(found);
-    setBusy(true);
-    try {
-      navigate(back, { state: { confirmation: await props.send(context) } });
-    } catch (problem) {
-      setErrors(errorsFromProblem(problem, 'This could not be recorded. Please try again.', props.fieldOf));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const title = `${props.heading}${medicine ? `: ${medicine.name}` : ''}, ${name}`;
   return (
@@ -81,7 +67,7 @@ export function MedicineFormPage(props: MedicineFormPageProps) {
         {props.heading}
       </FormPageTop>
       {props.intro(context)}
-      <form onSubmit={submit} noValidate aria-label={props.heading}>
+      <form onSubmit={submit(() => props.send(context), props.check)} noValidate aria-label={props.heading}>
         {props.fields(context)}
         <Button type="submit" disabled={busy}>
           {props.submitLabel}
