@@ -1,17 +1,9 @@
-import type { CarerInvolvement, InformationSharing } from '../../../domain/src/carers/carer-codes.ts';
+import type { Carer } from '../../../domain/src/carers/carer-record.ts';
 import type { ConcernChannel, ConcernOutcome } from '../../../domain/src/carers/carer-concern-rules.ts';
 
-/** A carer as GET /api/people/:id/carers gives them (RelatedPerson, docs/fhir.md). */
-export interface PersonCarer {
-  id: string;
+/** A carer as GET /api/people/:id/carers gives them: the domain's reading of the RelatedPerson, and its version. */
+export interface PersonCarer extends Carer {
   version: number;
-  relationship: { code: string | null; label: string };
-  name: string;
-  phone: string | null;
-  involvement: CarerInvolvement | null;
-  sharing: InformationSharing | null;
-  mainCarer: boolean;
-  active: boolean;
 }
 
 export interface ConcernResponse {
