@@ -56,7 +56,9 @@ const refuse = {
 export function ssoRoutes(app: FastifyInstance, store: Store, options: SsoRouteOptions) {
   const { sso } = options;
   const configuration = sso ? providerConfiguration(sso) : null;
-  const limits = { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } };
+  // Passwords are guessed here never (the provider checks them), so the limit only stops floods of
+  // half-begun sign-ins; it is looser than the password sign-in's, as a ward can share one address.
+  const limits = { config: { rateLimit: { max: 60, timeWindow: '1 minute' } } };
 
   app.get('/api/sign-in-methods', async () => ({ passwords: options.passwordSignIn, sso: sso ? { label: sso.label, start: '/api/sso/start' } : null }));
 
