@@ -94,3 +94,33 @@ describe.skipIf(!haveChromium)('single sign-on in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Sign in to Continuity' }).waitFor();
   });
 });
+
+describe.skipIf(!haveChromium)('single sign-on alone, with passwords turned off, in Chromium', () => {
+  let web: RunningWebApp;
+  let provider: TestProvider;
+
+  beforeAll(async () => {
+    const port = await freePort();
+    const redirectUri = `http://127.0.0.1:${port}/api/sso/callback`;
+    provider = await startTestProvider({ redirectUri, people: {} });
+    web = await startWebApp(scenario(), {
+      port,
+      passwordSignIn: false,
+      sso: { issuer: provider.issuer, clientId: provider.clientId, clientSecret: provider.clientSecret, redirectUri, scope: 'openid', label: LABEL, roleMapping: { rules: [{ role: 'key-worker', rbacRoleCodes: ['R8000'] }] } },
+    });
+  });
+
+  afterAll(async () => {
+    await web?.close();
+    await provider?.close();
+  });
+
+  it('offers only the Care Identity button', async () => {
+    const page = await newAppPage(web);
+    await page.goto('/sign-in');
+    await page.getByRole('link', { name: LABEL }).waitFor();
+    expect(await page.getByLabel('Username').count()).toBe(0);
+    expect(await page.getByRole('heading', { level: 2 }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+});

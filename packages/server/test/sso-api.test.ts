@@ -200,6 +200,18 @@ describe.each(storeKinds)('single sign-on with OpenID Connect ($name)', (kind) =
     expect(Object.keys(refusedUnlinked!.detail!).sort()).toEqual(['issuer', 'subject']);
   });
 
+  it('says so when the person cancels at the provider', async () => {
+    const client = new CookieJarClient();
+    const form = (await client.follow(`${base}/api/sso/start`)).at(-1)!;
+    const cancel = /<a href="([^"]+)">\[ Cancel \]<\/a>/.exec(form.body)?.[1];
+    if (!cancel) throw new Error('no cancel link on the provider’s form');
+    const hops = await client.follow(new URL(cancel.replaceAll('&amp;', '&'), form.url).href, (hop) => isCallback(hop.location));
+    const callback = await client.request(hops.at(-1)!.location!);
+    expectRefusal(callback, 401, 'sso-cancelled', /cancelled or refused by the sign-in service/);
+    expect((await sessionOf(client)).status).toBe(401);
+    expect((await ssoAudit()).some((e) => e.reason === 'sso-cancelled' && e.detail?.providerError === 'access_denied')).toBe(true);
+  });
+
   it('refuses a callback no sign-in here started, and a start asked to return to another site', async () => {
     const client = new CookieJarClient();
     expectRefusal(await client.request(`${base}/api/sso/callback?code=abc&state=def`), 400, 'sso-not-started', /not started from this browser/);
