@@ -89,7 +89,7 @@ export function ssoRoutes(app: FastifyInstance, store: Store, options: SsoRouteO
     reply.clearCookie(ATTEMPT_COOKIE, { path: ATTEMPT_PATH });
     const audit = (entry: Omit<AuditEntry, 'action' | 'basis'>) => recordAudit(store.db, [{ ...entry, action: 'sign-in-sso', basis: 'none' }]);
     try {
-      const returnTo = await finishSignIn(request, reply, audit);
+      const returnTo = await finishSignIn(sso, configuration, request, reply, audit);
       return reply.redirect(returnTo, 303);
     } catch (problem) {
       if (!(problem instanceof ApiError)) throw problem;
@@ -98,8 +98,13 @@ export function ssoRoutes(app: FastifyInstance, store: Store, options: SsoRouteO
   });
 
   /** The callback's checks in order; each refusal is audited with its code and nothing a token or claim could leak. */
-  async function finishSignIn(request: FastifyRequest, reply: FastifyReply, audit: (entry: Omit<AuditEntry, 'action' | 'basis'>) => Promise<void>): Promise<string> {
-    const settings = sso!;
+  async function finishSignIn(
+    settings: SsoSettings,
+    configuration: () => Promise<oidc.Configuration>,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    audit: (entry: Omit<AuditEntry, 'action' | 'basis'>) => Promise<void>,
+  ): Promise<string> {
     const issuer = issuerKey(settings.issuer);
     const nobody = { actorId: 'sso', actorRole: 'none' };
     const refused = async (problem: ApiError, who = nobody, detail: Record<string, unknown> = {}) => {
@@ -115,7 +120,7 @@ export function ssoRoutes(app: FastifyInstance, store: Store, options: SsoRouteO
     if (query.data.state !== attempt.state) throw await refused(refuse.stateMismatch());
     if (query.data.error) throw await refused(refuse.cancelled(), nobody, { providerError: query.data.error.replace(/[^a-z_]/g, '').slice(0, 40) });
 
-    const config = await configuration!();
+    const config = await configuration();
     // The URL the provider sent the browser to, as registered: not the Host header, which the browser controls.
     const callbackUrl = new URL(settings.redirectUri);
     callbackUrl.search = request.url.includes('?') ? request.url.slice(request.url.indexOf('?')) : '';
