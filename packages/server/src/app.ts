@@ -20,6 +20,8 @@ import { measureLinkRoutes } from './outcomes/measure-link-routes.ts';
 import { transferRoutes } from './transfer/transfer-routes.ts';
 import { installSessions } from './auth/session.ts';
 import { sessionRoutes } from './auth/session-routes.ts';
+import { ssoRoutes } from './auth/sso/sso-routes.ts';
+import { passwordSignInFrom, ssoSettingsFrom, type SsoSettings } from './auth/sso/sso-settings.ts';
 import { frameworkErrors, installErrorHandler } from './http/errors.ts';
 import { refuseCrossSiteWrites } from './http/same-origin.ts';
 import { peopleRoutes } from './people/people-routes.ts';
@@ -45,6 +47,10 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Hours a response to a carer's concern is due within; CONTINUITY_CARER_RESPONSE_HOURS, else carer-concern-rules.ts. */
   carerResponseHours?: number;
+  /** Single sign-on with OpenID Connect; CONTINUITY_OIDC_* when not given, null for none (docs/single-sign-on.md). */
+  sso?: SsoSettings | null;
+  /** Offer local passwords; CONTINUITY_PASSWORD_SIGN_IN (on unless "off") when not given. */
+  passwordSignIn?: boolean;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -73,7 +79,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   recordGate(app, options.store);
 
   app.get('/api/health', async () => ({ ok: true, store: options.store.kind }));
-  sessionRoutes(app, options.store, { secureCookies: options.secureCookies ?? false });
+  const sso = options.sso === undefined ? ssoSettingsFrom() : options.sso;
+  const passwordSignIn = options.passwordSignIn ?? passwordSignInFrom(process.env, sso);
+  sessionRoutes(app, options.store, { secureCookies: options.secureCookies ?? false, passwordSignIn });
+  ssoRoutes(app, options.store, { sso, passwordSignIn, secureCookies: options.secureCookies ?? false });
   peopleRoutes(app, options.store);
   auditRoutes(app, options.store);
   const carerResponseHours = options.carerResponseHours ?? carerResponseHoursSetting();

@@ -40,6 +40,9 @@ const PUBLIC: Record<string, string> = {
   'GET /api/health': 'a load balancer asks whether the server is up',
   'GET /api/measure-links/:token': 'the person’s own link: the token is the credential',
   'POST /api/measure-links/:token': 'the person’s own link: the token is the credential',
+  'GET /api/sign-in-methods': 'the sign-in page asks which ways to sign in it should offer',
+  'GET /api/sso/start': 'single sign-on begins before anyone is signed in (404 here: not configured)',
+  'GET /api/sso/callback': 'the provider sends the browser back here to finish signing in (404 here: not configured)',
 };
 
 /** Values for path parameters in read routes, by name; write routes take their example's. */

@@ -13,6 +13,8 @@ export * from './access/relationships.ts';
 export * from './accounts/users.ts';
 export * from './accounts/sessions.ts';
 export * from './accounts/break-glass.ts';
+export * from './accounts/external-identities.ts';
+export * from './accounts/sso-attempts.ts';
 export * from './engagement/disengaged-worklist.ts';
 export * from './engagement/engagement-state.ts';
 export * from './scratch-database.ts';

@@ -9,6 +9,8 @@ export interface Database {
   app_user: AppUserTable;
   app_user_team: { user_id: string; team_id: string };
   app_session: AppSessionTable;
+  app_user_identity: AppUserIdentityTable;
+  sso_attempt: SsoAttemptTable;
   break_glass: BreakGlassTable;
   audit_event: AuditEventTable;
   schema_migration: { version: number; name: string; applied_at: Generated<Date> };
@@ -84,6 +86,22 @@ export interface AppSessionTable {
   created_at: Generated<Date>;
   expires_at: Date;
   last_seen_at: Generated<Date>;
+}
+
+export interface AppUserIdentityTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  linked_at: Generated<Date>;
+}
+
+export interface SsoAttemptTable {
+  token_hash: string;
+  state: string;
+  nonce: string;
+  code_verifier: string;
+  return_to: string;
+  expires_at: Date;
 }
 
 export interface BreakGlassTable {

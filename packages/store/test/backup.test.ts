@@ -47,6 +47,9 @@ describe.each(storeKinds)('backup and restore on $name', (kind) => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(summary.tables.find((t) => t.name === 'record')!.rows).toBeGreaterThan(20);
     expect(summary.tables.map((t) => t.name)).not.toContain('app_session');
+    // Links to single sign-on identities are kept; sign-ins begun and not finished are not.
+    expect(summary.tables.map((t) => t.name)).toContain('app_user_identity');
+    expect(summary.tables.map((t) => t.name)).not.toContain('sso_attempt');
     const target = await kind.open();
     try {
       const progress: number[] = [];

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
-import { buildApp, createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
+import { buildApp, createDemoAccounts, DEMO_PASSWORD, type AppOptions } from '@continuity/server';
 import { importPath, type Store } from '@continuity/store';
 import { writeNdjson } from '../../../packages/store/test/support/scenario.ts';
 import { storeKinds } from '../../support/stores.ts';
@@ -25,15 +25,20 @@ export interface RunningWebApp {
   close(): Promise<void>;
 }
 
-/** The built web app and API over an embedded store holding these FHIR resources and the demo accounts, with Chromium. */
-export async function startWebApp(resources: Record<string, Array<Record<string, unknown>>>): Promise<RunningWebApp> {
+/**
+ * The built web app and API over an embedded store holding these FHIR resources and the demo
+ * accounts, with Chromium. `options` for sign-in settings, and a port known in advance (single
+ * sign-on's redirect URI names it).
+ */
+export async function startWebApp(resources: Record<string, Array<Record<string, unknown>>>, options: Pick<AppOptions, 'sso' | 'passwordSignIn'> & { port?: number } = {}): Promise<RunningWebApp> {
   if (!existsSync(`${WEB_ROOT}/index.html`)) throw new Error('The web app is not built: run "npm run build:web" first.');
   const store = await storeKinds[0]!.open();
   const report = await importPath(store, writeNdjson(resources));
   if (report.rejected > 0) throw new Error(`the scenario did not import: ${JSON.stringify(report.errors.slice(0, 3))}`);
   await createDemoAccounts(store);
-  const app = await buildApp({ store, webRoot: WEB_ROOT });
-  await app.listen({ host: '127.0.0.1', port: 0 });
+  const { port, ...appOptions } = options;
+  const app = await buildApp({ store, webRoot: WEB_ROOT, ...appOptions });
+  await app.listen({ host: '127.0.0.1', port: port ?? 0 });
   const address = app.server.address();
   if (!address || typeof address === 'string') throw new Error('no server address');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });

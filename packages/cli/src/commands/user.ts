@@ -4,6 +4,7 @@ import { hashPassword } from '@continuity/server';
 import { createUser, recordAudit, setUserPassword } from '@continuity/store';
 import { Command } from 'commander';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
+import { linkSsoCommand } from './user-link-sso.ts';
 
 const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 
@@ -48,7 +49,7 @@ function checkedPassword(password: string, username: string, displayName?: strin
   return password;
 }
 
-/** `continuity user add|set-password`: local accounts, for trusts not yet signing in through NHS CIS2. */
+/** `continuity user add|set-password|link-sso`: local accounts, for trusts not yet signing in through NHS CIS2. */
 export function userCommand(): Command {
   const user = new Command('user').description('Local staff accounts: add one, or set a new password. The password is read from standard input.');
   user.addCommand(
@@ -100,5 +101,6 @@ export function userCommand(): Command {
       }
     }),
   );
+  user.addCommand(linkSsoCommand());
   return user;
 }

@@ -14,8 +14,9 @@ const signIn = z.object({
   password: z.string().min(1, 'is required').max(1000),
 });
 
-export function sessionRoutes(app: FastifyInstance, store: Store, options: { secureCookies: boolean }) {
+export function sessionRoutes(app: FastifyInstance, store: Store, options: { secureCookies: boolean; passwordSignIn: boolean }) {
   app.post('/api/session', { config: { rateLimit: { max: 20, timeWindow: '1 minute' } } }, async (request, reply) => {
+    if (!options.passwordSignIn) throw new ApiError(403, 'password-sign-in-off', 'Passwords are not used to sign in here: sign in with single sign-on.');
     const { username, password } = parseInput(signIn, request.body, 'body');
     const credentials = await findCredentials(store.db, username);
     const refuse = () => new ApiError(401, 'sign-in-failed', 'The username or password is not right.');

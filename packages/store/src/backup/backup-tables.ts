@@ -9,10 +9,11 @@ export interface BackupTable {
 }
 
 /**
- * Sign-in sessions are not kept: a restored system must not accept tokens issued before, and
- * everyone simply signs in again. Everything else is kept, the audit log included.
+ * Sign-in sessions, and single sign-ons begun but not finished, are not kept: a restored system
+ * must not accept tokens issued before, and everyone simply signs in again. Everything else is
+ * kept, the audit log and the links to single sign-on identities included.
  */
-export const NOT_BACKED_UP = new Set(['app_session']);
+export const NOT_BACKED_UP = new Set(['app_session', 'sso_attempt']);
 
 /**
  * The platform's tables from the catalogue (partitions are read through their parent), in an order

@@ -5,6 +5,7 @@ import { ApiProblem } from '../api/client.ts';
 import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { useSession } from './session-context.tsx';
+import { SingleSignOnLink, useSignInMethods } from './single-sign-on.tsx';
 
 const FIELD_WORDS: Record<string, string> = { username: 'Enter your username', password: 'Enter your password' };
 
@@ -25,11 +26,11 @@ export function SignInPage() {
   const [password, setPassword] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [busy, setBusy] = useState(false);
+  const methods = useSignInMethods();
 
-  if (session.status === 'signed-in') {
-    const from = (location.state as { from?: string } | null)?.from;
-    return <Navigate to={from && from.startsWith('/') && from !== '/sign-in' ? from : '/'} replace />;
-  }
+  const requested = (location.state as { from?: string } | null)?.from;
+  const from = requested && requested.startsWith('/') && !requested.startsWith('//') && requested !== '/sign-in' ? requested : undefined;
+  if (session.status === 'signed-in') return <Navigate to={from ?? '/'} replace />;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -57,35 +58,43 @@ export function SignInPage() {
         <PageHeading title={errors.length ? 'Error: Sign in' : 'Sign in'}>Sign in to Continuity</PageHeading>
         {expired ? <p className="nhsuk-body">Your session has ended. Sign in again to carry on.</p> : null}
         {signedOut ? <p className="nhsuk-body">You have signed out.</p> : null}
-        <form onSubmit={submit} noValidate>
-          <TextInput
-            id="username"
-            name="username"
-            label="Username"
-            autoComplete="username"
-            spellCheck={false}
-            autoCapitalize="none"
-            width={20}
-            value={username}
-            error={errorFor(errors, 'username')}
-            onChange={(e) => setUsername(e.currentTarget.value)}
-          />
-          <TextInput
-            id="password"
-            name="password"
-            type="password"
-            label="Password"
-            autoComplete="current-password"
-            width={20}
-            value={password}
-            error={errorFor(errors, 'password')}
-            onChange={(e) => setPassword(e.currentTarget.value)}
-          />
-          <Button type="submit" disabled={busy}>
-            Sign in
-          </Button>
-        </form>
+        {methods?.sso ? <SingleSignOnLink sso={methods.sso} returnTo={from} /> : null}
+        {methods?.sso && methods.passwords ? <h2 className="nhsuk-heading-m">Or sign in with a username and password</h2> : null}
+        {methods?.passwords ? passwordForm() : null}
       </div>
     </div>
   );
+
+  function passwordForm() {
+    return (
+      <form onSubmit={submit} noValidate>
+        <TextInput
+          id="username"
+          name="username"
+          label="Username"
+          autoComplete="username"
+          spellCheck={false}
+          autoCapitalize="none"
+          width={20}
+          value={username}
+          error={errorFor(errors, 'username')}
+          onChange={(e) => setUsername(e.currentTarget.value)}
+        />
+        <TextInput
+          id="password"
+          name="password"
+          type="password"
+          label="Password"
+          autoComplete="current-password"
+          width={20}
+          value={password}
+          error={errorFor(errors, 'password')}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+        />
+        <Button type="submit" disabled={busy}>
+          Sign in
+        </Button>
+      </form>
+    );
+  }
 }
