@@ -42,6 +42,8 @@ export interface AssetProblem {
 }
 
 const LONGEST_TEXT = 2000;
+/** Control characters (a NUL above all) cannot be stored as text by PostgreSQL, and no directory entry needs one. */
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Checks an entry field by field: every problem is named, so a form or a CSV row can say which field to fix. */
 export function checkAsset(entry: AssetEntry): { ok: true; asset: Asset } | { ok: false; problems: AssetProblem[] } {
@@ -53,6 +55,7 @@ export function checkAsset(entry: AssetEntry): { ok: true; asset: Asset } | { ok
       return null;
     }
     if (trimmed.length > LONGEST_TEXT) problems.push({ field, message: `must be at most ${LONGEST_TEXT} characters` });
+    else if (CONTROL.test(trimmed)) problems.push({ field, message: 'must not contain control characters' });
     return trimmed;
   };
   const codes = (field: keyof AssetEntry, values: string[], known: Record<string, string>): string[] => {
@@ -75,6 +78,7 @@ export function checkAsset(entry: AssetEntry): { ok: true; asset: Asset } | { ok
   if (phone && !/^\+?[0-9 ()-]{6,20}$/.test(phone)) problems.push({ field: 'phone', message: 'must be a phone number' });
   const accessibility = codes('accessibility', entry.accessibility, assetAccessibility);
   const languages = [...new Set(entry.languages.map((l) => l.trim()).filter(Boolean))];
+  if (languages.some((l) => l.length > 60 || CONTROL.test(l))) problems.push({ field: 'languages', message: 'must each be a language named in words' });
   const maintainerId = text('maintainerId', entry.maintainerId, true);
   const asset = {
     name: name ?? '', kind: entry.kind, needs, eligibility: text('eligibility', entry.eligibility), address: text('address', entry.address), postcode: postcode ?? '',

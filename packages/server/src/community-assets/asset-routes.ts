@@ -1,4 +1,4 @@
-import { assetAccessibility, checkAsset, readCentroidRows, distanceKm, fhirId, normalisePostcode, parseCsv, rankAssets, readAssetRows, type AssetEntry, type AssetProblem, type CsvProblem } from '@continuity/domain';
+import { assetAccessibility, assetNeeds, checkAsset, readCentroidRows, distanceKm, fhirId, normalisePostcode, parseCsv, rankAssets, readAssetRows, type AssetEntry, type AssetProblem, type CsvProblem } from '@continuity/domain';
 import {
   assetMaintainersByExternalId, createCommunityAsset, knownOrganisations, listCommunityAssets, postcodeCentroid, readCommunityAsset, savePostcodeCentroids, updateCommunityAsset, upsertCommunityAssets,
   type HeldAsset, type Store,
@@ -25,6 +25,7 @@ export function assetRoutes(app: FastifyInstance, store: Store) {
   app.get('/api/community-assets', async (request) => {
     requireStaff(request);
     const query = parseInput(searchQuery, request.query, 'query');
+    if (query.need && !Object.hasOwn(assetNeeds, query.need)) throw new ApiError(400, 'invalid-input', 'The query is not valid: need is not a need the directory knows', [{ field: 'need', message: `must be one of ${Object.keys(assetNeeds).join(', ')}` }]);
     const accessibility = (query.accessibility ?? '').split(',').map((a) => a.trim()).filter(Boolean);
     const unknown = accessibility.filter((a) => !Object.hasOwn(assetAccessibility, a));
     if (unknown.length > 0) throw new ApiError(400, 'invalid-input', `The query is not valid: accessibility has ${unknown.join(', ')}`, [{ field: 'accessibility', message: `has ${unknown.join(', ')}, not one of ${Object.keys(assetAccessibility).join(', ')}` }]);

@@ -10,7 +10,7 @@ const referralParams = z.object({ referralId: fhirId });
 const stepBody = z.strictObject({
   status: z.string({ error: 'must be accepted, declined, attended or did-not-attend' }),
   /** Why it was declined: required then, so the key worker can find another route. */
-  reason: z.string({ error: 'must be text' }).max(500, 'must be at most 500 characters').nullish(),
+  reason: z.string({ error: 'must be text' }).max(500, 'must be at most 500 characters').regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'must not contain control characters').nullish(),
   version: z.number({ error: 'must be the version of the referral you read' }).int().positive('must be the version of the referral you read'),
 });
 

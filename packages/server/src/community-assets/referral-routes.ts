@@ -14,7 +14,7 @@ const referBody = z.strictObject({
   assetId: fhirId,
   need: words,
   /** What it is for, in words: what the partner is told, so say only what they need to know. */
-  reason: words.trim().min(1, 'must say what the referral is for').max(500, 'must be at most 500 characters'),
+  reason: words.trim().min(1, 'must say what the referral is for').max(500, 'must be at most 500 characters').regex(/^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/, 'must not contain control characters'),
 });
 
 /**
