@@ -23,6 +23,9 @@ export function AppHeader() {
         ...(user.role === 'admin' ? [{ to: '/audit', text: 'Audit log' }] : []),
         // A partner linked to its organisation: a GP practice sees its shared care responsibilities.
         ...(user.role === 'partner-agency' && user.organisationId ? [{ to: '/shared-care', text: 'Shared care' }] : []),
+        // The community assets directory is for everyone who supports people; a partner answers referrals to its services.
+        ...(user.role !== 'board-analyst' ? [{ to: '/community-assets', text: 'Community services' }] : []),
+        ...(user.role === 'partner-agency' && user.organisationId ? [{ to: '/community-assets/referrals', text: 'Referrals to you' }] : []),
       ]
     : [];
   return (
