@@ -58,7 +58,7 @@ describe.skipIf(!haveChromium)('a referral to a community asset from the care pl
     await page.getByRole('status').getByText('2 services found').waitFor();
     // Nearest first, each with its distance.
     const services = form.getByRole('group', { name: 'Service' }).getByRole('radio');
-    expect(await services.evaluateAll((radios) => radios.map((r) => r.labels?.[0]?.textContent))).toEqual(['Harbour Housing Advice', 'Harbour Housing Weston']);
+    expect(await services.evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).labels?.[0]?.textContent))).toEqual(['Harbour Housing Advice', 'Harbour Housing Weston']);
     await form.getByText(/1\.6 km away/).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 

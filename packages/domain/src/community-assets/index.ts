@@ -4,3 +4,4 @@ export * from './csv.ts';
 export * from './asset-entry.ts';
 export * from './community-referral.ts';
 export * from './centroid-rows.ts';
+export * from './asset-editors.ts';

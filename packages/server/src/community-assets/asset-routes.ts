@@ -1,11 +1,11 @@
-import { assetAccessibility, assetNeeds, checkAsset, readCentroidRows, distanceKm, fhirId, normalisePostcode, parseCsv, rankAssets, readAssetRows, type AssetEntry, type AssetProblem, type CsvProblem } from '@continuity/domain';
+import { assetAccessibility, assetNeeds, checkAsset, mayEditAsset, readCentroidRows, distanceKm, fhirId, normalisePostcode, parseCsv, rankAssets, readAssetRows, type AssetEntry, type AssetProblem, type CsvProblem } from '@continuity/domain';
 import {
   assetMaintainersByExternalId, createCommunityAsset, knownOrganisations, listCommunityAssets, postcodeCentroid, readCommunityAsset, savePostcodeCentroids, updateCommunityAsset, upsertCommunityAssets,
   type HeldAsset, type Store,
 } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { requireRole, requireStaff, type SignedInUser } from '../auth/session.ts';
+import { requireRole, requireStaff } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
 import { centroidImporters, maintainerOf, requireAssetEditor, requireDirectoryEditor } from './asset-editors.ts';
 import { createAssetBody, importBody, searchQuery, updateAssetBody } from './asset-input.ts';
@@ -95,7 +95,7 @@ export function assetRoutes(app: FastifyInstance, store: Store) {
       const holders = await assetMaintainersByExternalId(store.db, assets.map((a) => a.externalId));
       for (const a of assets) {
         if (!known.has(a.asset.maintainerId)) problems.push({ row: a.row, column: 'maintainer', message: 'is not an organisation the platform knows' });
-        else if (!mayEdit(staff, a.asset.maintainerId) || (holders.has(a.externalId) && !mayEdit(staff, holders.get(a.externalId)!))) {
+        else if (!mayEditAsset(staff, a.asset.maintainerId) || (holders.has(a.externalId) && !mayEditAsset(staff, holders.get(a.externalId)!))) {
           problems.push({ row: a.row, column: 'maintainer', message: 'is not your organisation: a partner agency can import only its own entries' });
         }
       }
@@ -119,15 +119,6 @@ export function assetRoutes(app: FastifyInstance, store: Store) {
     await store.db.transaction().execute((trx) => savePostcodeCentroids(trx, centroids));
     return { imported: centroids.length };
   });
-}
-
-function mayEdit(staff: SignedInUser, maintainerId: string): boolean {
-  try {
-    requireAssetEditor(staff, maintainerId);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function checked(store: Store, entry: AssetEntry & { maintainerId: string }) {
