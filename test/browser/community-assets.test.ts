@@ -29,6 +29,7 @@ describe.skipIf(!haveChromium)('a referral to a community asset from the care pl
     const asset = { kind: 'housing', eligibility: null, address: null, openingTimes: 'Tue, Thu 9-5', phone: '0117 900 0002', email: null, website: null, accessibility: ['step-free'], languages: ['English', 'Somali'], maintainerId: 'vcse-harbour' };
     await createCommunityAsset(web.store.db, 'harbour-advice', { ...asset, name: 'Harbour Housing Advice', needs: ['housing', 'money-debt'], postcode: 'BS1 4DJ' }, 'test');
     await createCommunityAsset(web.store.db, 'harbour-weston', { ...asset, name: 'Harbour Housing Weston', needs: ['housing'], postcode: 'BS23 1AA' }, 'test');
+    await createCommunityAsset(web.store.db, 'north-walks', { ...asset, kind: 'vcse', name: 'North Walking Group', needs: ['physical-activity'], postcode: 'BS2 0AA', maintainerId: 'team-north' }, 'test');
     await createUser(web.store.db, { id: 'harbour-user', username: 'harbour', displayName: 'Harbour Housing worker', role: 'partner-agency', passwordHash: await hashPassword(PARTNER_PASSWORD), organisationId: 'vcse-harbour' });
     page = await newAppPage(web);
   });
@@ -87,5 +88,30 @@ describe.skipIf(!haveChromium)('a referral to a community asset from the care pl
     await page.reload();
     await page.getByRole('table', { name: 'Referrals to community services' }).getByText(/^Accepted on /).waitFor();
     expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('lets the partner find its own service in the directory and edit it, and no other', async () => {
+    const partner = await newAppPage(web);
+    await signInAs(partner, 'harbour', PARTNER_PASSWORD);
+    await partner.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Community services' }).click();
+    const search = partner.getByRole('form', { name: 'Find a community service' });
+    await search.getByLabel('Near postcode').fill('BS1 4DJ');
+    await search.getByRole('button', { name: 'Search' }).click();
+    await partner.getByRole('heading', { name: 'Harbour Housing Advice (0 km away)' }).waitFor();
+    await partner.getByRole('heading', { name: 'North Walking Group (1.6 km away)' }).waitFor();
+    expect(await partner.getByRole('link', { name: /^Edit/ }).evaluateAll((links) => links.map((l) => l.textContent))).toEqual(['Edit Harbour Housing Advice', 'Edit Harbour Housing Weston']);
+    expect(await axeViolations(partner)).toEqual([]);
+    await partner.getByRole('link', { name: 'Edit Harbour Housing Advice' }).click();
+    const form = partner.getByRole('form', { name: 'Edit Harbour Housing Advice' });
+    await form.getByLabel('Opening times').fill('Monday to Friday, 9am to 5pm');
+    await form.getByLabel('Email').fill('not an email');
+    await form.getByRole('button', { name: 'Save the service' }).click();
+    await partner.locator('.nhsuk-error-summary').getByRole('link', { name: 'Email must be an email address' }).waitFor();
+    expect(await axeViolations(partner)).toEqual([]);
+    await form.getByLabel('Email').fill('advice@harbour.example');
+    await form.getByRole('button', { name: 'Save the service' }).click();
+    await partner.getByText('Harbour Housing Advice saved: version 2.').waitFor();
+    const held = await web.store.db.selectFrom('community_asset').select(['opening_times', 'email', 'updated_by']).where('id', '=', 'harbour-advice').executeTakeFirstOrThrow();
+    expect(held).toEqual({ opening_times: 'Monday to Friday, 9am to 5pm', email: 'advice@harbour.example', updated_by: 'harbour-user' });
   });
 });

@@ -56,6 +56,7 @@ import { RespondPage } from './carers/respond-page.tsx';
 import { PlanPage } from './plans/plan-page.tsx';
 import { PlanFormPage } from './plans/plan-form-page.tsx';
 import { DirectoryPage } from './community-assets/directory-page.tsx';
+import { AssetFormPage } from './community-assets/asset-form-page.tsx';
 import { PartnerReferralsPage } from './community-assets/partner-referrals-page.tsx';
 import { ReferToAssetPage } from './community-assets/refer-page.tsx';
 
@@ -109,6 +110,8 @@ export function App() {
             <Route path="/people/:id/plans/:kind" element={signedIn(<PlanPage />)} />
             <Route path="/people/:id/plans/:kind/edit" element={signedIn(<PlanFormPage />)} />
             <Route path="/community-assets" element={signedIn(<DirectoryPage />)} />
+            <Route path="/community-assets/new" element={signedIn(<AssetFormPage />)} />
+            <Route path="/community-assets/:assetId/edit" element={signedIn(<AssetFormPage />)} />
             <Route path="/community-assets/referrals" element={signedIn(<PartnerReferralsPage />)} />
             <Route path="/people/:id/community-referrals/new" element={signedIn(<ReferToAssetPage />)} />
             <Route path="/worklists/intensive-review" element={signedIn(<IntensiveReviewPage />)} />

@@ -1,11 +1,15 @@
 import { SummaryList } from 'nhsuk-react-components';
+import { Link } from 'react-router-dom';
+import { useSignedInUser } from '../auth/session-context.tsx';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading } from '../layout/status-pages.tsx';
 import { assetKinds } from '../../../domain/src/community-assets/asset-lists.ts';
+import { editsDirectory, mayEditAsset } from '../../../domain/src/community-assets/asset-editors.ts';
 import { accessibilityText, AssetSearchFields, distanceText, needsText, useAssetSearch } from './asset-search.tsx';
 
 /** The community assets directory, searched by need and distance from a postcode (docs/community-assets.md). */
 export function DirectoryPage() {
+  const user = useSignedInUser();
   const { results, search } = useAssetSearch();
   const title = 'Community services';
   const assets = results.status === 'loaded' ? results.data.assets : [];
@@ -13,6 +17,11 @@ export function DirectoryPage() {
     <>
       <PageHeading title={title}>{title}</PageHeading>
       <p className="nhsuk-body">Voluntary and community services, housing and employment support, peer support, recovery colleges, faith and community groups near the people you support.</p>
+      {editsDirectory(user) ? (
+        <p className="nhsuk-body">
+          <Link to="/community-assets/new">Add a community service</Link>
+        </p>
+      ) : null}
       <form
         aria-label="Find a community service"
         onSubmit={(e) => {
@@ -49,6 +58,13 @@ export function DirectoryPage() {
                 </SummaryList.Row>
               ))}
           </SummaryList>
+          {mayEditAsset(user, a.maintainer.id) ? (
+            <p className="nhsuk-body">
+              <Link to={`/community-assets/${encodeURIComponent(a.id)}/edit`}>
+                Edit<span className="nhsuk-u-visually-hidden"> {a.name}</span>
+              </Link>
+            </p>
+          ) : null}
         </section>
       ))}
     </>
