@@ -3,3 +3,4 @@ export * from './auth/passwords.ts';
 export * from './http/errors.ts';
 export * from './demo/demo-accounts.ts';
 export * from './carers/carer-settings.ts';
+export * from './demo/demo-community-assets.ts';

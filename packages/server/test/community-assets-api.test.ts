@@ -49,6 +49,11 @@ describe.each(storeKinds)('community assets through the API on $name', (kind) =>
     await store.close();
   });
 
+  it('tells the web app the kind of a partner’s organisation, so a community service is offered its referrals', async () => {
+    expect((await send('bridge', '/api/session')).json().user).toMatchObject({ organisationId: 'vcse-bridge', organisationKind: 'vcse' });
+    expect((await send('keyworker', '/api/session')).json().user).toMatchObject({ organisationId: null, organisationKind: null });
+  });
+
   it('imports postcode centroids and the directory from CSV, the same file twice changing nothing', async () => {
     expect((await send('bridge', '/api/community-assets/postcodes/import', { csv: centroids })).statusCode).toBe(403);
     expect((await send('manager', '/api/community-assets/postcodes/import', { csv: centroids })).json()).toEqual({ imported: 3 });
