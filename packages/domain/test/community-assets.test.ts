@@ -1,6 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  checkAsset, checkReferralStep, communityReferralResource, distanceKm, normalisePostcode, parseCsv, rankAssets, readAssetRows, readCentroidRows, referralHistory, type AssetEntry,
+  checkAsset, checkReferralStep, editsDirectory, mayEditAsset, communityReferralResource, distanceKm, normalisePostcode, parseCsv, rankAssets, readAssetRows, readCentroidRows, referralHistory, type AssetEntry,
 } from '../src/index.ts';
 import { fhirR4SchemaErrors } from '../../../test/support/fhir-r4-schema.ts';
 
@@ -16,6 +17,17 @@ describe('distance between postcode centroids', () => {
     expect(distanceKm({ latitude: 51.45, longitude: -2.58 }, { latitude: 51.45, longitude: -2.58 })).toBe(0);
     // One degree of latitude is about 111.2 km everywhere.
     expect(distanceKm({ latitude: 50, longitude: 0 }, { latitude: 51, longitude: 0 })).toBeCloseTo(111.2, 0);
+  });
+
+  it('is symmetric, never negative, and obeys the triangle inequality', () => {
+    const point = fc.record({ latitude: fc.double({ min: 49, max: 61, noNaN: true }), longitude: fc.double({ min: -9, max: 2, noNaN: true }) });
+    fc.assert(
+      fc.property(point, point, point, (a, b, c) => {
+        expect(distanceKm(a, b)).toBeCloseTo(distanceKm(b, a), 9);
+        expect(distanceKm(a, b)).toBeGreaterThanOrEqual(0);
+        expect(distanceKm(a, c)).toBeLessThanOrEqual(distanceKm(a, b) + distanceKm(b, c) + 1e-9);
+      }),
+    );
   });
 
   it('writes a postcode one way and refuses what is not one', () => {
@@ -62,6 +74,18 @@ describe('a directory entry', () => {
     expect(checked.ok).toBe(false);
     if (checked.ok) return;
     expect(checked.problems.map((p) => p.field)).toEqual(['name', 'kind', 'needs', 'postcode', 'email', 'website', 'accessibility', 'maintainerId']);
+  });
+});
+
+describe('who edits the directory', () => {
+  it('lets staff edit any entry, a partner only its own organisation’s, and the board none', () => {
+    expect(mayEditAsset({ role: 'key-worker', organisationId: null }, 'vcse-1')).toBe(true);
+    expect(mayEditAsset({ role: 'partner-agency', organisationId: 'vcse-1' }, 'vcse-1')).toBe(true);
+    expect(mayEditAsset({ role: 'partner-agency', organisationId: 'vcse-2' }, 'vcse-1')).toBe(false);
+    expect(mayEditAsset({ role: 'partner-agency', organisationId: null }, 'vcse-1')).toBe(false);
+    expect(mayEditAsset({ role: 'board-analyst', organisationId: null }, 'vcse-1')).toBe(false);
+    expect(editsDirectory({ role: 'partner-agency', organisationId: null })).toBe(false);
+    expect(editsDirectory({ role: 'admin', organisationId: null })).toBe(true);
   });
 });
 
