@@ -33,3 +33,4 @@ export * from './carers/index.ts';
 export * from './plans/index.ts';
 export * from './intensive-care/index.ts';
 export * from './access/sso-role-mapping.ts';
+export * from './community-assets/index.ts';

@@ -36,6 +36,7 @@ import { historyRoutes } from './history/history-routes.ts';
 import { needToKnowRoutes } from './need-to-know/need-to-know-routes.ts';
 import { carerRoutes } from './carers/carer-routes.ts';
 import { carerResponseHoursSetting } from './carers/carer-settings.ts';
+import { communityAssetRoutes } from './community-assets/community-asset-routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   needToKnowRoutes(app, options.store);
   carerRoutes(app, options.store, { responseHours: carerResponseHours });
   planRoutes(app, options.store);
+  communityAssetRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

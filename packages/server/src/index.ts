@@ -4,3 +4,4 @@ export * from './http/errors.ts';
 export * from './demo/demo-accounts.ts';
 export * from './carers/carer-settings.ts';
 export * from './auth/sso/sso-settings.ts';
+export * from './demo/demo-community-assets.ts';

@@ -58,3 +58,4 @@ export * from './records/record-versions.ts';
 export * from './plans/person-plans.ts';
 export * from './intensive-care/intensive-review-worklist.ts';
 export * from './intensive-care/care-intensity-record.ts';
+export * from './community-assets/index.ts';

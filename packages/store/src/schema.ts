@@ -19,6 +19,9 @@ export interface Database {
   engagement_task: EngagementTaskTable;
   engagement_decision: EngagementDecisionTable;
   measure_link: MeasureLinkTable;
+  community_asset: CommunityAssetTable;
+  postcode_centroid: { postcode: string; latitude: number; longitude: number };
+  community_referral: CommunityReferralTable;
 }
 
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -199,4 +202,38 @@ export interface MeasureLinkTable {
   expires_at: Date | string;
   used_at: Date | string | null;
   response_id: string | null;
+}
+
+export interface CommunityAssetTable {
+  id: string;
+  external_id: string | null;
+  version: Generated<number>;
+  name: string;
+  kind: string;
+  needs: string[];
+  eligibility: string | null;
+  address: string | null;
+  postcode: string;
+  opening_times: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  accessibility: string[];
+  languages: string[];
+  maintainer_id: string;
+  updated_at: Generated<Date>;
+  updated_by: string;
+}
+
+export interface CommunityReferralTable {
+  person_id: string;
+  id: string;
+  version: Generated<number>;
+  asset_id: string;
+  maintainer_id: string;
+  need: string;
+  status: string;
+  sent_on: string;
+  resource: Json;
+  updated_at: Generated<Date>;
 }

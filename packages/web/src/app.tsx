@@ -55,6 +55,10 @@ import { LogConcernPage } from './carers/log-concern-page.tsx';
 import { RespondPage } from './carers/respond-page.tsx';
 import { PlanPage } from './plans/plan-page.tsx';
 import { PlanFormPage } from './plans/plan-form-page.tsx';
+import { DirectoryPage } from './community-assets/directory-page.tsx';
+import { AssetFormPage } from './community-assets/asset-form-page.tsx';
+import { PartnerReferralsPage } from './community-assets/partner-referrals-page.tsx';
+import { ReferToAssetPage } from './community-assets/refer-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -105,6 +109,11 @@ export function App() {
             <Route path="/people/:id/carer-concerns/:concernId/respond" element={signedIn(<RespondPage />)} />
             <Route path="/people/:id/plans/:kind" element={signedIn(<PlanPage />)} />
             <Route path="/people/:id/plans/:kind/edit" element={signedIn(<PlanFormPage />)} />
+            <Route path="/community-assets" element={signedIn(<DirectoryPage />)} />
+            <Route path="/community-assets/new" element={signedIn(<AssetFormPage />)} />
+            <Route path="/community-assets/:assetId/edit" element={signedIn(<AssetFormPage />)} />
+            <Route path="/community-assets/referrals" element={signedIn(<PartnerReferralsPage />)} />
+            <Route path="/people/:id/community-referrals/new" element={signedIn(<ReferToAssetPage />)} />
             <Route path="/worklists/intensive-review" element={signedIn(<IntensiveReviewPage />)} />
             <Route path="/people/:id/care-intensity" element={signedIn(<CareIntensityPage />)} />
             <Route path="/caseload" element={signedIn(<MyCaseloadPage />)} />

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
+import { createDemoAccounts, createDemoCommunityAssets, DEMO_PASSWORD } from '@continuity/server';
 import { Command } from 'commander';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
 import { describeImport, runImport } from './import.ts';
@@ -33,6 +33,8 @@ export function startCommand(): Command {
       if (accounts.length > 0) {
         console.log(`Demo sign-in (synthetic data only), password "${DEMO_PASSWORD}": ${accounts.map((a) => `${a.username} (${a.role})`).join(', ')}`);
       }
+      const vcse = await createDemoCommunityAssets(store);
+      if (vcse) console.log(`Community assets directory loaded; the synthetic VCSE partner signs in as ${vcse} (docs/community-assets.md).`);
     }
     await serveUntilStopped(store, flags.port ?? defaultPort(), flags.host);
   });

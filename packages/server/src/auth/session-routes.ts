@@ -2,6 +2,7 @@ import { createSession, endSession, findCredentials, getUser, recordSignInAttemp
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError, parseInput } from '../http/errors.ts';
+import { withOrganisationKind } from './organisation-kind.ts';
 import { passwordMatches } from './passwords.ts';
 import { SESSION_COOKIE, SESSION_HOURS, hashToken, newToken, requireStaff, setSessionCookie } from './session.ts';
 
@@ -32,10 +33,11 @@ export function sessionRoutes(app: FastifyInstance, store: Store, options: { sec
     const token = newToken();
     await createSession(store.db, hashToken(token), credentials.id, new Date(Date.now() + SESSION_HOURS * 3600_000));
     setSessionCookie(reply, token, options.secureCookies);
-    return { user: await getUser(store.db, credentials.id) };
+    const user = await getUser(store.db, credentials.id);
+    return { user: user && (await withOrganisationKind(store, user)) };
   });
 
-  app.get('/api/session', async (request) => ({ user: requireStaff(request) }));
+  app.get('/api/session', async (request) => ({ user: await withOrganisationKind(store, requireStaff(request)) }));
 
   app.delete('/api/session', async (request, reply) => {
     if (request.sessionTokenHash) await endSession(store.db, request.sessionTokenHash);

@@ -24,7 +24,7 @@ export const NOT_FUZZED: Record<string, string> = {
 export const day = '2026-01-10';
 
 /** Made before fuzzing (so the routes that act on them get past "not found"); ids filled in then. */
-export const made = { taskId: '', transferId: '', agreementId: '', agreementVersion: 1, token: '' };
+export const made = { taskId: '', transferId: '', agreementId: '', agreementVersion: 1, token: '', assetId: '', communityReferralId: '' };
 
 export function examples(): Record<string, Example> {
   return {
@@ -63,6 +63,12 @@ export function examples(): Record<string, Example> {
     'POST /api/people/:id/plans': { user: 'keyworker', params: { id: 'ada' }, body: { planId: randomUUID(), kind: 'crisis-plan', sections: [{ section: 'what-helps', text: 'Ring my mum first.', personsOwnWords: true }], madeWithPerson: true, carers: ['ada-mother'], coProducedWith: 'Her advocate', crisisContact: 'Crisis line 0800 123 4567' } },
     'POST /api/people/:id/plans/:planId': { user: 'keyworker', params: { id: 'ada', planId: 'ada-plan' }, body: { version: 1, sections: [{ section: 'what-matters', text: 'Keeping my flat.' }], madeWithPerson: true, carers: [], crisisContact: 'Crisis line', contactFrequencyDays: 14, goals: ['Back to part-time work'] } },
     'POST /api/people/:id/care-intensity': { user: 'keyworker', params: { id: 'ada' }, body: { episodeId: 'ada-episode', episodeVersion: 1, intensity: 'intensive', reason: 'Readmitted twice this year; needs weekly contact.', decidedOn: day } },
+    'POST /api/community-assets': { user: 'keyworker', params: {}, body: { assetId: randomUUID(), name: 'Harbour Walking Group', kind: 'vcse', needs: ['physical-activity'], postcode: 'BS1 4DJ', languages: ['English'], maintainerId: 'team-north' } },
+    'POST /api/community-assets/:assetId': { user: 'keyworker', params: { assetId: made.assetId }, body: { version: 1, name: 'Riverside Peer Support', kind: 'peer-support', needs: ['peer-support'], postcode: 'BS1 4DJ', maintainerId: 'gp-1' } },
+    'POST /api/community-assets/import': { user: 'manager', params: {}, body: { csv: 'external_id,name,kind,needs,postcode,maintainer\nwalks-1,Walking group,vcse,physical-activity,BS2 0AA,team-north\n' } },
+    'POST /api/community-assets/postcodes/import': { user: 'manager', params: {}, body: { csv: 'postcode,latitude,longitude\nBS2 0AA,51.463,-2.57\n' } },
+    'POST /api/people/:id/community-referrals': { user: 'keyworker', params: { id: 'ada' }, body: { referralId: randomUUID(), assetId: made.assetId, need: 'peer-support', reason: 'Would like to meet others who hear voices.' } },
+    'POST /api/community-assets/referrals/:referralId': { user: 'gp', params: { referralId: made.communityReferralId }, body: { status: 'accepted', version: 1 } },
     'POST /api/teams/:teamId/cover': { user: 'manager', params: { teamId: 'team-north' }, body: { absentPractitionerId: 'kw-1', coveringPractitionerId: 'kw-2', from: day, to: '2026-01-20', reason: 'Leave.' } },
   };
 }
@@ -111,4 +117,11 @@ export async function prepareWriteScenario(app: FastifyInstance, store: Store, c
   await writeRecords(store.db, [prepareRecord({ type: 'Flag', id: 'ada-cto', personId: 'ada', resource: cto as never })]);
   const link = await post('keyworker', '/api/people/ada/measure-links', { instrument: 'dialog' });
   made.token = String(link.json().link.path).replace('/measure/', '');
+  // A community asset kept by the GP's organisation, and a referral to it for the partner to answer.
+  made.assetId = randomUUID();
+  const asset = await post('keyworker', '/api/community-assets', { assetId: made.assetId, name: 'Riverside Peer Support', kind: 'peer-support', needs: ['peer-support'], postcode: 'BS1 4DJ', maintainerId: 'gp-1' });
+  if (asset.statusCode !== 201) throw new Error(`community asset: ${asset.statusCode} ${asset.body}`);
+  made.communityReferralId = randomUUID();
+  const referral = await post('keyworker', '/api/people/ada/community-referrals', { referralId: made.communityReferralId, assetId: made.assetId, need: 'peer-support', reason: 'Would like to meet others.' });
+  if (referral.statusCode !== 201) throw new Error(`community referral: ${referral.statusCode} ${referral.body}`);
 }

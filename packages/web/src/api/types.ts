@@ -7,7 +7,10 @@ import type { PersonSummary, StaffUser } from '@continuity/store';
 export type { AuditEvent, Characteristic, PersonRecord, TimelineEntry } from '@continuity/store';
 import type { PersonRecord } from '@continuity/store';
 
-export type SignedInUser = Omit<StaffUser, 'active'>;
+export type SignedInUser = Omit<StaffUser, 'active'> & {
+  /** A partner's organisation kind (`gp-practice`, `vcse`...); null without one. */
+  organisationKind?: string | null;
+};
 
 export interface PersonSearchResult extends PersonSummary {
   teams?: Array<{ id: string; name: string }>;

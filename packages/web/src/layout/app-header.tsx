@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router-dom';
 import { useSession } from '../auth/session-context.tsx';
 import { isClinicalRole, roleLabel } from '../format/roles.ts';
 import { reportLinks, worklistLinks } from './sections.ts';
+import { communityPartner } from '../community-assets/community-partner.ts';
 
 /** The NHS header: service name, who is signed in and in what role, sign out, and the app's sections. */
 export function AppHeader() {
@@ -22,7 +23,10 @@ export function AppHeader() {
         ...(reportLinks.some((l) => l.shownTo(user)) ? [{ to: '/reports', text: 'Reports' }] : []),
         ...(user.role === 'admin' ? [{ to: '/audit', text: 'Audit log' }] : []),
         // A partner linked to its organisation: a GP practice sees its shared care responsibilities.
-        ...(user.role === 'partner-agency' && user.organisationId ? [{ to: '/shared-care', text: 'Shared care' }] : []),
+        ...(user.role === 'partner-agency' && user.organisationId && !communityPartner(user) ? [{ to: '/shared-care', text: 'Shared care' }] : []),
+        // The community assets directory is for staff and the community services that keep it; those services answer referrals to them.
+        ...(isClinicalRole(user.role) || user.role === 'admin' || communityPartner(user) ? [{ to: '/community-assets', text: 'Community services' }] : []),
+        ...(communityPartner(user) ? [{ to: '/community-assets/referrals', text: 'Referrals to you' }] : []),
       ]
     : [];
   return (

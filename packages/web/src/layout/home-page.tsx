@@ -2,6 +2,7 @@ import { Navigate } from 'react-router-dom';
 import { useSignedInUser } from '../auth/session-context.tsx';
 import { isClinicalRole, roleLabel } from '../format/roles.ts';
 import { PageHeading } from './page-heading.tsx';
+import { communityPartner } from '../community-assets/community-partner.ts';
 
 /** Sends each role to where its work starts; roles with nothing here yet are told so plainly. */
 export function HomePage() {
@@ -11,6 +12,7 @@ export function HomePage() {
   if (user.role === 'team-manager') return <Navigate to="/team/caseload" replace />;
   if (isClinicalRole(user.role)) return <Navigate to="/people" replace />;
   if (user.role === 'admin') return <Navigate to="/audit" replace />;
+  if (communityPartner(user)) return <Navigate to="/community-assets/referrals" replace />;
   if (user.role === 'partner-agency' && user.organisationId) return <Navigate to="/shared-care" replace />;
   return (
     <>

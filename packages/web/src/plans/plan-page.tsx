@@ -9,6 +9,7 @@ import { AccessRefused } from '../people/access-refused.tsx';
 import { usePersonRecord } from '../people/use-person-record.ts';
 import { isPlanKind, planKinds } from '../../../domain/src/plans/plan-kinds.ts';
 import { PlanDetails } from './plan-details.tsx';
+import { CommunityReferralsSection } from '../community-assets/community-referrals-section.tsx';
 import { currentPlanOf, type PersonPlansResponse, type PlanResponse, type PlanVersionResponse } from './plan-types.ts';
 
 /**
@@ -102,6 +103,7 @@ export function PlanPage() {
           </Table>
         </>
       ) : null}
+      {kind === 'care-plan' ? <CommunityReferralsSection personId={id} name={name} /> : null}
     </>
   );
 }

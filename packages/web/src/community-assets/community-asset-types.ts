@@ -1,0 +1,45 @@
+/** The community assets API's answers (packages/server/src/community-assets), as the web app reads them. */
+export interface CommunityAsset {
+  id: string;
+  version: number;
+  name: string;
+  kind: string;
+  needs: string[];
+  eligibility: string | null;
+  address: string | null;
+  postcode: string;
+  openingTimes: string | null;
+  phone: string | null;
+  email: string | null;
+  website: string | null;
+  accessibility: string[];
+  languages: string[];
+  maintainer: { id: string; name: string };
+  distanceKm: number | null;
+}
+
+export interface AssetSearchResponse {
+  from: { postcode: string; located: boolean } | null;
+  assets: CommunityAsset[];
+}
+
+export interface ReferralStep {
+  status: string;
+  date: string;
+  reason?: string;
+}
+
+export interface CommunityReferral {
+  id: string;
+  version: number;
+  asset: { id: string; name: string };
+  need: string;
+  reason: string;
+  status: 'sent' | 'accepted' | 'declined' | 'attended' | 'did-not-attend';
+  statusLabel: string;
+  history: ReferralStep[];
+}
+
+export interface PartnerReferral extends CommunityReferral {
+  person: { name: string; phone: string | null };
+}
