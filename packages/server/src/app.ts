@@ -34,6 +34,7 @@ import { historyRoutes } from './history/history-routes.ts';
 import { needToKnowRoutes } from './need-to-know/need-to-know-routes.ts';
 import { carerRoutes } from './carers/carer-routes.ts';
 import { carerResponseHoursSetting } from './carers/carer-settings.ts';
+import { fhirApi } from './fhir/fhir-routes.ts';
 
 export interface AppOptions {
   store: Store;
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   needToKnowRoutes(app, options.store);
   carerRoutes(app, options.store, { responseHours: carerResponseHours });
   planRoutes(app, options.store);
+  await app.register(fhirApi(options.store, { carerResponseHours }), { prefix: '/fhir' });
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -56,3 +56,5 @@ export * from './records/record-versions.ts';
 export * from './plans/person-plans.ts';
 export * from './intensive-care/intensive-review-worklist.ts';
 export * from './intensive-care/care-intensity-record.ts';
+export * from './fhir/fhir-records.ts';
+export * from './fhir/fhir-writes.ts';
