@@ -35,6 +35,7 @@ import { needToKnowRoutes } from './need-to-know/need-to-know-routes.ts';
 import { carerRoutes } from './carers/carer-routes.ts';
 import { carerResponseHoursSetting } from './carers/carer-settings.ts';
 import { fhirApi } from './fhir/fhir-routes.ts';
+import { withFhirFrameworkErrors } from './fhir/operation-outcome.ts';
 
 export interface AppOptions {
   store: Store;
@@ -61,7 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : false,
     bodyLimit: 1 << 20,
     trustProxy: false,
-    frameworkErrors,
+    frameworkErrors: withFhirFrameworkErrors(frameworkErrors),
   });
   installErrorHandler(app);
   await app.register(fastifyHelmet, {

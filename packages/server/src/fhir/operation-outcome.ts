@@ -68,3 +68,15 @@ export function versionInIfMatch(header: string | string[] | undefined): number 
 export function fhirBase(request: FastifyRequest): string {
   return `${request.protocol}://${request.headers.host ?? 'localhost'}/fhir`;
 }
+
+/**
+ * Fastify's `frameworkErrors` (a malformed %-escape, a path segment too long, raised before any
+ * route runs) as an OperationOutcome under /fhir, and as the API's error shape elsewhere.
+ */
+export function withFhirFrameworkErrors(apiErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => void) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (!request.url.startsWith('/fhir/')) return apiErrors(error, request, reply);
+    const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+    return sendOutcome(reply, tooLong ? 414 : 400, 'bad-url', tooLong ? 'The address is not valid: a part of it is too long.' : 'The address is not valid: it has a malformed %-escape.');
+  };
+}
