@@ -222,6 +222,34 @@ describe.each(storeKinds)('the FHIR API on $name', ({ open }) => {
     expect(audit).toEqual([{ person_id: 'ada', resource_id: 'ada-goal' }]);
   });
 
+  it('lets exactly one of two simultaneous updates of the same version through; the other is 412, not lost silently', async () => {
+    const plan = (await client('keyworker').read({ resourceType: 'CarePlan', id: 'ada-plan' })) as Resource;
+    const etag = etagOf(plan)!;
+    const attempts = await Promise.allSettled(
+      ['Keeping my flat.', 'Seeing my sister.'].map((words) =>
+        client('keyworker').update({ resourceType: 'CarePlan', id: 'ada-plan', body: { ...plan, description: words }, options: { headers: { 'If-Match': etag } } }),
+      ),
+    );
+    const statuses = attempts.map((a) => (a.status === 'fulfilled' ? 200 : (a.reason as FhirError).response?.status)).sort();
+    expect(statuses).toEqual([200, 412]);
+    const winner = (attempts.find((a) => a.status === 'fulfilled') as PromiseFulfilledResult<Resource>).value;
+    const current = (await client('keyworker').read({ resourceType: 'CarePlan', id: 'ada-plan' })) as Resource;
+    expect(current.description).toBe(winner.description);
+    expect(current.meta.versionId).toBe(String(Number(plan.meta.versionId) + 1));
+  });
+
+  it('searches a person of another team once break-glass is given, and by when records last changed', async () => {
+    expect((await client('keyworker').search({ resourceType: 'EpisodeOfCare', searchParams: { patient: 'ben' } }).catch((e: FhirError) => e.response))!.status).toBe(403);
+    const granted = await app.inject({ method: 'POST', url: '/api/people/ben/break-glass', headers: { cookie: cookies.keyworker! }, payload: { reason: 'Crisis call out of hours, known to be at risk' } });
+    expect(granted.statusCode).toBeLessThan(300);
+    const bens = (await client('keyworker').search({ resourceType: 'EpisodeOfCare', searchParams: { patient: 'ben' } })) as Resource;
+    expect(bens.entry.map((e: Resource) => e.resource.id)).toEqual(['ben-episode']);
+    const changedToday = (await client('keyworker').search({ resourceType: 'Goal', searchParams: { _lastUpdated: `ge${new Date().toISOString().slice(0, 10)}` } })) as Resource;
+    const changedLongAgo = (await client('keyworker').search({ resourceType: 'Goal', searchParams: { _lastUpdated: 'lt2000-01-01' } })) as Resource;
+    expect(changedToday.total).toBeGreaterThan(0);
+    expect(changedLongAgo.total).toBe(0);
+  });
+
   it('updates a person’s details, and what the platform reads of them with it', async () => {
     const patient = (await client('keyworker').read({ resourceType: 'Patient', id: 'ada' })) as Resource;
     const renamed = { ...patient, name: [{ use: 'official', family: 'King', given: ['Ada'] }] };
