@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { importOrder, isResourceType, type ResourceType } from '@continuity/domain';
 import { exportFhirRecords, isSharedType, openablePeople, recordAudit, type Store } from '@continuity/store';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, type SignedInUser } from '../auth/session.ts';
 import { ApiError } from '../http/errors.ts';
 import { fhirBase, FHIR_JSON } from './operation-outcome.ts';
@@ -42,7 +42,7 @@ export function bulkExportRoutes(fhir: FastifyInstance, store: Store) {
   };
   const exporter = (request: FastifyRequest) => requireRole(request, ['team-manager'], 'export records in bulk: only team managers may, for the people their teams hold');
 
-  const kickOff = (level: 'system' | 'patient') => async (request: FastifyRequest<{ Querystring: Record<string, string | string[] | undefined> }>, reply: import('fastify').FastifyReply) => {
+  const kickOff = (level: 'system' | 'patient') => async (request: FastifyRequest<{ Querystring: Record<string, string | string[] | undefined> }>, reply: FastifyReply) => {
     const staff = exporter(request);
     if (!/respond-async/.test(String(request.headers.prefer ?? ''))) {
       throw new ApiError(400, 'respond-async-required', 'Ask for a bulk export with the header Prefer: respond-async.', [{ field: 'Prefer', message: 'must be respond-async' }]);
