@@ -16,7 +16,10 @@ describe('FHIR search parameters', () => {
   });
 
   it('refuses dates that are not real, and times without a zone', () => {
-    for (const bad of ['2026-02-30', '2026-13', 'ne2026-01-01', '2026-06-01T10:00', 'yesterday', 'ge']) expect(() => dateRange('date', bad), bad).toThrow(/date/);
+    for (const bad of ['2026-02-30', '2026-13', 'ne2026-01-01', '2026-06-01T10:00', 'yesterday', 'ge', '0000', '0001-01-01', '0000-01-01T00:00:00Z']) expect(() => dateRange('date', bad), bad).toThrow(/date/);
+    // The last day the database can hold has no end it can hold: the range is open.
+    expect(dateRange('date', '9999-12-31')).toEqual({ from: '9999-12-31T00:00:00.000Z' });
+    expect(dateRange('date', 'le9999')).toEqual({});
   });
 
   it('refuses parameters a type does not take, naming them', () => {

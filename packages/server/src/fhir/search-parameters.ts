@@ -133,9 +133,10 @@ export function dateRange(name: string, value: string): InstantRange {
     case 'ge':
       return { from: span.from };
     case 'gt':
-      return { from: span.to };
+      // After the end of time as the database counts it: nothing, which is a range no record is in.
+      return span.to ? { from: span.to } : { from: span.from, to: span.from };
     case 'le':
-      return { to: span.to };
+      return span.to ? { to: span.to } : {};
     case 'lt':
       return { to: span.from };
     default:
@@ -143,19 +144,30 @@ export function dateRange(name: string, value: string): InstantRange {
   }
 }
 
-function spanOf(value: string): { from: string; to: string } | undefined {
+function spanOf(value: string): { from: string; to?: string } | undefined {
   if (value.includes('T')) {
     const ms = Date.parse(value);
     if (Number.isNaN(ms)) return undefined;
-    return { from: new Date(ms).toISOString(), to: new Date(ms + 1000).toISOString() };
+    return inDatabaseRange(new Date(ms), new Date(ms + 1000));
   }
   const [y, m, d] = value.split('-').map(Number) as [number, number?, number?];
+  // londonDay reads years below 100 as 19xx (Date.UTC does), and no record here is that old.
+  if (y < 1000) return undefined;
   if (m !== undefined && (m < 1 || m > 12)) return undefined;
   if (d !== undefined && (d < 1 || d > new Date(Date.UTC(y, m!, 0)).getUTCDate())) return undefined;
   const first = londonDay(value);
   const next = d !== undefined ? first! + 1 : m !== undefined ? londonDay(m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`) : londonDay(`${y + 1}`);
   if (first === undefined || next === undefined) return undefined;
-  return { from: endOfLondonDay(first - 1).toISOString(), to: endOfLondonDay(next - 1).toISOString() };
+  return inDatabaseRange(endOfLondonDay(first - 1), endOfLondonDay(next - 1));
+}
+
+/**
+ * A span as ISO instants the database reads: years 1 to 9999. A span ending after 9999 is open at
+ * its end; one starting before year 1 is not a date anyone recorded, and is refused.
+ */
+function inDatabaseRange(from: Date, to: Date): { from: string; to?: string } | undefined {
+  if (from.getUTCFullYear() < 1 || from.getUTCFullYear() > 9999) return undefined;
+  return to.getUTCFullYear() > 9999 ? { from: from.toISOString() } : { from: from.toISOString(), to: to.toISOString() };
 }
 
 function invalid(field: string, message: string, code = 'invalid-search') {
