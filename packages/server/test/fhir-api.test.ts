@@ -197,6 +197,9 @@ describe.each(storeKinds)('the FHIR API on $name', ({ open }) => {
     const otherTeam = await refusal(client('keyworker').create({ resourceType: 'Observation', body: { ...observation('x', '2026-01-01'), subject: { reference: 'Patient/ben' } } }));
     expect(otherTeam.status).toBe(403);
     expect((await refusal(client('keyworker').create({ resourceType: 'Organization', body: { resourceType: 'Organization', name: 'New' } }))).status).toBe(405);
+    const nul = await refusal(client('keyworker').create({ resourceType: 'Observation', body: { ...observation('x', '2026-01-01'), note: [{ text: 'weighed\u0000' }] } }));
+    expect(nul.status).toBe(400);
+    expect(nul.outcome.issue[0].expression).toEqual(['note.0.text']);
     const after = await store.db.selectFrom('record').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });

@@ -29,5 +29,7 @@ describe('FHIR search parameters', () => {
     expect(() => readSearch('Encounter', { _count: '0' })).toThrow(/_count/);
     expect(readSearch('Encounter', { _count: '5000', subject: 'Patient/ada' })).toMatchObject({ count: 100, person: 'ada' });
     expect(() => readSearch('Encounter', { patient: 'ada', subject: 'ben' })).toThrow(/two different people/);
+    expect(() => readSearch('Encounter', { status: 'finished\u0000' })).toThrow(/control character/);
+    expect(() => readSearch('Encounter', { _id: ['a', '\n'] })).toThrow(/control character/);
   });
 });

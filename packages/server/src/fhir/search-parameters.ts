@@ -60,6 +60,8 @@ export function readSearch(type: ResourceType, query: Record<string, string | st
     }
     for (const value of values) {
       if (value === '') throw invalid(name, 'is empty');
+      // No code or id holds a control character, and PostgreSQL text cannot hold NUL at all.
+      if (/[\u0000-\u001f]/.test(value)) throw invalid(name, 'holds a control character');
       readOne(type, search, name, value);
     }
   }
