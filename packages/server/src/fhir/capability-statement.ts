@@ -24,6 +24,7 @@ export function capabilityStatement(request: FastifyRequest) {
   return {
     resourceType: 'CapabilityStatement',
     status: 'active',
+    // When what this statement describes last changed (R4 requires a date): change it with the API.
     date: '2026-11-26',
     kind: 'instance',
     software: { name: 'Continuity' },
