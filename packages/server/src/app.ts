@@ -37,6 +37,8 @@ import { needToKnowRoutes } from './need-to-know/need-to-know-routes.ts';
 import { carerRoutes } from './carers/carer-routes.ts';
 import { carerResponseHoursSetting } from './carers/carer-settings.ts';
 import { communityAssetRoutes } from './community-assets/community-asset-routes.ts';
+import { fhirApi } from './fhir/fhir-routes.ts';
+import { withFhirFrameworkErrors } from './fhir/operation-outcome.ts';
 
 export interface AppOptions {
   store: Store;
@@ -67,7 +69,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       : false,
     bodyLimit: 1 << 20,
     trustProxy: false,
-    frameworkErrors,
+    frameworkErrors: withFhirFrameworkErrors(frameworkErrors),
   });
   installErrorHandler(app);
   await app.register(fastifyHelmet, {
@@ -110,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   carerRoutes(app, options.store, { responseHours: carerResponseHours });
   planRoutes(app, options.store);
   communityAssetRoutes(app, options.store);
+  await app.register(fhirApi(options.store, { carerResponseHours }), { prefix: '/fhir' });
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

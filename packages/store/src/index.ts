@@ -59,3 +59,5 @@ export * from './plans/person-plans.ts';
 export * from './intensive-care/intensive-review-worklist.ts';
 export * from './intensive-care/care-intensity-record.ts';
 export * from './community-assets/index.ts';
+export * from './fhir/fhir-records.ts';
+export * from './fhir/fhir-writes.ts';

@@ -52,6 +52,8 @@ export const system = {
   planSection: cs('plan-section'),
   triageOutcome: cs('triage-outcome'),
   worklistReason: cs('worklist-reason'),
+  /** Which worklist a Flag served by the FHIR API's $worklist stands for (meta.tag), e.g. `disengaged`. */
+  worklist: cs('worklist'),
   /** Why an episode of care ended (EpisodeOfCare extension dischargeReason); codes in clinical-codes.ts. */
   dischargeReason: cs('discharge-reason'),
   appointmentCancellationReason: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason',
@@ -110,4 +112,6 @@ export const extension = {
   crisisContact: sd('crisis-contact'),
   /** On an EpisodeOfCare: one per step up or down of care intensity, oldest first (docs/intensive-care.md). */
   careIntensityChange: sd('care-intensity-change'),
+  /** On a worklist Flag (FHIR API $worklist): one per reason, with sub-extensions code, text and evidence (docs/fhir.md). */
+  worklistReason: sd('worklist-reason'),
 } as const;

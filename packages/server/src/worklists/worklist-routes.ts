@@ -1,6 +1,6 @@
 import { fhirDate, londonToday, roles, type Worklist, type WorklistItem } from '@continuity/domain';
 import { carerConcernsWorklist, disengagedWorklist, intensiveReviewWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
@@ -61,34 +61,48 @@ const worklists: Record<string, (db: Store['db'], options: BuildOptions) => Prom
   'intensive-review': (db, options) => intensiveReviewWorklist(db, options),
 };
 
+export const worklistNames = Object.keys(worklists);
+
+/**
+ * One worklist as the user may see it, with every person listed (or decided) audited: clinical roles
+ * only; team managers may ask for any team's list (or all), other clinicians their own teams' only.
+ * Served as JSON here and as FHIR Flags by the FHIR API (fhir/worklist-flags.ts).
+ */
+export async function buildWorklistFor(store: Store, request: FastifyRequest, name: string, rawQuery: unknown, settings: { carerResponseHours?: number } = {}) {
+  const build = Object.hasOwn(worklists, name) ? worklists[name] : undefined;
+  if (!build) throw new ApiError(404, 'not-found', `There is no worklist called ${name}.`);
+  const staff = requireStaff(request);
+  if (!roles[staff.role].clinical) throw new ApiError(403, 'forbidden', `The ${roles[staff.role].label} role cannot see worklists of individual people.`);
+  const query = parseInput(worklistQuery, rawQuery, 'query');
+  const ownTeams = staff.teams.map((t) => t.id);
+  const manager = staff.role === 'team-manager';
+  if (query.team && !manager && !ownTeams.includes(query.team)) {
+    throw new ApiError(403, 'forbidden', 'You can see the worklists of your own teams only.');
+  }
+  if (query.team) {
+    const team = await store.db.selectFrom('shared_record').select('id').where('resource_type', '=', 'Organization').where('id', '=', query.team).executeTakeFirst();
+    if (!team) throw new ApiError(404, 'not-found', 'There is no team with that id.');
+  }
+  const asOf = query.asOf ?? londonToday();
+  const result = await build(store.db, { asOf, team: query.team, teams: query.team || manager ? undefined : ownTeams, carerResponseHours: settings.carerResponseHours });
+  const entries = [...result.list.items, ...(result.decided ?? [])].map((item) => ({
+    actorId: staff.id,
+    actorRole: staff.role,
+    action: 'worklist',
+    personId: item.patient.id,
+    basis: 'worklist' as const,
+    outcome: 'allowed' as const,
+    detail: { worklist: name, asOf, team: query.team ?? null },
+  }));
+  await recordAudit(store.db, entries);
+  return result;
+}
+
 export function worklistRoutes(app: FastifyInstance, store: Store, settings: { carerResponseHours?: number } = {}) {
-  for (const [name, build] of Object.entries(worklists)) app.get(`/api/worklists/${name}`, async (request) => {
-    const staff = requireStaff(request);
-    if (!roles[staff.role].clinical) throw new ApiError(403, 'forbidden', `The ${roles[staff.role].label} role cannot see worklists of individual people.`);
-    const query = parseInput(worklistQuery, request.query, 'query');
-    const ownTeams = staff.teams.map((t) => t.id);
-    const manager = staff.role === 'team-manager';
-    if (query.team && !manager && !ownTeams.includes(query.team)) {
-      throw new ApiError(403, 'forbidden', 'You can see the worklists of your own teams only.');
-    }
-    if (query.team) {
-      const team = await store.db.selectFrom('shared_record').select('id').where('resource_type', '=', 'Organization').where('id', '=', query.team).executeTakeFirst();
-      if (!team) throw new ApiError(404, 'not-found', 'There is no team with that id.');
-    }
-    const asOf = query.asOf ?? londonToday();
-    const result = await build(store.db, { asOf, team: query.team, teams: query.team || manager ? undefined : ownTeams, carerResponseHours: settings.carerResponseHours });
+  for (const name of worklistNames) app.get(`/api/worklists/${name}`, async (request) => {
+    const result = await buildWorklistFor(store, request, name, request.query, settings);
     const teamIds = [...new Set([...result.people.values()].flatMap((p) => p.teamIds))];
     const teamNames = await loadNames(store.db, teamIds.map((id) => `Organization/${id}`));
-    const entries = [...result.list.items, ...(result.decided ?? [])].map((item) => ({
-      actorId: staff.id,
-      actorRole: staff.role,
-      action: 'worklist',
-      personId: item.patient.id,
-      basis: 'worklist' as const,
-      outcome: 'allowed' as const,
-      detail: { worklist: name, asOf, team: query.team ?? null },
-    }));
-    await recordAudit(store.db, entries);
     const people = Object.fromEntries(
       [...result.people].map(([id, p]) => [
         id,

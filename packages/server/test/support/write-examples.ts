@@ -19,6 +19,7 @@ export interface Example {
 /** Write routes with nothing to fuzz, and why. Every other write route must have an example. */
 export const NOT_FUZZED: Record<string, string> = {
   'DELETE /api/session': 'takes no input: signing out always succeeds',
+  'DELETE /fhir/$export-status/:job': 'takes no input but the id of the caller’s own export, which it discards',
 };
 
 export const day = '2026-01-10';
@@ -70,10 +71,13 @@ export function examples(): Record<string, Example> {
     'POST /api/people/:id/community-referrals': { user: 'keyworker', params: { id: 'ada' }, body: { referralId: randomUUID(), assetId: made.assetId, need: 'peer-support', reason: 'Would like to meet others who hear voices.' } },
     'POST /api/community-assets/referrals/:referralId': { user: 'gp', params: { referralId: made.communityReferralId }, body: { status: 'accepted', version: 1 } },
     'POST /api/teams/:teamId/cover': { user: 'manager', params: { teamId: 'team-north' }, body: { absentPractitionerId: 'kw-1', coveringPractitionerId: 'kw-2', from: day, to: '2026-01-20', reason: 'Leave.' } },
+    'POST /fhir/:type': { user: 'keyworker', params: { type: 'Observation' }, body: { resourceType: 'Observation', status: 'final', code: { coding: [{ system: system.loinc, code: '29463-7' }] }, subject: { reference: 'Patient/ada' }, effectiveDateTime: day, valueQuantity: { value: 70, unit: 'kg', system: system.ucum, code: 'kg' } } },
+    // Sent without If-Match, as the fuzz sends no headers: refused (428) before the body is stored.
+    'PUT /fhir/:type/:id': { user: 'keyworker', params: { type: 'Patient', id: 'ada' }, body: { resourceType: 'Patient', id: 'ada', name: [{ use: 'official', family: 'Lovelace', given: ['Ada'] }] } },
   };
 }
 
-/** The routes under /api the app registers with these methods, as "METHOD /path", read from Fastify's route tree. */
+/** The routes under /api and /fhir the app registers with these methods, as "METHOD /path", read from Fastify's route tree. */
 export function registeredRoutes(app: FastifyInstance, methods: readonly string[]): string[] {
   const found: string[] = [];
   const prefixes: string[] = [];
@@ -85,7 +89,7 @@ export function registeredRoutes(app: FastifyInstance, methods: readonly string[
     const path = (prefixes[depth - 1] ?? '') + match[2]!;
     prefixes[depth] = path;
     for (const method of match[3]!.split(', ')) {
-      if (methods.includes(method) && path.startsWith('/api/')) found.push(`${method} ${path}`);
+      if (methods.includes(method) && (path.startsWith('/api/') || path.startsWith('/fhir/'))) found.push(`${method} ${path}`);
     }
   }
   return found.sort();

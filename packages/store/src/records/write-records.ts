@@ -105,7 +105,8 @@ async function upsertCopied(bulk: BulkTransaction, personal: PreparedRecord[]): 
   return result.rows;
 }
 
-async function writePersons(db: Kysely<Database>, patients: PreparedRecord[]) {
+/** The person projection (demographics, name words) of Patients written; exported for the FHIR API's updates. */
+export async function writePersons(db: Kysely<Database>, patients: PreparedRecord[]) {
   const rows = patients.map((p) => {
     const d = readDemographics(p.resource);
     return {

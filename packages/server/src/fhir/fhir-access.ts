@@ -1,0 +1,41 @@
+import { isResourceType, roles, type ResourceType } from '@continuity/domain';
+import { readFhirRecord, type FhirRecord, type Store } from '@continuity/store';
+import type { FastifyRequest } from 'fastify';
+import { requireStaff, type SignedInUser } from '../auth/session.ts';
+import { ApiError } from '../http/errors.ts';
+import { openRecord } from '../people/record-access.ts';
+
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
+/**
+ * Everything the FHIR API serves is about people or the staff and teams caring for them, so it is
+ * for clinical roles only: the board, administrators and partner agencies use their own screens.
+ */
+export function requireClinical(request: FastifyRequest): SignedInUser {
+  const staff = requireStaff(request);
+  if (!roles[staff.role].clinical) throw new ApiError(403, 'forbidden', `The ${roles[staff.role].label} role cannot read records of individual people.`);
+  return staff;
+}
+
+/** A resource type the platform holds, from the URL; 404 otherwise (as for any unknown address). */
+export function heldType(value: string): ResourceType {
+  if (!isResourceType(value)) throw new ApiError(404, 'not-supported', `Resource type ${value.slice(0, 64)} is not supported: see /fhir/metadata.`);
+  return value;
+}
+
+export function fhirId(value: string, field = 'id'): string {
+  if (!FHIR_ID.test(value)) throw new ApiError(400, 'invalid-id', `The ${field} is not a FHIR id (1-64 letters, digits, "-" or ".").`, [{ field, message: 'is not a FHIR id' }]);
+  return value;
+}
+
+/**
+ * A held record by type and id, after the same gate as the person's record (relationship or
+ * break-glass, audited, refusals too); shared records need only a clinical role.
+ */
+export async function openFhirRecord(store: Store, request: FastifyRequest, type: ResourceType, id: string, action: string): Promise<FhirRecord> {
+  requireClinical(request);
+  const record = await readFhirRecord(store.db, type, fhirId(id));
+  if (!record) throw new ApiError(404, 'not-found', `There is no ${type} with that id.`);
+  if (record.personId) await openRecord(store, request, record.personId, action, { resource: `${type}/${id}` });
+  return record;
+}
