@@ -29,3 +29,5 @@ export * from './outcomes/index.ts';
 export * from './access/need-to-know-access.ts';
 export * from './history/index.ts';
 export * from './need-to-know/index.ts';
+export * from './equity/index.ts';
+export * from './board/index.ts';

@@ -16,6 +16,7 @@ export const reportReaders = {
   'physical-health': serviceLeads,
   'waiting-times': serviceLeads,
   outcomes: serviceLeads,
+  board: serviceLeads,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ReportName = keyof typeof reportReaders;

@@ -1,0 +1,1 @@
+export * from './board-tiles.ts';
