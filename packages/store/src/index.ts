@@ -51,3 +51,4 @@ export * from './history/history-sources.ts';
 export * from './history/person-history.ts';
 export * from './need-to-know/care-intensities.ts';
 export * from './need-to-know/need-to-know.ts';
+export * from './board/index.ts';

@@ -43,7 +43,7 @@ export interface TeamOutcomes {
 const mean = (values: number[]) => (values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100 : null);
 
 /** The day `months` calendar months before a YYYY-MM-DD day, as a day number. */
-function monthsBefore(asOf: string, months: number): number {
+export function monthsBefore(asOf: string, months: number): number {
   const [y, m, d] = asOf.split('-').map(Number);
   const then = new Date(Date.UTC(y!, m! - 1 - months, d!));
   return londonDay(then.toISOString().slice(0, 10))!;

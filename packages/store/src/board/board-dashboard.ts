@@ -1,0 +1,84 @@
+import { boardTiles, characteristics, equityBreakdown, isoDay, londonDay, type BoardTile, type BoardTileKey, type EquityBreakdown } from '@continuity/domain';
+import type { Kysely } from 'kysely';
+import { loadNames } from '../people/names.ts';
+import type { Database } from '../schema.ts';
+import { scopeDay } from '../worklists/worklist-scope.ts';
+import { loadCharacteristics } from './person-characteristics.ts';
+import { tileBuilders, type TileBuild } from './tile-builders.ts';
+
+/** A tile's figure on one day: numerator over denominator. */
+export interface BoardFigure {
+  asOf: string;
+  numerator: number;
+  denominator: number;
+  /** numerator / denominator; null when the denominator is zero. */
+  rate: number | null;
+}
+
+export interface BoardTileFigures {
+  tile: BoardTile;
+  figure: BoardFigure;
+  /** The figure at each of the last 12 month ends (the last point is the day itself), oldest first; null for tiles without a trend. */
+  trend: BoardFigure[] | null;
+  /** The figure by each characteristic (equity-rules.ts in the domain). */
+  breakdowns: EquityBreakdown[];
+  /** For the caseload tile: people held per team and per key worker, with names. */
+  caseloads?: { teams: Array<{ teamId: string; team: string; people: number }>; keyWorkers: Array<{ practitionerId: string; name: string; teamId: string; team: string; people: number }> };
+}
+
+/** The board dashboard and the board pack: one object, so the web view and the document cannot differ. */
+export interface BoardDashboard {
+  report: 'board';
+  asOf: string;
+  tiles: BoardTileFigures[];
+}
+
+const figureOf = (asOf: string, build: TileBuild): BoardFigure => {
+  const numerator = build.units.filter((u) => u.counted).length;
+  return { asOf, numerator, denominator: build.units.length, rate: build.units.length ? numerator / build.units.length : null };
+};
+
+/** The last day of each of the 11 months before the day's month, then the day: 12 points, oldest first. */
+export function trendDays(asOf: string): string[] {
+  const [y, m] = asOf.split('-').map(Number);
+  const ends = Array.from({ length: 11 }, (_, i) => isoDay(londonDay(new Date(Date.UTC(y!, m! - 1 - i, 1)).toISOString().slice(0, 10))! - 1)).reverse();
+  return [...ends, asOf];
+}
+
+/**
+ * The board dashboard as of a day (issue 8 parts 1 and 2): each tile's figure from its builder, its
+ * trend over 12 month ends where the registry asks for one, and its breakdown by every characteristic.
+ * Aggregate only: nobody is named (the caseload tile names teams and key workers, not people).
+ */
+export async function boardDashboard(db: Kysely<Database>, options: { asOf?: string; trend?: boolean } = {}): Promise<BoardDashboard> {
+  const { asOf } = scopeDay(options.asOf);
+  const builds = new Map<BoardTileKey, TileBuild>();
+  for (const tile of boardTiles) builds.set(tile.key, await tileBuilders[tile.key](db, asOf));
+  const people = await loadCharacteristics(db, [...new Set([...builds.values()].flatMap((b) => b.units.map((u) => u.personId)))]);
+
+  const tiles: BoardTileFigures[] = [];
+  for (const tile of boardTiles) {
+    const build = builds.get(tile.key)!;
+    const trend = tile.trend && options.trend !== false ? await trendOf(db, tile.key, asOf, build) : null;
+    const breakdowns = characteristics.map((c) =>
+      equityBreakdown(c, c.groupOf ? build.units.map((u) => ({ group: people.has(u.personId) ? c.groupOf!(people.get(u.personId)!, asOf) : null, counted: u.counted })) : []),
+    );
+    tiles.push({ tile, figure: figureOf(asOf, build), trend, breakdowns, ...(build.caseloads ? { caseloads: await namedCaseloads(db, build.caseloads) } : {}) });
+  }
+  return { report: 'board', asOf, tiles };
+}
+
+async function trendOf(db: Kysely<Database>, key: BoardTileKey, asOf: string, today: TileBuild): Promise<BoardFigure[]> {
+  const points: BoardFigure[] = [];
+  for (const day of trendDays(asOf)) points.push(figureOf(day, day === asOf ? today : await tileBuilders[key](db, day)));
+  return points;
+}
+
+async function namedCaseloads(db: Kysely<Database>, caseloads: NonNullable<TileBuild['caseloads']>): Promise<NonNullable<BoardTileFigures['caseloads']>> {
+  const names = await loadNames(db, [...caseloads.teams.map((t) => `Organization/${t.teamId}`), ...caseloads.keyWorkers.map((k) => `Practitioner/${k.practitionerId}`)]);
+  const team = (id: string) => names.get(`Organization/${id}`) ?? id;
+  return {
+    teams: caseloads.teams.map((t) => ({ ...t, team: team(t.teamId) })),
+    keyWorkers: caseloads.keyWorkers.map((k) => ({ ...k, name: names.get(`Practitioner/${k.practitionerId}`) ?? k.practitionerId, team: team(k.teamId) })),
+  };
+}
