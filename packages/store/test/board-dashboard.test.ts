@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardDashboard, boardPeople, dischargeAudit, disengagedWorklist, importPath, mhaUse, monitoringOverdueWorklist, physicalHealthReport, teamOutcomes, waitingTimes, type BoardDashboard, type Store } from '@continuity/store';
+import { boardDashboard, boardPeople, dischargeAudit, disengagedWorklist, importPath, mhaUse, monitoringOverdueWorklist, physicalHealthReport, teamOutcomes, waitingTimes, type Store } from '@continuity/store';
+import type { BoardDashboard } from '@continuity/domain';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { boardScenario, BOARD_AS_OF } from './support/board-scenario.ts';
 import { writeNdjson } from './support/scenario.ts';

@@ -1,37 +1,10 @@
-import { boardTiles, characteristics, equityBreakdown, isoDay, londonDay, type BoardTile, type BoardTileKey, type EquityBreakdown } from '@continuity/domain';
+import { boardTiles, characteristics, equityBreakdown, isoDay, londonDay, type BoardDashboard, type BoardFigure, type BoardTileFigures, type BoardTileKey } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
 import { scopeDay } from '../worklists/worklist-scope.ts';
 import { loadCharacteristics } from './person-characteristics.ts';
 import { tileBuilders, type TileBuild } from './tile-builders.ts';
-
-/** A tile's figure on one day: numerator over denominator. */
-export interface BoardFigure {
-  asOf: string;
-  numerator: number;
-  denominator: number;
-  /** numerator / denominator; null when the denominator is zero. */
-  rate: number | null;
-}
-
-export interface BoardTileFigures {
-  tile: BoardTile;
-  figure: BoardFigure;
-  /** The figure at each of the last 12 month ends (the last point is the day itself), oldest first; null for tiles without a trend. */
-  trend: BoardFigure[] | null;
-  /** The figure by each characteristic (equity-rules.ts in the domain). */
-  breakdowns: EquityBreakdown[];
-  /** For the caseload tile: people held per team and per key worker, with names. */
-  caseloads?: { teams: Array<{ teamId: string; team: string; people: number }>; keyWorkers: Array<{ practitionerId: string; name: string; teamId: string; team: string; people: number }> };
-}
-
-/** The board dashboard and the board pack: one object, so the web view and the document cannot differ. */
-export interface BoardDashboard {
-  report: 'board';
-  asOf: string;
-  tiles: BoardTileFigures[];
-}
 
 const figureOf = (asOf: string, build: TileBuild): BoardFigure => {
   const numerator = build.units.filter((u) => u.counted).length;
