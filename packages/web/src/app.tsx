@@ -44,6 +44,8 @@ import { PracticePage } from './shared-care/practice-page.tsx';
 import { MhaDeadlinesPage } from './worklists/mha-deadlines-page.tsx';
 import { CtoEventPage } from './mha/cto-event-page.tsx';
 import { MhaUsePage } from './reports/mha-use-page.tsx';
+import { BoardPage } from './board/board-page.tsx';
+import { BoardPeoplePage } from './board/board-people-page.tsx';
 import { HistoryPage } from './history/history-page.tsx';
 import { NeedToKnowPage } from './need-to-know/need-to-know-page.tsx';
 
@@ -97,6 +99,8 @@ export function App() {
             <Route path="/reports/discharge-audit" element={signedIn(<DischargeAuditPage />)} />
             <Route path="/reports/physical-health" element={signedIn(<PhysicalHealthReportPage />)} />
             <Route path="/reports/mha-use" element={signedIn(<MhaUsePage />)} />
+            <Route path="/board" element={signedIn(<BoardPage />)} />
+            <Route path="/board/:tile/people" element={signedIn(<BoardPeoplePage />)} />
             <Route path="/reports/outcomes" element={signedIn(<TeamOutcomesPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
