@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardDashboard, boardPeople, dischargeAudit, disengagedWorklist, importPath, mhaUse, monitoringOverdueWorklist, physicalHealthReport, teamOutcomes, waitingTimes, type Store } from '@continuity/store';
+import { boardDashboard, boardPeople, buildTileOnDays, tileBuilders, dischargeAudit, disengagedWorklist, importPath, mhaUse, monitoringOverdueWorklist, physicalHealthReport, teamOutcomes, waitingTimes, type Store } from '@continuity/store';
 import type { BoardDashboard } from '@continuity/domain';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { boardScenario, BOARD_AS_OF } from './support/board-scenario.ts';
@@ -52,12 +52,24 @@ describe.each(storeKinds)('the board dashboard on $name', (kind) => {
     expect(point('mha-use', '2026-04-30')).toMatchObject({ numerator: 1, denominator: 37 });
     expect(point('discharge-breaches', '2026-02-28')).toMatchObject({ numerator: 1, denominator: 3 });
     expect(point('discharge-breaches', '2026-01-31')).toMatchObject({ numerator: 1, denominator: 1 });
-    // Before anyone's contact on 20 June, everyone held since January was without one.
-    expect(point('disengaged', '2026-05-31')).toMatchObject({ numerator: 23, denominator: 23 });
     // w17, w18 and w19 were held until their discharges; w4's PHQ-9 of May 2025 was within the year.
     expect(point('caseload', '2026-01-31')).toMatchObject({ numerator: 26, denominator: 37 });
     expect(point('outcome-measures', '2026-03-31')).toMatchObject({ numerator: 4, denominator: 23 });
-    expect(tile('monitoring').trend).toBeNull();
+    expect(point('waiting-times', '2026-05-31')).toMatchObject({ numerator: 4, denominator: 5 });
+    expect(point('waiting-times', '2026-04-30')).toMatchObject({ numerator: 0, denominator: 0, rate: null });
+    // Each point of these would read every person's records again as they stood that day.
+    for (const key of ['disengaged', 'physical-health-check', 'monitoring']) expect(tile(key).trend, key).toBeNull();
+  });
+
+  it('builds a trend read once for all the days exactly as it builds each day alone', async () => {
+    const days = ['2025-12-31', '2026-01-31', '2026-03-31', '2026-05-31', BOARD_AS_OF];
+    for (const key of ['waiting-times', 'caseload', 'outcome-measures'] as const) {
+      const together = await buildTileOnDays(store.db, key, days);
+      for (const [i, day] of days.entries()) expect(together[i], `${key} ${day}`).toEqual(await tileBuilders[key](store.db, day));
+    }
+    // Before anyone's contact on 20 June, everyone held since January was without one.
+    const may = (await tileBuilders.disengaged(store.db, '2026-05-31')).units;
+    expect([may.filter((u) => u.counted).length, may.length]).toEqual([23, 23]);
   });
 
   it('breaks the caseload down by ethnicity and sex with rate ratios, 95% intervals and completeness', () => {

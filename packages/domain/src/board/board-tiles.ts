@@ -19,7 +19,11 @@ export interface BoardTile {
   higherIsBetter: boolean;
   /** Which people a drill-down lists (for readers allowed to see people), or null when the tile has no list. */
   drillDown: { lists: 'numerator' | 'outside-numerator'; says: string } | null;
-  /** Whether the figure is worked out at each of the last 12 month ends: every trend point costs a full build of the tile. */
+  /**
+   * Whether the figure is worked out at each of the last 12 month ends. Off where each point would
+   * read every person's records again as they stood that day (the disengaged list, the physical health
+   * check, monitoring: 5-12 seconds a point for 10,000 people); see docs/board-dashboard.md.
+   */
   trend: boolean;
   sources: RuleSource[];
 }
@@ -68,7 +72,7 @@ export const boardTiles: readonly BoardTile[] = [
     standard: null,
     higherIsBetter: false,
     drillDown: { lists: 'numerator', says: 'the disengaged worklist' },
-    trend: true,
+    trend: false,
     sources: [{ source: 'Issue 8 part 1; SPEC C3 (docs/disengaged-worklist.md)', says: 'people on the disengaged list' }],
   },
   {
@@ -94,7 +98,7 @@ export const boardTiles: readonly BoardTile[] = [
     standard: 'NHS England: 75% of people on the SMI register have a full annual physical health check',
     higherIsBetter: true,
     drillDown: { lists: 'outside-numerator', says: 'people whose check is incomplete' },
-    trend: true,
+    trend: false,
     sources: [{ source: 'SPEC C10 (docs/physical-health.md); NHS Long Term Plan SMI physical health check ambition', says: 'completion of the annual check' }],
   },
   {

@@ -4,7 +4,7 @@ import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
 import { scopeDay } from '../worklists/worklist-scope.ts';
 import { loadCharacteristics } from './person-characteristics.ts';
-import { tileBuilders, type TileBuild } from './tile-builders.ts';
+import { buildTileOnDays, type TileBuild } from './tile-builders.ts';
 
 const figureOf = (asOf: string, build: TileBuild): BoardFigure => {
   const numerator = build.units.filter((u) => u.counted).length;
@@ -25,26 +25,23 @@ export function trendDays(asOf: string): string[] {
  */
 export async function boardDashboard(db: Kysely<Database>, options: { asOf?: string; trend?: boolean } = {}): Promise<BoardDashboard> {
   const { asOf } = scopeDay(options.asOf);
-  const builds = new Map<BoardTileKey, TileBuild>();
-  for (const tile of boardTiles) builds.set(tile.key, await tileBuilders[tile.key](db, asOf));
-  const people = await loadCharacteristics(db, [...new Set([...builds.values()].flatMap((b) => b.units.map((u) => u.personId)))]);
+  const built = new Map<BoardTileKey, { today: TileBuild; trend: BoardFigure[] | null }>();
+  for (const tile of boardTiles) {
+    const days = tile.trend && options.trend !== false ? trendDays(asOf) : [asOf];
+    const builds = await buildTileOnDays(db, tile.key, days);
+    built.set(tile.key, { today: builds.at(-1)!, trend: days.length > 1 ? builds.map((b, i) => figureOf(days[i]!, b)) : null });
+  }
+  const people = await loadCharacteristics(db, [...new Set([...built.values()].flatMap((b) => b.today.units.map((u) => u.personId)))]);
 
   const tiles: BoardTileFigures[] = [];
   for (const tile of boardTiles) {
-    const build = builds.get(tile.key)!;
-    const trend = tile.trend && options.trend !== false ? await trendOf(db, tile.key, asOf, build) : null;
+    const { today: build, trend } = built.get(tile.key)!;
     const breakdowns = characteristics.map((c) =>
       equityBreakdown(c, c.groupOf ? build.units.map((u) => ({ group: people.has(u.personId) ? c.groupOf!(people.get(u.personId)!, asOf) : null, counted: u.counted })) : []),
     );
     tiles.push({ tile, figure: figureOf(asOf, build), trend, breakdowns, ...(build.caseloads ? { caseloads: await namedCaseloads(db, build.caseloads) } : {}) });
   }
   return { report: 'board', asOf, tiles };
-}
-
-async function trendOf(db: Kysely<Database>, key: BoardTileKey, asOf: string, today: TileBuild): Promise<BoardFigure[]> {
-  const points: BoardFigure[] = [];
-  for (const day of trendDays(asOf)) points.push(figureOf(day, day === asOf ? today : await tileBuilders[key](db, day)));
-  return points;
 }
 
 async function namedCaseloads(db: Kysely<Database>, caseloads: NonNullable<TileBuild['caseloads']>): Promise<NonNullable<BoardTileFigures['caseloads']>> {

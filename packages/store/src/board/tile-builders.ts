@@ -1,6 +1,6 @@
 import { londonDay, outcomeReportRules, waitingRules, type BoardTileKey } from '@continuity/domain';
 import type { Kysely } from 'kysely';
-import { loadCaseloadEpisodes } from '../caseload/caseload-episodes.ts';
+import { loadCaseloadEpisodes, loadCaseloadEpisodesOnDays } from '../caseload/caseload-episodes.ts';
 import { judgedDischarges } from '../discharge/discharge-audit.ts';
 import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
 import { monitoringOverdueWorklist } from '../medicines/monitoring-worklist.ts';
@@ -8,7 +8,7 @@ import { peopleSubjectToTheAct } from '../mha/mha-use-report.ts';
 import { monthsBefore } from '../outcomes/team-outcomes.ts';
 import { measuresOf } from '../outcomes/person-outcomes.ts';
 import { eachEligibleCheck } from '../physical-health/physical-health-report.ts';
-import { quarterBefore, waitsAsOf } from '../referrals/waiting-times.ts';
+import { quarterBefore, waitsOnDays } from '../referrals/waiting-times.ts';
 import type { Database } from '../schema.ts';
 
 /** One unit a tile counts (a person, a referral, a discharge): whose it is, whether in the numerator, and the teams it belongs to. */
@@ -41,38 +41,9 @@ function teamsByPerson(episodes: ReadonlyArray<{ personId: string; teamId: strin
  * that already answers the question, so that the dashboard, the board pack and those reports agree.
  */
 export const tileBuilders: Record<BoardTileKey, Builder> = {
-  'waiting-times': async (db, asOf) => {
-    const from = londonDay(quarterBefore(asOf))!;
-    const to = londonDay(asOf)!;
-    const waits = await waitsAsOf(db, to);
-    return {
-      units: waits
-        .filter((w) => w.clockStop !== null && w.clockStop.day >= from && w.clockStop.day <= to)
-        .map((w) => ({ personId: w.personId, counted: w.waitedDays <= waitingRules.standardDays, teamIds: w.teamId ? [w.teamId] : [] })),
-    };
-  },
+  'waiting-times': async (db, asOf) => (await waitingOnDays(db, [asOf]))[0]!,
 
-  caseload: async (db, asOf) => {
-    const [people, episodes] = await Promise.all([peopleSubjectToTheAct(db, asOf), loadCaseloadEpisodes(db, { asOf })]);
-    const teams = teamsByPerson(episodes);
-    const count = (key: (e: (typeof episodes)[number]) => string) => {
-      const people = new Map<string, Set<string>>();
-      for (const e of episodes) (people.get(key(e)) ?? people.set(key(e), new Set()).get(key(e))!).add(e.personId);
-      return people;
-    };
-    const byTeam = count((e) => e.teamId);
-    const byKeyWorker = count((e) => (e.keyWorkerId ? `${e.teamId}|${e.keyWorkerId}` : ''));
-    byKeyWorker.delete('');
-    return {
-      units: people.map((p) => ({ personId: p.personId, counted: teams.has(p.personId), teamIds: teams.get(p.personId) ?? [] })),
-      caseloads: {
-        teams: [...byTeam].map(([teamId, held]) => ({ teamId, people: held.size })).sort((a, b) => (a.teamId < b.teamId ? -1 : 1)),
-        keyWorkers: [...byKeyWorker]
-          .map(([key, held]) => ({ teamId: key.split('|')[0]!, practitionerId: key.split('|')[1]!, people: held.size }))
-          .sort((a, b) => (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : a.practitionerId < b.practitionerId ? -1 : 1)),
-      },
-    };
-  },
+  caseload: async (db, asOf) => (await caseloadOnDays(db, [asOf]))[0]!,
 
   disengaged: async (db, asOf) => {
     const [worklist, episodes] = await Promise.all([disengagedWorklist(db, { asOf }), loadCaseloadEpisodes(db, { asOf })]);
@@ -99,16 +70,87 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
     return { units: worklist.evaluatedPeople.map((p) => ({ personId: p.personId, counted: listed.has(p.personId), teamIds: p.teamIds })) };
   },
 
-  'outcome-measures': async (db, asOf) => {
-    const teams = teamsByPerson(await loadCaseloadEpisodes(db, { asOf }));
-    const people = [...teams.keys()];
-    const since = monthsBefore(asOf, outcomeReportRules.completionMonths);
-    const completed = new Set((await measuresOf(db, people, asOf)).filter((m) => m.day > since).map((m) => m.personId));
-    return { units: people.map((personId) => ({ personId, counted: completed.has(personId), teamIds: teams.get(personId)! })) };
-  },
+  'outcome-measures': async (db, asOf) => (await outcomeMeasuresOnDays(db, [asOf]))[0]!,
 
   'mha-use': async (db, asOf) => ({ units: (await peopleSubjectToTheAct(db, asOf)).map((p) => ({ personId: p.personId, counted: p.subject, teamIds: [] })) }),
 };
+
+/** Referrals seen in the quarter to each day, and whether within the standard: the referral facts are read once for all the days. */
+async function waitingOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+  const onDays = await waitsOnDays(db, days.map((d) => londonDay(d)!));
+  return days.map((asOf, i) => {
+    const from = londonDay(quarterBefore(asOf))!;
+    const to = londonDay(asOf)!;
+    return {
+      units: onDays[i]!
+        .filter((w) => w.clockStop !== null && w.clockStop.day >= from && w.clockStop.day <= to)
+        .map((w) => ({ personId: w.personId, counted: w.waitedDays <= waitingRules.standardDays, teamIds: w.teamId ? [w.teamId] : [] })),
+    };
+  });
+}
+
+/** People held on each day of all alive, with caseload sizes by team and key worker: the episodes are read once. */
+async function caseloadOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+  const episodesOn = await loadCaseloadEpisodesOnDays(db, days);
+  const builds: TileBuild[] = [];
+  for (const [i, asOf] of days.entries()) {
+    const episodes = episodesOn[i]!;
+    const teams = teamsByPerson(episodes);
+    const count = (key: (e: (typeof episodes)[number]) => string) => {
+      const people = new Map<string, Set<string>>();
+      for (const e of episodes) (people.get(key(e)) ?? people.set(key(e), new Set()).get(key(e))!).add(e.personId);
+      return people;
+    };
+    const byTeam = count((e) => e.teamId);
+    const byKeyWorker = count((e) => (e.keyWorkerId ? `${e.teamId}|${e.keyWorkerId}` : ''));
+    byKeyWorker.delete('');
+    builds.push({
+      units: (await peopleSubjectToTheAct(db, asOf)).map((p) => ({ personId: p.personId, counted: teams.has(p.personId), teamIds: teams.get(p.personId) ?? [] })),
+      caseloads: {
+        teams: [...byTeam].map(([teamId, held]) => ({ teamId, people: held.size })).sort((a, b) => (a.teamId < b.teamId ? -1 : 1)),
+        keyWorkers: [...byKeyWorker]
+          .map(([key, held]) => ({ teamId: key.split('|')[0]!, practitionerId: key.split('|')[1]!, people: held.size }))
+          .sort((a, b) => (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : a.practitionerId < b.practitionerId ? -1 : 1)),
+      },
+    });
+  }
+  return builds;
+}
+
+/**
+ * People held on each day with an outcome measure in the 12 months to it (the outcomes report's
+ * completion, all teams): episodes and measures are read once, up to the last day, and each day
+ * counts only measures on or before it, as measuresOf would.
+ */
+async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+  const episodesOn = await loadCaseloadEpisodesOnDays(db, days);
+  const everyone = [...new Set(episodesOn.flat().map((e) => e.personId))];
+  const latest = [...days].sort().at(-1)!;
+  const measures = await measuresOf(db, everyone, latest);
+  return days.map((asOf, i) => {
+    const teams = teamsByPerson(episodesOn[i]!);
+    const last = londonDay(asOf)!;
+    const since = monthsBefore(asOf, outcomeReportRules.completionMonths);
+    const completed = new Set(measures.filter((m) => m.day > since && m.day <= last).map((m) => m.personId));
+    return { units: [...teams.keys()].map((personId) => ({ personId, counted: completed.has(personId), teamIds: teams.get(personId)! })) };
+  });
+}
+
+/** Builders that read once for many days (a trend), where the facts they read do not depend on the day. */
+const onManyDays: Partial<Record<BoardTileKey, (db: Kysely<Database>, days: readonly string[]) => Promise<TileBuild[]>>> = {
+  'waiting-times': waitingOnDays,
+  caseload: caseloadOnDays,
+  'outcome-measures': outcomeMeasuresOnDays,
+};
+
+/** A tile built as of each of some days, in order: at once where the builder can, else a day at a time. */
+export async function buildTileOnDays(db: Kysely<Database>, key: BoardTileKey, days: readonly string[]): Promise<TileBuild[]> {
+  const many = onManyDays[key];
+  if (many) return many(db, days);
+  const builds: TileBuild[] = [];
+  for (const day of days) builds.push(await tileBuilders[key](db, day));
+  return builds;
+}
 
 /** The day after the same day `months` months before: a period of whole months ending on the day. */
 export function isoMonthsBefore(asOf: string, months: number): string {
