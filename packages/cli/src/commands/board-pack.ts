@@ -20,19 +20,20 @@ function trendSvg(id: string, title: string, points: readonly BoardFigure[], sca
   const pad = { left: 56, right: 12, top: 12, bottom: 28 };
   const value = (p: BoardFigure) => (p.rate === null ? null : scale === 'percent' ? p.rate * 100 : p.rate * 100_000);
   const values = points.map(value).filter((v): v is number => v !== null);
-  const top = Math.max(...values, scale === 'percent' ? 1 : 1) * 1.1 || 1;
+  const top = Math.max(...values, 1) * 1.1;
   const x = (i: number) => pad.left + (i * (width - pad.left - pad.right)) / Math.max(points.length - 1, 1);
   const y = (v: number) => height - pad.bottom - (v / top) * (height - pad.top - pad.bottom);
   const drawn = points.map((p, i) => ({ i, v: value(p), p })).filter((d): d is { i: number; v: number; p: BoardFigure } => d.v !== null);
   const path = drawn.map((d, k) => `${k === 0 ? 'M' : 'L'}${x(d.i).toFixed(1)},${y(d.v).toFixed(1)}`).join(' ');
-  const unit = scale === 'percent' ? '%' : ' per 100,000';
+  // Per-100,000 axes carry bare numbers: the tile's figure says per 100,000 beside the chart.
+  const suffix = scale === 'percent' ? '%' : '';
   return `<svg role="img" aria-labelledby="${id}-title" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" xmlns="http://www.w3.org/2000/svg">
 <title id="${id}-title">${escape(`${title}: trend over 12 month ends, from ${rateText(points[0]?.rate ?? null, scale)} on ${points[0]?.asOf} to ${rateText(points.at(-1)?.rate ?? null, scale)} on ${points.at(-1)?.asOf}`)}</title>
 <line x1="${pad.left}" y1="${height - pad.bottom}" x2="${width - pad.right}" y2="${height - pad.bottom}" stroke="#4c6272"/>
 <line x1="${pad.left}" y1="${pad.top}" x2="${pad.left}" y2="${height - pad.bottom}" stroke="#4c6272"/>
-<text x="${pad.left - 6}" y="${y(0) + 4}" text-anchor="end" font-size="11">0${unit === '%' ? '%' : ''}</text>
-<text x="${pad.left - 6}" y="${y(top / 1.1) + 4}" text-anchor="end" font-size="11">${(top / 1.1).toFixed(scale === 'percent' ? 0 : 0)}${unit === '%' ? '%' : ''}</text>
-${points.map((p, i) => (i % 3 === 2 || i === points.length - 1 ? `<text x="${x(i).toFixed(1)}" y="${height - 10}" text-anchor="middle" font-size="11">${p.asOf.slice(0, 7)}</text>` : '')).join('')}
+<text x="${pad.left - 6}" y="${y(0) + 4}" text-anchor="end" font-size="11">0${suffix}</text>
+<text x="${pad.left - 6}" y="${y(top / 1.1) + 4}" text-anchor="end" font-size="11">${(top / 1.1).toFixed(0)}${suffix}</text>
+${points.map((p, i) => (i % 3 === 2 || i === points.length - 1 ? `<text x="${x(i).toFixed(1)}" y="${height - 10}" text-anchor="${i === points.length - 1 ? 'end' : 'middle'}" font-size="11">${p.asOf.slice(0, 7)}</text>` : '')).join('')}
 <path d="${path}" fill="none" stroke="#005eb8" stroke-width="2"/>
 ${drawn.map((d) => `<circle cx="${x(d.i).toFixed(1)}" cy="${y(d.v).toFixed(1)}" r="3" fill="#005eb8"/>`).join('')}
 </svg>`;
