@@ -24,6 +24,7 @@ describe.each(storeKinds)('the board dashboard on $name', (kind) => {
       ['waiting-times', 4, 5],
       ['caseload', 23, 36],
       ['disengaged', 3, 23],
+      ['contact-re-established', 20, 23],
       ['discharge-breaches', 1, 3],
       ['physical-health-check', 1, 2],
       ['monitoring', 1, 2],
@@ -58,7 +59,7 @@ describe.each(storeKinds)('the board dashboard on $name', (kind) => {
     expect(point('waiting-times', '2026-05-31')).toMatchObject({ numerator: 4, denominator: 5 });
     expect(point('waiting-times', '2026-04-30')).toMatchObject({ numerator: 0, denominator: 0, rate: null });
     // Each point of these would read every person's records again as they stood that day.
-    for (const key of ['disengaged', 'physical-health-check', 'monitoring']) expect(tile(key).trend, key).toBeNull();
+    for (const key of ['disengaged', 'contact-re-established', 'physical-health-check', 'monitoring']) expect(tile(key).trend, key).toBeNull();
   });
 
   it('builds a trend read once for all the days exactly as it builds each day alone', async () => {
@@ -131,6 +132,8 @@ describe.each(storeKinds)('the board dashboard on $name', (kind) => {
     expect(disengaged!.people.map((p) => p.personId)).toEqual(['b8', 'w8', 'w9']);
     const north = await boardPeople(store.db, 'disengaged', { asOf: BOARD_AS_OF, teams: ['team-north'] });
     expect(north!.people.map((p) => [p.personId, p.name, p.teamIds])).toEqual([['w8', 'W8 Person', ['team-north']], ['w9', 'W9 Person', ['team-north']]]);
+    // On 2 June all 23 held were listed; all but w8, w9 and b8 were seen on 20 June.
+    expect((await boardPeople(store.db, 'contact-re-established', { asOf: BOARD_AS_OF }))!.people.map((p) => p.personId)).toEqual(['b8', 'w8', 'w9']);
     expect((await boardPeople(store.db, 'waiting-times', { asOf: BOARD_AS_OF }))!.people.map((p) => p.personId)).toEqual(['w15']);
     expect((await boardPeople(store.db, 'physical-health-check', { asOf: BOARD_AS_OF }))!.people.map((p) => p.personId)).toEqual(['w2']);
     expect(await boardPeople(store.db, 'mha-use', { asOf: BOARD_AS_OF })).toBeUndefined();

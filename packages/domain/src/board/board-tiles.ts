@@ -1,6 +1,6 @@
 import type { RuleSource } from '../engagement/engagement-rules.ts';
 
-export type BoardTileKey = 'waiting-times' | 'caseload' | 'disengaged' | 'discharge-breaches' | 'physical-health-check' | 'monitoring' | 'outcome-measures' | 'mha-use';
+export type BoardTileKey = 'waiting-times' | 'caseload' | 'disengaged' | 'contact-re-established' | 'discharge-breaches' | 'physical-health-check' | 'monitoring' | 'outcome-measures' | 'mha-use';
 
 /** How a tile's rate is written: a share of the denominator, or per 100,000 people. */
 export type RateScale = 'percent' | 'per-100k';
@@ -35,6 +35,13 @@ export interface BoardTile {
  * same characteristics (equity-rules.ts). A tile added here needs one builder in the store
  * (packages/store/src/board/tile-builders.ts).
  */
+/** Thresholds the tiles use beyond those of the reports they are made from. */
+export const boardRules = {
+  /** Days after being on the disengaged list within which contact counts as re-established: the core interval of the disengagement rules. */
+  reEstablishedWithinDays: 28,
+  sources: [{ source: 'Issue 8 part 1; engagement-rules.ts noContactWithinInterval.standardDays', says: 'how fast contact is re-established with people on the disengaged list; 28 days is the core community care contact interval' }] satisfies RuleSource[],
+} as const;
+
 export const boardTiles: readonly BoardTile[] = [
   {
     key: 'waiting-times',
@@ -74,6 +81,19 @@ export const boardTiles: readonly BoardTile[] = [
     drillDown: { lists: 'numerator', says: 'the disengaged worklist' },
     trend: false,
     sources: [{ source: 'Issue 8 part 1; SPEC C3 (docs/disengaged-worklist.md)', says: 'people on the disengaged list' }],
+  },
+  {
+    key: 'contact-re-established',
+    title: 'Contact re-established within 4 weeks',
+    counts: 'people',
+    numerator: 'people with an attended contact in the 28 days since',
+    denominator: 'people on the disengaged list 28 days before the day',
+    scale: 'percent',
+    standard: null,
+    higherIsBetter: true,
+    drillDown: { lists: 'outside-numerator', says: 'people still without contact 4 weeks after being listed' },
+    trend: false,
+    sources: [{ source: 'Issue 8 part 1 (docs/disengaged-worklist.md)', says: 'how fast contact is re-established' }],
   },
   {
     key: 'discharge-breaches',

@@ -1,8 +1,9 @@
-import { londonDay, outcomeReportRules, waitingRules, type BoardTileKey } from '@continuity/domain';
+import { attendedContacts, boardRules, endOfLondonDay, isoDay, londonDay, outcomeReportRules, waitingRules, type BoardTileKey } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import { loadCaseloadEpisodes, loadCaseloadEpisodesOnDays } from '../caseload/caseload-episodes.ts';
 import { judgedDischarges } from '../discharge/discharge-audit.ts';
 import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
+import { loadEngagementFacts } from '../engagement/engagement-facts.ts';
 import { monitoringOverdueWorklist } from '../medicines/monitoring-worklist.ts';
 import { peopleSubjectToTheAct } from '../mha/mha-use-report.ts';
 import { monthsBefore } from '../outcomes/team-outcomes.ts';
@@ -51,6 +52,20 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
     const listed = new Set(worklist.list.items.map((i) => i.patient.id));
     const people = new Set([...teams.keys(), ...listed]);
     return { units: [...people].sort().map((personId) => ({ personId, counted: listed.has(personId), teamIds: teams.get(personId) ?? worklist.people.get(personId)?.teamIds ?? [] })) };
+  },
+
+  'contact-re-established': async (db, asOf) => {
+    const day = londonDay(asOf)!;
+    const listedOn = day - boardRules.reEstablishedWithinDays;
+    const earlier = await disengagedWorklist(db, { asOf: isoDay(listedOn) });
+    const listed = earlier.list.items.map((i) => i.patient.id);
+    const facts = await loadEngagementFacts(db, { before: endOfLondonDay(day), personIds: listed });
+    return {
+      units: listed.map((personId) => {
+        const since = facts.get(personId);
+        return { personId, counted: since !== undefined && attendedContacts(since, day).some((c) => c.day > listedOn), teamIds: earlier.people.get(personId)?.teamIds ?? [] };
+      }),
+    };
   },
 
   'discharge-breaches': async (db, asOf) => {

@@ -8,7 +8,8 @@ import { response } from './outcomes-scenario.ts';
  * - Caseloads: w1-w10 and u1-u5 held by North (Grace Okafor key worker of w1-w6), b1-b8 by South
  *   (Sam Patel key worker of all eight): 23 held of 36 alive; North 15, South 8.
  * - Disengaged: everyone held had an attended contact on 20 June except w8, w9 (North) and b8 (South),
- *   held since 1 January with none: 3 of 23.
+ *   held since 1 January with none: 3 of 23. On 2 June (28 days before) all 23 were listed; contact
+ *   was re-established with 20 of them by the day.
  * - Mental Health Act: w1 and w2 detained under section 3 from 1 June, b1 on a CTO from 1 May, d1
  *   detained before she died: 3 of 36 alive on the day; on 31 May only b1 (1 of 36); on 30 April only d1,
  *   then alive (1 of 37).
