@@ -29,6 +29,7 @@ describe.each(storeKinds)('the board dashboard on $name', (kind) => {
       ['physical-health-check', 1, 2],
       ['monitoring', 1, 2],
       ['outcome-measures', 3, 23],
+      ['outcome-change', 1, 2],
       ['mha-use', 3, 36],
     ]);
     expect(tile('waiting-times').figure.rate).toBe(0.8);
@@ -59,7 +60,7 @@ describe.each(storeKinds)('the board dashboard on $name', (kind) => {
     expect(point('waiting-times', '2026-05-31')).toMatchObject({ numerator: 4, denominator: 5 });
     expect(point('waiting-times', '2026-04-30')).toMatchObject({ numerator: 0, denominator: 0, rate: null });
     // Each point of these would read every person's records again as they stood that day.
-    for (const key of ['disengaged', 'contact-re-established', 'physical-health-check', 'monitoring']) expect(tile(key).trend, key).toBeNull();
+    for (const key of ['disengaged', 'contact-re-established', 'physical-health-check', 'monitoring', 'outcome-change']) expect(tile(key).trend, key).toBeNull();
   });
 
   it('builds a trend read once for all the days exactly as it builds each day alone', async () => {
@@ -125,6 +126,8 @@ describe.each(storeKinds)('the board dashboard on $name', (kind) => {
     const north = (await teamOutcomes(store.db, 'team-north', BOARD_AS_OF)).report;
     const south = (await teamOutcomes(store.db, 'team-south', BOARD_AS_OF)).report;
     expect(tile('outcome-measures').figure.numerator).toBe(north.completion.people + south.completion.people);
+    const phq = (r: typeof north) => r.instruments.find((i) => i.instrument === 'phq-9')!.scores[0]!;
+    expect([tile('outcome-change').figure.numerator, tile('outcome-change').figure.denominator]).toEqual([phq(north).reliablyImproved! + phq(south).reliablyImproved!, phq(north).paired + phq(south).paired]);
   });
 
   it('lists the people behind a tile, kept to a team when asked', async () => {

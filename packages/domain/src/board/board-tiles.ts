@@ -1,6 +1,6 @@
 import type { RuleSource } from '../engagement/engagement-rules.ts';
 
-export type BoardTileKey = 'waiting-times' | 'caseload' | 'disengaged' | 'contact-re-established' | 'discharge-breaches' | 'physical-health-check' | 'monitoring' | 'outcome-measures' | 'mha-use';
+export type BoardTileKey = 'waiting-times' | 'caseload' | 'disengaged' | 'contact-re-established' | 'discharge-breaches' | 'physical-health-check' | 'monitoring' | 'outcome-measures' | 'outcome-change' | 'mha-use';
 
 /** How a tile's rate is written: a share of the denominator, or per 100,000 people. */
 export type RateScale = 'percent' | 'per-100k';
@@ -146,6 +146,19 @@ export const boardTiles: readonly BoardTile[] = [
     drillDown: { lists: 'outside-numerator', says: 'people with no outcome measure in the year' },
     trend: true,
     sources: [{ source: 'Issue 8 part 1; SPEC C12 (docs/outcome-measures.md)', says: 'outcome measures completed' }],
+  },
+  {
+    key: 'outcome-change',
+    title: 'Reliable improvement',
+    counts: 'score pairs',
+    numerator: 'first-to-latest score changes that are a reliable improvement',
+    denominator: 'people held on the day with a first and a later score, one pair per score with a published reliable change figure (the outcomes report)',
+    scale: 'percent',
+    standard: null,
+    higherIsBetter: true,
+    drillDown: null,
+    trend: false,
+    sources: [{ source: 'Issue 8 part 1; SPEC C12 (docs/outcome-measures.md, outcome-rules.ts)', says: 'outcome change: reliable change from first to latest score' }],
   },
   {
     key: 'mha-use',

@@ -1,4 +1,4 @@
-import { attendedContacts, boardRules, endOfLondonDay, isoDay, londonDay, outcomeReportRules, waitingRules, type BoardTileKey } from '@continuity/domain';
+import { attendedContacts, boardRules, endOfLondonDay, isoDay, londonDay, outcomeReportRules, outcomeRules, reliableChange, waitingRules, type BoardTileKey, type QuestionnaireKey } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import { loadCaseloadEpisodes, loadCaseloadEpisodesOnDays } from '../caseload/caseload-episodes.ts';
 import { judgedDischarges } from '../discharge/discharge-audit.ts';
@@ -6,7 +6,7 @@ import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
 import { loadEngagementFacts } from '../engagement/engagement-facts.ts';
 import { monitoringOverdueWorklist } from '../medicines/monitoring-worklist.ts';
 import { peopleSubjectToTheAct } from '../mha/mha-use-report.ts';
-import { monthsBefore } from '../outcomes/team-outcomes.ts';
+import { monthsBefore, scorePairs } from '../outcomes/team-outcomes.ts';
 import { measuresOf } from '../outcomes/person-outcomes.ts';
 import { eachEligibleCheck } from '../physical-health/physical-health-report.ts';
 import { quarterBefore, waitsOnDays } from '../referrals/waiting-times.ts';
@@ -86,6 +86,20 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
   },
 
   'outcome-measures': async (db, asOf) => (await outcomeMeasuresOnDays(db, [asOf]))[0]!,
+
+  'outcome-change': async (db, asOf) => {
+    const teams = teamsByPerson(await loadCaseloadEpisodes(db, { asOf }));
+    const measures = await measuresOf(db, [...teams.keys()], asOf);
+    const units: TileUnit[] = [];
+    for (const instrument of Object.keys(outcomeRules) as QuestionnaireKey[]) {
+      const own = measures.filter((m) => m.instrument === instrument);
+      for (const rule of outcomeRules[instrument].scores) {
+        if (rule.reliableChange === undefined) continue;
+        for (const pair of scorePairs(rule, own)) units.push({ personId: pair.personId, counted: reliableChange(rule, pair.first, pair.latest) === 'reliably-improved', teamIds: teams.get(pair.personId)! });
+      }
+    }
+    return { units };
+  },
 
   'mha-use': async (db, asOf) => ({ units: (await peopleSubjectToTheAct(db, asOf)).map((p) => ({ personId: p.personId, counted: p.subject, teamIds: [] })) }),
 };

@@ -23,6 +23,8 @@ import { response } from './outcomes-scenario.ts';
  * - Physical health: w1 and w2 have schizophrenia; w1 had all six parts on 1 March 2026, w2 none: 1
  *   of 2 complete. Monitoring: the same two are evaluated and w2 is overdue: 1 of 2.
  * - Outcome measures: w3, b2 and u1 completed a PHQ-9 on 1 March 2026; w4's is from May 2025: 3 of 23.
+ *   w3 and b2 completed another on 1 June: w3 from 8 to 1 (a reliable improvement, 6 or more), b2
+ *   from 8 to 8: 1 of 2 score pairs.
  */
 export const BOARD_AS_OF = '2026-06-30';
 
@@ -105,6 +107,8 @@ export function boardScenario(): Record<string, Resource[]> {
     QuestionnaireResponse: [
       ...['w3', 'b2', 'u1'].map((id) => response(`${id}-phq`, id, 'phq-9', '2026-03-01', [1, 1, 1, 1, 1, 1, 1, 1, 0])),
       response('w4-phq', 'w4', 'phq-9', '2025-05-01', [1, 1, 1, 1, 1, 1, 1, 1, 0]),
+      response('w3-phq-2', 'w3', 'phq-9', '2026-06-01', [1, 0, 0, 0, 0, 0, 0, 0, 0]),
+      response('b2-phq-2', 'b2', 'phq-9', '2026-06-01', [1, 1, 1, 1, 1, 1, 1, 1, 0]),
     ],
   };
 }
