@@ -22,7 +22,8 @@ export function TrendChart({ title, points, scale }: { title: string; points: re
       height: 120,
       marginLeft: 48,
       style: { fontSize: '12px', background: 'transparent' },
-      x: { type: 'utc', label: null, ticks: 3 },
+      // The whole 12 months, even where early points have nothing to count.
+      x: { type: 'utc', label: null, ticks: 3, domain: [new Date(`${points[0]!.asOf}T00:00:00Z`), new Date(`${points.at(-1)!.asOf}T00:00:00Z`)] },
       y: { label: scale === 'percent' ? '%' : 'per 100,000', grid: true, zero: true },
       marks: [Plot.lineY(data, { x: 'date', y: 'value', stroke: '#005eb8', strokeWidth: 2 }), Plot.dot(data, { x: 'date', y: 'value', fill: '#005eb8', r: 3 })],
     });
