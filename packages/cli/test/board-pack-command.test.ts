@@ -59,6 +59,17 @@ describe('continuity report board', () => {
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
   }, 120_000);
 
+  it('prints one line per tile for a terminal, and --format json works for the other reports too', async () => {
+    const text = await continuity('report', 'board', '--as-of', BOARD_AS_OF, '--data-dir', dataDir);
+    expect(text.code).toBe(0);
+    const lines = text.stdout.trim().split('\n');
+    expect(lines[0]).toBe('Board dashboard as of 2026-06-30.');
+    expect(lines[1]).toBe('Seen within 4 weeks: 80.0% (4 of 5 referrals). Standard: Four-week waiting time standard: care starts within 28 days of referral.');
+    expect(lines).toContain('Subject to the Mental Health Act: 8,333.3 per 100,000 (3 of 36 people).');
+    const mha = await continuity('report', 'mha-use', '--as-of', BOARD_AS_OF, '--format', 'json', '--data-dir', dataDir);
+    expect(JSON.parse(mha.stdout)).toMatchObject({ report: 'mha-use', asOf: BOARD_AS_OF });
+  }, 120_000);
+
   it('says clearly what is missing: --out for a PDF, Chromium, or a report with no document form', async () => {
     expect((await continuity('report', 'board', '--format', 'pdf', '--data-dir', dataDir)).stderr).toMatch(/--out FILE/);
     const noChromium = await continuityWith({ CONTINUITY_CHROMIUM: join(dir, 'no-chromium') }, 'report', 'board', '--as-of', BOARD_AS_OF, '--format', 'pdf', '--out', join(dir, 'x.pdf'), '--data-dir', dataDir);
