@@ -41,7 +41,7 @@ describe('continuity report discharge-audit', () => {
   it('refuses an unknown report or a date that is not a date, in one clear line', async () => {
     const unknown = await continuity('report', 'dna-rates', '--data-dir', dataDir);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr.trim()).toBe('continuity: there is no report called "dna-rates"; available: discharge-audit, mha-use, outcomes, physical-health, waiting-times');
+    expect(unknown.stderr.trim()).toBe('continuity: there is no report called "dna-rates"; available: board, discharge-audit, mha-use, outcomes, physical-health, waiting-times');
     const badDate = await continuity('report', 'discharge-audit', '--from', '31/03/2026', '--data-dir', dataDir);
     expect(badDate.code).not.toBe(0);
     expect(badDate.stderr).toMatch(/must be a date as YYYY-MM-DD/);

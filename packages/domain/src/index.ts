@@ -34,3 +34,5 @@ export * from './plans/index.ts';
 export * from './intensive-care/index.ts';
 export * from './access/sso-role-mapping.ts';
 export * from './community-assets/index.ts';
+export * from './equity/index.ts';
+export * from './board/index.ts';

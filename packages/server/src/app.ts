@@ -29,6 +29,7 @@ import { physicalHealthReportRoutes } from './physical-health/physical-health-re
 import { physicalHealthRoutes } from './physical-health/physical-health-routes.ts';
 import { planRoutes } from './plans/plan-routes.ts';
 import { reportRoutes } from './reports/report-routes.ts';
+import { boardRoutes } from './board/board-routes.ts';
 import { DEFAULT_WEB_ROOT, serveWebApp } from './web/static-site.ts';
 import { worklistRoutes } from './worklists/worklist-routes.ts';
 import { recordGate } from './people/record-gate.ts';
@@ -92,6 +93,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   worklistRoutes(app, options.store, { carerResponseHours });
   dischargeRoutes(app, options.store);
   reportRoutes(app, options.store);
+  boardRoutes(app, options.store);
   caseloadRoutes(app, options.store);
   contactRoutes(app, options.store);
   resultRoutes(app, options.store);

@@ -61,3 +61,4 @@ export * from './intensive-care/care-intensity-record.ts';
 export * from './community-assets/index.ts';
 export * from './fhir/fhir-records.ts';
 export * from './fhir/fhir-writes.ts';
+export * from './board/index.ts';

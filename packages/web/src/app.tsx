@@ -46,6 +46,8 @@ import { IntensiveReviewPage } from './worklists/intensive-review-page.tsx';
 import { CareIntensityPage } from './intensive-care/care-intensity-page.tsx';
 import { CtoEventPage } from './mha/cto-event-page.tsx';
 import { MhaUsePage } from './reports/mha-use-page.tsx';
+import { BoardPage } from './board/board-page.tsx';
+import { BoardPeoplePage } from './board/board-people-page.tsx';
 import { HistoryPage } from './history/history-page.tsx';
 import { NeedToKnowPage } from './need-to-know/need-to-know-page.tsx';
 import { CarerConcernsPage } from './worklists/carer-concerns-page.tsx';
@@ -124,6 +126,8 @@ export function App() {
             <Route path="/reports/discharge-audit" element={signedIn(<DischargeAuditPage />)} />
             <Route path="/reports/physical-health" element={signedIn(<PhysicalHealthReportPage />)} />
             <Route path="/reports/mha-use" element={signedIn(<MhaUsePage />)} />
+            <Route path="/board" element={signedIn(<BoardPage />)} />
+            <Route path="/board/:tile/people" element={signedIn(<BoardPeoplePage />)} />
             <Route path="/reports/outcomes" element={signedIn(<TeamOutcomesPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>

@@ -1,6 +1,9 @@
 import { formatNhsNumber, londonToday } from '@continuity/domain';
-import { dischargeAudit, loadNames, mhaUse, personNames, physicalHealthReport, recordAudit, teamOutcomes, type DischargeAudit, type Store } from '@continuity/store';
-import { Command } from 'commander';
+import { boardDashboard, dischargeAudit, loadNames, mhaUse, personNames, physicalHealthReport, recordAudit, teamOutcomes, type DischargeAudit, type Store } from '@continuity/store';
+import { writeFileSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { boardPackHtml, describeBoard } from './board-pack.ts';
+import { htmlToPdf } from './board-pdf.ts';
 import { describeMhaUse } from './mha-use-text.ts';
 import { describeTeamOutcomes } from './outcomes-report-text.ts';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
@@ -38,7 +41,7 @@ async function auditListing(store: Store, report: DischargeAudit): Promise<void>
   await recordAudit(store.db, entries);
 }
 
-type ReportFlags = StoreFlags & { from?: string; to?: string; asOf?: string; team?: string; json?: boolean };
+type ReportFlags = StoreFlags & { from?: string; to?: string; asOf?: string; team?: string; json?: boolean; format?: 'text' | 'json' | 'html' | 'pdf'; out?: string };
 
 /** Counts only, nobody named: the reading is audited once, with no person. */
 async function auditAggregate(store: Store, detail: Record<string, unknown>): Promise<void> {
@@ -49,7 +52,15 @@ async function auditAggregate(store: Store, detail: Record<string, unknown>): Pr
  * Reports this command can produce, each with what it says and how it is made; the board's others
  * arrive with their capabilities (SPEC C16). Each gives its JSON and its lines for a terminal.
  */
-const REPORTS: Record<string, { says: string; run: (store: Store, flags: ReportFlags) => Promise<{ json: unknown; text: string }> }> = {
+const REPORTS: Record<string, { says: string; run: (store: Store, flags: ReportFlags) => Promise<{ json: unknown; text: string; html?: string }> }> = {
+  board: {
+    says: 'the board dashboard as a document: every tile with its trend and its breakdown by ethnicity, as of --as-of; --format html or pdf for the board pack',
+    run: async (store, flags) => {
+      const board = await boardDashboard(store.db, { asOf: flags.asOf });
+      await auditAggregate(store, { report: 'board', asOf: board.asOf });
+      return { json: board, text: describeBoard(board), html: boardPackHtml(board) };
+    },
+  },
   'discharge-audit': {
     says: 'discharges of people with severe and relapsing illness that cite non-attendance or lack a required record, over --from/--to',
     run: async (store, flags) => {
@@ -106,14 +117,21 @@ export function reportCommand(): Command {
       .option('--to <date>', 'last day, YYYY-MM-DD (default today in England)', parseDate)
       .option('--as-of <date>', 'the day, YYYY-MM-DD (default today in England)', parseDate)
       .option('--team <id>', 'one team (Organization id), for reports by team')
-      .option('--json', 'print the report as JSON'),
+      .option('--json', 'print the report as JSON (the same as --format json)')
+      .addOption(new Option('--format <format>', 'text, json, or for the board report html or pdf').choices(['text', 'json', 'html', 'pdf']))
+      .option('--out <file>', 'write an html or pdf report to this file (html goes to standard output without it)'),
   ).action(async (name: string, flags: ReportFlags) => {
     const report = REPORTS[name];
     if (!report || !Object.hasOwn(REPORTS, name)) throw new Error(`there is no report called "${name}"; available: ${NAMES.join(', ')}`);
+    const format = flags.format ?? (flags.json ? 'json' : 'text');
+    if ((format === 'html' || format === 'pdf') && name !== 'board') throw new Error(`--format ${format} is for the board report; "${name}" gives text or json`);
+    if (format === 'pdf' && !flags.out) throw new Error('a PDF is written to a file: give --out FILE');
     const store = await openStoreFrom(flags);
     try {
-      const { json, text } = await report.run(store, flags);
-      console.log(flags.json ? JSON.stringify(json) : text);
+      const { json, text, html } = await report.run(store, flags);
+      if (format === 'pdf') writeFileSync(flags.out!, await htmlToPdf(html!));
+      else if (format === 'html' && flags.out) writeFileSync(flags.out, html!);
+      else console.log(format === 'json' ? JSON.stringify(json) : format === 'html' ? html : text);
     } finally {
       await store.close();
     }

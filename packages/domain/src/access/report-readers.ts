@@ -17,9 +17,17 @@ export const reportReaders = {
   'waiting-times': serviceLeads,
   outcomes: serviceLeads,
   'community-assets': serviceLeads,
+  board: serviceLeads,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type ReportName = keyof typeof reportReaders;
+
+/**
+ * Who may open the people behind a board figure: team managers, for their own teams' people. Board
+ * members and analysts answer for the figures, not for individual care, so they read aggregates only
+ * (Caldicott: minimum necessary); partner agencies reach neither.
+ */
+export const boardPeopleReaders = ['team-manager'] as const satisfies readonly Role[];
 
 /** The words a refusal gives: who the report is for. */
 export const reportReadersInWords = 'team managers and clinical leads, and board members and analysts';

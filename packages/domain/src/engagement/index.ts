@@ -6,3 +6,4 @@ export { endOfLondonDay, londonDateTime, londonDay, londonToday, isoDay } from '
 export { earliestListingDay, newestEventDay } from './listing-horizon.ts';
 export * from './escalation-ladder.ts';
 export * from './escalation-state.ts';
+export { attendedContacts, type AttendedContact } from './attended-contacts.ts';

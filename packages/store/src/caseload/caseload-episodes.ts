@@ -27,7 +27,11 @@ export interface EpisodeScope {
  * (heldEpisodes), the same as for the disengaged worklist.
  */
 export async function loadCaseloadEpisodes(db: Kysely<Database>, scope: EpisodeScope): Promise<CaseloadEpisode[]> {
-  const day = londonDay(scope.asOf)!;
+  return (await loadCaseloadEpisodesOnDays(db, [scope.asOf], scope))[0]!;
+}
+
+/** Episodes held on each of some days ("YYYY-MM-DD"), from one read of the episodes: for a trend. */
+export async function loadCaseloadEpisodesOnDays(db: Kysely<Database>, days: readonly string[], scope: Omit<EpisodeScope, 'asOf'> = {}): Promise<CaseloadEpisode[][]> {
   const teams = scope.teams ? sql`AND resource->'managingOrganization'->>'reference' = ANY(${scope.teams.map((t) => `Organization/${t}`)}::text[])` : sql``;
   const keyWorkers = scope.keyWorkers ? sql`AND resource->'careManager'->>'reference' = ANY(${scope.keyWorkers.map((p) => `Practitioner/${p}`)}::text[])` : sql``;
   const result = await sql<Record<string, string | null>>`
@@ -36,14 +40,17 @@ export async function loadCaseloadEpisodes(db: Kysely<Database>, scope: EpisodeS
            resource->'managingOrganization'->>'reference' AS team, resource->'careManager'->>'reference' AS key_worker
     FROM record WHERE resource_type = 'EpisodeOfCare' AND status IN ('active', 'onhold', 'finished') ${teams} ${keyWorkers}
     ORDER BY person_id, id`.execute(db);
-  const episodes: CaseloadEpisode[] = [];
-  for (const r of result.rows) {
-    const teamId = idOf('Organization', r.team);
-    if (!teamId) continue;
-    if (heldEpisodes([{ id: r.id!, status: r.status!, start: r.start, end: r.end }], day).length === 0) continue;
-    episodes.push({ personId: r.person_id!, episodeId: r.id!, teamId, keyWorkerId: idOf('Practitioner', r.key_worker), intensity: r.intensity ?? null });
-  }
-  return episodes;
+  return days.map((asOf) => {
+    const day = londonDay(asOf)!;
+    const episodes: CaseloadEpisode[] = [];
+    for (const r of result.rows) {
+      const teamId = idOf('Organization', r.team);
+      if (!teamId) continue;
+      if (heldEpisodes([{ id: r.id!, status: r.status!, start: r.start, end: r.end }], day).length === 0) continue;
+      episodes.push({ personId: r.person_id!, episodeId: r.id!, teamId, keyWorkerId: idOf('Practitioner', r.key_worker), intensity: r.intensity ?? null });
+    }
+    return episodes;
+  });
 }
 
 /** Practitioners whose people could come to `practitioner` through today's cover (a chain included). */

@@ -31,13 +31,22 @@ function day(value: string, name: string): number {
 /** A JSONPath for one extension's value on the episode. */
 const valueOf = (url: string, path: string) => `$.extension[*] ? (@.url == "${url}").${path}`;
 
+/** One discharge in range and what the audit found of it (no reasons: it meets the rules). */
+export interface JudgedDischarge {
+  day: number;
+  personId: string;
+  episodeId: string;
+  /** The team that discharged (Organization id). */
+  teamId: string | null;
+  reasons: WorklistItem['reasons'];
+}
+
 /**
- * Discharges (finished EpisodeOfCare with period.end in range) of people with severe and relapsing
- * illness that cite non-attendance or lack a required record (auditDischarge in the domain). Reads
- * every finished episode in range however it arrived, made here or imported from another system;
- * an episode ended by an accepted transfer of care is not a discharge and is passed by. Ordered by discharge day, then person id, then episode id.
+ * Every discharge in range judged by the audit's rules, those that meet them too: the audit lists
+ * those that fall short; the board counts them against all discharges. An episode ended by an
+ * accepted transfer of care is not a discharge and is left out.
  */
-export async function dischargeAudit(db: Kysely<Database>, options: DischargeAuditOptions = {}): Promise<DischargeAudit> {
+export async function judgedDischarges(db: Kysely<Database>, options: DischargeAuditOptions = {}): Promise<JudgedDischarge[]> {
   const to = options.to ?? londonToday();
   const last = day(to, 'to');
   const first = options.from === undefined ? undefined : day(options.from, 'from');
@@ -53,7 +62,8 @@ export async function dischargeAudit(db: Kysely<Database>, options: DischargeAud
         jsonb_path_query_first(resource, ${valueOf(extension.relapseIndicators, 'valueString')}::jsonpath) #>> '{}' AS relapse_indicators,
         jsonb_path_query_first(resource, ${valueOf(extension.harmsIfRelapseMissed, 'valueString')}::jsonpath) #>> '{}' AS harms_if_missed,
         jsonb_path_query_first(resource, ${valueOf(extension.routeBack, 'valueString')}::jsonpath) #>> '{}' AS route_back,
-        jsonb_path_query_first(resource, ${`$.extension[*] ? (@.url == "${extension.transferOfCare}")`}::jsonpath) AS transfer
+        jsonb_path_query_first(resource, ${`$.extension[*] ? (@.url == "${extension.transferOfCare}")`}::jsonpath) AS transfer,
+        resource->'managingOrganization'->>'reference' AS team
       FROM record
       WHERE resource_type = 'EpisodeOfCare' AND status = 'finished' AND resource->'period'->>'end' IS NOT NULL
         AND ${end} <= ${isoDay(last + 1)} ${first === undefined ? sql`` : sql`AND ${end} >= ${isoDay(first - 1)}`}`.execute(db)
@@ -61,27 +71,42 @@ export async function dischargeAudit(db: Kysely<Database>, options: DischargeAud
     const d = londonDay(r.end);
     return d !== undefined && d <= last && (first === undefined || d >= first);
   });
-  if (episodes.length === 0) return { report: 'discharge-audit', from: options.from ?? null, to, items: [] };
 
   const personIds = [...new Set(episodes.map((e) => e.person_id as string))];
-  const [diagnoses, people] = await Promise.all([
-    loadDiagnoses(db, personIds),
-    db.selectFrom('person').select(['person_id', 'nhs_number']).where(sql<boolean>`person_id = ANY(${personIds}::text[])`).execute(),
-  ]);
-  const nhs = new Map(people.map((p) => [p.person_id, p.nhs_number]));
+  const diagnoses = await loadDiagnoses(db, personIds);
+  return episodes
+    .map((e) => {
+      const acceptedTransfer = endedInAcceptedTransfer({ extension: e.transfer ? [e.transfer] : [] });
+      return {
+        acceptedTransfer,
+        day: londonDay(e.end)!,
+        personId: e.person_id as string,
+        episodeId: e.id as string,
+        teamId: typeof e.team === 'string' && e.team.startsWith('Organization/') ? e.team.slice('Organization/'.length) : null,
+        reasons: auditDischarge(
+          { episodeId: e.id, end: e.end, reason: e.reason, mdtDecisionDate: e.mdt_decision_date, relapseIndicators: e.relapse_indicators, harmsIfMissed: e.harms_if_missed, routeBack: e.route_back, acceptedTransfer },
+          diagnoses.get(e.person_id) ?? [],
+        ),
+      };
+    })
+    .filter((d) => !d.acceptedTransfer)
+    .map(({ acceptedTransfer: _, ...d }) => d);
+}
 
-  const found = episodes
-    .map((e) => ({
-      day: londonDay(e.end)!,
-      personId: e.person_id as string,
-      episodeId: e.id as string,
-      reasons: auditDischarge(
-        { episodeId: e.id, end: e.end, reason: e.reason, mdtDecisionDate: e.mdt_decision_date, relapseIndicators: e.relapse_indicators, harmsIfMissed: e.harms_if_missed, routeBack: e.route_back, acceptedTransfer: endedInAcceptedTransfer({ extension: e.transfer ? [e.transfer] : [] }) },
-        diagnoses.get(e.person_id) ?? [],
-      ),
-    }))
+/**
+ * Discharges (finished EpisodeOfCare with period.end in range) of people with severe and relapsing
+ * illness that cite non-attendance or lack a required record (auditDischarge in the domain). Reads
+ * every finished episode in range however it arrived, made here or imported from another system;
+ * an episode ended by an accepted transfer of care is not a discharge and is passed by. Ordered by discharge day, then person id, then episode id.
+ */
+export async function dischargeAudit(db: Kysely<Database>, options: DischargeAuditOptions = {}): Promise<DischargeAudit> {
+  const to = options.to ?? londonToday();
+  const found = (await judgedDischarges(db, options))
     .filter((f) => f.reasons.length > 0)
     .sort((a, b) => a.day - b.day || cmp(a.personId, b.personId) || cmp(a.episodeId, b.episodeId));
+  const personIds = [...new Set(found.map((f) => f.personId))];
+  const people = personIds.length ? await db.selectFrom('person').select(['person_id', 'nhs_number']).where(sql<boolean>`person_id = ANY(${personIds}::text[])`).execute() : [];
+  const nhs = new Map(people.map((p) => [p.person_id, p.nhs_number]));
   return {
     report: 'discharge-audit',
     from: options.from ?? null,

@@ -18,6 +18,8 @@ export interface MonitoringOverdueWorklist {
   people: Map<string, ListedPerson>;
   /** People with a current prescription, or on the SMI register, whose records were evaluated. */
   evaluated: number;
+  /** Who they were, with the teams holding them: the board counts the list against them. */
+  evaluatedPeople: Array<{ personId: string; teamIds: string[] }>;
 }
 
 /**
@@ -38,7 +40,7 @@ export async function monitoringOverdueWorklist(db: Kysely<Database>, options: M
 
   const findings: MonitoringFinding[] = [];
   const teamsOf = new Map<string, string[]>();
-  let evaluated = 0;
+  const evaluatedPeople: Array<{ personId: string; teamIds: string[] }> = [];
   // Who to read, found once: asking again for each slice would scan every diagnosis again each time.
   const candidates = (await sql<{ person_id: string }>`
     SELECT DISTINCT person_id FROM (
@@ -61,7 +63,7 @@ export async function monitoringOverdueWorklist(db: Kysely<Database>, options: M
       const check = health && evaluatePhysicalHealth(health, asOf);
       // Counted when judged for medicines (a current prescription) or for the check (on the register).
       if (!facts?.prescriptions.some((p) => currentPrescriptionStatuses.includes(p.status)) && !check?.eligible) continue;
-      evaluated++;
+      evaluatedPeople.push({ personId, teamIds: teams });
       // The check comes last: medicines monitoring is the more urgent safety net.
       if (check?.reason) {
         finding.reasons.push(check.reason);
@@ -87,6 +89,7 @@ export async function monitoringOverdueWorklist(db: Kysely<Database>, options: M
       items: findings.map((f) => ({ patient: { id: f.personId, nhsNumber: labels.get(f.personId)?.nhsNumber ?? null }, reasons: f.reasons })),
     },
     people,
-    evaluated,
+    evaluated: evaluatedPeople.length,
+    evaluatedPeople,
   };
 }

@@ -43,7 +43,7 @@ export interface TeamOutcomes {
 const mean = (values: number[]) => (values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100 : null);
 
 /** The day `months` calendar months before a YYYY-MM-DD day, as a day number. */
-function monthsBefore(asOf: string, months: number): number {
+export function monthsBefore(asOf: string, months: number): number {
   const [y, m, d] = asOf.split('-').map(Number);
   const then = new Date(Date.UTC(y!, m! - 1 - months, d!));
   return londonDay(then.toISOString().slice(0, 10))!;
@@ -86,14 +86,18 @@ export async function teamOutcomes(db: Kysely<Database>, teamId: string, asOf: s
   return { report, personIds: people };
 }
 
-function scoreChange(rule: (typeof outcomeRules)[QuestionnaireKey]['scores'][number], measures: readonly DatedMeasure[]): ScoreChange {
-  // Measures come oldest first: each person's first and latest that gave this score.
+/** Each person's first and latest score by one rule, for those with two or more measures giving it (measures oldest first). */
+export function scorePairs(rule: Pick<(typeof outcomeRules)[QuestionnaireKey]['scores'][number], 'key'>, measures: readonly DatedMeasure[]): Array<{ personId: string; first: number; latest: number }> {
   const byPerson = new Map<string, number[]>();
   for (const m of measures) {
     const score = m.scores.find((s) => s.key === rule.key);
     if (score) byPerson.set(m.personId, [...(byPerson.get(m.personId) ?? []), score.value]);
   }
-  const pairs = [...byPerson.values()].filter((v) => v.length >= 2).map((v) => ({ first: v[0]!, latest: v[v.length - 1]! }));
+  return [...byPerson].filter(([, v]) => v.length >= 2).map(([personId, v]) => ({ personId, first: v[0]!, latest: v[v.length - 1]! }));
+}
+
+function scoreChange(rule: (typeof outcomeRules)[QuestionnaireKey]['scores'][number], measures: readonly DatedMeasure[]): ScoreChange {
+  const pairs = scorePairs(rule, measures);
   const counted = rule.reliableChange !== undefined;
   const count = (kind: string) => (counted ? pairs.filter((p) => reliableChange(rule, p.first, p.latest) === kind).length : null);
   return {

@@ -1,4 +1,4 @@
-import { endOfLondonDay, evaluatePhysicalHealth, physicalHealthRules, type PhysicalHealthComponentKey } from '@continuity/domain';
+import { endOfLondonDay, evaluatePhysicalHealth, physicalHealthRules, type PhysicalHealthCheck, type PhysicalHealthComponentKey } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
@@ -50,6 +50,31 @@ const SLICE_SIZE = 50_000;
  * person is named. Judged by the same rules as the `physical-health-check-overdue` reason.
  */
 export async function physicalHealthReport(db: Kysely<Database>, options: PhysicalHealthReportOptions = {}): Promise<PhysicalHealthReport> {
+  const { asOf } = scopeDay(options.asOf);
+  const perTeam = new Map<string, PhysicalHealthCounts>();
+  const total = emptyCounts();
+  await eachEligibleCheck(db, options, (check, teams) => {
+    const counted = [total, ...teams.map((t) => perTeam.get(t) ?? perTeam.set(t, emptyCounts()).get(t)!)];
+    for (const counts of counted) {
+      counts.eligible++;
+      counts[check.completion]++;
+      if (check.invitation?.notResponded) counts.invitedNotResponded++;
+      for (const part of check.components) if (part.done) counts.parts[part.key]++;
+    }
+  });
+
+  const names = await loadNames(db, [...perTeam.keys()].map((id) => `Organization/${id}`));
+  const teams = [...perTeam]
+    .map(([teamId, counts]) => ({ teamId, team: names.get(`Organization/${teamId}`) ?? null, ...withShare(counts) }))
+    .sort((a, b) => (a.team ?? a.teamId).localeCompare(b.team ?? b.teamId) || (a.teamId < b.teamId ? -1 : 1));
+  return { report: 'physical-health', asOf, teams, total: withShare(total) };
+}
+
+/**
+ * Each person on the SMI register held on the day (by the one team asked about, if any), with their
+ * check and the teams counted: what the report and the board's tile are both made from.
+ */
+export async function eachEligibleCheck(db: Kysely<Database>, options: PhysicalHealthReportOptions, each: (check: PhysicalHealthCheck, teams: string[]) => void): Promise<void> {
   const { asOf, day } = scopeDay(options.asOf);
   const size = options.sliceSize ?? SLICE_SIZE;
   const before = endOfLondonDay(day);
@@ -58,9 +83,6 @@ export async function physicalHealthReport(db: Kysely<Database>, options: Physic
           AND resource->'managingOrganization'->>'reference' = ${`Organization/${options.team}`}
           AND status NOT IN ('cancelled', 'entered-in-error'))`
     : sql``;
-
-  const perTeam = new Map<string, PhysicalHealthCounts>();
-  const total = emptyCounts();
   for (let after = ''; ; ) {
     const slice = (await sql<{ person_id: string }>`
       SELECT DISTINCT person_id FROM (${smiCandidates()}) AS candidates
@@ -72,23 +94,11 @@ export async function physicalHealthReport(db: Kysely<Database>, options: Physic
       if (!check.eligible) continue;
       const teams = options.team ? check.eligible.teamIds.filter((t) => t === options.team) : check.eligible.teamIds;
       if (options.team && teams.length === 0) continue;
-      const counted = [total, ...teams.map((t) => perTeam.get(t) ?? perTeam.set(t, emptyCounts()).get(t)!)];
-      for (const counts of counted) {
-        counts.eligible++;
-        counts[check.completion]++;
-        if (check.invitation?.notResponded) counts.invitedNotResponded++;
-        for (const part of check.components) if (part.done) counts.parts[part.key]++;
-      }
+      each(check, teams);
     }
     if (slice.length < size) break;
     after = slice.at(-1)!;
   }
-
-  const names = await loadNames(db, [...perTeam.keys()].map((id) => `Organization/${id}`));
-  const teams = [...perTeam]
-    .map(([teamId, counts]) => ({ teamId, team: names.get(`Organization/${teamId}`) ?? null, ...withShare(counts) }))
-    .sort((a, b) => (a.team ?? a.teamId).localeCompare(b.team ?? b.teamId) || (a.teamId < b.teamId ? -1 : 1));
-  return { report: 'physical-health', asOf, teams, total: withShare(total) };
 }
 
 function emptyCounts(): PhysicalHealthCounts {

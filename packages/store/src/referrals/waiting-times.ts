@@ -28,16 +28,13 @@ export function quarterBefore(to: string): string {
 }
 
 /**
- * Waiting times over a period (issue 7 part 1): referrals whose clock stopped from `from` to `to`
- * and those still waiting on `to`, for the trust (or one team), by team and by ethnic group. Every
- * living person with a referral is read, a slice at a time.
+ * Every counted referral's wait as of each of some days (referralWaits in the domain) with the
+ * person's broad ethnic group: what the waiting-times report and the board's tile (and its trend) are
+ * made from. The referral facts do not depend on the day, so they are read once for all the days.
  */
-export async function waitingTimes(db: Kysely<Database>, options: { from: string; to: string; team?: string }): Promise<WaitingTimesReport> {
-  const from = londonDay(options.from);
-  const to = londonDay(options.to);
-  if (from === undefined || to === undefined || from > to) throw new Error('the period must be two dates, from before to');
-  const byTeam = options.team ? sql`AND resource->'performer'->0->>'reference' = ${`Organization/${options.team}`}` : sql``;
-  const waits: Array<ReferralWait & { group: string }> = [];
+export async function waitsOnDays(db: Kysely<Database>, days: readonly number[], team?: string): Promise<Array<Array<ReferralWait & { group: string }>>> {
+  const byTeam = team ? sql`AND resource->'performer'->0->>'reference' = ${`Organization/${team}`}` : sql``;
+  const waits: Array<Array<ReferralWait & { group: string }>> = days.map(() => []);
   for (let after = ''; ; ) {
     const slice = (await sql<{ person_id: string; ethnic_category: string | null; deceased: boolean }>`
       SELECT DISTINCT r.person_id, p.ethnic_category, p.deceased_at IS NOT NULL AS deceased FROM record r JOIN person p ON p.person_id = r.person_id
@@ -47,11 +44,31 @@ export async function waitingTimes(db: Kysely<Database>, options: { from: string
     const groups = new Map(slice.map((r) => [r.person_id, (r.ethnic_category && ethnicCategories[r.ethnic_category]?.group) || NOT_STATED]));
     const living = slice.filter((r) => !r.deceased).map((r) => r.person_id);
     for (const facts of (await loadReferralFacts(db, living)).values()) {
-      for (const w of referralWaits(facts, to)) if (!options.team || w.teamId === options.team) waits.push({ ...w, group: groups.get(facts.personId)! });
+      days.forEach((day, i) => {
+        for (const w of referralWaits(facts, day)) if (!team || w.teamId === team) waits[i]!.push({ ...w, group: groups.get(facts.personId)! });
+      });
     }
     if (slice.length < SLICE_SIZE) break;
     after = slice.at(-1)!.person_id;
   }
+  return waits;
+}
+
+/** Every counted referral's wait as of one day: waitsOnDays for a single day. */
+export async function waitsAsOf(db: Kysely<Database>, to: number, team?: string): Promise<Array<ReferralWait & { group: string }>> {
+  return (await waitsOnDays(db, [to], team))[0]!;
+}
+
+/**
+ * Waiting times over a period (issue 7 part 1): referrals whose clock stopped from `from` to `to`
+ * and those still waiting on `to`, for the trust (or one team), by team and by ethnic group. Every
+ * living person with a referral is read, a slice at a time.
+ */
+export async function waitingTimes(db: Kysely<Database>, options: { from: string; to: string; team?: string }): Promise<WaitingTimesReport> {
+  const from = londonDay(options.from);
+  const to = londonDay(options.to);
+  if (from === undefined || to === undefined || from > to) throw new Error('the period must be two dates, from before to');
+  const waits = await waitsAsOf(db, to, options.team);
   const measure = (some: readonly ReferralWait[]): ReportedMeasures => {
     const { longestWaits, ...rest } = waitingMeasures(some, from, to);
     return { ...rest, longestWaitDays: longestWaits.map((w) => w.days) };

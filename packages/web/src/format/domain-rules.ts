@@ -4,5 +4,5 @@
  * which would also bundle the FHIR validators and zod into the web app.
  */
 export { BREAK_GLASS_HOURS, BREAK_GLASS_MIN_REASON, isRole, roles } from '../../../domain/src/access/roles.ts';
-export { reportReaders } from '../../../domain/src/access/report-readers.ts';
+export { boardPeopleReaders, reportReaders } from '../../../domain/src/access/report-readers.ts';
 export { escalationLadder } from '../../../domain/src/engagement/escalation-ladder.ts';

@@ -28,6 +28,7 @@ export const worklistLinks: readonly SectionLink[] = [
 
 /** Every report, in one place, for the roles that answer for what it shows. */
 export const reportLinks: readonly SectionLink[] = [
+  { to: '/board', text: 'Board dashboard', says: 'Every board figure against its standard, with its trend and a breakdown by ethnicity and other characteristics.', shownTo: overseers(reportReaders.board) },
   { to: '/reports/discharge-audit', text: 'Discharge audit', says: 'Discharges of people with severe and relapsing illness that cite non-attendance or lack a required record.', shownTo: overseers(reportReaders['discharge-audit']) },
   { to: '/reports/waiting-times', text: 'Waiting times', says: 'Waits against the four-week standard, by team and ethnic group.', shownTo: overseers(reportReaders['waiting-times']) },
   { to: '/reports/physical-health', text: 'Physical health checks', says: 'SMI annual physical health check completion per team.', shownTo: overseers(reportReaders['physical-health']) },

@@ -1,0 +1,30 @@
+import type { EquityBreakdown } from '../equity/breakdown.ts';
+import type { BoardTile } from './board-tiles.ts';
+
+/** A tile's figure on one day: numerator over denominator. */
+export interface BoardFigure {
+  asOf: string;
+  numerator: number;
+  denominator: number;
+  /** numerator / denominator; null when the denominator is zero. */
+  rate: number | null;
+}
+
+export interface BoardTileFigures {
+  tile: BoardTile;
+  figure: BoardFigure;
+  /** The figure at each of the last 12 month ends (the last point is the day itself), oldest first; null for tiles without a trend. */
+  trend: BoardFigure[] | null;
+  /** The figure by each characteristic (equity-rules.ts in the domain). */
+  breakdowns: EquityBreakdown[];
+  /** For the caseload tile: people held per team and per key worker, with names. */
+  caseloads?: { teams: Array<{ teamId: string; team: string; people: number }>; keyWorkers: Array<{ practitionerId: string; name: string; teamId: string; team: string; people: number }> };
+}
+
+/** The board dashboard and the board pack: one object, so the web view and the document cannot differ. */
+export interface BoardDashboard {
+  report: 'board';
+  asOf: string;
+  tiles: BoardTileFigures[];
+}
+

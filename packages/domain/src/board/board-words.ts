@@ -1,0 +1,18 @@
+import type { RateScale } from './board-tiles.ts';
+
+/**
+ * How the dashboard and the board pack write a figure, so the two read the same: a share as a
+ * percentage to one place, a rate per 100,000 to one place, a ratio and its interval to two places.
+ */
+export function rateText(rate: number | null, scale: RateScale): string {
+  if (rate === null) return 'none to count';
+  return scale === 'percent' ? `${(rate * 100).toFixed(1)}%` : `${(rate * 100_000).toLocaleString('en-GB', { maximumFractionDigits: 1, minimumFractionDigits: 1 })} per 100,000`;
+}
+
+export function countText(n: number | null): string {
+  return n === null ? 'withheld (1 to 4)' : n.toLocaleString('en-GB');
+}
+
+export function ratioText(r: { ratio: number; lower: number; upper: number } | null): string {
+  return r === null ? 'not calculable' : `${r.ratio.toFixed(2)} (95% CI ${r.lower.toFixed(2)} to ${r.upper.toFixed(2)})`;
+}

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { boardDashboard } from '@continuity/store';
+import { storeKinds } from '../../../test/support/stores.ts';
+import { boardScenario, BOARD_AS_OF } from '../../store/test/support/board-scenario.ts';
+import { scenarioApi } from './support/scenario-api.ts';
+
+const detail = (d: unknown) => (typeof d === 'string' ? JSON.parse(d) : d);
+
+describe.each(storeKinds)('the board dashboard through the API on $name', (kind) => {
+  const api = scenarioApi(kind, boardScenario, ['board', 'manager', 'keyworker', 'partner', 'admin']);
+  const { get } = api;
+  const reportAudit = (actorId: string) => api.store.db.selectFrom('audit_event').select(['person_id', 'detail']).where('actor_id', '=', actorId).where('action', '=', 'report').orderBy('id').execute();
+
+  it('gives board analysts the dashboard the board pack is made from, naming nobody, audited once', async () => {
+    const response = await get('board', `/api/reports/board?asOf=${BOARD_AS_OF}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual(JSON.parse(JSON.stringify(await boardDashboard(api.store.db, { asOf: BOARD_AS_OF }))));
+    expect(response.body).not.toMatch(/"[wbu]\d+"|Patient\//);
+    expect((await reportAudit('demo-board')).map((a) => [a.person_id, detail(a.detail)])).toEqual([[null, { report: 'board', asOf: BOARD_AS_OF }]]);
+  }, 60_000);
+
+  it('lists the people behind a tile to a team manager, only their own team’s, each audited', async () => {
+    // The demo manager is in North CMHT (the team holding most people): w8 and w9; b8 is South's.
+    const response = await get('manager', `/api/reports/board/disengaged/people?asOf=${BOARD_AS_OF}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().people.map((p: { personId: string; teams: unknown }) => [p.personId, p.teams])).toEqual([
+      ['w8', [{ id: 'team-north', name: 'North CMHT' }]],
+      ['w9', [{ id: 'team-north', name: 'North CMHT' }]],
+    ]);
+    expect((await reportAudit('demo-manager')).map((a) => [a.person_id, detail(a.detail)])).toEqual([
+      ['w8', { report: 'board', tile: 'disengaged', asOf: BOARD_AS_OF }],
+      ['w9', { report: 'board', tile: 'disengaged', asOf: BOARD_AS_OF }],
+    ]);
+  });
+
+  it('keeps people from board analysts, partner agencies and others, and the dashboard from all but its readers', async () => {
+    for (const user of ['board', 'partner', 'keyworker', 'admin']) expect((await get(user, '/api/reports/board/disengaged/people')).statusCode, user).toBe(403);
+    for (const user of ['partner', 'keyworker', 'admin']) expect((await get(user, '/api/reports/board')).statusCode, user).toBe(403);
+    expect((await api.app.inject({ method: 'GET', url: '/api/reports/board' })).statusCode).toBe(401);
+    expect(await reportAudit('demo-partner')).toEqual([]);
+  });
+
+  it('says which field is wrong and why', async () => {
+    const bad = await get('board', '/api/reports/board?asOf=2026-02-30');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe('asOf');
+    const noList = await get('manager', '/api/reports/board/mha-use/people');
+    expect(noList.statusCode).toBe(400);
+    expect(noList.json().error.fields[0]).toMatchObject({ field: 'tile', message: expect.stringMatching(/with a list of people/) });
+  });
+});

@@ -1,0 +1,54 @@
+import { boardTiles, characteristics, equityBreakdown, isoDay, londonDay, type BoardDashboard, type BoardFigure, type BoardTileFigures, type BoardTileKey } from '@continuity/domain';
+import type { Kysely } from 'kysely';
+import { loadNames } from '../people/names.ts';
+import type { Database } from '../schema.ts';
+import { scopeDay } from '../worklists/worklist-scope.ts';
+import { loadCharacteristics } from './person-characteristics.ts';
+import { buildTileOnDays, type TileBuild } from './tile-builders.ts';
+
+const figureOf = (asOf: string, build: TileBuild): BoardFigure => {
+  const numerator = build.units.filter((u) => u.counted).length;
+  return { asOf, numerator, denominator: build.units.length, rate: build.units.length ? numerator / build.units.length : null };
+};
+
+/** The last day of each of the 11 months before the day's month, then the day: 12 points, oldest first. */
+export function trendDays(asOf: string): string[] {
+  const [y, m] = asOf.split('-').map(Number);
+  const ends = Array.from({ length: 11 }, (_, i) => isoDay(londonDay(new Date(Date.UTC(y!, m! - 1 - i, 1)).toISOString().slice(0, 10))! - 1)).reverse();
+  return [...ends, asOf];
+}
+
+/**
+ * The board dashboard as of a day (issue 8 parts 1 and 2): each tile's figure from its builder, its
+ * trend over 12 month ends where the registry asks for one, and its breakdown by every characteristic.
+ * Aggregate only: nobody is named (the caseload tile names teams and key workers, not people).
+ */
+export async function boardDashboard(db: Kysely<Database>, options: { asOf?: string; trend?: boolean } = {}): Promise<BoardDashboard> {
+  const { asOf } = scopeDay(options.asOf);
+  const built = new Map<BoardTileKey, { today: TileBuild; trend: BoardFigure[] | null }>();
+  for (const tile of boardTiles) {
+    const days = tile.trend && options.trend !== false ? trendDays(asOf) : [asOf];
+    const builds = await buildTileOnDays(db, tile.key, days);
+    built.set(tile.key, { today: builds.at(-1)!, trend: days.length > 1 ? builds.map((b, i) => figureOf(days[i]!, b)) : null });
+  }
+  const people = await loadCharacteristics(db, [...new Set([...built.values()].flatMap((b) => b.today.units.map((u) => u.personId)))]);
+
+  const tiles: BoardTileFigures[] = [];
+  for (const tile of boardTiles) {
+    const { today: build, trend } = built.get(tile.key)!;
+    const breakdowns = characteristics.map((c) =>
+      equityBreakdown(c, c.groupOf ? build.units.map((u) => ({ group: people.has(u.personId) ? c.groupOf!(people.get(u.personId)!, asOf) : null, counted: u.counted })) : []),
+    );
+    tiles.push({ tile, figure: figureOf(asOf, build), trend, breakdowns, ...(build.caseloads ? { caseloads: await namedCaseloads(db, build.caseloads) } : {}) });
+  }
+  return { report: 'board', asOf, tiles };
+}
+
+async function namedCaseloads(db: Kysely<Database>, caseloads: NonNullable<TileBuild['caseloads']>): Promise<NonNullable<BoardTileFigures['caseloads']>> {
+  const names = await loadNames(db, [...caseloads.teams.map((t) => `Organization/${t.teamId}`), ...caseloads.keyWorkers.map((k) => `Practitioner/${k.practitionerId}`)]);
+  const team = (id: string) => names.get(`Organization/${id}`) ?? id;
+  return {
+    teams: caseloads.teams.map((t) => ({ ...t, team: team(t.teamId) })),
+    keyWorkers: caseloads.keyWorkers.map((k) => ({ ...k, name: names.get(`Practitioner/${k.practitionerId}`) ?? k.practitionerId, team: team(k.teamId) })),
+  };
+}

@@ -1,0 +1,3 @@
+export * from './tile-builders.ts';
+export * from './board-dashboard.ts';
+export * from './board-people.ts';

@@ -1,0 +1,190 @@
+import { attendedContacts, boardRules, endOfLondonDay, isoDay, londonDay, outcomeReportRules, outcomeRules, reliableChange, waitingRules, type BoardTileKey, type QuestionnaireKey } from '@continuity/domain';
+import type { Kysely } from 'kysely';
+import { loadCaseloadEpisodes, loadCaseloadEpisodesOnDays } from '../caseload/caseload-episodes.ts';
+import { judgedDischarges } from '../discharge/discharge-audit.ts';
+import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
+import { loadEngagementFacts } from '../engagement/engagement-facts.ts';
+import { monitoringOverdueWorklist } from '../medicines/monitoring-worklist.ts';
+import { peopleSubjectToTheAct } from '../mha/mha-use-report.ts';
+import { monthsBefore, scorePairs } from '../outcomes/team-outcomes.ts';
+import { measuresOf } from '../outcomes/person-outcomes.ts';
+import { eachEligibleCheck } from '../physical-health/physical-health-report.ts';
+import { quarterBefore, waitsOnDays } from '../referrals/waiting-times.ts';
+import type { Database } from '../schema.ts';
+
+/** One unit a tile counts (a person, a referral, a discharge): whose it is, whether in the numerator, and the teams it belongs to. */
+export interface TileUnit {
+  personId: string;
+  counted: boolean;
+  teamIds: readonly string[];
+}
+
+export interface TileBuild {
+  units: TileUnit[];
+  /** Sizes by team and by key worker, for the caseload tile. */
+  caseloads?: { teams: Array<{ teamId: string; people: number }>; keyWorkers: Array<{ practitionerId: string; teamId: string; people: number }> };
+}
+
+type Builder = (db: Kysely<Database>, asOf: string) => Promise<TileBuild>;
+
+/** The teams holding each person on the day. */
+function teamsByPerson(episodes: ReadonlyArray<{ personId: string; teamId: string }>): Map<string, string[]> {
+  const teams = new Map<string, string[]>();
+  for (const e of episodes) {
+    const held = teams.get(e.personId) ?? teams.set(e.personId, []).get(e.personId)!;
+    if (!held.includes(e.teamId)) held.push(e.teamId);
+  }
+  return teams;
+}
+
+/**
+ * One builder per board tile (board-tiles.ts in the domain), each made from the report or worklist
+ * that already answers the question, so that the dashboard, the board pack and those reports agree.
+ */
+export const tileBuilders: Record<BoardTileKey, Builder> = {
+  'waiting-times': async (db, asOf) => (await waitingOnDays(db, [asOf]))[0]!,
+
+  caseload: async (db, asOf) => (await caseloadOnDays(db, [asOf]))[0]!,
+
+  disengaged: async (db, asOf) => {
+    const [worklist, episodes] = await Promise.all([disengagedWorklist(db, { asOf }), loadCaseloadEpisodes(db, { asOf })]);
+    const teams = teamsByPerson(episodes);
+    const listed = new Set(worklist.list.items.map((i) => i.patient.id));
+    const people = new Set([...teams.keys(), ...listed]);
+    return { units: [...people].sort().map((personId) => ({ personId, counted: listed.has(personId), teamIds: teams.get(personId) ?? worklist.people.get(personId)?.teamIds ?? [] })) };
+  },
+
+  'contact-re-established': async (db, asOf) => {
+    const day = londonDay(asOf)!;
+    const listedOn = day - boardRules.reEstablishedWithinDays;
+    const earlier = await disengagedWorklist(db, { asOf: isoDay(listedOn) });
+    const listed = earlier.list.items.map((i) => i.patient.id);
+    const facts = await loadEngagementFacts(db, { before: endOfLondonDay(day), personIds: listed });
+    return {
+      units: listed.map((personId) => {
+        const since = facts.get(personId);
+        return { personId, counted: since !== undefined && attendedContacts(since, day).some((c) => c.day > listedOn), teamIds: earlier.people.get(personId)?.teamIds ?? [] };
+      }),
+    };
+  },
+
+  'discharge-breaches': async (db, asOf) => {
+    const discharges = await judgedDischarges(db, { from: isoMonthsBefore(asOf, 12), to: asOf });
+    return { units: discharges.map((d) => ({ personId: d.personId, counted: d.reasons.length > 0, teamIds: d.teamId ? [d.teamId] : [] })) };
+  },
+
+  'physical-health-check': async (db, asOf) => {
+    const units: TileUnit[] = [];
+    await eachEligibleCheck(db, { asOf }, (check, teams) => units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: teams }));
+    return { units };
+  },
+
+  monitoring: async (db, asOf) => {
+    const worklist = await monitoringOverdueWorklist(db, { asOf });
+    const listed = new Set(worklist.list.items.map((i) => i.patient.id));
+    return { units: worklist.evaluatedPeople.map((p) => ({ personId: p.personId, counted: listed.has(p.personId), teamIds: p.teamIds })) };
+  },
+
+  'outcome-measures': async (db, asOf) => (await outcomeMeasuresOnDays(db, [asOf]))[0]!,
+
+  'outcome-change': async (db, asOf) => {
+    const teams = teamsByPerson(await loadCaseloadEpisodes(db, { asOf }));
+    const measures = await measuresOf(db, [...teams.keys()], asOf);
+    const units: TileUnit[] = [];
+    for (const instrument of Object.keys(outcomeRules) as QuestionnaireKey[]) {
+      const own = measures.filter((m) => m.instrument === instrument);
+      for (const rule of outcomeRules[instrument].scores) {
+        if (rule.reliableChange === undefined) continue;
+        for (const pair of scorePairs(rule, own)) units.push({ personId: pair.personId, counted: reliableChange(rule, pair.first, pair.latest) === 'reliably-improved', teamIds: teams.get(pair.personId)! });
+      }
+    }
+    return { units };
+  },
+
+  'mha-use': async (db, asOf) => ({ units: (await peopleSubjectToTheAct(db, asOf)).map((p) => ({ personId: p.personId, counted: p.subject, teamIds: [] })) }),
+};
+
+/** Referrals seen in the quarter to each day, and whether within the standard: the referral facts are read once for all the days. */
+async function waitingOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+  const onDays = await waitsOnDays(db, days.map((d) => londonDay(d)!));
+  return days.map((asOf, i) => {
+    const from = londonDay(quarterBefore(asOf))!;
+    const to = londonDay(asOf)!;
+    return {
+      units: onDays[i]!
+        .filter((w) => w.clockStop !== null && w.clockStop.day >= from && w.clockStop.day <= to)
+        .map((w) => ({ personId: w.personId, counted: w.waitedDays <= waitingRules.standardDays, teamIds: w.teamId ? [w.teamId] : [] })),
+    };
+  });
+}
+
+/** People held on each day of all alive, with caseload sizes by team and key worker: the episodes are read once. */
+async function caseloadOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+  const episodesOn = await loadCaseloadEpisodesOnDays(db, days);
+  const builds: TileBuild[] = [];
+  for (const [i, asOf] of days.entries()) {
+    const episodes = episodesOn[i]!;
+    const teams = teamsByPerson(episodes);
+    const count = (key: (e: (typeof episodes)[number]) => string) => {
+      const people = new Map<string, Set<string>>();
+      for (const e of episodes) (people.get(key(e)) ?? people.set(key(e), new Set()).get(key(e))!).add(e.personId);
+      return people;
+    };
+    const byTeam = count((e) => e.teamId);
+    const byKeyWorker = count((e) => (e.keyWorkerId ? `${e.teamId}|${e.keyWorkerId}` : ''));
+    byKeyWorker.delete('');
+    builds.push({
+      units: (await peopleSubjectToTheAct(db, asOf)).map((p) => ({ personId: p.personId, counted: teams.has(p.personId), teamIds: teams.get(p.personId) ?? [] })),
+      caseloads: {
+        teams: [...byTeam].map(([teamId, held]) => ({ teamId, people: held.size })).sort((a, b) => (a.teamId < b.teamId ? -1 : 1)),
+        keyWorkers: [...byKeyWorker]
+          .map(([key, held]) => ({ teamId: key.split('|')[0]!, practitionerId: key.split('|')[1]!, people: held.size }))
+          .sort((a, b) => (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : a.practitionerId < b.practitionerId ? -1 : 1)),
+      },
+    });
+  }
+  return builds;
+}
+
+/**
+ * People held on each day with an outcome measure in the 12 months to it (the outcomes report's
+ * completion, all teams): episodes and measures are read once, up to the last day, and each day
+ * counts only measures on or before it, as measuresOf would.
+ */
+async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+  const episodesOn = await loadCaseloadEpisodesOnDays(db, days);
+  const everyone = [...new Set(episodesOn.flat().map((e) => e.personId))];
+  const latest = [...days].sort().at(-1)!;
+  const measures = await measuresOf(db, everyone, latest);
+  return days.map((asOf, i) => {
+    const teams = teamsByPerson(episodesOn[i]!);
+    const last = londonDay(asOf)!;
+    const since = monthsBefore(asOf, outcomeReportRules.completionMonths);
+    const completed = new Set(measures.filter((m) => m.day > since && m.day <= last).map((m) => m.personId));
+    return { units: [...teams.keys()].map((personId) => ({ personId, counted: completed.has(personId), teamIds: teams.get(personId)! })) };
+  });
+}
+
+/** Builders that read once for many days (a trend), where the facts they read do not depend on the day. */
+const onManyDays: Partial<Record<BoardTileKey, (db: Kysely<Database>, days: readonly string[]) => Promise<TileBuild[]>>> = {
+  'waiting-times': waitingOnDays,
+  caseload: caseloadOnDays,
+  'outcome-measures': outcomeMeasuresOnDays,
+};
+
+/** A tile built as of each of some days, in order: at once where the builder can, else a day at a time. */
+export async function buildTileOnDays(db: Kysely<Database>, key: BoardTileKey, days: readonly string[]): Promise<TileBuild[]> {
+  const many = onManyDays[key];
+  if (many) return many(db, days);
+  const builds: TileBuild[] = [];
+  for (const day of days) builds.push(await tileBuilders[key](db, day));
+  return builds;
+}
+
+/** The day after the same day `months` months before: a period of whole months ending on the day. */
+export function isoMonthsBefore(asOf: string, months: number): string {
+  const start = new Date(`${asOf}T00:00:00Z`);
+  start.setUTCMonth(start.getUTCMonth() - months);
+  start.setUTCDate(start.getUTCDate() + 1);
+  return start.toISOString().slice(0, 10);
+}
