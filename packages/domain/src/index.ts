@@ -32,3 +32,4 @@ export * from './need-to-know/index.ts';
 export * from './carers/index.ts';
 export * from './plans/index.ts';
 export * from './intensive-care/index.ts';
+export * from './mhsds/index.ts';

@@ -56,3 +56,4 @@ export * from './records/record-versions.ts';
 export * from './plans/person-plans.ts';
 export * from './intensive-care/intensive-review-worklist.ts';
 export * from './intensive-care/care-intensity-record.ts';
+export * from './mhsds/mhsds-export.ts';
