@@ -33,3 +33,4 @@ export * from './carers/index.ts';
 export * from './plans/index.ts';
 export * from './intensive-care/index.ts';
 export * from './mhsds/index.ts';
+export * from './governance/index.ts';

@@ -33,6 +33,7 @@ import { recordGate } from './people/record-gate.ts';
 import { historyRoutes } from './history/history-routes.ts';
 import { needToKnowRoutes } from './need-to-know/need-to-know-routes.ts';
 import { carerRoutes } from './carers/carer-routes.ts';
+import { governanceRoutes } from './governance/governance-routes.ts';
 import { carerResponseHoursSetting } from './carers/carer-settings.ts';
 
 export interface AppOptions {
@@ -99,6 +100,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   needToKnowRoutes(app, options.store);
   carerRoutes(app, options.store, { responseHours: carerResponseHours });
   planRoutes(app, options.store);
+  governanceRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -57,3 +57,5 @@ export * from './plans/person-plans.ts';
 export * from './intensive-care/intensive-review-worklist.ts';
 export * from './intensive-care/care-intensity-record.ts';
 export * from './mhsds/mhsds-export.ts';
+export * from './governance/self-assessment-answers.ts';
+export * from './governance/governance-actions.ts';

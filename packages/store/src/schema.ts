@@ -17,6 +17,8 @@ export interface Database {
   engagement_task: EngagementTaskTable;
   engagement_decision: EngagementDecisionTable;
   measure_link: MeasureLinkTable;
+  self_assessment_answer: SelfAssessmentAnswerTable;
+  governance_action: GovernanceActionTable;
 }
 
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -181,4 +183,33 @@ export interface MeasureLinkTable {
   expires_at: Date | string;
   used_at: Date | string | null;
   response_id: string | null;
+}
+
+/** Trust-level governance content (migration 018): the self-assessment's answers. */
+export interface SelfAssessmentAnswerTable {
+  question_id: string;
+  rating: string | null;
+  category: string | null;
+  comments: string | null;
+  version: Generated<number>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
+/** The action plan (migration 018). */
+export interface GovernanceActionTable {
+  id: Generated<string>;
+  domain: number;
+  question_id: string | null;
+  finding: string | null;
+  action: string;
+  owner: string;
+  due_date: string;
+  status: Generated<string>;
+  evidence: string | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_by: string;
+  updated_at: Generated<Date>;
 }

@@ -24,7 +24,7 @@ export const NOT_FUZZED: Record<string, string> = {
 export const day = '2026-01-10';
 
 /** Made before fuzzing (so the routes that act on them get past "not found"); ids filled in then. */
-export const made = { taskId: '', transferId: '', agreementId: '', agreementVersion: 1, token: '' };
+export const made = { taskId: '', transferId: '', agreementId: '', agreementVersion: 1, token: '', actionId: '' };
 
 export function examples(): Record<string, Example> {
   return {
@@ -63,6 +63,9 @@ export function examples(): Record<string, Example> {
     'POST /api/people/:id/plans': { user: 'keyworker', params: { id: 'ada' }, body: { planId: randomUUID(), kind: 'crisis-plan', sections: [{ section: 'what-helps', text: 'Ring my mum first.', personsOwnWords: true }], madeWithPerson: true, carers: ['ada-mother'], coProducedWith: 'Her advocate', crisisContact: 'Crisis line 0800 123 4567' } },
     'POST /api/people/:id/plans/:planId': { user: 'keyworker', params: { id: 'ada', planId: 'ada-plan' }, body: { version: 1, sections: [{ section: 'what-matters', text: 'Keeping my flat.' }], madeWithPerson: true, carers: [], crisisContact: 'Crisis line', contactFrequencyDays: 14, goals: ['Back to part-time work'] } },
     'POST /api/people/:id/care-intensity': { user: 'keyworker', params: { id: 'ada' }, body: { episodeId: 'ada-episode', episodeVersion: 1, intensity: 'intensive', reason: 'Readmitted twice this year; needs weekly contact.', decidedOn: day } },
+    'POST /api/governance/self-assessment/:questionId': { user: 'manager', params: { questionId: '11.1' }, body: { version: 0, rating: 'action-in-hand', category: 'essential', comments: 'Policy in draft.' } },
+    'POST /api/governance/actions': { user: 'manager', params: {}, body: { domain: 11, questionId: '11.1', finding: 'No written policy.', action: 'Write the DNA policy.', owner: 'Head of community services', due: day, status: 'open', evidence: null } },
+    'POST /api/governance/actions/:actionId': { user: 'manager', params: { actionId: made.actionId }, body: { version: 1, domain: 11, action: 'Write the DNA policy.', owner: 'Head of community services', due: day, status: 'done', evidence: 'https://intranet.example/policies/dna' } },
     'POST /api/teams/:teamId/cover': { user: 'manager', params: { teamId: 'team-north' }, body: { absentPractitionerId: 'kw-1', coveringPractitionerId: 'kw-2', from: day, to: '2026-01-20', reason: 'Leave.' } },
   };
 }
@@ -89,7 +92,7 @@ export const writeMethods = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
  * Signs in the users the examples use and makes what the routes act on: an escalation task, a
- * transfer, a shared care proposal, a Community Treatment Order and a measure link, filling `made`.
+ * transfer, a shared care proposal, a Community Treatment Order, a measure link and a governance action, filling `made`.
  */
 export async function prepareWriteScenario(app: FastifyInstance, store: Store, cookies: Record<string, string>): Promise<void> {
   // The demo GP answers for Ada's practice (the demo picks the practice with most proposals, and this scenario has none yet).
@@ -111,4 +114,6 @@ export async function prepareWriteScenario(app: FastifyInstance, store: Store, c
   await writeRecords(store.db, [prepareRecord({ type: 'Flag', id: 'ada-cto', personId: 'ada', resource: cto as never })]);
   const link = await post('keyworker', '/api/people/ada/measure-links', { instrument: 'dialog' });
   made.token = String(link.json().link.path).replace('/measure/', '');
+  const action = await post('manager', '/api/governance/actions', { domain: 11, action: 'Write the DNA policy.', owner: 'Head of community services', due: day });
+  made.actionId = String(action.json().id);
 }

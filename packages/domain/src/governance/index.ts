@@ -1,0 +1,3 @@
+export * from './self-assessment-tool.ts';
+export * from './maturity-summary.ts';
+export * from './governance-actions.ts';

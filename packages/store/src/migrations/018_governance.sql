@@ -1,0 +1,38 @@
+-- Governance content the board edits (issue 8): the ICB self-assessment's answers and the action
+-- plan. Trust-level, about no person, so not keyed by person_id (a Citus reference table if ever
+-- distributed). Each row carries a version: an edit names the version it was made on, and one made
+-- on an older version is refused (409), never silently overwritten.
+
+-- One row per question answered; a question never answered has no row (version 0 to the API).
+-- question_id is the tool's "domain.n" (packages/domain/src/governance/self-assessment-tool.ts).
+CREATE TABLE self_assessment_answer (
+  question_id text        PRIMARY KEY,
+  rating      text        CHECK (rating IN ('action-needed', 'action-in-hand', 'needs-improvement', 'working-well')),
+  category    text        CHECK (category IN ('essential', 'enhancing', 'desirable')),
+  comments    text,
+  version     integer     NOT NULL DEFAULT 1,
+  updated_by  text        NOT NULL REFERENCES app_user (id),
+  updated_at  timestamptz NOT NULL DEFAULT now()
+);
+
+-- The Findings and Actions Table (003_* lines 1133-1152): an action answers a finding in a domain
+-- (optionally one question), with an owner in words (who is responsible need not have an account),
+-- a due date, a status and the evidence that shows it done.
+CREATE TABLE governance_action (
+  id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  domain      integer     NOT NULL CHECK (domain BETWEEN 1 AND 14),
+  question_id text,
+  finding     text,
+  action      text        NOT NULL CHECK (length(trim(action)) > 0),
+  owner       text        NOT NULL CHECK (length(trim(owner)) > 0),
+  due_date    date        NOT NULL,
+  status      text        NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'in-progress', 'done')),
+  evidence    text,
+  version     integer     NOT NULL DEFAULT 1,
+  created_by  text        NOT NULL REFERENCES app_user (id),
+  created_at  timestamptz NOT NULL DEFAULT now(),
+  updated_by  text        NOT NULL REFERENCES app_user (id),
+  updated_at  timestamptz NOT NULL DEFAULT now()
+);
+-- The overdue list: actions not done, by due date.
+CREATE INDEX governance_action_open_by_due ON governance_action (due_date) WHERE status <> 'done';
