@@ -46,6 +46,10 @@ import { IntensiveReviewPage } from './worklists/intensive-review-page.tsx';
 import { CareIntensityPage } from './intensive-care/care-intensity-page.tsx';
 import { CtoEventPage } from './mha/cto-event-page.tsx';
 import { MhaUsePage } from './reports/mha-use-page.tsx';
+import { SelfAssessmentPage } from './governance/self-assessment-page.tsx';
+import { SelfAssessmentDomainPage } from './governance/self-assessment-domain-page.tsx';
+import { ActionsPage } from './governance/actions-page.tsx';
+import { ActionPage } from './governance/action-page.tsx';
 import { HistoryPage } from './history/history-page.tsx';
 import { NeedToKnowPage } from './need-to-know/need-to-know-page.tsx';
 import { CarerConcernsPage } from './worklists/carer-concerns-page.tsx';
@@ -116,6 +120,10 @@ export function App() {
             <Route path="/reports/physical-health" element={signedIn(<PhysicalHealthReportPage />)} />
             <Route path="/reports/mha-use" element={signedIn(<MhaUsePage />)} />
             <Route path="/reports/outcomes" element={signedIn(<TeamOutcomesPage />)} />
+            <Route path="/governance/self-assessment" element={signedIn(<SelfAssessmentPage />)} />
+            <Route path="/governance/self-assessment/:domain" element={signedIn(<SelfAssessmentDomainPage />)} />
+            <Route path="/governance/actions" element={signedIn(<ActionsPage />)} />
+            <Route path="/governance/actions/:actionId" element={signedIn(<ActionPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
