@@ -34,6 +34,7 @@ import { historyRoutes } from './history/history-routes.ts';
 import { needToKnowRoutes } from './need-to-know/need-to-know-routes.ts';
 import { carerRoutes } from './carers/carer-routes.ts';
 import { governanceRoutes } from './governance/governance-routes.ts';
+import { incidentRoutes } from './governance/incident-routes.ts';
 import { carerResponseHoursSetting } from './carers/carer-settings.ts';
 
 export interface AppOptions {
@@ -101,6 +102,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   carerRoutes(app, options.store, { responseHours: carerResponseHours });
   planRoutes(app, options.store);
   governanceRoutes(app, options.store);
+  incidentRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

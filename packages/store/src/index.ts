@@ -59,3 +59,4 @@ export * from './intensive-care/care-intensity-record.ts';
 export * from './mhsds/mhsds-export.ts';
 export * from './governance/self-assessment-answers.ts';
 export * from './governance/governance-actions.ts';
+export * from './governance/incidents.ts';

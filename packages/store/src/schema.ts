@@ -19,6 +19,7 @@ export interface Database {
   measure_link: MeasureLinkTable;
   self_assessment_answer: SelfAssessmentAnswerTable;
   governance_action: GovernanceActionTable;
+  incident: IncidentTable;
 }
 
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -199,14 +200,32 @@ export interface SelfAssessmentAnswerTable {
 /** The action plan (migration 018). */
 export interface GovernanceActionTable {
   id: Generated<string>;
-  domain: number;
+  domain: number | null;
   question_id: string | null;
+  incident_id: string | null;
   finding: string | null;
   action: string;
   owner: string;
   due_date: string;
   status: Generated<string>;
   evidence: string | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
+/** Serious incidents, complaints and compliments (migration 018). */
+export interface IncidentTable {
+  id: Generated<string>;
+  kind: string;
+  person_id: string | null;
+  team_id: string;
+  occurred_on: string;
+  summary: string;
+  themes: string[];
+  status: Generated<string>;
   version: Generated<number>;
   created_by: string;
   created_at: Generated<Date>;

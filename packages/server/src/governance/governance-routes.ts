@@ -2,7 +2,7 @@ import {
   actionStatuses, governanceEditors, governanceEditorsInWords, isOverdue, londonToday, maturitySummary, selfAssessmentCategories, selfAssessmentDomains, selfAssessmentRatings,
 } from '@continuity/domain';
 import {
-  addGovernanceAction, listGovernanceActions, listSelfAssessmentAnswers, recordAudit, saveSelfAssessmentAnswer, staffNames, updateGovernanceAction,
+  addGovernanceAction, findIncident, listGovernanceActions, listSelfAssessmentAnswers, recordAudit, saveSelfAssessmentAnswer, staffNames, updateGovernanceAction,
   type AuditEntry, type GovernanceAction, type StoredAnswer, type Store,
 } from '@continuity/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -70,9 +70,10 @@ export function governanceRoutes(app: FastifyInstance, store: Store) {
   app.post('/api/governance/actions', async (request, reply) => {
     const staff = editor(request, 'add to the action plan');
     const body = parseInput(newActionBody, request.body, 'body');
+    await checkIncident(store, body.incidentId);
     const action = await store.db.transaction().execute(async (trx) => {
       const saved = await addGovernanceAction(trx, body, staff.id);
-      await recordAudit(trx, [audit(staff, 'add-governance-action', 'GovernanceAction', saved.id, { domain: saved.domain, due: saved.due, status: saved.status })]);
+      await recordAudit(trx, [audit(staff, 'add-governance-action', 'GovernanceAction', saved.id, { domain: saved.domain, incident: saved.incidentId, due: saved.due, status: saved.status })]);
       return saved;
     });
     return reply.status(201).send(actionView(action, await staffNames(store.db, [staff.id]), londonToday()));
@@ -82,6 +83,7 @@ export function governanceRoutes(app: FastifyInstance, store: Store) {
     const staff = editor(request, 'change the action plan');
     const { actionId } = parseInput(actionParams, request.params, 'params');
     const { version, ...content } = parseInput(actionEditBody, request.body, 'body');
+    await checkIncident(store, content.incidentId);
     const action = await store.db.transaction().execute(async (trx) => {
       const result = await updateGovernanceAction(trx, actionId, version, content, staff.id);
       if ('problem' in result) {
@@ -91,11 +93,18 @@ export function governanceRoutes(app: FastifyInstance, store: Store) {
           { field: 'version', message: `is not the current version of the action (now ${result.current.version})` },
         ]);
       }
-      await recordAudit(trx, [audit(staff, 'change-governance-action', 'GovernanceAction', actionId, { domain: result.saved.domain, due: result.saved.due, status: result.saved.status, version: result.saved.version })]);
+      await recordAudit(trx, [audit(staff, 'change-governance-action', 'GovernanceAction', actionId, { domain: result.saved.domain, incident: result.saved.incidentId, due: result.saved.due, status: result.saved.status, version: result.saved.version })]);
       return result.saved;
     });
     return actionView(action, await staffNames(store.db, [staff.id]), londonToday());
   });
+}
+
+/** A learning action follows from an incident on record; refused by field otherwise. */
+async function checkIncident(store: Store, incidentId: string | null): Promise<void> {
+  if (incidentId && !(await findIncident(store.db, incidentId))) {
+    throw new ApiError(400, 'invalid-input', 'The body is not valid: incidentId is not an incident on record', [{ field: 'incidentId', message: 'is not an incident on record' }]);
+  }
 }
 
 type Names = Map<string, string>;

@@ -24,7 +24,7 @@ export const NOT_FUZZED: Record<string, string> = {
 export const day = '2026-01-10';
 
 /** Made before fuzzing (so the routes that act on them get past "not found"); ids filled in then. */
-export const made = { taskId: '', transferId: '', agreementId: '', agreementVersion: 1, token: '', actionId: '' };
+export const made = { taskId: '', transferId: '', agreementId: '', agreementVersion: 1, token: '', actionId: '', incidentId: '' };
 
 export function examples(): Record<string, Example> {
   return {
@@ -66,6 +66,8 @@ export function examples(): Record<string, Example> {
     'POST /api/governance/self-assessment/:questionId': { user: 'manager', params: { questionId: '11.1' }, body: { version: 0, rating: 'action-in-hand', category: 'essential', comments: 'Policy in draft.' } },
     'POST /api/governance/actions': { user: 'manager', params: {}, body: { domain: 11, questionId: '11.1', finding: 'No written policy.', action: 'Write the DNA policy.', owner: 'Head of community services', due: day, status: 'open', evidence: null } },
     'POST /api/governance/actions/:actionId': { user: 'manager', params: { actionId: made.actionId }, body: { version: 1, domain: 11, action: 'Write the DNA policy.', owner: 'Head of community services', due: day, status: 'done', evidence: 'https://intranet.example/policies/dna' } },
+    'POST /api/governance/incidents': { user: 'manager', params: {}, body: { kind: 'complaint', personId: 'ada', teamId: 'team-north', occurredOn: day, summary: 'Appointment cancelled with no new one offered.', themes: ['cmoc-4', 'cmoc-8'] } },
+    'POST /api/governance/incidents/:incidentId': { user: 'manager', params: { incidentId: made.incidentId }, body: { version: 1, kind: 'serious-incident', personId: 'ada', teamId: 'team-north', occurredOn: day, summary: 'Readmitted in crisis.', themes: ['cmoc-2'], status: 'closed' } },
     'POST /api/teams/:teamId/cover': { user: 'manager', params: { teamId: 'team-north' }, body: { absentPractitionerId: 'kw-1', coveringPractitionerId: 'kw-2', from: day, to: '2026-01-20', reason: 'Leave.' } },
   };
 }
@@ -92,7 +94,7 @@ export const writeMethods = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
  * Signs in the users the examples use and makes what the routes act on: an escalation task, a
- * transfer, a shared care proposal, a Community Treatment Order, a measure link and a governance action, filling `made`.
+ * transfer, a shared care proposal, a Community Treatment Order, a measure link, a governance action and an incident, filling `made`.
  */
 export async function prepareWriteScenario(app: FastifyInstance, store: Store, cookies: Record<string, string>): Promise<void> {
   // The demo GP answers for Ada's practice (the demo picks the practice with most proposals, and this scenario has none yet).
@@ -116,4 +118,6 @@ export async function prepareWriteScenario(app: FastifyInstance, store: Store, c
   made.token = String(link.json().link.path).replace('/measure/', '');
   const action = await post('manager', '/api/governance/actions', { domain: 11, action: 'Write the DNA policy.', owner: 'Head of community services', due: day });
   made.actionId = String(action.json().id);
+  const incident = await post('manager', '/api/governance/incidents', { kind: 'serious-incident', teamId: 'team-north', occurredOn: day, summary: 'Readmitted in crisis.' });
+  made.incidentId = String(incident.json().id);
 }

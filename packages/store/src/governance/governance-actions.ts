@@ -4,8 +4,11 @@ import type { Database } from '../schema.ts';
 
 export interface GovernanceAction {
   id: string;
-  domain: number;
+  /** The self-assessment domain it answers; null for an incident's learning action. */
+  domain: number | null;
   questionId: string | null;
+  /** The incident whose learning it is. */
+  incidentId: string | null;
   finding: string | null;
   action: string;
   owner: string;
@@ -20,8 +23,9 @@ export interface GovernanceAction {
 }
 
 export interface ActionContent {
-  domain: number;
+  domain: number | null;
   questionId: string | null;
+  incidentId: string | null;
   finding: string | null;
   action: string;
   owner: string;
@@ -31,27 +35,27 @@ export interface ActionContent {
 }
 
 const columns = [
-  sql<string>`id::text`.as('id'), 'domain', 'question_id', 'finding', 'action', 'owner', sql<string>`due_date::text`.as('due'), 'status', 'evidence', 'version',
+  sql<string>`id::text`.as('id'), 'domain', 'question_id', sql<string | null>`incident_id::text`.as('incident_id'), 'finding', 'action', 'owner', sql<string>`due_date::text`.as('due'), 'status', 'evidence', 'version',
   'created_by', 'created_at', 'updated_by', 'updated_at',
 ] as const;
 
 type Row = {
-  id: string; domain: number; question_id: string | null; finding: string | null; action: string; owner: string; due: string; status: string; evidence: string | null;
+  id: string; domain: number | null; question_id: string | null; incident_id: string | null; finding: string | null; action: string; owner: string; due: string; status: string; evidence: string | null;
   version: number; created_by: string; created_at: Date | string; updated_by: string; updated_at: Date | string;
 };
 
 function toAction(r: Row): GovernanceAction {
   return {
-    id: r.id, domain: r.domain, questionId: r.question_id, finding: r.finding, action: r.action, owner: r.owner, due: r.due, status: r.status as ActionStatus,
+    id: r.id, domain: r.domain, questionId: r.question_id, incidentId: r.incident_id, finding: r.finding, action: r.action, owner: r.owner, due: r.due, status: r.status as ActionStatus,
     evidence: r.evidence, version: r.version, createdBy: r.created_by, createdAt: new Date(r.created_at).toISOString(), updatedBy: r.updated_by, updatedAt: new Date(r.updated_at).toISOString(),
   };
 }
 
-const row = (c: ActionContent) => ({ domain: c.domain, question_id: c.questionId, finding: c.finding, action: c.action, owner: c.owner, due_date: c.due, status: c.status, evidence: c.evidence });
+const row = (c: ActionContent) => ({ domain: c.domain, question_id: c.questionId, incident_id: c.incidentId, finding: c.finding, action: c.action, owner: c.owner, due_date: c.due, status: c.status, evidence: c.evidence });
 
-/** Every action, by domain then due date. */
+/** Every action, by domain (incidents' learning last) then due date. */
 export async function listGovernanceActions(db: Kysely<Database>): Promise<GovernanceAction[]> {
-  return (await db.selectFrom('governance_action').select(columns).orderBy('domain').orderBy('due_date').orderBy('id').execute()).map(toAction);
+  return (await db.selectFrom('governance_action').select(columns).orderBy(sql`domain NULLS LAST`).orderBy('due_date').orderBy('id').execute()).map(toAction);
 }
 
 /** Call inside the transaction that audits it. */

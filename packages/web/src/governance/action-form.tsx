@@ -22,7 +22,7 @@ export function ActionForm({ domains, statuses, editing, onSaved, idPrefix }: {
   const ids = Object.fromEntries(Object.keys(NAMES).map((f) => [f, `${idPrefix}-${f}`])) as Record<Field, string>;
   const empty = { domain: '', finding: '', action: '', owner: '', due: '', status: 'open', evidence: '' };
   const initial = editing
-    ? { domain: String(editing.domain), finding: editing.finding ?? '', action: editing.action, owner: editing.owner, due: editing.due, status: editing.status, evidence: editing.evidence ?? '' }
+    ? { domain: editing.domain ? String(editing.domain) : '', finding: editing.finding ?? '', action: editing.action, owner: editing.owner, due: editing.due, status: editing.status, evidence: editing.evidence ?? '' }
     : empty;
   const [form, setForm] = useState(initial);
   const post = useGovernancePost(ids, NAMES, (saved) => {
@@ -34,14 +34,15 @@ export function ActionForm({ domains, statuses, editing, onSaved, idPrefix }: {
   function submit(event: FormEvent) {
     event.preventDefault();
     const missing: FormError[] = [];
-    if (!form.domain) missing.push({ fieldId: ids.domain, message: 'Choose the domain' });
+    if (!form.domain && !editing?.incidentId) missing.push({ fieldId: ids.domain, message: 'Choose the domain' });
     if (!form.action.trim()) missing.push({ fieldId: ids.action, message: 'Say what will be done' });
     if (!form.owner.trim()) missing.push({ fieldId: ids.owner, message: 'Say who is responsible' });
     if (!form.due) missing.push({ fieldId: ids.due, message: 'Enter the date it is due' });
     if (missing.length) return post.setErrors(missing);
     const body = {
-      domain: Number(form.domain),
+      domain: form.domain ? Number(form.domain) : null,
       questionId: editing?.questionId ?? null,
+      incidentId: editing?.incidentId ?? null,
       finding: form.finding || null,
       action: form.action,
       owner: form.owner,
@@ -58,7 +59,7 @@ export function ActionForm({ domains, statuses, editing, onSaved, idPrefix }: {
       <FormErrors errors={post.errors} />
       <form onSubmit={submit} noValidate aria-label={label}>
         <Select id={ids.domain} label={NAMES.domain} labelProps={{ size: 's' }} value={form.domain} error={errorFor(post.errors, ids.domain)} onChange={set('domain')}>
-          <Select.Option value="">Choose the domain</Select.Option>
+          <Select.Option value="">{editing?.incidentId ? 'None: learning from an incident' : 'Choose the domain'}</Select.Option>
           {domains.map((d) => (
             <Select.Option key={d.number} value={String(d.number)}>
               {d.number}. {d.title}

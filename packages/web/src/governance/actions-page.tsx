@@ -20,7 +20,7 @@ function ActionTable({ caption, actions, plan }: { caption: string; actions: Gov
       <Table.Head>
         <Table.Row>
           <Table.Cell>Action</Table.Cell>
-          <Table.Cell>Domain</Table.Cell>
+          <Table.Cell>Domain or incident</Table.Cell>
           <Table.Cell>Who is responsible</Table.Cell>
           <Table.Cell>Due</Table.Cell>
           <Table.Cell>Status</Table.Cell>
@@ -34,9 +34,7 @@ function ActionTable({ caption, actions, plan }: { caption: string; actions: Gov
               <Link to={`/governance/actions/${a.id}`}>{a.action}</Link>
               {a.finding ? <span className="nhsuk-body-s app-block">Finding: {a.finding}</span> : null}
             </Table.Cell>
-            <Table.Cell>
-              {a.domain}. {plan.domains.find((d) => d.number === a.domain)?.title}
-            </Table.Cell>
+            <Table.Cell>{a.domain ? `${a.domain}. ${plan.domains.find((d) => d.number === a.domain)?.title ?? ''}` : `Learning from incident ${a.incidentId}`}</Table.Cell>
             <Table.Cell>{a.owner}</Table.Cell>
             <Table.Cell>
               {formatDate(a.due)}

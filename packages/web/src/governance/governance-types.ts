@@ -27,8 +27,10 @@ export interface SelfAssessment {
 
 export interface GovernanceAction {
   id: string;
-  domain: number;
+  /** Null for an incident's learning action. */
+  domain: number | null;
   questionId: string | null;
+  incidentId: string | null;
   finding: string | null;
   action: string;
   owner: string;
