@@ -53,7 +53,7 @@ describe.skipIf(!haveChromium)('the ICB self-assessment and action plan in Chrom
     expect((await governanceRow.locator('td').allInnerTexts()).map((t) => t.trim())).toEqual(['14. Governance', '0', '0', '0', '1', '8', '100% (1 of 1)']);
 
     // An action due in the past is overdue as soon as it is added.
-    await page.getByRole('main').getByRole('link', { name: 'action plan' }).click();
+    await page.getByRole('main').getByRole('link', { name: 'The action plan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Action plan' }).waitFor();
     expect(await page.getByText('No action is overdue.').count()).toBe(1);
     const add = page.getByRole('form', { name: 'Add an action' });
@@ -88,6 +88,29 @@ describe.skipIf(!haveChromium)('the ICB self-assessment and action plan in Chrom
     await page.getByRole('status').getByText('Change saved: Write and approve the DNA policy.').waitFor();
     expect(await page.getByText('No action is overdue.').count()).toBe(1);
     expect(await page.getByRole('link', { name: 'https://intranet.example/policies/dna' }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('lists incidents with their team, person, themes and learning, and the themes by quarter, accessibly', async () => {
+    // Recorded through the API as the signed-in board analyst (the page's own origin and cookie).
+    const status = await page.evaluate(async () => {
+      const headers = { 'content-type': 'application/json' };
+      const incident = await fetch('/api/governance/incidents', { method: 'POST', headers, body: JSON.stringify({ kind: 'serious-incident', personId: 'ada', teamId: 'team-north', occurredOn: '2026-02-03', summary: 'Readmitted in crisis after discharge for missed appointments.', themes: ['cmoc-2', 'cmoc-4'] }) });
+      const { id } = await incident.json();
+      const action = await fetch('/api/governance/actions', { method: 'POST', headers, body: JSON.stringify({ incidentId: id, action: 'Teach the DNA policy to every CMHT.', owner: 'Clinical lead', due: '2026-03-01' }) });
+      return [incident.status, action.status];
+    });
+    expect(status).toEqual([201, 201]);
+    await openFromIndex(page, 'Reports', 'Incidents and learning');
+    await page.getByRole('heading', { level: 1, name: 'Incidents and learning' }).waitFor();
+    const row = page.getByRole('table', { name: 'Incidents, complaints and compliments' }).locator('tbody tr').first();
+    const cells = (await row.locator('td').allInnerTexts()).map((t) => t.trim());
+    expect(cells[0]).toBe('3 February 2026');
+    expect(cells[1]).toBe('Serious incident\nReadmitted in crisis after discharge for missed appointments.');
+    expect(cells[2]).toBe('North CMHT');
+    expect(cells[3]).toContain('Lovelace');
+    expect(cells.slice(4)).toEqual(['Risks during transitions and integration points; Access and timeliness of care linked to patient safety', 'Open: learning under way', '0 of 1 done, 1 overdue']);
+    expect(await page.getByRole('table', { name: /How often each theme was recorded/ }).locator('tbody tr').count()).toBe(2);
     expect(await axeViolations(page)).toEqual([]);
   });
 });

@@ -50,6 +50,7 @@ import { SelfAssessmentPage } from './governance/self-assessment-page.tsx';
 import { SelfAssessmentDomainPage } from './governance/self-assessment-domain-page.tsx';
 import { ActionsPage } from './governance/actions-page.tsx';
 import { ActionPage } from './governance/action-page.tsx';
+import { IncidentsPage } from './governance/incidents-page.tsx';
 import { HistoryPage } from './history/history-page.tsx';
 import { NeedToKnowPage } from './need-to-know/need-to-know-page.tsx';
 import { CarerConcernsPage } from './worklists/carer-concerns-page.tsx';
@@ -124,6 +125,7 @@ export function App() {
             <Route path="/governance/self-assessment/:domain" element={signedIn(<SelfAssessmentDomainPage />)} />
             <Route path="/governance/actions" element={signedIn(<ActionsPage />)} />
             <Route path="/governance/actions/:actionId" element={signedIn(<ActionPage />)} />
+            <Route path="/governance/incidents" element={signedIn(<IncidentsPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -69,7 +69,10 @@ export function ActionsPage() {
         Action plan
       </PageHeading>
       <p className="nhsuk-body">
-        Actions from the <Link to="/governance/self-assessment">ICB self-assessment</Link>: what will be done, who is responsible, when, and the evidence that it was.
+        Actions from the ICB self-assessment and learning from incidents: what will be done, who is responsible, when, and the evidence that it was.
+      </p>
+      <p className="nhsuk-body">
+        <Link to="/governance/self-assessment">The ICB self-assessment</Link>
       </p>
       <div role="status" className="nhsuk-body">
         {saved}

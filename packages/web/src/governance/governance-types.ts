@@ -51,3 +51,23 @@ export interface ActionPlan {
   actions: GovernanceAction[];
   overdue: GovernanceAction[];
 }
+
+export interface IncidentRow {
+  id: string;
+  kind: string;
+  occurredOn: string;
+  summary: string;
+  themes: string[];
+  status: string;
+  teamName: string;
+  person: { id: string; name: string } | null;
+  learning: { actions: number; done: number; overdue: number };
+}
+
+export interface IncidentList {
+  kinds: Record<string, string>;
+  statuses: Record<string, string>;
+  themes: Record<string, string>;
+  incidents: IncidentRow[];
+  themesByQuarter: Array<{ quarter: string; theme: string; count: number }>;
+}

@@ -25,7 +25,10 @@ export function SelfAssessmentPage() {
       </PageHeading>
       <p className="nhsuk-body">
         The Maturity Index self-assessment for intensive and assertive community mental health care: 14 domains of questions, each rated, with comments and
-        a category (essential, enhancing or desirable). Open a domain to answer its questions. Actions that follow are in the <Link to="/governance/actions">action plan</Link>.
+        a category (essential, enhancing or desirable). Open a domain to answer its questions.
+      </p>
+      <p className="nhsuk-body">
+        <Link to="/governance/actions">The action plan</Link>
       </p>
       <Table responsive caption="Where each domain stands">
         <Table.Head>

@@ -34,5 +34,6 @@ export const reportLinks: readonly SectionLink[] = [
   { to: '/reports/outcomes', text: 'Outcome measures', says: 'Outcome measures completed, and change from first to latest score, per team.', shownTo: overseers(reportReaders.outcomes) },
   { to: '/reports/mha-use', text: 'MHA use by ethnicity', says: 'Detentions and Community Treatment Orders per 100,000 people by ethnic group.', shownTo: overseers(reportReaders['mha-use']) },
   { to: '/governance/self-assessment', text: 'ICB self-assessment', says: 'The 14-domain maturity self-assessment: each question rated, categorised and commented, and where each domain stands.', shownTo: overseers(governanceEditors) },
-  { to: '/governance/actions', text: 'Action plan', says: 'Actions from the self-assessment with who is responsible, due dates and evidence; overdue ones first.', shownTo: overseers(governanceEditors) },
+  { to: '/governance/incidents', text: 'Incidents and learning', says: 'Serious incidents, complaints and compliments by theme, and how far their learning actions have got.', shownTo: overseers(governanceEditors) },
+  { to: '/governance/actions', text: 'Action plan', says: 'Actions from the self-assessment and learning from incidents, with who is responsible, due dates and evidence; overdue ones first.', shownTo: overseers(governanceEditors) },
 ];
