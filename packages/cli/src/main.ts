@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { caseloadCommand } from './commands/caseload.ts';
+import { exportCommand } from './commands/export.ts';
 import { importCommand } from './commands/import.ts';
 import { reportCommand } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
@@ -25,6 +26,7 @@ const program = new Command('continuity')
   .addCommand(worklistCommand())
   .addCommand(caseloadCommand())
   .addCommand(reportCommand())
+  .addCommand(exportCommand())
   .addCommand(backupCommand())
   .addCommand(restoreCommand())
   .addCommand(userCommand());

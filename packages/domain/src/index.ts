@@ -36,3 +36,5 @@ export * from './access/sso-role-mapping.ts';
 export * from './community-assets/index.ts';
 export * from './equity/index.ts';
 export * from './board/index.ts';
+export * from './mhsds/index.ts';
+export * from './governance/index.ts';

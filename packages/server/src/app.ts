@@ -36,6 +36,8 @@ import { recordGate } from './people/record-gate.ts';
 import { historyRoutes } from './history/history-routes.ts';
 import { needToKnowRoutes } from './need-to-know/need-to-know-routes.ts';
 import { carerRoutes } from './carers/carer-routes.ts';
+import { governanceRoutes } from './governance/governance-routes.ts';
+import { incidentRoutes } from './governance/incident-routes.ts';
 import { carerResponseHoursSetting } from './carers/carer-settings.ts';
 import { communityAssetRoutes } from './community-assets/community-asset-routes.ts';
 import { fhirApi } from './fhir/fhir-routes.ts';
@@ -115,6 +117,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   planRoutes(app, options.store);
   communityAssetRoutes(app, options.store);
   await app.register(fhirApi(options.store, { carerResponseHours }), { prefix: '/fhir' });
+  governanceRoutes(app, options.store);
+  incidentRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -62,3 +62,7 @@ export * from './community-assets/index.ts';
 export * from './fhir/fhir-records.ts';
 export * from './fhir/fhir-writes.ts';
 export * from './board/index.ts';
+export * from './mhsds/mhsds-export.ts';
+export * from './governance/self-assessment-answers.ts';
+export * from './governance/governance-actions.ts';
+export * from './governance/incidents.ts';

@@ -22,6 +22,9 @@ export interface Database {
   community_asset: CommunityAssetTable;
   postcode_centroid: { postcode: string; latitude: number; longitude: number };
   community_referral: CommunityReferralTable;
+  self_assessment_answer: SelfAssessmentAnswerTable;
+  governance_action: GovernanceActionTable;
+  incident: IncidentTable;
 }
 
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -235,5 +238,52 @@ export interface CommunityReferralTable {
   status: string;
   sent_on: string;
   resource: Json;
+  updated_at: Generated<Date>;
+}
+
+/** Trust-level governance content (migration 018): the self-assessment's answers. */
+export interface SelfAssessmentAnswerTable {
+  question_id: string;
+  answer: string | null;
+  category: string | null;
+  comments: string | null;
+  version: Generated<number>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
+/** The action plan (migration 018). */
+export interface GovernanceActionTable {
+  id: Generated<string>;
+  domain: number | null;
+  question_id: string | null;
+  incident_id: string | null;
+  finding: string | null;
+  action: string;
+  owner: string;
+  due_date: string;
+  status: Generated<string>;
+  evidence: string | null;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
+/** Serious incidents, complaints and compliments (migration 018). */
+export interface IncidentTable {
+  id: Generated<string>;
+  kind: string;
+  person_id: string | null;
+  team_id: string;
+  occurred_on: string;
+  summary: string;
+  themes: string[];
+  status: Generated<string>;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Generated<Date>;
+  updated_by: string;
   updated_at: Generated<Date>;
 }

@@ -48,6 +48,11 @@ import { CtoEventPage } from './mha/cto-event-page.tsx';
 import { MhaUsePage } from './reports/mha-use-page.tsx';
 import { BoardPage } from './board/board-page.tsx';
 import { BoardPeoplePage } from './board/board-people-page.tsx';
+import { SelfAssessmentPage } from './governance/self-assessment-page.tsx';
+import { SelfAssessmentDomainPage } from './governance/self-assessment-domain-page.tsx';
+import { ActionsPage } from './governance/actions-page.tsx';
+import { ActionPage } from './governance/action-page.tsx';
+import { IncidentsPage } from './governance/incidents-page.tsx';
 import { HistoryPage } from './history/history-page.tsx';
 import { NeedToKnowPage } from './need-to-know/need-to-know-page.tsx';
 import { CarerConcernsPage } from './worklists/carer-concerns-page.tsx';
@@ -129,6 +134,11 @@ export function App() {
             <Route path="/board" element={signedIn(<BoardPage />)} />
             <Route path="/board/:tile/people" element={signedIn(<BoardPeoplePage />)} />
             <Route path="/reports/outcomes" element={signedIn(<TeamOutcomesPage />)} />
+            <Route path="/governance/self-assessment" element={signedIn(<SelfAssessmentPage />)} />
+            <Route path="/governance/self-assessment/:domain" element={signedIn(<SelfAssessmentDomainPage />)} />
+            <Route path="/governance/actions" element={signedIn(<ActionsPage />)} />
+            <Route path="/governance/actions/:actionId" element={signedIn(<ActionPage />)} />
+            <Route path="/governance/incidents" element={signedIn(<IncidentsPage />)} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -25,7 +25,7 @@ export const NOT_FUZZED: Record<string, string> = {
 export const day = '2026-01-10';
 
 /** Made before fuzzing (so the routes that act on them get past "not found"); ids filled in then. */
-export const made = { taskId: '', transferId: '', agreementId: '', agreementVersion: 1, token: '', assetId: '', communityReferralId: '' };
+export const made = { taskId: '', transferId: '', agreementId: '', agreementVersion: 1, token: '', assetId: '', communityReferralId: '', actionId: '', incidentId: '' };
 
 export function examples(): Record<string, Example> {
   return {
@@ -70,6 +70,11 @@ export function examples(): Record<string, Example> {
     'POST /api/community-assets/postcodes/import': { user: 'manager', params: {}, body: { csv: 'postcode,latitude,longitude\nBS2 0AA,51.463,-2.57\n' } },
     'POST /api/people/:id/community-referrals': { user: 'keyworker', params: { id: 'ada' }, body: { referralId: randomUUID(), assetId: made.assetId, need: 'peer-support', reason: 'Would like to meet others who hear voices.' } },
     'POST /api/community-assets/referrals/:referralId': { user: 'gp', params: { referralId: made.communityReferralId }, body: { status: 'accepted', version: 1 } },
+    'POST /api/governance/self-assessment/:questionId': { user: 'manager', params: { questionId: '11.1' }, body: { version: 0, rating: 'action-in-hand', category: 'essential', comments: 'Policy in draft.' } },
+    'POST /api/governance/actions': { user: 'manager', params: {}, body: { domain: 11, questionId: '11.1', finding: 'No written policy.', action: 'Write the DNA policy.', owner: 'Head of community services', due: day, status: 'open', evidence: null } },
+    'POST /api/governance/actions/:actionId': { user: 'manager', params: { actionId: made.actionId }, body: { version: 1, domain: 11, action: 'Write the DNA policy.', owner: 'Head of community services', due: day, status: 'done', evidence: 'https://intranet.example/policies/dna' } },
+    'POST /api/governance/incidents': { user: 'manager', params: {}, body: { kind: 'complaint', personId: 'ada', teamId: 'team-north', occurredOn: day, summary: 'Appointment cancelled with no new one offered.', themes: ['cmoc-4', 'cmoc-8'] } },
+    'POST /api/governance/incidents/:incidentId': { user: 'manager', params: { incidentId: made.incidentId }, body: { version: 1, kind: 'serious-incident', personId: 'ada', teamId: 'team-north', occurredOn: day, summary: 'Readmitted in crisis.', themes: ['cmoc-2'], status: 'closed' } },
     'POST /api/teams/:teamId/cover': { user: 'manager', params: { teamId: 'team-north' }, body: { absentPractitionerId: 'kw-1', coveringPractitionerId: 'kw-2', from: day, to: '2026-01-20', reason: 'Leave.' } },
     'POST /fhir/:type': { user: 'keyworker', params: { type: 'Observation' }, body: { resourceType: 'Observation', status: 'final', code: { coding: [{ system: system.loinc, code: '29463-7' }] }, subject: { reference: 'Patient/ada' }, effectiveDateTime: day, valueQuantity: { value: 70, unit: 'kg', system: system.ucum, code: 'kg' } } },
     // Sent without If-Match, as the fuzz sends no headers: refused (428) before the body is stored.
@@ -99,7 +104,7 @@ export const writeMethods = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
 /**
  * Signs in the users the examples use and makes what the routes act on: an escalation task, a
- * transfer, a shared care proposal, a Community Treatment Order and a measure link, filling `made`.
+ * transfer, a shared care proposal, a Community Treatment Order, a measure link, a governance action and an incident, filling `made`.
  */
 export async function prepareWriteScenario(app: FastifyInstance, store: Store, cookies: Record<string, string>): Promise<void> {
   // The demo GP answers for Ada's practice (the demo picks the practice with most proposals, and this scenario has none yet).
@@ -128,4 +133,8 @@ export async function prepareWriteScenario(app: FastifyInstance, store: Store, c
   made.communityReferralId = randomUUID();
   const referral = await post('keyworker', '/api/people/ada/community-referrals', { referralId: made.communityReferralId, assetId: made.assetId, need: 'peer-support', reason: 'Would like to meet others.' });
   if (referral.statusCode !== 201) throw new Error(`community referral: ${referral.statusCode} ${referral.body}`);
+  const action = await post('manager', '/api/governance/actions', { domain: 11, action: 'Write the DNA policy.', owner: 'Head of community services', due: day });
+  made.actionId = String(action.json().id);
+  const incident = await post('manager', '/api/governance/incidents', { kind: 'serious-incident', teamId: 'team-north', occurredOn: day, summary: 'Readmitted in crisis.' });
+  made.incidentId = String(incident.json().id);
 }

@@ -5,4 +5,5 @@
  */
 export { BREAK_GLASS_HOURS, BREAK_GLASS_MIN_REASON, isRole, roles } from '../../../domain/src/access/roles.ts';
 export { boardPeopleReaders, reportReaders } from '../../../domain/src/access/report-readers.ts';
+export { governanceEditors } from '../../../domain/src/governance/governance-actions.ts';
 export { escalationLadder } from '../../../domain/src/engagement/escalation-ladder.ts';

@@ -1,5 +1,5 @@
 import type { SignedInUser } from '../api/types.ts';
-import { reportReaders } from '../format/domain-rules.ts';
+import { governanceEditors, reportReaders } from '../format/domain-rules.ts';
 import { isClinicalRole } from '../format/roles.ts';
 
 /** A page the header or a section's index links to, who it is for, and what it is for in a line. */
@@ -34,4 +34,7 @@ export const reportLinks: readonly SectionLink[] = [
   { to: '/reports/physical-health', text: 'Physical health checks', says: 'SMI annual physical health check completion per team.', shownTo: overseers(reportReaders['physical-health']) },
   { to: '/reports/outcomes', text: 'Outcome measures', says: 'Outcome measures completed, and change from first to latest score, per team.', shownTo: overseers(reportReaders.outcomes) },
   { to: '/reports/mha-use', text: 'MHA use by ethnicity', says: 'Detentions and Community Treatment Orders per 100,000 people by ethnic group.', shownTo: overseers(reportReaders['mha-use']) },
+  { to: '/governance/self-assessment', text: 'ICB self-assessment', says: 'The 14-domain maturity self-assessment: each question rated, categorised and commented, and where each domain stands.', shownTo: overseers(governanceEditors) },
+  { to: '/governance/incidents', text: 'Incidents and learning', says: 'Serious incidents, complaints and compliments by theme, and how far their learning actions have got.', shownTo: overseers(governanceEditors) },
+  { to: '/governance/actions', text: 'Action plan', says: 'Actions from the self-assessment and learning from incidents, with who is responsible, due dates and evidence; overdue ones first.', shownTo: overseers(governanceEditors) },
 ];

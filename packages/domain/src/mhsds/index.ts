@@ -1,0 +1,3 @@
+export * from './csv.ts';
+export * from './mhsds-mapping.ts';
+export * from './mhsds-rows.ts';
