@@ -92,7 +92,7 @@ describe('who edits the directory', () => {
 describe('CSV', () => {
   it('reads quoted fields with commas, doubled quotes and line breaks', () => {
     expect(parseCsv('a,b\r\n"x, y","say ""hi""\nthere"\n\n')).toEqual([['a', 'b'], ['x, y', 'say "hi"\nthere']]);
-    expect(() => parseCsv('a,"b')).toThrow(/not closed/);
+    expect(() => parseCsv('a,"b')).toThrow(/quote not closed/i);
   });
 
   const header = 'external_id,name,kind,needs,postcode,maintainer,languages';
