@@ -1,14 +1,11 @@
-import { Button, Table, TextInput } from 'nhsuk-react-components';
-import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
-import { useApiResource } from '../api/use-api-resource.ts';
+import { Table } from 'nhsuk-react-components';
 import { formatDate } from '../format/dates.ts';
-import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
+import { FormErrors } from '../forms/form-errors.tsx';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import type { MhaUseMeasure, MhaUseReport } from '../../../domain/src/mha/mha-use.ts';
+import { ReportDayForm, useReportDay } from './report-day.tsx';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const number = (n: number | null) => (n === null ? 'Withheld' : n.toLocaleString('en-GB'));
 
 /**
@@ -17,20 +14,7 @@ const number = (n: number | null) => (n === null ? 'Withheld' : n.toLocaleString
  * board, its analysts and team managers; aggregates only. The day is in the address (it is not personal).
  */
 export function MhaUsePage() {
-  const [params, setParams] = useSearchParams();
-  const asOf = params.get('asOf') ?? '';
-  const [dateText, setDateText] = useState(asOf);
-  const [errors, setErrors] = useState<FormError[]>([]);
-  const state = useApiResource<MhaUseReport>(`/api/reports/mha-use${asOf ? `?asOf=${encodeURIComponent(asOf)}` : ''}`);
-  const shownErrors: FormError[] =
-    errors.length > 0 || state.status !== 'failed' || state.problem.code !== 'invalid-input' ? errors : state.problem.fields.map((f) => ({ fieldId: 'as-of', message: `Date ${f.message}` }));
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    if (dateText && !DATE.test(dateText)) return setErrors([{ fieldId: 'as-of', message: 'Enter the date as YYYY-MM-DD, for example 2026-06-30' }]);
-    setErrors([]);
-    setParams(dateText ? new URLSearchParams({ asOf: dateText }) : new URLSearchParams());
-  }
+  const { state, errors: shownErrors, form } = useReportDay<MhaUseReport>('/api/reports/mha-use');
 
   if (state.status === 'failed' && state.problem.code !== 'invalid-input') {
     return <ProblemPage problem={state.problem} title={state.problem.status === 403 ? 'You cannot see this report' : 'The report could not be shown'} />;
@@ -46,12 +30,7 @@ export function MhaUsePage() {
         People detained under section 2 or 3, and people on a Community Treatment Order, on one day, per 100,000 people on record of each ethnic
         category, and how many times the White British rate that is. Nobody is named.
       </p>
-      <form onSubmit={submit} noValidate aria-label="Report date">
-        <TextInput id="as-of" name="asOf" type="date" label="As of" labelProps={{ size: 's' }} hint="Leave empty for today." width={10} value={dateText} error={errorFor(shownErrors, 'as-of')} onChange={(e) => setDateText(e.currentTarget.value)} />
-        <Button type="submit" secondary>
-          Show the report
-        </Button>
-      </form>
+      <ReportDayForm form={form} label="Report date" button="Show the report" />
       {state.status === 'loading' ? <Loading what="the report" /> : null}
       {state.status === 'loaded' ? <UseTable report={state.data} /> : null}
     </>
