@@ -24,3 +24,24 @@ export const governanceEditorsInWords = 'team managers and clinical leads, and b
 export function isOverdue(action: { status: ActionStatus; due: string }, today: string): boolean {
   return action.status !== 'done' && action.due < today;
 }
+
+/** An action on the board's plan, as stored and served (the self-assessment's or an incident's learning). */
+export interface GovernanceAction {
+  id: string;
+  /** The self-assessment domain it answers; null for an incident's learning action. */
+  domain: number | null;
+  questionId: string | null;
+  /** The incident whose learning it is. */
+  incidentId: string | null;
+  finding: string | null;
+  action: string;
+  owner: string;
+  due: string;
+  status: ActionStatus;
+  evidence: string | null;
+  version: number;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+}

@@ -1,9 +1,10 @@
 import {
   actionStatuses, governanceEditors, governanceEditorsInWords, isOverdue, londonToday, maturitySummary, selfAssessmentCategories, selfAssessmentDomains, selfAssessmentRatings,
+  type GovernanceAction,
 } from '@continuity/domain';
 import {
   addGovernanceAction, findIncident, listGovernanceActions, listSelfAssessmentAnswers, recordAudit, saveSelfAssessmentAnswer, staffNames, updateGovernanceAction,
-  type AuditEntry, type GovernanceAction, type StoredAnswer, type Store,
+  type AuditEntry, type StoredAnswer, type Store,
 } from '@continuity/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireRole } from '../auth/session.ts';

@@ -1,26 +1,7 @@
 import { sql, type Kysely } from 'kysely';
-import type { ActionStatus } from '@continuity/domain';
+import type { ActionStatus, GovernanceAction } from '@continuity/domain';
 import type { Database } from '../schema.ts';
 
-export interface GovernanceAction {
-  id: string;
-  /** The self-assessment domain it answers; null for an incident's learning action. */
-  domain: number | null;
-  questionId: string | null;
-  /** The incident whose learning it is. */
-  incidentId: string | null;
-  finding: string | null;
-  action: string;
-  owner: string;
-  due: string;
-  status: ActionStatus;
-  evidence: string | null;
-  version: number;
-  createdBy: string;
-  createdAt: string;
-  updatedBy: string;
-  updatedAt: string;
-}
 
 export interface ActionContent {
   domain: number | null;

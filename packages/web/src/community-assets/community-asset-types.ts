@@ -1,19 +1,8 @@
+import type { Asset } from '../../../domain/src/community-assets/asset-entry.ts';
 /** The community assets API's answers (packages/server/src/community-assets), as the web app reads them. */
-export interface CommunityAsset {
+export interface CommunityAsset extends Omit<Asset, 'maintainerId'> {
   id: string;
   version: number;
-  name: string;
-  kind: string;
-  needs: string[];
-  eligibility: string | null;
-  address: string | null;
-  postcode: string;
-  openingTimes: string | null;
-  phone: string | null;
-  email: string | null;
-  website: string | null;
-  accessibility: string[];
-  languages: string[];
   maintainer: { id: string; name: string };
   distanceKm: number | null;
 }

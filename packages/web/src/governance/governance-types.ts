@@ -1,3 +1,4 @@
+import type { GovernanceAction as DomainAction } from '../../../domain/src/governance/governance-actions.ts';
 /** What /api/governance answers (packages/server/src/governance/governance-routes.ts). */
 export interface Answer {
   rating: string | null;
@@ -25,22 +26,8 @@ export interface SelfAssessment {
   summary: DomainMaturity[];
 }
 
-export interface GovernanceAction {
-  id: string;
-  /** Null for an incident's learning action. */
-  domain: number | null;
-  questionId: string | null;
-  incidentId: string | null;
-  finding: string | null;
-  action: string;
-  owner: string;
-  due: string;
-  status: string;
-  evidence: string | null;
-  version: number;
-  createdBy: string;
-  updatedBy: string;
-  updatedAt: string;
+/** An action as GET /api/governance/actions serves it: the domain's, and whether it is overdue today. */
+export interface GovernanceAction extends DomainAction {
   overdue: boolean;
 }
 
