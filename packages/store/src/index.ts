@@ -60,6 +60,7 @@ export * from './intensive-care/intensive-review-worklist.ts';
 export * from './intensive-care/care-intensity-record.ts';
 export * from './community-assets/index.ts';
 export * from './fhir/fhir-records.ts';
+export * from './fhir/fhir-export-files.ts';
 export * from './fhir/fhir-writes.ts';
 export * from './board/index.ts';
 export * from './mhsds/mhsds-export.ts';
