@@ -17,7 +17,8 @@ export interface OpenedRecord {
  */
 export async function openRecord(store: Store, request: FastifyRequest, personId: string, action: string, detail?: Record<string, unknown>): Promise<OpenedRecord> {
   const staff = requireStaff(request);
-  const { decision, breakGlass } = await recordAccessOf(store, staff, personId);
+  const gated = decidedAtGate.get(request);
+  const { decision, breakGlass } = gated?.personId === personId ? gated.access : await recordAccessOf(store, staff, personId);
   await recordAudit(store.db, [
     {
       actorId: staff.id,
@@ -35,6 +36,16 @@ export async function openRecord(store: Store, request: FastifyRequest, personId
   }
   if (decision.basis === 'break-glass' && breakGlass) return { staff, basis: decision.basis, expiresAt: new Date(breakGlass.expires_at).toISOString() };
   return { staff, basis: decision.basis };
+}
+
+/** The decision the record gate made for this request, so the route's own gate does not ask again. */
+const decidedAtGate = new WeakMap<FastifyRequest, { personId: string; access: Awaited<ReturnType<typeof recordAccessOf>> }>();
+
+/** The record gate's decision for a request about one person, kept for the route's `openRecord`. */
+export async function decideAtGate(store: Store, request: FastifyRequest, staff: SignedInUser, personId: string) {
+  const access = await recordAccessOf(store, staff, personId);
+  decidedAtGate.set(request, { personId, access });
+  return access;
 }
 
 /**

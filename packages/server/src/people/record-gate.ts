@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Store } from '@continuity/store';
 import { requireStaff } from '../auth/session.ts';
-import { openRecord, recordAccessOf } from './record-access.ts';
+import { decideAtGate, openRecord } from './record-access.ts';
 
 /**
  * Routes about one person that decide access themselves, because they grant something the record
@@ -36,7 +36,7 @@ export function recordGate(app: FastifyInstance, store: Store) {
     // A malformed id or a person who does not exist is the handler's to answer (400, 404).
     if (typeof id !== 'string' || !PERSON_ID.test(id)) return;
     const staff = requireStaff(request);
-    const access = await recordAccessOf(store, staff, id).catch(() => undefined);
+    const access = await decideAtGate(store, request, staff, id).catch(() => undefined);
     if (access && !access.decision.allowed) await openRecord(store, request, id, 'open-for-request', { route: `${request.method} ${route}` });
   });
 }
