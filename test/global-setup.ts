@@ -1,15 +1,27 @@
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openStore } from '@continuity/store';
-import { PGLITE_SNAPSHOT } from './support/snapshot-path.ts';
 
-/** Builds the migrated PGlite snapshot the tests start from (see test/support/stores.ts). */
+/**
+ * Gives the run one temporary folder, which every test worker, server and CLI child inherits as
+ * TMPDIR and which is removed when the run ends, so scratch stores and NDJSON files written by tests
+ * never pile up in the machine's /tmp. Then builds the migrated PGlite snapshot the tests start
+ * from (see test/support/stores.ts) inside it.
+ */
 export default async function setup() {
-  if (existsSync(PGLITE_SNAPSHOT)) return;
-  const store = await openStore({ dataDir: 'memory://' });
-  if (store.raw.kind !== 'pglite') throw new Error('expected PGlite');
-  const dump = await store.raw.client.dumpDataDir('none');
-  const partial = `${PGLITE_SNAPSHOT}.${process.pid}`;
-  writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
-  renameSync(partial, PGLITE_SNAPSHOT);
-  await store.close();
+  const runFolder = mkdtempSync(join(tmpdir(), 'continuity-test-run-'));
+  process.env.TMPDIR = runFolder;
+  // Imported after TMPDIR is set: the snapshot's path is worked out from it when the module loads.
+  const { PGLITE_SNAPSHOT } = await import('./support/snapshot-path.ts');
+  if (!existsSync(PGLITE_SNAPSHOT)) {
+    const store = await openStore({ dataDir: 'memory://' });
+    if (store.raw.kind !== 'pglite') throw new Error('expected PGlite');
+    const dump = await store.raw.client.dumpDataDir('none');
+    const partial = `${PGLITE_SNAPSHOT}.${process.pid}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, PGLITE_SNAPSHOT);
+    await store.close();
+  }
+  return () => rmSync(runFolder, { recursive: true, force: true });
 }
