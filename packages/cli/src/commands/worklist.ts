@@ -1,6 +1,6 @@
 import { formatNhsNumber, londonToday, type Worklist } from '@continuity/domain';
 import { carerConcernsWorklist, disengagedWorklist, intensiveReviewWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
-import { carerResponseHoursSetting } from '@continuity/server';
+import { carerResponseHoursSetting } from '@continuity/server/carer-settings';
 import { Command, InvalidArgumentError } from 'commander';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
 import { parseDate } from './synth.ts';
