@@ -149,5 +149,26 @@ describe.skipIf(!haveChromium)('a carer’s concern logged, listed and answered 
     await press(page, sharing.getByRole('button', { name: 'Save' }));
     await page.getByText('What Fay Ford agrees to share with Fern Ford is now: Limited.').waitFor();
     await expect.poll(() => section.locator('dl[aria-label="Fern Ford, Mother"]').innerText()).toMatch(/Limited: only what the person has agreed/);
+
+    // One main carer: making Fern the main carer takes the mark from Flo, and the page says so first.
+    await press(page, section.getByRole('link', { name: 'Make main carer (Fern Ford)' }));
+    const main = page.getByRole('form', { name: 'Make a carer the main carer' });
+    await main.waitFor();
+    await page.getByText('Flo Finch (Friend) will no longer be the main carer, and stays recorded as a carer.').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await press(page, main.getByRole('button', { name: 'Make them the main carer' }));
+    await page.getByText('Fern Ford is now Fay Ford’s main carer. Flo Finch is no longer recorded as main carer.').waitFor();
+    await expect.poll(() => section.locator('dl[aria-label="Fern Ford, Mother"]').innerText()).toMatch(/Main carer/);
+
+    await press(page, section.getByRole('link', { name: 'End involvement (Flo Finch)' }));
+    const end = page.getByRole('form', { name: 'Record that a carer is no longer involved' });
+    await end.waitFor();
+    await press(page, end.getByLabel('The person asked that they are no longer involved'), 'ArrowDown');
+    await expect.poll(() => end.getByLabel('The carer asked to step back').isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await press(page, end.getByRole('button', { name: 'Save' }));
+    await page.getByText('Flo Finch is recorded as no longer involved in Fay Ford’s care.').waitFor();
+    await expect.poll(() => section.locator('dl[aria-label="Flo Finch, Friend"]').innerText()).toMatch(/No longer involved[\s\S]*Involvement ended[\s\S]*The carer asked to step back/);
+    expect(await section.getByRole('link', { name: 'End involvement (Flo Finch)' }).count()).toBe(0);
   });
 });

@@ -32,7 +32,7 @@ describe.each(storeKinds)('carers and their concerns through the API on $name', 
     const response = await get('keyworker', '/api/people/ben/carers');
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.carers).toEqual([{ id: 'ben-partner', version: 1, relationship: { code: 'SIGOTHR', label: 'Partner' }, name: 'Sam Shah', phone: '07700 900001', involvement: 'involved', sharing: 'full', mainCarer: true, active: true }]);
+    expect(body.carers).toEqual([{ id: 'ben-partner', version: 1, relationship: { code: 'SIGOTHR', label: 'Partner' }, name: 'Sam Shah', phone: '07700 900001', involvement: 'involved', sharing: 'full', mainCarer: true, active: true, ended: null }]);
     expect(body.concerns.map((c: Record<string, unknown>) => [c.id, c.open, c.dueAt, c.overdue, c.answeredLate, c.channel])).toEqual([
       ['c-ben', true, '2026-07-02T14:00:00.000Z', true, false, 'portal'],
       ['c-ben-old', false, '2026-06-04T08:00:00.000Z', false, false, 'portal'],
@@ -50,7 +50,7 @@ describe.each(storeKinds)('carers and their concerns through the API on $name', 
     const body = { carerId, relationship: 'BRO', givenName: 'Bob', familyName: 'Baker', phone: '07700 900555', involvement: 'informed', sharing: 'limited', mainCarer: false };
     const first = await post('keyworker', '/api/people/ben/carers', body);
     expect(first.statusCode).toBe(201);
-    expect(first.json()).toEqual({ carer: { id: carerId, reference: `RelatedPerson/${carerId}`, version: 1 } });
+    expect(first.json()).toEqual({ carer: { id: carerId, reference: `RelatedPerson/${carerId}`, version: 1 }, noLongerMainCarer: [] });
     expect((await post('keyworker', '/api/people/ben/carers', body)).statusCode).toBe(200);
     const carers = (await get('keyworker', '/api/people/ben/carers')).json().carers;
     expect(carers.map((c: { name: string; sharing: string }) => [c.name, c.sharing])).toEqual([['Sam Shah', 'full'], ['Bob Baker', 'limited']]);
@@ -79,6 +79,47 @@ describe.each(storeKinds)('carers and their concerns through the API on $name', 
     ]);
     expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
     expect((await readPersonRecord(store.db, 'dev', 'RelatedPerson', 'dev-sister'))!.versionId).toBe(version + 1);
+  });
+
+  it('keeps one main carer: adding a main carer or making one moves the mark in the same change, audited', async () => {
+    const carerId = randomUUID();
+    const added = await post('keyworker', '/api/people/gus/carers', { carerId, relationship: 'DAU', givenName: 'Gail', familyName: 'Gray', phone: null, involvement: 'involved', sharing: 'full', mainCarer: true });
+    expect(added.statusCode).toBe(201);
+    expect(added.json().noLongerMainCarer).toEqual(['gus-wife']);
+    const mains = async () => ((await get('keyworker', '/api/people/gus/carers')).json().carers as Array<{ id: string; mainCarer: boolean; version: number }>).map((c) => [c.id, c.mainCarer, c.version]);
+    expect(await mains()).toEqual([[carerId, true, 1], ['gus-wife', false, 2]]);
+
+    const stale = await post('keyworker', '/api/people/gus/carers/gus-wife/main-carer', { version: 1 });
+    expect(stale.statusCode).toBe(409);
+    const made = await post('keyworker', '/api/people/gus/carers/gus-wife/main-carer', { version: 2 });
+    expect(made.statusCode).toBe(200);
+    expect(made.json()).toEqual({ carer: { id: 'gus-wife', version: 3, mainCarer: true }, noLongerMainCarer: [carerId] });
+    expect(await mains()).toEqual([['gus-wife', true, 3], [carerId, false, 2]]);
+    expect((await audited('no-longer-main-carer')).map((a) => [a.resource_id, detail(a.detail)])).toEqual([['gus-wife', { version: 2 }], [carerId, { version: 2 }]]);
+    expect((await audited('make-main-carer')).map((a) => [a.person_id, a.resource_id, a.basis])).toEqual([['gus', 'gus-wife', 'key-worker']]);
+    expect((await post('keyworker', '/api/people/gus/carers/nobody/main-carer', { version: 1 })).statusCode).toBe(404);
+  });
+
+  it("ends a carer's involvement on a day and for a reason: kept on the record, no longer main carer, and not made main again", async () => {
+    const bad = await post('keyworker', '/api/people/gus/carers/gus-wife/end', { version: 3, date: '2999-01-01', reason: 'bored' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields.map((f: { field: string }) => f.field)).toEqual(['date', 'reason']);
+    expect((await readPersonRecord(store.db, 'gus', 'RelatedPerson', 'gus-wife'))!.versionId).toBe(3);
+    expect((await post('keyworker', '/api/people/gus/carers/gus-wife/end', { version: 2, date: AS_OF, reason: 'carer-asked' })).statusCode).toBe(409);
+
+    const ended = await post('keyworker', '/api/people/gus/carers/gus-wife/end', { version: 3, date: AS_OF, reason: 'carer-asked' });
+    expect(ended.statusCode).toBe(200);
+    expect(ended.json()).toEqual({ carer: { id: 'gus-wife', version: 4, active: false, ended: { date: AS_OF, reason: 'carer-asked' } } });
+    const carers = (await get('keyworker', '/api/people/gus/carers')).json().carers as Array<{ id: string; active: boolean; mainCarer: boolean; ended: unknown }>;
+    expect(carers.map((c) => [c.id, c.active, c.mainCarer, c.ended])).toEqual([
+      [expect.any(String), true, false, null],
+      ['gus-wife', false, false, { date: AS_OF, reason: 'carer-asked' }],
+    ]);
+    expect((await post('keyworker', '/api/people/gus/carers/gus-wife/end', { version: 4, date: AS_OF, reason: 'carer-asked' })).json().error.fields).toEqual([{ field: 'carer', message: 'is already no longer involved' }]);
+    const again = await post('keyworker', '/api/people/gus/carers/gus-wife/main-carer', { version: 4 });
+    expect(again.statusCode).toBe(400);
+    expect(again.json().error.fields[0].field).toBe('carer');
+    expect((await audited('end-carer-involvement')).map((a) => [a.person_id, a.resource_id, detail(a.detail)])).toEqual([['gus', 'gus-wife', { reason: 'carer-asked', date: AS_OF, version: 4 }]]);
   });
 
   it('logs a concern in the carer’s exact words, which joins the worklist until it is answered with an outcome', async () => {

@@ -58,6 +58,8 @@ import { NeedToKnowPage } from './need-to-know/need-to-know-page.tsx';
 import { CarerConcernsPage } from './worklists/carer-concerns-page.tsx';
 import { AddCarerPage } from './carers/add-carer-page.tsx';
 import { SharingPage } from './carers/sharing-page.tsx';
+import { MainCarerPage } from './carers/main-carer-page.tsx';
+import { EndInvolvementPage } from './carers/end-involvement-page.tsx';
 import { LogConcernPage } from './carers/log-concern-page.tsx';
 import { RespondPage } from './carers/respond-page.tsx';
 import { PlanPage } from './plans/plan-page.tsx';
@@ -112,6 +114,8 @@ export function App() {
             <Route path="/worklists/carer-concerns" element={signedIn(<CarerConcernsPage />)} />
             <Route path="/people/:id/carers/new" element={signedIn(<AddCarerPage />)} />
             <Route path="/people/:id/carers/:carerId/sharing" element={signedIn(<SharingPage />)} />
+            <Route path="/people/:id/carers/:carerId/main-carer" element={signedIn(<MainCarerPage />)} />
+            <Route path="/people/:id/carers/:carerId/end" element={signedIn(<EndInvolvementPage />)} />
             <Route path="/people/:id/carer-concerns/new" element={signedIn(<LogConcernPage />)} />
             <Route path="/people/:id/carer-concerns/:concernId/respond" element={signedIn(<RespondPage />)} />
             <Route path="/people/:id/plans/:kind" element={signedIn(<PlanPage />)} />

@@ -37,3 +37,13 @@ export const informationSharingLevels = {
 } as const;
 
 export type InformationSharing = keyof typeof informationSharingLevels;
+
+/** Why a carer is no longer involved (CS/carer-involvement-ended): kept so the record says why, not only when. */
+export const carerInvolvementEndings = {
+  'person-asked': 'The person asked that they are no longer involved',
+  'carer-asked': 'The carer asked to step back',
+  'no-longer-in-touch': 'No longer in touch with the person',
+  died: 'The carer has died',
+} as const;
+
+export type CarerInvolvementEnding = keyof typeof carerInvolvementEndings;

@@ -2,7 +2,7 @@ import { londonToday } from '../engagement/london-calendar.ts';
 import { FHIR_ID } from '../fhir/datatypes.ts';
 import type { AnyResource } from '../fhir/resource-types.ts';
 import { extension, system } from '../fhir/systems.ts';
-import { carerInvolvements, carerRelationships, informationSharingLevels, type CarerInvolvement, type CarerRelationship, type InformationSharing } from './carer-codes.ts';
+import { carerInvolvementEndings, carerInvolvements, carerRelationships, informationSharingLevels, type CarerInvolvement, type CarerInvolvementEnding, type CarerRelationship, type InformationSharing } from './carer-codes.ts';
 
 /** A carer as staff enter them, before they are checked. */
 export interface CarerEntry {
@@ -20,7 +20,7 @@ export interface CarerEntry {
 }
 
 export interface CarerProblem {
-  field: 'relationship' | 'givenName' | 'familyName' | 'phone' | 'involvement' | 'sharing' | 'carer';
+  field: 'relationship' | 'givenName' | 'familyName' | 'phone' | 'involvement' | 'sharing' | 'carer' | 'mainCarer' | 'date' | 'reason';
   message: string;
 }
 
@@ -36,6 +36,8 @@ export interface Carer {
   sharing: InformationSharing | null;
   mainCarer: boolean;
   active: boolean;
+  /** When and why their involvement ended, for a carer no longer involved. */
+  ended: { date: string | null; reason: CarerInvolvementEnding | null } | null;
 }
 
 const NAME_MAX = 200;
@@ -103,7 +105,7 @@ type Extension = { url: string; valueCodeableConcept?: Coded; valueBoolean?: boo
 
 /** A RelatedPerson as the record shows it, whether written here or imported. */
 export function readCarer(resource: Record<string, unknown>): Carer {
-  const r = resource as { id: string; active?: boolean; extension?: Extension[]; relationship?: Coded[]; name?: Array<{ text?: string; given?: string[]; family?: string; prefix?: string[] }>; telecom?: Array<{ system?: string; value?: string }> };
+  const r = resource as { id: string; active?: boolean; period?: { end?: string }; extension?: Extension[]; relationship?: Coded[]; name?: Array<{ text?: string; given?: string[]; family?: string; prefix?: string[] }>; telecom?: Array<{ system?: string; value?: string }> };
   const ext = (url: string) => r.extension?.find((e) => e.url === url);
   const codeIn = <T extends object>(url: string, codeSystem: string, codes: T) => {
     const code = ext(url)?.valueCodeableConcept?.coding?.find((c) => c.system === codeSystem)?.code;
@@ -120,7 +122,8 @@ export function readCarer(resource: Record<string, unknown>): Carer {
     phone: r.telecom?.find((t) => t.system === 'phone')?.value ?? null,
     involvement: codeIn(extension.carerInvolvement, system.carerInvolvement, carerInvolvements),
     sharing: codeIn(extension.informationSharing, system.informationSharing, informationSharingLevels),
-    mainCarer: ext(extension.isMainCarer)?.valueBoolean === true,
+    mainCarer: r.active !== false && ext(extension.isMainCarer)?.valueBoolean === true,
     active: r.active !== false,
+    ended: r.active === false ? { date: r.period?.end?.slice(0, 10) ?? null, reason: codeIn(extension.carerInvolvementEnded, system.carerInvolvementEnded, carerInvolvementEndings) } : null,
   };
 }

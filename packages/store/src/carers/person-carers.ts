@@ -1,6 +1,7 @@
 import { concernChannelOf, concernOutcomeExtension, concernOutcomes, concernOutcomeSystem, readCarer, system, type Carer, type ConcernChannel, type ConcernOutcome } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
+import type { StoredRecord } from '../records/update-record.ts';
 import type { Database } from '../schema.ts';
 import { communicationOf } from './carer-concern-sql.ts';
 
@@ -32,9 +33,15 @@ type Row = { resource_type: string; id: string; version_id: number; resource: Re
 const wordsOf = (r: Record<string, any>) => ((r.payload as Array<{ contentString?: string }> | undefined) ?? []).map((p) => p.contentString).filter((s): s is string => typeof s === 'string').join('\n');
 const idOf = (reference: unknown, type: string) => (typeof reference === 'string' && reference.startsWith(`${type}/`) ? reference.slice(type.length + 1) : null);
 
+/** Every carer record of one person, with its version: for a change that touches more than one (the main carer). */
+export async function carerRecords(db: Kysely<Database>, personId: string): Promise<Array<StoredRecord & { id: string }>> {
+  const rows = await db.selectFrom('record').select(['id', 'resource', 'version_id', 'status']).where('person_id', '=', personId).where('resource_type', '=', 'RelatedPerson').execute();
+  return rows.filter((r) => r.status !== 'entered-in-error').map((r) => ({ id: r.id, resource: r.resource, versionId: r.version_id, status: r.status }));
+}
+
 /**
  * One person's carers and family (RelatedPerson) and the concerns they raised with the responses
- * to each (docs/fhir.md), in one query by the person's key: main carer first, then by name;
+ * to each (docs/fhir.md), in one query by the person's key: those still involved first, the main carer first among them, then by name;
  * concerns as recorded, each with its responses in the order given. Entered-in-error records are left out.
  */
 export async function personCarers(db: Kysely<Database>, personId: string): Promise<{ carers: PersonCarer[]; concerns: RecordedConcern[] }> {
@@ -46,7 +53,7 @@ export async function personCarers(db: Kysely<Database>, personId: string): Prom
   const carers = rows
     .filter((r) => r.resource_type === 'RelatedPerson')
     .map((r) => ({ ...readCarer(r.resource), version: r.version_id }))
-    .sort((a, b) => Number(b.mainCarer) - Number(a.mainCarer) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
+    .sort((a, b) => Number(b.active) - Number(a.active) || Number(b.mainCarer) - Number(a.mainCarer) || a.name.localeCompare(b.name) || (a.id < b.id ? -1 : 1));
 
   const communications = rows.filter((r) => r.resource_type === 'Communication');
   const isConcern = (r: Row) => (r.resource.category as Array<{ coding?: Array<{ system?: string; code?: string }> }>).some((c) => c.coding?.some((x) => x.system === system.communicationCategory && x.code === 'carer-concern'));

@@ -5,6 +5,7 @@ import { newContactId } from '../contacts/contact-id.ts';
 import { errorFor, type FormError } from '../forms/form-errors.tsx';
 import { carerInvolvements, carerRelationships, informationSharingLevels } from '../../../domain/src/carers/carer-codes.ts';
 import { CarerFormPage } from './carer-form-page.tsx';
+import { noLongerMainSays } from './main-carer-page.tsx';
 
 const LABELS: Record<string, string> = {
   relationship: 'Relationship to the person',
@@ -40,11 +41,12 @@ export function AddCarerPage() {
       check={() =>
         (['relationship', 'involvement', 'sharing', 'mainCarer'] as const).filter((k) => !form[k]).map((k) => ({ fieldId: k, message: `Choose the ${LABELS[k]!.toLowerCase()}` }))
       }
-      send={async ({ personId, name }) => {
-        await api.post(`/api/people/${encodeURIComponent(personId)}/carers`, {
+      send={async ({ personId, name, data }) => {
+        const added = await api.post<{ noLongerMainCarer: string[] }>(`/api/people/${encodeURIComponent(personId)}/carers`, {
           carerId, relationship: form.relationship, givenName: form.givenName.trim() || null, familyName: form.familyName, phone: form.phone.trim() || null, involvement: form.involvement, sharing: form.sharing, mainCarer: form.mainCarer === 'yes',
         });
-        return `${[form.givenName.trim(), form.familyName.trim()].filter(Boolean).join(' ')} added as ${name}’s ${carerRelationships[form.relationship as keyof typeof carerRelationships].toLowerCase()}.`;
+        const who = [form.givenName.trim(), form.familyName.trim()].filter(Boolean).join(' ');
+        return `${who} added as ${name}’s ${carerRelationships[form.relationship as keyof typeof carerRelationships].toLowerCase()}.${noLongerMainSays(added.noLongerMainCarer, data.carers)}`;
       }}
       intro={() => <p className="nhsuk-body">Ask the person what they agree may be shared with this carer. Whatever they say, the team always listens to a carer’s concerns.</p>}
       fields={({ errors }) => (

@@ -1,7 +1,7 @@
 import { SummaryList } from 'nhsuk-react-components';
 import { Link } from 'react-router-dom';
-import { formatDateTime } from '../format/dates.ts';
-import { carerInvolvements, informationSharingLevels } from '../../../domain/src/carers/carer-codes.ts';
+import { formatDate, formatDateTime } from '../format/dates.ts';
+import { carerInvolvementEndings, carerInvolvements, informationSharingLevels } from '../../../domain/src/carers/carer-codes.ts';
 import { concernChannels, concernOutcomes } from '../../../domain/src/carers/carer-concern-rules.ts';
 import type { CarerConcern, PersonCarer } from './carer-types.ts';
 import { useCarers } from './use-carers.ts';
@@ -36,14 +36,29 @@ export function TheirWords({ words }: { words: string }) {
 }
 
 function CarerSummary({ personId, carer }: { personId: string; carer: PersonCarer }) {
+  const base = `/people/${encodeURIComponent(personId)}/carers/${encodeURIComponent(carer.id)}`;
   return (
     <SummaryList aria-label={`${carer.name}, ${carer.relationship.label}`}>
       <SummaryList.Row>
         <SummaryList.Key>{carer.relationship.label}</SummaryList.Key>
         <SummaryList.Value>
           {carer.name} {carer.mainCarer ? <strong className="nhsuk-tag nhsuk-tag--blue">Main carer</strong> : null}
+          {carer.active ? null : <strong className="nhsuk-tag nhsuk-tag--grey">No longer involved</strong>}
         </SummaryList.Value>
+        {carer.active && !carer.mainCarer ? (
+          <SummaryList.Action asElement={Link} to={`${base}/main-carer`} visuallyHiddenText={`(${carer.name})`}>
+            Make main carer
+          </SummaryList.Action>
+        ) : null}
       </SummaryList.Row>
+      {carer.ended ? (
+        <SummaryList.Row>
+          <SummaryList.Key>Involvement ended</SummaryList.Key>
+          <SummaryList.Value>
+            {[carer.ended.date ? formatDate(carer.ended.date) : null, carer.ended.reason ? carerInvolvementEndings[carer.ended.reason] : null].filter(Boolean).join(': ') || 'Date not recorded'}
+          </SummaryList.Value>
+        </SummaryList.Row>
+      ) : null}
       <SummaryList.Row>
         <SummaryList.Key>Phone</SummaryList.Key>
         <SummaryList.Value>{carer.phone ?? 'Not recorded'}</SummaryList.Value>
@@ -51,11 +66,16 @@ function CarerSummary({ personId, carer }: { personId: string; carer: PersonCare
       <SummaryList.Row>
         <SummaryList.Key>Involvement</SummaryList.Key>
         <SummaryList.Value>{carer.involvement ? carerInvolvements[carer.involvement] : 'Not recorded'}</SummaryList.Value>
+        {carer.active ? (
+          <SummaryList.Action asElement={Link} to={`${base}/end`} visuallyHiddenText={`(${carer.name})`}>
+            End involvement
+          </SummaryList.Action>
+        ) : null}
       </SummaryList.Row>
       <SummaryList.Row>
         <SummaryList.Key>What the person agrees to share</SummaryList.Key>
         <SummaryList.Value>{carer.sharing ? informationSharingLevels[carer.sharing] : 'Not recorded'}</SummaryList.Value>
-        <SummaryList.Action asElement={Link} to={`/people/${encodeURIComponent(personId)}/carers/${encodeURIComponent(carer.id)}/sharing`} visuallyHiddenText={`what is shared with ${carer.name}`}>
+        <SummaryList.Action asElement={Link} to={`${base}/sharing`} visuallyHiddenText={`what is shared with ${carer.name}`}>
           Change
         </SummaryList.Action>
       </SummaryList.Row>
