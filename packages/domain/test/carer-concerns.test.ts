@@ -84,7 +84,7 @@ describe('carers and concerns as FHIR', () => {
   it('records a carer as a RelatedPerson and reads it back, and changes only the sharing', () => {
     const result = recordCarer(carerEntry, now);
     if (!result.ok) throw new Error('refused');
-    expect(readCarer(result.resource)).toEqual({ id: 'c1', relationship: { code: 'MTH', label: 'Mother' }, name: 'Mary Jones', phone: '07700 900123', involvement: 'involved', sharing: 'limited', mainCarer: true, active: true });
+    expect(readCarer(result.resource)).toEqual({ id: 'c1', relationship: { code: 'MTH', label: 'Mother' }, name: 'Mary Jones', phone: '07700 900123', involvement: 'involved', sharing: 'limited', mainCarer: true, active: true, ended: null });
     const changed = changeSharing(result.resource, 'none');
     if (!changed.ok) throw new Error('refused');
     expect(readCarer(changed.resource).sharing).toBe('none');

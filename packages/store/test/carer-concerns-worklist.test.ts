@@ -52,7 +52,7 @@ describe.each(storeKinds)('the carer-concerns worklist on $name', (kind) => {
 
   it("reads a person's carers and concerns with each concern's responses", async () => {
     const { carers, concerns } = await personCarers(store.db, 'dev');
-    expect(carers).toEqual([{ id: 'dev-sister', version: 1, relationship: { code: 'SIS', label: 'Sister' }, name: 'Dina Dean', phone: '07700 900001', involvement: 'involved', sharing: 'full', mainCarer: true, active: true }]);
+    expect(carers).toEqual([{ id: 'dev-sister', version: 1, relationship: { code: 'SIS', label: 'Sister' }, name: 'Dina Dean', phone: '07700 900001', involvement: 'involved', sharing: 'full', mainCarer: true, active: true, ended: null }]);
     expect(concerns.map((c) => [c.id, c.carerId, c.receivedAt, c.words, c.responses.map((r) => [r.id, r.by])])).toEqual([
       ['c-dev-1', 'dev-sister', '2026-06-10T09:00:00+01:00', 'Worried about dev.', [['r-dev-1', 'Kim Walker']]],
       ['c-dev-2', 'dev-sister', '2026-06-15T09:00:00+01:00', 'Worried about dev.', []],
