@@ -119,6 +119,8 @@ describe.each(storeKinds)('carers and their concerns through the API on $name', 
     const again = await post('keyworker', '/api/people/gus/carers/gus-wife/main-carer', { version: 4 });
     expect(again.statusCode).toBe(400);
     expect(again.json().error.fields[0].field).toBe('carer');
+    // The record's carers, which the crisis page shows as people to ring, are those still involved.
+    expect(((await get('keyworker', '/api/people/gus')).json().person.carers as Array<{ id: string }>).map((c) => c.id)).toEqual([expect.any(String)]);
     expect((await audited('end-carer-involvement')).map((a) => [a.person_id, a.resource_id, detail(a.detail)])).toEqual([['gus', 'gus-wife', { reason: 'carer-asked', date: AS_OF, version: 4 }]]);
   });
 

@@ -115,7 +115,8 @@ export async function getPersonRecord(db: Kysely<Database>, personId: string): P
       intensity: (e.type as R[] | undefined)?.flatMap((t) => t.coding ?? []).find((c: R) => c.system === system.careIntensity)?.code ?? null,
       ...(transfers.has(`${personId}/${e.id}`) ? { transferPending: transfers.get(`${personId}/${e.id}`)! } : {}),
     })),
-    carers: ofType('RelatedPerson').map((c) => ({
+    // Carers now involved: one whose involvement ended is not someone to ring (the carers section still lists them).
+    carers: ofType('RelatedPerson').filter((c) => c.active !== false).map((c) => ({
       id: c.id,
       name: [c.name?.[0]?.given?.join(' '), c.name?.[0]?.family].filter(Boolean).join(' ') || 'Unnamed',
       relationship: relationshipText(c.relationship?.[0]),
