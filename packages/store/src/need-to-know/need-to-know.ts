@@ -1,4 +1,4 @@
-import { needToKnowPlans, personHistory, system, type NeedToKnowPlans } from '@continuity/domain';
+import { needToKnowPlans, personHistory, system, type NeedToKnowPlans, type RestrictedFlagView } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { loadHistorySources } from '../history/history-sources.ts';
@@ -56,10 +56,10 @@ async function phonesOf(db: Kysely<Database>, references: ReadonlyArray<string |
  * signature, crisis plan and risk formulation, whom to call, what they take, their legal status and
  * what must not be missed. Read through the record's, the history's and the medicines' own readers.
  */
-export async function loadNeedToKnow(db: Kysely<Database>, personId: string, asOf: string): Promise<NeedToKnow | undefined> {
+export async function loadNeedToKnow(db: Kysely<Database>, personId: string, asOf: string, flagView: RestrictedFlagView): Promise<NeedToKnow | undefined> {
   const [record, sources, plans] = await Promise.all([
-    getPersonRecord(db, personId),
-    loadHistorySources(db, personId, asOf),
+    getPersonRecord(db, personId, flagView),
+    loadHistorySources(db, personId, asOf, flagView),
     db
       .selectFrom('record')
       .select('resource')
