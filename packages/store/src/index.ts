@@ -68,3 +68,4 @@ export * from './governance/self-assessment-answers.ts';
 export * from './governance/governance-actions.ts';
 export * from './governance/incidents.ts';
 export * from './people/restricted-rows.ts';
+export * from './gp-documents/gp-documents.ts';

@@ -45,6 +45,14 @@ export const gpSummaryRules = {
   flagCategories: ['mha-legal-status', 's117-aftercare'] as readonly string[],
   /** Prescription statuses counted as current medicines. */
   currentMedicineStatuses: ['active', 'on-hold'] as readonly string[],
+  /**
+   * Delivery to the practice's FHIR endpoint: tried at once, then again after each wait in turn;
+   * after the last the document stays `failed` with its reason until a clinician sends it again.
+   */
+  delivery: {
+    retryAfterMinutes: [1, 5, 30, 120, 720] as readonly number[],
+    timeoutSeconds: 10,
+  },
   sources: [
     { source: 'issue 9', says: 'Discharge and transfer summaries can be sent to the GP as FHIR documents' },
     { source: 'FHIR R4 Bundle, "Document" (http://hl7.org/fhir/R4/documents.html)', says: 'the first entry is the Composition; the bundle holds every resource the document references' },

@@ -33,7 +33,7 @@ const OPEN_EPISODE = ['planned', 'waitlist', 'active', 'onhold'];
 const planCategories = ['crisis-plan', 'risk-formulation'].map((code) => JSON.stringify({ category: [{ coding: [{ system: system.carePlanCategory, code }] }] }));
 
 /** Phone numbers of staff and teams, by reference ("Practitioner/kw-1"). */
-async function phonesOf(db: Kysely<Database>, references: ReadonlyArray<string | undefined>): Promise<Map<string, string>> {
+export async function phonesOf(db: Kysely<Database>, references: ReadonlyArray<string | undefined>): Promise<Map<string, string>> {
   const wanted = [...new Set(references.filter((r): r is string => Boolean(r)))];
   if (wanted.length === 0) return new Map();
   const rows = await db
