@@ -7,7 +7,7 @@ import { ApiError, parseInput } from '../http/errors.ts';
 import { fhirBase } from '../fhir/operation-outcome.ts';
 import { requirePractice } from '../shared-care/practice-routes.ts';
 import { attemptDelivery, deliverDueGpDocuments, practiceEndpoint } from './deliver-gp-document.ts';
-import { openSummarySource, summarySource } from './summary-gate.ts';
+import { openSummarySource, requireSummaryWriter, summarySource } from './summary-gate.ts';
 import { loadSummarySources } from './summary-sources.ts';
 
 const personParams = z.object({ id: fhirId });
@@ -43,6 +43,7 @@ export function summaryView(document: GpDocument) {
 export function gpSummaryRoutes(app: FastifyInstance, store: Store) {
   app.get('/api/people/:id/gp-summary', async (request) => {
     const { id } = parseInput(personParams, request.params, 'params');
+    await requireSummaryWriter(store, request, id, 'preview-gp-summary');
     const asked = parseInput(summarySource, request.query, 'query');
     const opened = await openSummarySource(store, request, id, asked, 'preview-gp-summary');
     const sent = (await personGpDocuments(store.db, id)).find((d) => d.source === opened.source);
@@ -55,6 +56,7 @@ export function gpSummaryRoutes(app: FastifyInstance, store: Store) {
 
   app.post('/api/people/:id/gp-summary', async (request, reply) => {
     const { id } = parseInput(personParams, request.params, 'params');
+    await requireSummaryWriter(store, request, id, 'send-gp-summary');
     const body = parseInput(sendBody, request.body, 'body');
     const opened = await openSummarySource(store, request, id, body, 'send-gp-summary');
     const existing = (await personGpDocuments(store.db, id)).find((d) => d.source === opened.source);
@@ -78,6 +80,7 @@ export function gpSummaryRoutes(app: FastifyInstance, store: Store) {
 
   app.post('/api/people/:id/gp-summary/:documentId/send-again', async (request) => {
     const { id, documentId } = parseInput(documentParams, request.params, 'params');
+    await requireSummaryWriter(store, request, id, 'send-gp-summary-again');
     const { version } = parseInput(againBody, request.body, 'body');
     const held = await readGpDocument(store.db, id, documentId);
     if (!held) throw new ApiError(404, 'not-found', 'This person has no summary to their GP with that id.');

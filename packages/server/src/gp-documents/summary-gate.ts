@@ -1,5 +1,5 @@
 import { fhirId, roles, type Role } from '@continuity/domain';
-import { readPersonRecord, readTransfer, recordAudit, type Store, type TransferOfCare } from '@continuity/store';
+import { everHeldBy, readPersonRecord, readTransfer, recordAudit, type Store, type TransferOfCare } from '@continuity/store';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireStaff, type SignedInUser } from '../auth/session.ts';
@@ -25,20 +25,31 @@ export interface OpenedSource {
 }
 
 /**
+ * Refuses (403, audited) a role that never writes to a GP, or a clinician whose teams never held the
+ * person, before any input is read, so a refused user learns nothing from validation.
+ */
+export async function requireSummaryWriter(store: Store, request: FastifyRequest, personId: string, action: string): Promise<SignedInUser> {
+  const staff = requireStaff(request);
+  const refuse = async (message: string) => {
+    await recordAudit(store.db, [{ actorId: staff.id, actorRole: staff.role, action, personId, basis: 'none', outcome: 'refused' }]);
+    return new ApiError(403, 'forbidden', message);
+  };
+  if (!WRITERS.includes(staff.role)) throw await refuse(`The ${roles[staff.role].label} role cannot send summaries to a GP.`);
+  if (!(await everHeldBy(store.db, personId, staff.teams.map((t) => t.id), staff.practitionerId))) throw await refuse('Only a team that has held this person can send a summary to their GP.');
+  return staff;
+}
+
+/**
  * The gate in front of a GP summary. A discharged person is no longer on the team's caseload, so
  * the record's gate would refuse the very clinicians who must write to the GP: here the relationship
  * is with what is summarised. For a discharge, the team that managed the ended episode or its key
  * worker; for a transfer, the sending or receiving team. Clinical writers only. Audited (refusals too).
  */
 export async function openSummarySource(store: Store, request: FastifyRequest, personId: string, asked: z.infer<typeof summarySource>, action: string): Promise<OpenedSource> {
-  const staff = requireStaff(request);
+  const staff = await requireSummaryWriter(store, request, personId, action);
   const audit = (outcome: 'allowed' | 'refused', basis: OpenedSource['basis'] | 'none', source: string) =>
     recordAudit(store.db, [{ actorId: staff.id, actorRole: staff.role, action, personId, basis, outcome, detail: { source } }]);
   const source = asked.episode ? `EpisodeOfCare/${asked.episode}` : `transfer/${asked.transfer}`;
-  if (!WRITERS.includes(staff.role)) {
-    await audit('refused', 'none', source);
-    throw new ApiError(403, 'forbidden', `The ${roles[staff.role].label} role cannot send summaries to a GP.`);
-  }
   const teams = staff.teams.map((t) => t.id);
   if (asked.episode) {
     const episode = await readPersonRecord(store.db, personId, 'EpisodeOfCare', asked.episode);

@@ -156,3 +156,20 @@ export async function requeueGpDocument(db: Kysely<Database>, document: Pick<GpD
     .executeTakeFirst();
   return row ? toDocument(row) : undefined;
 }
+
+/**
+ * Whether one of these teams ever held the person (an episode of care, ended or not, or a transfer of
+ * care to or from it), or this practitioner was ever their key worker: who may write to their GP
+ * after discharge has ended the relationship the record's gate asks for.
+ */
+export async function everHeldBy(db: Kysely<Database>, personId: string, teams: readonly string[], practitionerId: string | null): Promise<boolean> {
+  const references = teams.map((t) => `Organization/${t}`);
+  const row = await sql<{ held: boolean }>`
+    SELECT EXISTS (
+      SELECT 1 FROM record WHERE person_id = ${personId} AND resource_type = 'EpisodeOfCare'
+        AND (resource->'managingOrganization'->>'reference' = ANY(${references}::text[]) OR resource->'careManager'->>'reference' = ${practitionerId ? `Practitioner/${practitionerId}` : null})
+      UNION ALL
+      SELECT 1 FROM transfer_of_care WHERE person_id = ${personId} AND (sending_team_id = ANY(${[...teams]}::text[]) OR receiving_team_id = ANY(${[...teams]}::text[]))
+    ) AS held`.execute(db);
+  return row.rows[0]?.held === true;
+}
