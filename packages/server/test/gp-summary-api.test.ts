@@ -159,3 +159,29 @@ describe.each(storeKinds)("delivery to the practice's FHIR endpoint, on $name", 
     expect(JSON.stringify(deliveries)).not.toContain('Lovelace');
   });
 });
+
+describe.each(storeKinds)('the transfer of care summary to the GP, on $name', (kind) => {
+  const api = scenarioApi(kind, withEndpoint(), ['keyworker', 'manager']);
+  const { post } = session(api);
+
+  it('is for an accepted transfer only, coded as a transfer summary, and says where care moved', async () => {
+    const proposed = await post('keyworker', '/api/people/ada/transfers', { episode: 'ada-episode', receivingService: 'Leeds Community Mental Health Team', reason: 'Moved to Leeds to live with her sister.' });
+    expect(proposed.statusCode).toBe(201);
+    const transfer = proposed.json();
+    const early = await api.get('keyworker', `/api/people/ada/gp-summary?transfer=${transfer.id}`);
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error.fields).toEqual([{ field: 'transfer', message: 'has not been accepted' }]);
+
+    const accepted = await post('manager', `/api/people/ada/transfers/${transfer.id}/accept`, { version: transfer.version, confirmedBy: 'Dr Khan, Leeds CMHT', confirmedOn: '2026-06-29' });
+    expect(accepted.statusCode).toBe(200);
+    const preview = (await api.get('keyworker', `/api/people/ada/gp-summary?transfer=${transfer.id}`)).json().preview;
+    expect(preview.kind).toBe('transfer');
+    expect(preview.bundle.entry[0].resource.type.coding[0]).toEqual({ system: 'http://loinc.org', code: '18761-7', display: 'Transfer summary note' });
+    expect(preview.summary.sections[0].lines[0]).toMatch(/^Care moved from North CMHT to Leeds Community Mental Health Team on \d{4}-\d{2}-\d{2}\. Reason: Moved to Leeds to live with her sister\.$/);
+    expect(unresolvedReferences(preview.bundle)).toEqual([]);
+
+    const sent = await post('manager', '/api/people/ada/gp-summary', { transfer: String(transfer.id), followUp: 'Nothing is asked of the practice.' });
+    expect(sent.statusCode).toBe(201);
+    expect(sent.json().document).toMatchObject({ kind: 'transfer', source: `transfer/${transfer.id}`, status: 'in-app' });
+  });
+});
