@@ -102,6 +102,11 @@ describe.each(storeKinds)('summaries to the GP kept for the practice to read in 
     expect(await audit('preview-gp-summary')).toContainEqual({ actor_id: 'demo-crisis', person_id: 'ada', basis: 'none', outcome: 'refused' });
     expect((await api.get('keyworker', '/api/people/ada/gp-summary?episode=no-such')).statusCode).toBe(404);
   });
+
+  it('stops showing the practice a person who is no longer registered with it', async () => {
+    await api.store.db.updateTable('person').set({ gp_practice_id: null }).where('person_id', '=', 'ada').execute();
+    expect((await api.get('gp', '/api/gp-practice/documents')).json().documents).toEqual([]);
+  });
 });
 
 describe.each(storeKinds)("delivery to the practice's FHIR endpoint, on $name", (kind) => {

@@ -97,7 +97,7 @@ export function gpSummaryRoutes(app: FastifyInstance, store: Store) {
   app.get('/api/gp-practice/documents', async (request) => {
     const { staff, practice } = await requirePractice(store, request);
     const documents = await practiceGpDocuments(store.db, practice.id);
-    const people = await store.db.selectFrom('person').select(['person_id', 'nhs_number', 'given_names', 'family_name', 'birth_date']).where('person_id', 'in', documents.length ? documents.map((d) => d.personId) : ['']).execute();
+    const people = documents.length === 0 ? [] : await store.db.selectFrom('person').select(['person_id', 'nhs_number', 'given_names', 'family_name', 'birth_date']).where('person_id', 'in', documents.map((d) => d.personId)).execute();
     await recordAudit(store.db, documents.map((d) => ({
       actorId: staff.id, actorRole: staff.role, action: 'read-gp-summary', personId: d.personId, resourceType: 'Bundle', resourceId: d.id, basis: 'gp-practice' as const, outcome: 'allowed' as const, detail: { practice: practice.id },
     })));
