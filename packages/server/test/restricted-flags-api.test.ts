@@ -84,8 +84,13 @@ describe.each(storeKinds)('MARAC and MAPPA flags on every surface, on $name', (k
     expect(flags.find((f: { id: string }) => f.id === 'cara-f9').code.text).toBe(WITHHELD);
     expect(flags.find((f: { id: string }) => f.id === 'cara-police').code.text).toBe('Section 136 on the river bridge');
 
+    // Nor may they write over what they were not shown.
+    const overwrite = await api.app.inject({ method: 'PUT', url: '/fhir/Flag/cara-f9', payload: served, headers: { cookie: await signIn(api.app, 'crisis'), 'if-match': `W/"${served.meta.versionId}"`, 'content-type': 'application/fhir+json' } });
+    expect(overwrite.statusCode).toBe(403);
+    expect((await api.store.db.selectFrom('record').select('resource').where('id', '=', 'cara-f9').executeTakeFirstOrThrow()).resource).toMatchObject({ code: { text: SECRET } });
+
     const surfaces = (await withheldAudit('demo-crisis')).map((e) => (e.detail as { surface: string }).surface);
-    expect(surfaces).toEqual(expect.arrayContaining(['record', 'timeline', 'history', 'fhir-read', 'fhir-search']));
+    expect(surfaces).toEqual(expect.arrayContaining(['record', 'timeline', 'history', 'fhir-read', 'fhir-search', 'fhir-update']));
   });
 
   it("withholds it from a team manager reading another team's person through break-glass", async () => {
