@@ -23,8 +23,8 @@ try {
   };
   await time('search-by-nhs-number', (p) => searchPeople(store.db, { nhsNumber: p.nhs_number }));
   await time('search-by-family-name', (p) => searchPeople(store.db, { q: p.family_name }));
-  await time('person-record', (p) => getPersonRecord(store.db, p.person_id));
-  await time('timeline', (p) => personTimeline(store.db, p.person_id));
+  await time('person-record', (p) => getPersonRecord(store.db, p.person_id, 'content'));
+  await time('timeline', (p) => personTimeline(store.db, p.person_id, 'content'));
 } finally {
   await store.close();
 }

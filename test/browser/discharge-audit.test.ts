@@ -73,7 +73,8 @@ describe.skipIf(!haveChromium)('the discharge guard and audit in Chromium', () =
     await kw.getByLabel('Known harms if a relapse is missed').fill('In 2024 a missed relapse ended in eviction.');
     await kw.getByLabel('Route back in').fill('Val or her GP call the duty line; seen within a week.');
     await kw.getByRole('button', { name: 'Record the discharge' }).click();
-    await kw.waitForURL(/\/people\/val$/);
+    // Discharge ends the team’s access to the record: the page goes on to the summary for the GP.
+    await kw.waitForURL(/\/people\/val\/gp-summary\?episode=val-eoc$/);
     expect(await readPersonRecord(store.db, 'val', 'EpisodeOfCare', 'val-eoc')).toMatchObject({ versionId: 2, status: 'finished' });
     await kw.context().close();
   });

@@ -38,3 +38,5 @@ export * from './equity/index.ts';
 export * from './board/index.ts';
 export * from './mhsds/index.ts';
 export * from './governance/index.ts';
+export * from './access/restricted-flags.ts';
+export * from './gp-documents/index.ts';

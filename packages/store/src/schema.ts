@@ -16,6 +16,7 @@ export interface Database {
   schema_migration: { version: number; name: string; applied_at: Generated<Date> };
   cover_arrangement: CoverArrangementTable;
   transfer_of_care: TransferOfCareTable;
+  gp_document: GpDocumentTable;
   engagement_task: EngagementTaskTable;
   engagement_decision: EngagementDecisionTable;
   measure_link: MeasureLinkTable;
@@ -167,6 +168,23 @@ export interface TransferOfCareTable {
   /** Written as "YYYY-MM-DD"; read back with ::text. */
   confirmed_on: string | null;
   new_episode_id: string | null;
+  version: Generated<number>;
+}
+/** The outbox of summaries to GP practices (migration 022, gp-documents/gp-documents.ts). */
+export interface GpDocumentTable {
+  person_id: string;
+  id: string;
+  kind: string;
+  source: string;
+  practice_id: string;
+  bundle: Json;
+  status: string;
+  attempts: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Date | null;
+  created_by: string;
+  created_at: Generated<Date>;
+  delivered_at: Date | null;
   version: Generated<number>;
 }
 export interface EngagementTaskTable {

@@ -16,7 +16,7 @@ describe.each(storeKinds)('a person\'s history and need-to-know page on $name', 
   });
 
   it('joins up the history across services, newest first, each event from its record', async () => {
-    const history = (await loadPersonHistory(store.db, 'cara', HISTORY_AS_OF))!;
+    const history = (await loadPersonHistory(store.db, 'cara', HISTORY_AS_OF, 'content'))!;
     expect(history.person).toEqual({ id: 'cara', nhsNumber: '9990004005', familyName: 'Okoro', givenNames: 'Cara', birthDate: '1988-04-02', gender: 'female', postcode: 'LS6 2AB' });
     expect(history.events.map((e) => [e.date, e.kind, e.title, e.detail ?? null, e.reference])).toEqual([
       ['2026-04-05', 'legal-status', 'On a Community Treatment Order', 'current · conditions: take medication as prescribed', 'Flag/cara-cto'],
@@ -49,10 +49,10 @@ describe.each(storeKinds)('a person\'s history and need-to-know page on $name', 
   });
 
   it('has nothing to say for someone with no history but an episode', async () => {
-    const history = (await loadPersonHistory(store.db, 'dan', HISTORY_AS_OF))!;
+    const history = (await loadPersonHistory(store.db, 'dan', HISTORY_AS_OF, 'content'))!;
     expect(history.events.map((e) => e.reference)).toEqual(['EpisodeOfCare/dan-now']);
     expect(history.summaries.filter((s) => s.summary !== 'None recorded')).toEqual([]);
-    expect(await loadPersonHistory(store.db, 'nobody', HISTORY_AS_OF)).toBeUndefined();
+    expect(await loadPersonHistory(store.db, 'nobody', HISTORY_AS_OF, 'content')).toBeUndefined();
   });
 
   it('reads the care intensities of open episodes only', async () => {
@@ -62,7 +62,7 @@ describe.each(storeKinds)('a person\'s history and need-to-know page on $name', 
   });
 
   it('gathers what the crisis line needs to know on one page', async () => {
-    const page = (await loadNeedToKnow(store.db, 'cara', HISTORY_AS_OF))!;
+    const page = (await loadNeedToKnow(store.db, 'cara', HISTORY_AS_OF, 'content'))!;
     expect(page.person).toEqual({ id: 'cara', nhsNumber: '9990004005', name: { family: 'Okoro', given: 'Cara' }, birthDate: '1988-04-02', phone: '07700 900001', postcode: 'LS6 2AB', deceasedAt: null, accommodation: 'Not recorded' });
     expect(page.relapseSignature).toEqual({ text: CARA_WARNING_SIGNS, personsOwnWords: true, source: 'risk-formulation', reference: 'CarePlan/cara-risk', date: '2026-05-01' });
     expect(page.crisisPlan?.sections.map((s) => [s.heading, s.text, s.personsOwnWords])).toEqual([
@@ -84,12 +84,12 @@ describe.each(storeKinds)('a person\'s history and need-to-know page on $name', 
   });
 
   it('shows a plan without sections as its description, and no relapse signature when none is recorded', async () => {
-    const page = (await loadNeedToKnow(store.db, 'dan', HISTORY_AS_OF))!;
+    const page = (await loadNeedToKnow(store.db, 'dan', HISTORY_AS_OF, 'content'))!;
     expect(page.crisisPlan).toMatchObject({ id: 'dan-crisis-plan', sections: [], description: 'Call his brother.' });
     expect(page.riskFormulation).toBeNull();
     expect(page.relapseSignature).toBeNull();
     expect(page.teams).toEqual([{ episodeId: 'dan-now', team: 'South CMHT', teamPhone: null, keyWorker: null, keyWorkerPhone: null, intensity: 'standard' }]);
-    expect(await loadNeedToKnow(store.db, 'nobody', HISTORY_AS_OF)).toBeUndefined();
+    expect(await loadNeedToKnow(store.db, 'nobody', HISTORY_AS_OF, 'content')).toBeUndefined();
   });
 });
 
@@ -104,7 +104,7 @@ describe.each(storeKinds)('a history where no crisis team exists on $name', (kin
   });
 
   it('reads the foundation scenario\'s Ada with no crisis events, undated care team last', async () => {
-    const history = (await loadPersonHistory(store.db, 'ada', '2024-06-30'))!;
+    const history = (await loadPersonHistory(store.db, 'ada', '2024-06-30', 'content'))!;
     expect(history.events.map((e) => [e.date, e.kind, e.title])).toEqual([
       ['2024-05-22T17:30:00Z', 'concern', 'Concern raised by a carer or family member'],
       ['2024-03-12', 'red-flag', 'Police contact: welfare check'],

@@ -41,6 +41,8 @@ import { MonitoringOverduePage } from './worklists/monitoring-overdue-page.tsx';
 import { SharedCarePage } from './worklists/shared-care-page.tsx';
 import { PersonSharedCarePage } from './shared-care/person-shared-care-page.tsx';
 import { PracticePage } from './shared-care/practice-page.tsx';
+import { SendSummaryPage } from './gp-documents/send-summary-page.tsx';
+import { PracticeDocumentsPage } from './gp-documents/practice-documents-page.tsx';
 import { MhaDeadlinesPage } from './worklists/mha-deadlines-page.tsx';
 import { IntensiveReviewPage } from './worklists/intensive-review-page.tsx';
 import { CareIntensityPage } from './intensive-care/care-intensity-page.tsx';
@@ -107,6 +109,8 @@ export function App() {
             <Route path="/worklists/shared-care" element={signedIn(<SharedCarePage />)} />
             <Route path="/people/:id/shared-care" element={signedIn(<PersonSharedCarePage />)} />
             <Route path="/shared-care" element={signedIn(<PracticePage />)} />
+            <Route path="/gp-practice/documents" element={signedIn(<PracticeDocumentsPage />)} />
+            <Route path="/people/:id/gp-summary" element={signedIn(<SendSummaryPage />)} />
             <Route path="/worklists/mha-deadlines" element={signedIn(<MhaDeadlinesPage />)} />
             <Route path="/people/:id/mha/ctos/:flag" element={signedIn(<CtoEventPage />)} />
             <Route path="/people/:id/history" element={signedIn(<HistoryPage />)} />

@@ -1,3 +1,4 @@
+import { restrictedFlagRules } from '../access/restricted-flags.ts';
 import { diagnosisGroupOf } from '../discharge/severe-relapsing.ts';
 import type { WorklistReason } from '../engagement/engagement-facts.ts';
 import { heldEpisodes } from '../engagement/held-episodes.ts';
@@ -184,13 +185,13 @@ function multipleSocialNeeds(facts: IntensiveReviewFacts, day: number): Worklist
 
 function justiceContact(facts: IntensiveReviewFacts, day: number): WorklistReason | undefined {
   const flags = facts.flags
-    .filter((f) => f.status !== 'entered-in-error' && rules.justiceContact.flags.includes(f.code) && onOrBefore(f.start, day))
+    .filter((f) => f.status !== 'entered-in-error' && (rules.justiceContact.flags.includes(f.code) || f.code === restrictedFlagRules.withheldCode) && onOrBefore(f.start, day))
     .sort(byId);
   const from = monthsBefore(day, rules.justiceContact.policeConcernLookBack.months);
   const concerns = concernsSince(facts, 'police', from, day);
   if (flags.length === 0 && concerns.length === 0) return undefined;
   const parts = [
-    ...(flags.length ? [`Red flags from history: ${flags.map((f) => `${lower(redFlags[f.code as keyof typeof redFlags] ?? f.code)}${onWords(f, day)}`).join('; ')}`] : []),
+    ...(flags.length ? [`Red flags from history: ${flags.map((f) => `${flagWords(f.code)}${onWords(f, day)}`).join('; ')}`] : []),
     ...(concerns.length ? [`the police raised a concern on ${listWords(concerns.map((c) => shortDate(c.on, day)))}`] : []),
   ];
   return {
@@ -248,6 +249,12 @@ function isCurrent(flag: FlagFact, day: number): boolean {
 function sinceWords(flag: FlagFact, day: number): string {
   const start = londonDay(flag.start);
   return start === undefined ? '' : ` since ${shortDate(start, day)}`;
+}
+
+/** A red flag mid-sentence; a restricted one withheld from this reader (access/restricted-flags.ts) in the rules' own words. */
+function flagWords(code: string): string {
+  if (code === restrictedFlagRules.withheldCode) return restrictedFlagRules.withheldWords;
+  return lower(redFlags[code as keyof typeof redFlags] ?? code);
 }
 
 function onWords(flag: FlagFact, day: number): string {

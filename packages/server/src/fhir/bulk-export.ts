@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { importOrder, isResourceType, type ResourceType } from '@continuity/domain';
+import { flagForReader, importOrder, isResourceType, parseReference, restrictedFlagView, type RestrictedFlagView, type ResourceType } from '@continuity/domain';
 import { exportFhirRecords, isSharedType, openablePeople, recordAudit, type Store } from '@continuity/store';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, type SignedInUser } from '../auth/session.ts';
@@ -57,7 +57,9 @@ export function bulkExportRoutes(fhir: FastifyInstance, store: Store) {
       people.map((personId) => ({ actorId: staff.id, actorRole: staff.role, action: 'fhir-export', personId, basis: 'team' as const, outcome: 'allowed' as const, detail: { job: id, types } })),
     );
     jobs.set(id, job);
-    void writeFiles(store, job, types, people).catch((error: Error) => {
+    // Exported people are the team's (no break-glass): the restricted-flag rule decides on that basis.
+    const reader = { staff, view: restrictedFlagView({ role: staff.role, basis: 'team' }) };
+    void writeFiles(store, job, types, people, reader).catch((error: Error) => {
       job.state = 'failed';
       request.log.error({ err: { name: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') } }, 'bulk export failed');
     });
@@ -113,11 +115,27 @@ function exportTypes(level: 'system' | 'patient', query: Record<string, string |
   return levelTypes.filter((t) => asked.includes(t));
 }
 
-async function writeFiles(store: Store, job: ExportJob, types: ResourceType[], people: readonly string[]) {
+/** Writes the files; restricted flags (MARAC, MAPPA) as the exporter may see them, any withheld audited per person. */
+async function writeFiles(store: Store, job: ExportJob, types: ResourceType[], people: readonly string[], reader: { staff: SignedInUser; view: RestrictedFlagView }) {
+  const withheld = new Map<string, string[]>();
   for (const type of types) {
     const lines: string[] = [];
-    for await (const batch of exportFhirRecords(store.db, type, people)) for (const resource of batch) lines.push(JSON.stringify(resource));
+    for await (const batch of exportFhirRecords(store.db, type, people)) {
+      for (const resource of batch) {
+        const shown = flagForReader(resource as Record<string, any>, reader.view);
+        if (shown !== resource) {
+          const personId = parseReference((resource as { subject?: { reference?: string } }).subject?.reference)?.id ?? 'unknown';
+          withheld.set(personId, [...(withheld.get(personId) ?? []), String(resource.id)]);
+        }
+        if (shown) lines.push(JSON.stringify(shown));
+      }
+    }
     if (lines.length > 0) job.files.set(`${type}.ndjson`, { type, lines });
   }
+  const { staff, view } = reader;
+  await recordAudit(
+    store.db,
+    [...withheld].map(([personId, flags]) => ({ actorId: staff.id, actorRole: staff.role, action: 'withhold-restricted-flags', personId, basis: 'team' as const, outcome: 'refused' as const, detail: { surface: 'fhir-export', view, flags } })),
+  );
   job.state = 'complete';
 }

@@ -1,9 +1,10 @@
-import { isResourceType, roles, type ResourceType } from '@continuity/domain';
+import { flagForReader, isRestrictedFlag, isResourceType, roles, type ResourceType } from '@continuity/domain';
 import { readFhirRecord, type FhirRecord, type Store } from '@continuity/store';
 import type { FastifyRequest } from 'fastify';
 import { requireStaff, type SignedInUser } from '../auth/session.ts';
 import { ApiError } from '../http/errors.ts';
-import { openRecord } from '../people/record-access.ts';
+import { openRecord, type OpenedRecord } from '../people/record-access.ts';
+import { restrictedFlagsFor } from '../people/restricted-flags.ts';
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
@@ -32,10 +33,23 @@ export function fhirId(value: string, field = 'id'): string {
  * A held record by type and id, after the same gate as the person's record (relationship or
  * break-glass, audited, refusals too); shared records need only a clinical role.
  */
-export async function openFhirRecord(store: Store, request: FastifyRequest, type: ResourceType, id: string, action: string): Promise<FhirRecord> {
+export async function openFhirRecord(store: Store, request: FastifyRequest, type: ResourceType, id: string, action: string): Promise<FhirRecord & { opened?: OpenedRecord }> {
   requireClinical(request);
   const record = await readFhirRecord(store.db, type, fhirId(id));
   if (!record) throw new ApiError(404, 'not-found', `There is no ${type} with that id.`);
-  if (record.personId) await openRecord(store, request, record.personId, action, { resource: `${type}/${id}` });
+  if (record.personId) return { ...record, opened: await openRecord(store, request, record.personId, action, { resource: `${type}/${id}` }) };
   return record;
+}
+
+/**
+ * A version of a person's record as its reader may see it: a restricted flag (MARAC, MAPPA) the
+ * reader is not entitled to is served withheld, and the withholding audited (domain restricted-flags.ts).
+ */
+export async function asReaderMay<T extends { resource: Record<string, unknown> }>(store: Store, record: { personId: string | null; opened?: OpenedRecord }, version: T): Promise<T> {
+  if (!record.personId || !record.opened || !isRestrictedFlag(version.resource)) return version;
+  const { staff, basis } = record.opened;
+  const view = await restrictedFlagsFor(store, staff, record.personId, basis, 'fhir-read');
+  const resource = flagForReader(version.resource, view);
+  if (!resource) throw new ApiError(404, 'not-found', 'There is no Flag with that id.');
+  return { ...version, resource };
 }

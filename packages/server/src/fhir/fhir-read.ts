@@ -1,7 +1,7 @@
 import { readRecordVersions, withMeta, type Store } from '@continuity/store';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { ApiError } from '../http/errors.ts';
-import { fhirId, heldType, openFhirRecord } from './fhir-access.ts';
+import { asReaderMay, fhirId, heldType, openFhirRecord } from './fhir-access.ts';
 import { etagOf, FHIR_JSON } from './operation-outcome.ts';
 
 type ReadParams = { type: string; id: string; vid?: string };
@@ -25,7 +25,7 @@ export function fhirReadRoutes(fhir: FastifyInstance, store: Store) {
   fhir.get<{ Params: ReadParams }>('/:type/:id', async (request, reply) => {
     const type = heldType(request.params.type);
     const record = await openFhirRecord(store, request, type, request.params.id, 'fhir-read');
-    return sendVersion(reply, record);
+    return sendVersion(reply, await asReaderMay(store, record, record));
   });
 
   fhir.get<{ Params: ReadParams }>('/:type/:id/_history/:vid', async (request, reply) => {
@@ -35,6 +35,6 @@ export function fhirReadRoutes(fhir: FastifyInstance, store: Store) {
     const versions = record.personId ? await readRecordVersions(store.db, record.personId, type, record.id) : [record];
     const version = versions.find((v) => String(v.versionId) === vid);
     if (!version) throw new ApiError(404, 'not-found', `${type}/${record.id} has no version ${vid}.`);
-    return sendVersion(reply, version);
+    return sendVersion(reply, await asReaderMay(store, record, version));
   });
 }

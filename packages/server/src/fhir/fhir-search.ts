@@ -1,8 +1,10 @@
-import { kindOf, parseReference, type ResourceType } from '@continuity/domain';
+import { flagForReader, isRestrictedFlag, kindOf, parseReference, type ResourceType } from '@continuity/domain';
 import { isSharedType, openablePeople, readFhirRecordsById, recordAudit, searchFhirRecords, withMeta, type FhirRecord, type Store } from '@continuity/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../http/errors.ts';
-import { openRecord } from '../people/record-access.ts';
+import { openRecord, recordAccessOf } from '../people/record-access.ts';
+import { restrictedFlagsFor } from '../people/restricted-flags.ts';
+import type { SignedInUser } from '../auth/session.ts';
 import { heldType, requireClinical } from './fhir-access.ts';
 import { fhirBase, FHIR_JSON } from './operation-outcome.ts';
 import { includeTargets, readSearch, type SearchRequest } from './search-parameters.ts';
@@ -22,7 +24,8 @@ export function fhirSearchRoutes(fhir: FastifyInstance, store: Store) {
     const search = readSearch(type, request.query);
     let people = await openablePeople(store.db, { id: staff.id, teams: staff.teams.map((t) => t.id), practitionerId: staff.practitionerId }, new Date());
     if (search.person !== undefined && !people.includes(search.person)) people = await askedForSomeoneElse(store, request, search.person);
-    const { total, records } = await searchFhirRecords(store.db, { type, people, ...search });
+    const { total, records: found } = await searchFhirRecords(store.db, { type, people, ...search });
+    const records = await asReadersMay(store, staff, found);
     const included = await includedRecords(store, type, records, search.includes, people);
     const seen = [...new Set([...records, ...included].map((r) => r.personId).filter((p): p is string => p !== null))];
     await recordAudit(
@@ -39,6 +42,28 @@ export function fhirSearchRoutes(fhir: FastifyInstance, store: Store) {
     );
     return reply.type(FHIR_JSON).send(searchset(request, type, search, total, records, included));
   });
+}
+
+/**
+ * The page as its reader may see it: restricted flags (MARAC, MAPPA) withheld from a reader not
+ * entitled to them on their basis with that person (break-glass grants included), audited once a person.
+ */
+async function asReadersMay(store: Store, staff: SignedInUser, records: FhirRecord[]): Promise<FhirRecord[]> {
+  const views = new Map<string, Awaited<ReturnType<typeof restrictedFlagsFor>>>();
+  const shown: FhirRecord[] = [];
+  for (const record of records) {
+    if (!record.personId || !isRestrictedFlag(record.resource)) {
+      shown.push(record);
+      continue;
+    }
+    if (!views.has(record.personId)) {
+      const { decision } = await recordAccessOf(store, staff, record.personId);
+      views.set(record.personId, await restrictedFlagsFor(store, staff, record.personId, decision.allowed ? decision.basis : 'none', 'fhir-search'));
+    }
+    const resource = flagForReader(record.resource, views.get(record.personId)!);
+    if (resource) shown.push({ ...record, resource });
+  }
+  return shown;
 }
 
 /** A person the user may not open: the gate decides (403 and audited, or 404 for nobody by that id, which finds nothing). */

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { validateResource, type ResourceType, type ValidResource } from '@continuity/domain';
+import { isRestrictedFlag, validateResource, type ResourceType, type ValidResource } from '@continuity/domain';
 import { isSharedType, readFhirRecord, recordAudit, writeFhirRecord, type FhirRecord, type Store } from '@continuity/store';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../http/errors.ts';
 import { openRecord, type OpenedRecord } from '../people/record-access.ts';
+import { restrictedFlagsFor } from '../people/restricted-flags.ts';
 import { fhirId, heldType, requireClinical } from './fhir-access.ts';
 import { fhirBase, versionInIfMatch } from './operation-outcome.ts';
 import { sendVersion } from './fhir-read.ts';
@@ -43,6 +44,10 @@ export function fhirWriteRoutes(fhir: FastifyInstance, store: Store) {
     const held = await readFhirRecord(store.db, type, id);
     if (!held?.personId) throw new ApiError(404, 'not-found', `There is no ${type} with that id: a record is created with POST /fhir/${type}, which gives its id.`);
     const opened = await openRecord(store, request, held.personId, 'open-for-fhir-update', { resource: `${type}/${id}` });
+    // A reader shown a restricted flag withheld must not write over what they were not shown (domain restricted-flags.ts).
+    if (isRestrictedFlag(held.resource) && (await restrictedFlagsFor(store, opened.staff, held.personId, opened.basis, 'fhir-update')) !== 'content') {
+      throw new ApiError(403, 'forbidden', 'This flag is restricted: only the key worker, team manager or prescriber of the team holding the person can change it.');
+    }
     const expected = versionInIfMatch(request.headers['if-match']);
     if (expected === undefined) throw new ApiError(428, 'if-match-required', `Send If-Match: W/"<version>" with the version you read (now ${held.versionId}), so that a change made since is never overwritten.`, [{ field: 'If-Match', message: 'is required' }]);
     if (expected !== held.versionId) throw stale();

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { ApiError, parseInput } from '../http/errors.ts';
 import { openRecord } from '../people/record-access.ts';
+import { restrictedFlagsFor } from '../people/restricted-flags.ts';
 
 const personParams = z.object({ id: fhirId });
 
@@ -14,8 +15,8 @@ const personParams = z.object({ id: fhirId });
 export function historyRoutes(app: FastifyInstance, store: Store) {
   app.get('/api/people/:id/history', async (request) => {
     const { id } = parseInput(personParams, request.params, 'params');
-    await openRecord(store, request, id, 'read-history');
-    const history = await loadPersonHistory(store.db, id, londonToday());
+    const { staff, basis } = await openRecord(store, request, id, 'read-history');
+    const history = await loadPersonHistory(store.db, id, londonToday(), await restrictedFlagsFor(store, staff, id, basis, 'history'));
     if (!history) throw new ApiError(404, 'not-found', 'There is no person with that id.');
     return history;
   });

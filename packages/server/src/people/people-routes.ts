@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
 import { accessDecision, openRecord } from './record-access.ts';
+import { restrictedFlagsFor } from './restricted-flags.ts';
 
 const personParams = z.object({ id: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'is not a valid person id') });
 
@@ -66,8 +67,8 @@ export function peopleRoutes(app: FastifyInstance, store: Store) {
 
   app.get('/api/people/:id', async (request) => {
     const { id } = parseInput(personParams, request.params, 'params');
-    const { basis, expiresAt } = await openRecord(store, request, id, 'read-record');
-    const person = await getPersonRecord(store.db, id);
+    const { staff, basis, expiresAt } = await openRecord(store, request, id, 'read-record');
+    const person = await getPersonRecord(store.db, id, await restrictedFlagsFor(store, staff, id, basis, 'record'));
     if (!person) throw new ApiError(404, 'not-found', 'There is no person with that id.');
     // On break-glass, when the access ends, so the record page can say so.
     return { person, access: expiresAt ? { basis, expiresAt } : { basis } };
@@ -75,8 +76,8 @@ export function peopleRoutes(app: FastifyInstance, store: Store) {
 
   app.get('/api/people/:id/timeline', async (request) => {
     const { id } = parseInput(personParams, request.params, 'params');
-    await openRecord(store, request, id, 'read-timeline');
-    return { entries: await personTimeline(store.db, id) };
+    const { staff, basis } = await openRecord(store, request, id, 'read-timeline');
+    return { entries: await personTimeline(store.db, id, await restrictedFlagsFor(store, staff, id, basis, 'timeline')) };
   });
 
   app.post('/api/people/:id/break-glass', async (request, reply) => {

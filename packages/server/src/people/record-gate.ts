@@ -8,7 +8,8 @@ import { decideAtGate, openRecord } from './record-access.ts';
  * does not: asking for break-glass is how one gets access, a transfer is read and decided by the
  * receiving team before the person is theirs, and triage at the single point of access comes before
  * any team holds the person; the crisis line reads the need-to-know page of people in intensive
- * care without break-glass. Every other route under /api/people/:id passes the gate.
+ * care without break-glass; a GP summary is written by the team that held the episode it
+ * summarises, after discharge has ended their relationship. Every other route under /api/people/:id passes the gate.
  */
 const OWN_GATES = [
   'POST /api/people/:id/break-glass',
@@ -18,6 +19,9 @@ const OWN_GATES = [
   'POST /api/people/:id/transfers/:transferId/accept',
   'POST /api/people/:id/transfers/:transferId/decline',
   'POST /api/people/:id/transfers/:transferId/withdraw',
+  'GET /api/people/:id/gp-summary',
+  'POST /api/people/:id/gp-summary',
+  'POST /api/people/:id/gp-summary/:documentId/send-again',
 ];
 
 const PERSON_ID = /^[A-Za-z0-9\-.]{1,64}$/;

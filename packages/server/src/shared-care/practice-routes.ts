@@ -70,7 +70,7 @@ export function practiceRoutes(app: FastifyInstance, store: Store) {
  * The signed-in GP practice: a partner-agency account whose organisation is a GP practice. Anyone
  * else is refused, clinicians included: they see shared care on the person's record.
  */
-async function requirePractice(store: Store, request: FastifyRequest): Promise<{ staff: SignedInUser; practice: { id: string; name: string } }> {
+export async function requirePractice(store: Store, request: FastifyRequest): Promise<{ staff: SignedInUser; practice: { id: string; name: string } }> {
   const staff = requireStaff(request);
   const refuse = () => new ApiError(403, 'forbidden', 'Only an account linked to a GP practice can see its shared care responsibilities.');
   if (staff.role !== 'partner-agency' || !staff.organisationId) throw refuse();

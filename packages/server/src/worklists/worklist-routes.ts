@@ -1,4 +1,4 @@
-import { fhirDate, londonToday, roles, type Worklist, type WorklistItem } from '@continuity/domain';
+import { fhirDate, londonToday, restrictedFlagRules, restrictedFlagView, roles, type Worklist, type WorklistItem } from '@continuity/domain';
 import { carerConcernsWorklist, disengagedWorklist, intensiveReviewWorklist, loadNames, mhaDeadlinesWorklist, monitoringOverdueWorklist, recordAudit, sharedCareWorklist, waitingWorklist, type Store } from '@continuity/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
@@ -45,7 +45,7 @@ interface ServedWorklist {
   decided?: WorklistItem[];
 }
 
-type BuildOptions = { asOf: string; team?: string; teams?: readonly string[]; carerResponseHours?: number };
+type BuildOptions = { asOf: string; team?: string; teams?: readonly string[]; carerResponseHours?: number; withholdRestrictedFlags?: (personTeams: readonly string[]) => boolean };
 
 // Each worklist is built by the store with the same options and gives the same shape.
 const worklists: Record<string, (db: Store['db'], options: BuildOptions) => Promise<ServedWorklist>> = {
@@ -84,7 +84,9 @@ export async function buildWorklistFor(store: Store, request: FastifyRequest, na
     if (!team) throw new ApiError(404, 'not-found', 'There is no team with that id.');
   }
   const asOf = query.asOf ?? londonToday();
-  const result = await build(store.db, { asOf, team: query.team, teams: query.team || manager ? undefined : ownTeams, carerResponseHours: settings.carerResponseHours });
+  // Restricted flags (MARAC, MAPPA) in a reason's words only for a reader whose team holds the person (domain restricted-flags.ts).
+  const withholdRestrictedFlags = (personTeams: readonly string[]) => restrictedFlagView({ role: staff.role, basis: personTeams.some((t) => ownTeams.includes(t)) ? 'team' : 'none' }) !== 'content';
+  const result = await build(store.db, { asOf, team: query.team, teams: query.team || manager ? undefined : ownTeams, carerResponseHours: settings.carerResponseHours, withholdRestrictedFlags });
   const entries = [...result.list.items, ...(result.decided ?? [])].map((item) => ({
     actorId: staff.id,
     actorRole: staff.role,
@@ -94,7 +96,10 @@ export async function buildWorklistFor(store: Store, request: FastifyRequest, na
     outcome: 'allowed' as const,
     detail: { worklist: name, asOf, team: query.team ?? null },
   }));
-  await recordAudit(store.db, entries);
+  const withheld = result.list.items
+    .filter((item) => item.reasons.some((r) => r.text.includes(restrictedFlagRules.withheldWords)))
+    .map((item) => ({ ...entries.find((e) => e.personId === item.patient.id)!, action: 'withhold-restricted-flags', outcome: 'refused' as const, detail: { surface: `worklist ${name}`, view: 'existence' } }));
+  await recordAudit(store.db, [...entries, ...withheld]);
   return result;
 }
 

@@ -33,6 +33,10 @@ export function examples(): Record<string, Example> {
     'POST /api/people/:id/contacts': { user: 'keyworker', params: { id: 'ada' }, body: { contactId: randomUUID(), date: day, time: '10:00', mode: 'face-to-face', outcome: 'attended', episode: 'ada-episode', note: 'Seen at home.' } },
     'POST /api/people/:id/results': { user: 'keyworker', params: { id: 'ada' }, body: { resultId: randomUUID(), test: '14334-7', date: day, value: 0.6 } },
     'POST /api/people/:id/discharge': { user: 'keyworker', params: { id: 'ada' }, body: { episode: 'ada-episode', version: 1, reason: 'recovered', mdtDecisionDate: day, relapseIndicators: 'Sleeping less.', harmsIfMissed: 'Self-neglect.', routeBack: 'Call the team.' } },
+    // Ada's episode is still open in this scenario: the writers get past the gate to a 409 (not discharged).
+    'POST /api/people/:id/gp-summary': { user: 'keyworker', params: { id: 'ada' }, body: { episode: 'ada-episode', followUp: 'Please review her mood at each visit.' } },
+    // No such summary: the writers get past the gate to a 404.
+    'POST /api/people/:id/gp-summary/:documentId/send-again': { user: 'keyworker', params: { id: 'ada', documentId: '0b7f6a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b' }, body: { version: 1 } },
     'POST /api/people/:id/break-glass': { user: 'keyworker', params: { id: 'ben' }, body: { reason: 'Crisis call out of hours, known to be at risk' } },
     'POST /api/people/:id/medicines': { user: 'prescriber', params: { id: 'ada' }, body: { prescriptionId: randomUUID(), medicine: 'Lithium carbonate', dose: '400mg at night', date: day, intervalDays: null } },
     'POST /api/people/:id/medicines/:medicineId/stop': { user: 'prescriber', params: { id: 'ada', medicineId: 'ada-clozapine' }, body: { version: 1, date: day, reason: 'Neutropenia.' } },

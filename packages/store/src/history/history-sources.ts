@@ -1,9 +1,10 @@
-import { crisisOrganisationTypes, system, type HistorySources } from '@continuity/domain';
+import { crisisOrganisationTypes, system, type HistorySources, type RestrictedFlagView } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { legalStatusHistory, type LegalStatusEntry } from '../mha/mha-record.ts';
 import { personMedicines, type PersonMedicine } from '../medicines/person-medicines.ts';
 import { loadNames, referencesIn } from '../people/names.ts';
+import { forReader } from '../people/restricted-rows.ts';
 
 /** The history's sources with the readers' own richer entries, which the need-to-know page shows as they are. */
 export interface LoadedHistorySources extends HistorySources {
@@ -26,8 +27,9 @@ async function crisisTeams(db: Kysely<Database>): Promise<Set<string>> {
  * Everything one person's history is made of (domain history-facts.ts), read by the person's key:
  * their admissions and crisis team contacts, episodes of care, care teams, flags and communications
  * in one query; their legal statuses and medicines through the readers the record page uses.
+ * Restricted flags (MARAC, MAPPA) as flagView allows.
  */
-export async function loadHistorySources(db: Kysely<Database>, personId: string, asOf: string): Promise<LoadedHistorySources> {
+export async function loadHistorySources(db: Kysely<Database>, personId: string, asOf: string, flagView: RestrictedFlagView): Promise<LoadedHistorySources> {
   const crisis = await crisisTeams(db);
   const crisisReferences = [...crisis].map((id) => `Organization/${id}`);
   const [rows, legalStatuses, medicines] = await Promise.all([
@@ -48,7 +50,7 @@ export async function loadHistorySources(db: Kysely<Database>, personId: string,
     legalStatusHistory(db, personId),
     personMedicines(db, personId, asOf),
   ]);
-  const records = rows.map((r) => ({ resourceType: r.resource_type, id: r.id, resource: r.resource as Record<string, any> }));
+  const records = forReader(rows, flagView).map((r) => ({ resourceType: r.resource_type, id: r.id, resource: r.resource as Record<string, any> }));
   const names = await loadNames(db, referencesIn(records.map((r) => r.resource)));
   return { records, nameOf: (reference) => (reference ? names.get(reference) : undefined), crisisTeams: crisis, legalStatuses, medicines };
 }

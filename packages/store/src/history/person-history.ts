@@ -1,4 +1,4 @@
-import { personHistory, type PersonHistory } from '@continuity/domain';
+import { personHistory, type PersonHistory, type RestrictedFlagView } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import type { PersonSummary } from '../people/search.ts';
@@ -10,10 +10,10 @@ export interface PersonHistoryView extends PersonHistory {
 }
 
 /** One person's history across services as of a day (docs/history.md); undefined for no such person. */
-export async function loadPersonHistory(db: Kysely<Database>, personId: string, asOf: string): Promise<PersonHistoryView | undefined> {
+export async function loadPersonHistory(db: Kysely<Database>, personId: string, asOf: string, flagView: RestrictedFlagView): Promise<PersonHistoryView | undefined> {
   const [person, sources] = await Promise.all([
     db.selectFrom('person').select(['person_id', 'nhs_number', 'family_name', 'given_names', 'birth_date', 'gender', 'postcode']).where('person_id', '=', personId).executeTakeFirst(),
-    loadHistorySources(db, personId, asOf),
+    loadHistorySources(db, personId, asOf, flagView),
   ]);
   if (!person) return undefined;
   return {

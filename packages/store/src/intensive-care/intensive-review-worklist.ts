@@ -1,4 +1,4 @@
-import { compareIntensiveFindings, evaluateIntensiveReview, teamsOpenTo, type IntensiveReviewFinding, type Worklist } from '@continuity/domain';
+import { compareIntensiveFindings, evaluateIntensiveReview, teamsOpenTo, withheldFlagCodes, type IntensiveReviewFinding, type Worklist } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { personLabels } from '../caseload/listed-people.ts';
 import { disengagedWorklist, type ListedPerson } from '../engagement/disengaged-worklist.ts';
@@ -6,7 +6,10 @@ import type { Database } from '../schema.ts';
 import { onlyPeopleSql, scopeDay, scopeTeams, type WorklistScope } from '../worklists/worklist-scope.ts';
 import { loadIntensiveReviewFacts, organisationsOfType, psychosisCandidates } from './intensive-review-facts.ts';
 
-export type IntensiveReviewOptions = WorklistScope;
+export interface IntensiveReviewOptions extends WorklistScope {
+  /** Whether the reader is entitled only to the existence of restricted flags (MARAC, MAPPA) of a person held by these teams (domain restricted-flags.ts). */
+  withholdRestrictedFlags?: (personTeams: readonly string[]) => boolean;
+}
 
 // A person with psychosis has a few dozen small facts: well under 4 KB each.
 const SLICE_SIZE = 20_000;
@@ -48,7 +51,8 @@ export async function intensiveReviewWorklist(db: Kysely<Database>, options: Int
       const personTeams = teamsOpenTo(personFacts, day);
       if (teams && !personTeams.some((t) => teams.includes(t))) continue;
       evaluated++;
-      const finding = evaluateIntensiveReview({ ...personFacts, disengaged: disengagedReasons.get(personFacts.personId) }, asOf);
+      const flags = options.withholdRestrictedFlags?.(personTeams) ? withheldFlagCodes(personFacts.flags) : personFacts.flags;
+      const finding = evaluateIntensiveReview({ ...personFacts, flags, disengaged: disengagedReasons.get(personFacts.personId) }, asOf);
       if (!finding.listed) continue;
       findings.push(finding);
       teamsOf.set(finding.personId, personTeams);

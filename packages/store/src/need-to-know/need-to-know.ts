@@ -1,4 +1,4 @@
-import { needToKnowPlans, personHistory, system, type NeedToKnowPlans } from '@continuity/domain';
+import { needToKnowPlans, personHistory, system, type NeedToKnowPlans, type RestrictedFlagView } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { loadHistorySources } from '../history/history-sources.ts';
@@ -33,7 +33,7 @@ const OPEN_EPISODE = ['planned', 'waitlist', 'active', 'onhold'];
 const planCategories = ['crisis-plan', 'risk-formulation'].map((code) => JSON.stringify({ category: [{ coding: [{ system: system.carePlanCategory, code }] }] }));
 
 /** Phone numbers of staff and teams, by reference ("Practitioner/kw-1"). */
-async function phonesOf(db: Kysely<Database>, references: ReadonlyArray<string | undefined>): Promise<Map<string, string>> {
+export async function phonesOf(db: Kysely<Database>, references: ReadonlyArray<string | undefined>): Promise<Map<string, string>> {
   const wanted = [...new Set(references.filter((r): r is string => Boolean(r)))];
   if (wanted.length === 0) return new Map();
   const rows = await db
@@ -56,10 +56,10 @@ async function phonesOf(db: Kysely<Database>, references: ReadonlyArray<string |
  * signature, crisis plan and risk formulation, whom to call, what they take, their legal status and
  * what must not be missed. Read through the record's, the history's and the medicines' own readers.
  */
-export async function loadNeedToKnow(db: Kysely<Database>, personId: string, asOf: string): Promise<NeedToKnow | undefined> {
+export async function loadNeedToKnow(db: Kysely<Database>, personId: string, asOf: string, flagView: RestrictedFlagView): Promise<NeedToKnow | undefined> {
   const [record, sources, plans] = await Promise.all([
-    getPersonRecord(db, personId),
-    loadHistorySources(db, personId, asOf),
+    getPersonRecord(db, personId, flagView),
+    loadHistorySources(db, personId, asOf, flagView),
     db
       .selectFrom('record')
       .select('resource')

@@ -9,11 +9,13 @@ import {
   religions,
   sexualOrientations,
   system,
+  type RestrictedFlagView,
 } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { loadNames, referencesIn } from './names.ts';
 import { pendingTransferMarks, type PendingTransferMark } from '../transfer/transfers-of-care.ts';
+import { forReader } from './restricted-rows.ts';
 
 type R = Record<string, any>;
 
@@ -57,16 +59,20 @@ const characteristic = (code: string | null, labels: Record<string, string>): Ch
   label: code === null ? NOT_RECORDED : (labels[code] ?? code),
 });
 
-export async function getPersonRecord(db: Kysely<Database>, personId: string): Promise<PersonRecord | undefined> {
+/** flagView: what the reader may see of restricted (MARAC, MAPPA) flags (domain restricted-flags.ts). */
+export async function getPersonRecord(db: Kysely<Database>, personId: string, flagView: RestrictedFlagView): Promise<PersonRecord | undefined> {
   const person = await db.selectFrom('person').selectAll().where('person_id', '=', personId).executeTakeFirst();
   if (!person) return undefined;
-  const rows = await db
-    .selectFrom('record')
-    .select(['resource_type', 'id', 'resource', 'status', 'occurred_at', 'version_id'])
-    .where('person_id', '=', personId)
-    .where('resource_type', 'in', ['EpisodeOfCare', 'RelatedPerson', 'Condition', 'Flag'])
-    .orderBy('occurred_at', (ob) => ob.desc().nullsLast())
-    .execute();
+  const rows = forReader(
+    await db
+      .selectFrom('record')
+      .select(['resource_type', 'id', 'resource', 'status', 'occurred_at', 'version_id'])
+      .where('person_id', '=', personId)
+      .where('resource_type', 'in', ['EpisodeOfCare', 'RelatedPerson', 'Condition', 'Flag'])
+      .orderBy('occurred_at', (ob) => ob.desc().nullsLast())
+      .execute(),
+    flagView,
+  );
   const gpRow = person.gp_practice_id
     ? await db.selectFrom('shared_record').select('resource').where('resource_type', '=', 'Organization').where('id', '=', person.gp_practice_id).executeTakeFirst()
     : undefined;

@@ -24,6 +24,7 @@ export function AppHeader() {
         ...(user.role === 'admin' ? [{ to: '/audit', text: 'Audit log' }] : []),
         // A partner linked to its organisation: a GP practice sees its shared care responsibilities.
         ...(user.role === 'partner-agency' && user.organisationId && !communityPartner(user) ? [{ to: '/shared-care', text: 'Shared care' }] : []),
+        ...(user.role === 'partner-agency' && user.organisationId && !communityPartner(user) ? [{ to: '/gp-practice/documents', text: 'Documents from the mental health team' }] : []),
         // The community assets directory is for staff and the community services that keep it; those services answer referrals to them.
         ...(isClinicalRole(user.role) || user.role === 'admin' || communityPartner(user) ? [{ to: '/community-assets', text: 'Community services' }] : []),
         ...(communityPartner(user) ? [{ to: '/community-assets/referrals', text: 'Referrals to you' }] : []),

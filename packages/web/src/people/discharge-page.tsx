@@ -50,7 +50,8 @@ export function DischargePage() {
     for (const field of FIELDS) if (form[field].trim()) body[field] = form[field].trim();
     try {
       await api.post(`/api/people/${encodeURIComponent(id)}/discharge`, body);
-      navigate(`/people/${encodeURIComponent(id)}`);
+      // Discharge ends the team's access to the record: next is the summary for the GP.
+      navigate(`/people/${encodeURIComponent(id)}/gp-summary?episode=${encodeURIComponent(episodeId)}`);
     } catch (problem) {
       const p = problem instanceof ApiProblem ? problem : new ApiProblem(0, 'unexpected', 'The discharge could not be recorded. Please try again.');
       const onFields = p.fields.filter((f) => (FIELDS as readonly string[]).includes(f.field));

@@ -103,6 +103,12 @@ export function TransferPage() {
         {transfer.declineReason ? row('Why it was declined', transfer.declineReason) : null}
         {person.birthDate ? row('Date of birth', formatDate(person.birthDate)) : null}
       </SummaryList>
+      {transfer.status === 'accepted' && (sending || receiving) && user.role !== 'crisis-line' ? (
+        // Once care has moved, the GP is told: the summary page previews it and sends it once.
+        <p className="nhsuk-body">
+          <Link to={`/people/${encodeURIComponent(id)}/gp-summary?transfer=${encodeURIComponent(transferId)}`}>Send summary to GP</Link>
+        </p>
+      ) : null}
       {pending ? <p className="nhsuk-body">Until the transfer is accepted, {name} stays with {transfer.sendingTeam.name} and the episode of care stays open.</p> : null}
 
       {pending && receiving && user.role === 'team-manager' ? (

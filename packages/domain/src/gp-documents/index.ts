@@ -1,0 +1,5 @@
+export * from './gp-summary-rules.ts';
+export * from './build-gp-summary.ts';
+export * from './document-references.ts';
+export * from './delivery-schedule.ts';
+export * from './read-gp-summary.ts';
