@@ -7,6 +7,7 @@ export * from './nhs-number/nhs-number.ts';
 export * from './person/demographics.ts';
 export * from './fhir/validate.ts';
 export * from './fhir/references.ts';
+export * from './fhir/nul-character.ts';
 export * from './access/roles.ts';
 export * from './access/password-policy.ts';
 export * from './access/record-access.ts';

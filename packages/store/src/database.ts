@@ -42,8 +42,8 @@ export interface Store {
 
 export interface BulkTransaction {
   db: Kysely<Database>;
-  /** Loads CSV rows (NULL as an unquoted empty field) into the named columns of a table. */
-  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /** Loads rows in COPY's text format (tab-separated, \\N for NULL, backslash escapes) into the named columns of a table. */
+  copyText(table: string, columns: readonly string[], rows: string[]): Promise<void>;
 }
 
 export type RunSql = (statement: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
@@ -95,8 +95,8 @@ async function openPGlite(dataDir: string, snapshot?: Blob): Promise<Store> {
       db.transaction().execute((trx) =>
         work({
           db: trx,
-          copyCsv: async (table, columns, csv) => {
-            await client.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob' (FORMAT csv)`, [], { blob: new Blob([csv]) });
+          copyText: async (table, columns, rows) => {
+            await client.query(`COPY ${table} (${columns.join(', ')}) FROM '/dev/blob'`, [], { blob: new Blob(rows) });
           },
         }),
       ),
@@ -148,8 +148,8 @@ function openPostgres(databaseUrl: string): Store {
         return await bound.transaction().execute((trx) =>
           work({
             db: trx,
-            copyCsv: (table, columns, csv) =>
-              pipeline(Readable.from([csv]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN (FORMAT csv)`))),
+            copyText: (table, columns, rows) =>
+              pipeline(Readable.from([rows.join('')]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`))),
           }),
         );
       } finally {

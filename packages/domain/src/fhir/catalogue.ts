@@ -175,19 +175,42 @@ export const importOrder: readonly ResourceType[] = kinds.map((k) => k.type);
 /** Every relative reference inside a resource, with the path it was found at. */
 export function collectReferences(resource: unknown): Array<{ path: string; reference: string }> {
   const found: Array<{ path: string; reference: string }> = [];
-  const walk = (node: unknown, path: string) => {
+  // The path is kept as steps and spelled out only where a reference is found: most of a resource
+  // holds none, and spelling every node's path was a tenth of an import's validation time.
+  const steps: Array<string | number> = [];
+  const walk = (node: object) => {
     if (Array.isArray(node)) {
-      node.forEach((child, i) => walk(child, `${path}[${i}]`));
-    } else if (node && typeof node === 'object') {
-      for (const [key, value] of Object.entries(node)) {
-        const childPath = path ? `${path}.${key}` : key;
-        if (key === 'reference' && typeof value === 'string') found.push({ path: childPath, reference: value });
-        else if (key !== 'contained') walk(value, childPath);
+      for (let i = 0; i < node.length; i += 1) {
+        const child: unknown = node[i];
+        if (child === null || typeof child !== 'object') continue;
+        steps.push(i);
+        walk(child);
+        steps.pop();
+      }
+      return;
+    }
+    for (const key of Object.keys(node)) {
+      const value: unknown = (node as Record<string, unknown>)[key];
+      if (key === 'reference' && typeof value === 'string') {
+        steps.push(key);
+        found.push({ path: spell(steps), reference: value });
+        steps.pop();
+      } else if (key !== 'contained' && value !== null && typeof value === 'object') {
+        steps.push(key);
+        walk(value);
+        steps.pop();
       }
     }
   };
-  walk(resource, '');
+  if (resource !== null && typeof resource === 'object') walk(resource);
   return found;
+}
+
+/** A path as validation names it: participant[0].actor.reference. */
+function spell(steps: ReadonlyArray<string | number>): string {
+  let path = '';
+  for (const step of steps) path = typeof step === 'number' ? `${path}[${step}]` : path ? `${path}.${step}` : step;
+  return path;
 }
 
 /** A FHIR date or dateTime as a full instant, for ordering; partial dates take their first moment. */

@@ -9,11 +9,41 @@ const DATE_TIME =
 
 /** A calendar date that really exists (no 30 February). Partial dates (YYYY, YYYY-MM) are allowed by FHIR. */
 function isRealDate(value: string): boolean {
+  const full = fullDateIsReal(value);
+  if (full !== undefined) return full;
   const [y, m, d] = value.slice(0, 10).split('-').map(Number);
   if (y === undefined || y < 1800 || y > 2200) return false;
   if (m === undefined || d === undefined) return true;
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/**
+ * The same answer for a value starting YYYY-MM-DD, read in place: most dates are full, and splitting
+ * them into strings was a tenth of an import's validation time. Undefined for any other value.
+ */
+function fullDateIsReal(value: string): boolean | undefined {
+  if (value.length < 10 || value.charCodeAt(4) !== 45 || value.charCodeAt(7) !== 45) return undefined;
+  const y = digitsAt(value, 0, 4);
+  const m = digitsAt(value, 5, 2);
+  const d = digitsAt(value, 8, 2);
+  if (Number.isNaN(y + m + d)) return undefined;
+  return y >= 1800 && y <= 2200 && m >= 1 && m <= 12 && d >= 1 && d <= daysIn(y, m);
+}
+
+function digitsAt(value: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i += 1) {
+    const digit = value.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+function daysIn(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 export const fhirId = z.string().regex(FHIR_ID, 'must be a FHIR id: 1-64 letters, digits, "-" or "."');

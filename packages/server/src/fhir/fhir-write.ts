@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isRestrictedFlag, validateResource, type ResourceType, type ValidResource } from '@continuity/domain';
+import { isRestrictedFlag, pathToNul, validateResource, type ResourceType, type ValidResource } from '@continuity/domain';
 import { isSharedType, readFhirRecord, recordAudit, writeFhirRecord, type FhirRecord, type Store } from '@continuity/store';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ApiError } from '../http/errors.ts';
@@ -78,23 +78,11 @@ function resourceBody(body: unknown): Record<string, unknown> {
 
 /** The import's validation (validateResource), with its reason as the OperationOutcome's. */
 function validated(resource: Record<string, unknown>, type: ResourceType): ValidResource {
-  const nul = pathToNul(resource, '');
+  const nul = pathToNul(resource);
   if (nul !== undefined) throw new ApiError(400, 'invalid-resource', `The ${type} is not valid: ${nul || 'a key'} holds a NUL character, which no FHIR string may.`, [{ field: nul || 'resource', message: 'holds a NUL character' }]);
   const checked = validateResource(resource, type);
   if (checked.ok) return checked;
   throw new ApiError(400, 'invalid-resource', `The ${type} is not valid: ${checked.message}.`, [{ field: checked.field ?? 'resource', message: checked.message }]);
-}
-
-/** Where a NUL character is, as validation names paths (note.0.text): PostgreSQL's JSON cannot store one. */
-function pathToNul(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
-  if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, child] of Object.entries(value)) {
-    if (key.includes('\u0000')) return path;
-    const found = pathToNul(child, path ? `${path}.${key}` : key);
-    if (found !== undefined) return found;
-  }
-  return undefined;
 }
 
 function stale() {

@@ -1,4 +1,4 @@
-import { validateResource, type ResourceType, type ValidResource } from '@continuity/domain';
+import { pathToNul, validateResource, type ResourceType, type ValidResource } from '@continuity/domain';
 import { prepareRecord, type PreparedRecord } from '../records/prepare.ts';
 
 /** One entry checked and made ready to store, or why it cannot be. Plain data: it crosses threads. */
@@ -15,6 +15,9 @@ export function checkEntry(value: unknown, declaredType: ResourceType | undefine
   const checked = validateResource(value, declaredType);
   if (!checked.ok) return { ok: false, resourceType: checked.resourceType ?? null, id: checked.id ?? null, field: checked.field, message: checked.message };
   const prepared = prepareRecord({ type: checked.type, id: checked.resource.id, personId: checked.personId, resource: checked.resource });
+  // JSON writes a NUL as \u0000, so only text holding that is walked to find where it is.
+  const nul = prepared.json.includes('\\u0000') ? pathToNul(prepared.resource) : undefined;
+  if (nul !== undefined) return { ok: false, resourceType: checked.type, id: checked.resource.id, field: nul || undefined, message: `${nul || 'a key'} holds a NUL character, which no FHIR string may` };
   if (checked.type === 'Patient') return { ok: true, valid: checked, prepared };
   const slim = { resourceType: checked.type, id: checked.resource.id } as ValidResource['resource'];
   return { ok: true, valid: { ...checked, resource: slim }, prepared: { ...prepared, resource: slim } };

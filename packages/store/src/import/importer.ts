@@ -148,8 +148,8 @@ async function storeBatch(
 
   try {
     const outcome = await store.bulkTransaction(async (tx) => {
-      const { accepted, refused } = await resolveBatch(tx.db, batch);
-      const written = await writeRecords(tx, accepted.map(toIncoming));
+      const { accepted, refused, noneStored } = await resolveBatch(tx.db, batch);
+      const written = await writeRecords(tx, accepted.map(toIncoming), { noneStored });
       await recordAudit(tx.db, auditEntries(written, actor, file));
       return { refused, written };
     });

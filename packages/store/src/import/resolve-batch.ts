@@ -20,15 +20,17 @@ const sharedTypes = new Set<ResourceType>(sharedResourceTypes);
 /**
  * Checks a batch of valid resources against what is already stored: every reference must resolve
  * (to a stored record or one accepted earlier in the batch), a record may not move from one person
- * to another, and an NHS number may belong to one person only.
+ * to another, and an NHS number may belong to one person only. Says whether none of the records
+ * accepted is stored yet, so that a first import can be copied straight in.
  */
-export async function resolveBatch(db: Kysely<Database>, batch: Candidate[]): Promise<{ accepted: Candidate[]; refused: Refusal[] }> {
+export async function resolveBatch(db: Kysely<Database>, batch: Candidate[]): Promise<{ accepted: Candidate[]; refused: Refusal[]; noneStored: boolean }> {
   const stored = await lookUpStored(db, batch);
   const nhsOwners = await lookUpNhsNumbers(db, batch);
   const acceptedKeys = new Set<string>();
   const claimedNhs = new Map<string, string>();
   const accepted: Candidate[] = [];
   const refused: Refusal[] = [];
+  let noneStored = true;
 
   for (const candidate of batch) {
     const { valid } = candidate;
@@ -40,8 +42,9 @@ export async function resolveBatch(db: Kysely<Database>, batch: Candidate[]): Pr
     }
     acceptedKeys.add(key);
     accepted.push(candidate);
+    if (stored.has(key)) noneStored = false;
   }
-  return { accepted, refused };
+  return { accepted, refused, noneStored };
 }
 
 function checkOne(

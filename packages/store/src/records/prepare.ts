@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { kindOf, toInstant, type AnyResource, type ResourceType } from '@continuity/domain';
 
 export interface IncomingRecord {
@@ -28,7 +28,8 @@ export function prepareRecord(record: IncomingRecord): PreparedRecord {
     ...record,
     resource,
     json,
-    contentHash: createHash('sha256').update(json).digest('base64url'),
+    // One-shot hashing: no Hash object per record (the same digest as createHash).
+    contentHash: hash('sha256', json, 'base64url'),
     occurredAt: toInstant(kind.occurredAt(resource)) ?? null,
     status: kind.status(resource) ?? null,
   };
