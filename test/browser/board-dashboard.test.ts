@@ -43,6 +43,10 @@ describe.skipIf(!haveChromium)('the board dashboard in Chromium', () => {
     expect(await cells(1)).toEqual(['Black or Black British', '10', '8', '80.0%', '1.60 (95% CI 0.94 to 2.74)']);
     expect(await cells(2)).toEqual(['Not recorded', '6', '5', '83.3%', '–']);
     await expect(caseload.getByText(/Recorded for 83\.3% \(30 of 36 people\)/).count()).resolves.toBe(1);
+    const carers = tile(page, 'Carers’ concerns answered within the response standard');
+    expect(await carers.locator('p.nhsuk-heading-l').innerText()).toBe('65.0%');
+    await expect(carers.getByText('Median time to a first response: 24 hours, of the 17 concerns answered by the day. Response standard used: 72 hours.').count()).resolves.toBe(1);
+    expect(await tile(page, 'Intensive and assertive cohort already in intensive care').locator('p.nhsuk-heading-l').innerText()).toBe('50.0%');
     // A board analyst reads figures only: no way to the people behind them.
     expect(await page.getByRole('link', { name: /See the people/ }).count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);

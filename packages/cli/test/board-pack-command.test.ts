@@ -49,6 +49,9 @@ describe('continuity report board', () => {
     expect(html).toMatch(/<svg role="img" aria-labelledby="trend-mha-use-title"/);
     expect(html).toContain('<td>Black or Black British</td><td>10</td><td>8</td><td>80.0%</td><td>1.60 (95% CI 0.94 to 2.74)</td>');
     expect(html).toContain('Deprivation (IMD decile) not available');
+    expect(html).toContain('<strong>65.0%</strong> — 13 of 20 concerns');
+    expect(html).toContain('<p>Median time to a first response: 24 hours, of the 17 concerns answered by the day. Response standard used: 72 hours.</p>');
+    expect(html).toContain('<strong>50.0%</strong> — 1 of 2 people');
   }, 120_000);
 
   it('prints the pack to PDF with headless Chromium', async () => {
@@ -66,6 +69,8 @@ describe('continuity report board', () => {
     expect(lines[0]).toBe('Board dashboard as of 2026-06-30.');
     expect(lines[1]).toBe('Seen within 4 weeks: 80.0% (4 of 5 referrals). Standard: Four-week waiting time standard: care starts within 28 days of referral.');
     expect(lines).toContain('Subject to the Mental Health Act: 8,333.3 per 100,000 (3 of 36 people).');
+    expect(lines).toContain('Intensive and assertive cohort already in intensive care: 50.0% (1 of 2 people).');
+    expect(lines.find((l) => l.startsWith('Carers’ concerns'))).toMatch(/: 65\.0% \(13 of 20 concerns\)\. Standard: .*\. Median time to a first response: 24 hours, of the 17 concerns answered by the day\. Response standard used: 72 hours\.$/);
     const mha = await continuity('report', 'mha-use', '--as-of', BOARD_AS_OF, '--format', 'json', '--data-dir', dataDir);
     expect(JSON.parse(mha.stdout)).toMatchObject({ report: 'mha-use', asOf: BOARD_AS_OF });
   }, 120_000);

@@ -19,7 +19,7 @@ describe('continuity export', () => {
     expect(words.stdout).toContain('Exported 3 people to');
     expect(words.stdout).toContain('MHS201CareContact.csv: 5 rows');
     expect(words.stdout).toContain('MHS002GP.csv: 1 row\n');
-    expect(readFileSync(join(dir, 'words', 'MHS002GP.csv'), 'utf8')).toBe('LocalPatientId,GMPReg\r\nana,L81001\r\n');
+    expect(readFileSync(join(dir, 'words', 'MHS002GP.csv'), 'utf8')).toBe('LocalPatientId,GMPCodeReg\r\nana,L81001\r\n');
 
     const json = await continuity('export', 'mhsds', '--out', join(dir, 'json'), '--data-dir', data, '--json');
     expect(json.code).toBe(0);

@@ -96,7 +96,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   worklistRoutes(app, options.store, { carerResponseHours });
   dischargeRoutes(app, options.store);
   reportRoutes(app, options.store);
-  boardRoutes(app, options.store);
+  boardRoutes(app, options.store, { carerResponseHours });
   caseloadRoutes(app, options.store);
   contactRoutes(app, options.store);
   resultRoutes(app, options.store);

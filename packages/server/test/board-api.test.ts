@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { boardDashboard } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { boardScenario, BOARD_AS_OF } from '../../store/test/support/board-scenario.ts';
+import { buildApp } from '@continuity/server';
 import { scenarioApi } from './support/scenario-api.ts';
+import { signIn } from './support/signed-in-app.ts';
 
 const detail = (d: unknown) => (typeof d === 'string' ? JSON.parse(d) : d);
 
@@ -32,6 +34,23 @@ describe.each(storeKinds)('the board dashboard through the API on $name', (kind)
       ['w9', { report: 'board', tile: 'disengaged', asOf: BOARD_AS_OF }],
     ]);
   });
+
+  it('lists a team manager the people whose carer’s concern went unanswered beyond the standard, and judges by the installation’s response hours', async () => {
+    const response = await get('manager', `/api/reports/board/carer-concerns/people?asOf=${BOARD_AS_OF}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.json().people.map((p: { personId: string; units: number }) => [p.personId, p.units])).toEqual([['w5', 1], ['w6', 1]]);
+    const cohort = await get('manager', `/api/reports/board/intensive-care/people?asOf=${BOARD_AS_OF}`);
+    expect(cohort.json().people.map((p: { personId: string }) => p.personId)).toEqual(['w2']);
+    // With responses due in 24 hours (CONTINUITY_CARER_RESPONSE_HOURS=24): 9 of 21, worked in packages/store/test/board-dashboard.test.ts.
+    const app = await buildApp({ store: api.store, webRoot: '/nonexistent', carerResponseHours: 24 });
+    try {
+      const board = await app.inject({ method: 'GET', url: `/api/reports/board?asOf=${BOARD_AS_OF}`, headers: { cookie: await signIn(app, 'board') } });
+      const carers = board.json().tiles.find((t: { tile: { key: string } }) => t.tile.key === 'carer-concerns');
+      expect([carers.figure.numerator, carers.figure.denominator, carers.responseTimes.standardHours]).toEqual([9, 21, 24]);
+    } finally {
+      await app.close();
+    }
+  }, 60_000);
 
   it('keeps people from board analysts, partner agencies and others, and the dashboard from all but its readers', async () => {
     for (const user of ['board', 'partner', 'keyworker', 'admin']) expect((await get(user, '/api/reports/board/disengaged/people')).statusCode, user).toBe(403);

@@ -34,7 +34,7 @@ describe.each(storeKinds)('the MHSDS export on $name', (kind) => {
       'ben,9990007128,1970-07-07,1,,,,,2026-06-01',
       'cy,,1990-01-01,9,,,,,',
     ));
-    expect(read('MHS002GP')).toBe(csv('LocalPatientId,GMPReg', 'ana,L81001'));
+    expect(read('MHS002GP')).toBe(csv('LocalPatientId,GMPCodeReg', 'ana,L81001'));
     expect(read('MHS006MHCareCoord')).toBe(csv(
       'LocalPatientId,CareProfLocalId,StartDateAssCareCoord,EndDateAssCareCoord',
       'ana,kw-north,2026-03-10,',
@@ -54,9 +54,10 @@ describe.each(storeKinds)('the MHSDS export on $name', (kind) => {
       'ana,ana-a3,,,2026-06-18,09:00:00,02,,2',
       'ana,ana-a4,,,2026-06-19,11:00:00,11,,4',
     ));
+    // A CTO's LegalStatusCode is empty: the record's 17 is section 48/49 in the NHS Data Dictionary list (docs/mhsds-export.md).
     expect(read('MHS401MHActPeriod')).toBe(csv(
       'LocalPatientId,MHActLegalStatusClassPeriodId,LegalStatusCode,StartDateMHActLegalStatusClass,StartTimeMHActLegalStatusClass,ExpiryDateMHActLegalStatusClass,EndDateMHActLegalStatusClass',
-      'ana,ana-cto,17,2026-02-20,,2026-08-19,',
+      'ana,ana-cto,,2026-02-20,,2026-08-19,',
       'ana,ana-s3,03,2026-01-05,23:30:00,,2026-02-20',
     ));
     expect(read('MHS606CodedScoreAssessmentRefer')).toBe(csv(

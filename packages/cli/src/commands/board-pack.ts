@@ -1,4 +1,4 @@
-import { characteristics, countText, rateText, ratioText, type BoardDashboard, type BoardFigure, type BoardTileFigures, type RateScale } from '@continuity/domain';
+import { characteristics, countText, rateText, ratioText, responseTimesText, type BoardDashboard, type BoardFigure, type BoardTileFigures, type RateScale } from '@continuity/domain';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -6,7 +6,7 @@ const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<':
 export function describeBoard(board: BoardDashboard): string {
   return [
     `Board dashboard as of ${board.asOf}.`,
-    ...board.tiles.map((t) => `${t.tile.title}: ${rateText(t.figure.rate, t.tile.scale)} (${t.figure.numerator.toLocaleString('en-GB')} of ${t.figure.denominator.toLocaleString('en-GB')} ${t.tile.counts})${t.tile.standard ? `. Standard: ${t.tile.standard}` : ''}.`),
+    ...board.tiles.map((t) => `${t.tile.title}: ${rateText(t.figure.rate, t.tile.scale)} (${t.figure.numerator.toLocaleString('en-GB')} of ${t.figure.denominator.toLocaleString('en-GB')} ${t.tile.counts})${t.tile.standard ? `. Standard: ${t.tile.standard}` : ''}.${t.responseTimes ? ` ${responseTimesText(t.responseTimes)}` : ''}`),
   ].join('\n');
 }
 
@@ -49,6 +49,7 @@ function tileSection(t: BoardTileFigures): string {
     `<p class="figure"><strong>${rateText(figure.rate, tile.scale)}</strong> — ${figure.numerator.toLocaleString('en-GB')} of ${figure.denominator.toLocaleString('en-GB')} ${escape(tile.counts)}</p>`,
     `<p>Numerator: ${escape(tile.numerator)}. Denominator: ${escape(tile.denominator)}.${tile.standard ? ` Standard: ${escape(tile.standard)}.` : ''} Source: ${escape(tile.sources.map((s) => s.source).join('; '))}.</p>`,
   ];
+  if (t.responseTimes) parts.push(`<p>${escape(responseTimesText(t.responseTimes))}</p>`);
   if (t.trend) {
     parts.push(trendSvg(`trend-${tile.key}`, tile.title, t.trend, tile.scale));
     parts.push(`<table><caption>${escape(tile.title)}: figure at each month end</caption><thead>${row(['Month end', 'Figure', 'Numerator', 'Denominator'], true)}</thead><tbody>${t.trend.map((p) => row([p.asOf, rateText(p.rate, tile.scale), p.numerator.toLocaleString('en-GB'), p.denominator.toLocaleString('en-GB')])).join('')}</tbody></table>`);

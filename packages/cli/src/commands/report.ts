@@ -1,4 +1,5 @@
 import { formatNhsNumber, londonToday } from '@continuity/domain';
+import { carerResponseHoursSetting } from '@continuity/server';
 import { boardDashboard, dischargeAudit, loadNames, mhaUse, personNames, physicalHealthReport, recordAudit, teamOutcomes, type DischargeAudit, type Store } from '@continuity/store';
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
@@ -56,7 +57,7 @@ const REPORTS: Record<string, { says: string; run: (store: Store, flags: ReportF
   board: {
     says: 'the board dashboard as a document: every tile with its trend and its breakdown by ethnicity, as of --as-of; --format html or pdf for the board pack',
     run: async (store, flags) => {
-      const board = await boardDashboard(store.db, { asOf: flags.asOf });
+      const board = await boardDashboard(store.db, { asOf: flags.asOf, carerResponseHours: carerResponseHoursSetting() });
       await auditAggregate(store, { report: 'board', asOf: board.asOf });
       return { json: board, text: describeBoard(board), html: boardPackHtml(board) };
     },

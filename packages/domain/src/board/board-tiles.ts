@@ -1,6 +1,6 @@
 import type { RuleSource } from '../engagement/engagement-rules.ts';
 
-export type BoardTileKey = 'waiting-times' | 'caseload' | 'disengaged' | 'contact-re-established' | 'discharge-breaches' | 'physical-health-check' | 'monitoring' | 'outcome-measures' | 'outcome-change' | 'mha-use';
+export type BoardTileKey = 'waiting-times' | 'caseload' | 'intensive-care' | 'disengaged' | 'contact-re-established' | 'discharge-breaches' | 'carer-concerns' | 'physical-health-check' | 'monitoring' | 'outcome-measures' | 'outcome-change' | 'mha-use';
 
 /** How a tile's rate is written: a share of the denominator, or per 100,000 people. */
 export type RateScale = 'percent' | 'per-100k';
@@ -39,7 +39,16 @@ export interface BoardTile {
 export const boardRules = {
   /** Days after being on the disengaged list within which contact counts as re-established: the core interval of the disengagement rules. */
   reEstablishedWithinDays: 28,
-  sources: [{ source: 'Issue 8 part 1; engagement-rules.ts noContactWithinInterval.standardDays', says: 'how fast contact is re-established with people on the disengaged list; 28 days is the core community care contact interval' }] satisfies RuleSource[],
+  /**
+   * Carers' concerns are counted over the months to the day whose response fell due in them, so that
+   * every concern counted has a settled answer on the day: one raised in the last 72 hours and not
+   * yet answered is neither late nor in time. Three months, as the waiting-times tile.
+   */
+  carerConcernMonths: 3,
+  sources: [
+    { source: 'Issue 8 part 1; engagement-rules.ts noContactWithinInterval.standardDays', says: 'how fast contact is re-established with people on the disengaged list; 28 days is the core community care contact interval' },
+    { source: 'Issue 8 part 1; carer-concern-rules.ts unanswered.responseWithinHours', says: 'carers’ concerns and response times, against the response standard' },
+  ] satisfies RuleSource[],
 } as const;
 
 export const boardTiles: readonly BoardTile[] = [
@@ -68,6 +77,23 @@ export const boardTiles: readonly BoardTile[] = [
     drillDown: null,
     trend: true,
     sources: [{ source: 'Issue 8 part 1; SPEC C5', says: 'caseload sizes per team and clinician' }],
+  },
+  {
+    key: 'intensive-care',
+    title: 'Intensive and assertive cohort already in intensive care',
+    counts: 'people',
+    numerator: 'people in intensive or assertive care on the day (an episode held coded intensive or assertive, or held by an assertive outreach team)',
+    denominator: 'the intensive and assertive cohort: people alive and in intensive or assertive care, or listed on the intensive-review worklist (psychosis and two more indicators, intensive-review-rules.ts) on the day',
+    scale: 'percent',
+    standard: null,
+    higherIsBetter: true,
+    drillDown: { lists: 'outside-numerator', says: 'people who meet the intensive-review rule and are not in intensive or assertive care (the intensive-review worklist)' },
+    // Off: each point would rebuild the intensive-review worklist (and the disengaged list in it), and care intensity is read as the record now stands.
+    trend: false,
+    sources: [
+      { source: 'Issue 8 part 1; SPEC C7 (docs/intensive-care.md)', says: 'the intensive/assertive cohort, its size and the share already in intensive care' },
+      { source: 'intensive-review-rules.ts listing and alreadyIntensive', says: 'who meets the rule, and who is already in intensive or assertive care' },
+    ],
   },
   {
     key: 'disengaged',
@@ -107,6 +133,22 @@ export const boardTiles: readonly BoardTile[] = [
     drillDown: { lists: 'numerator', says: 'the discharge audit' },
     trend: true,
     sources: [{ source: 'Issue 4; SPEC C4 (docs/discharge-guard.md)', says: 'discharge audit' }],
+  },
+  {
+    key: 'carer-concerns',
+    title: 'Carers’ concerns answered within the response standard',
+    counts: 'concerns',
+    numerator: 'concerns with a first response by the time it was due (72 hours after receipt, or CONTINUITY_CARER_RESPONSE_HOURS)',
+    denominator: 'concerns raised by carers or family whose response fell due in the three months to the day',
+    scale: 'percent',
+    standard: 'A response to a carer’s concern within 72 hours of its receipt (carer-concern-rules.ts), unless the installation sets another figure',
+    higherIsBetter: true,
+    drillDown: { lists: 'outside-numerator', says: 'people with a concern that went unanswered beyond the response standard' },
+    trend: true,
+    sources: [
+      { source: 'Issue 8 part 1; SPEC C8 (docs/carers.md)', says: 'carers’ concerns and response times' },
+      { source: 'Issue 5 part 4; carer-concern-rules.ts', says: 'a response is due within 72 hours of receipt' },
+    ],
   },
   {
     key: 'physical-health-check',

@@ -1,3 +1,4 @@
+import type { ResponseTimes } from './board-dashboard.ts';
 import type { RateScale } from './board-tiles.ts';
 
 /**
@@ -15,4 +16,13 @@ export function countText(n: number | null): string {
 
 export function ratioText(r: { ratio: number; lower: number; upper: number } | null): string {
   return r === null ? 'not calculable' : `${r.ratio.toFixed(2)} (95% CI ${r.lower.toFixed(2)} to ${r.upper.toFixed(2)})`;
+}
+
+/** The carers' concerns tile's response times in words: a figure for the service, never about a person. */
+export function responseTimesText(times: ResponseTimes): string {
+  const hours = (h: number) => `${h.toLocaleString('en-GB', { maximumFractionDigits: 1 })} hour${h === 1 ? '' : 's'}`;
+  const median = times.medianHours === null
+    ? 'None of the concerns counted had a response by the day'
+    : `Median time to a first response: ${hours(times.medianHours)}, of the ${times.answered.toLocaleString('en-GB')} concern${times.answered === 1 ? '' : 's'} answered by the day`;
+  return `${median}. Response standard used: ${hours(times.standardHours)}.`;
 }

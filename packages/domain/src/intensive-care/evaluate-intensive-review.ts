@@ -64,6 +64,17 @@ export function teamsOpenTo(facts: IntensiveReviewFacts, day: number): string[] 
   return [...new Set(teams.filter((t): t is string => Boolean(t)))].sort();
 }
 
+/**
+ * Alive and already in intensive or assertive care at the end of a day (intensiveReviewRules.alreadyIntensive):
+ * the people the worklist leaves off for that reason, whom the board counts in the cohort.
+ */
+export function inIntensiveCare(facts: IntensiveReviewFacts, asOfDate: string): boolean {
+  const day = londonDay(asOfDate);
+  if (day === undefined) throw new Error(`as-of date ${asOfDate} is not a date`);
+  const died = londonDay(facts.deceasedAt);
+  return (died === undefined || died > day) && alreadyIntensive(facts, day);
+}
+
 function pendingReferrals(facts: IntensiveReviewFacts, day: number) {
   return facts.referrals.filter((r) => rules.pendingReferralStatuses.includes(r.status) && onOrBefore(r.authoredOn, day));
 }

@@ -7,8 +7,9 @@
  * "Data Item Name (Data Dictionary Element)"s, and code lists are the NHS Data Dictionary national
  * codes the TOS points at. MHSDS v6.0 (2024) renamed or retired some items; where this mapping is not
  * sure of a code or of the current name it says so in `note`, rather than guess, and
- * docs/mhsds-export.md (which lists every column below) repeats it. This file is the mapping;
- * mhsds-rows.ts only reads records and applies it.
+ * docs/mhsds-export.md (which lists every column below, and which tables were checked against
+ * published sources) repeats it. This file is the mapping; mhsds-rows.ts only reads records and
+ * applies it.
  *
  * Not a submission file: MHSDS is submitted through the Strategic Data Collection Service in the
  * TOS's own format, with header records and submitter identifiers this extract does not have. The
@@ -99,7 +100,7 @@ export const mhsdsTables: readonly MhsdsTable[] = [
       { column: 'NHSNumber', dataItem: 'NHS NUMBER', source: 'Patient.identifier (system https://fhir.nhs.uk/Id/nhs-number)', codes: 'ten digits, no spaces' },
       { column: 'PersonBirthDate', dataItem: 'PERSON BIRTH DATE', source: 'Patient.birthDate', codes: 'CCYY-MM-DD as sent' },
       { column: 'Gender', dataItem: 'PERSON STATED GENDER CODE', source: 'Patient.gender', codes: 'male 1, female 2, other 9, unknown X' },
-      { column: 'GenderIDCode', dataItem: 'GENDER IDENTITY CODE', source: 'extension SD/gender-identity', codes: 'NHS Data Dictionary codes, passed through', note: 'named GenderIDCode in the v5.0 TOS; check the v6.0 name' },
+      { column: 'GenderIDCode', dataItem: 'GENDER IDENTITY CODE', source: 'extension SD/gender-identity', codes: 'NHS Data Dictionary codes, passed through', note: 'GenderIDCode in the v5 and v6 data models alike' },
       { column: 'EthnicCategory', dataItem: 'ETHNIC CATEGORY', source: 'extension UKCore-EthnicCategory', codes: 'NHS Data Dictionary codes A-S, Z, 99, passed through' },
       { column: 'LanguageCodePreferred', dataItem: 'LANGUAGE CODE (PREFERRED)', source: 'Patient.communication (preferred) language, BCP 47', codes: 'the ISO 639-1 primary language subtag (en, pl, ur)', note: 'MHSDS expects the Data Dictionary LANGUAGE CODE list, which is ISO 639-1 based for most languages; codes outside it pass through unchecked' },
       { column: 'Postcode', dataItem: 'POSTCODE OF USUAL ADDRESS', source: 'Patient.address (home, else first) postalCode' },
@@ -112,7 +113,7 @@ export const mhsdsTables: readonly MhsdsTable[] = [
     row: 'one per person with a GP practice recorded',
     columns: [
       patientId,
-      { column: 'GMPReg', dataItem: 'GENERAL MEDICAL PRACTICE CODE (PATIENT REGISTRATION)', source: "Patient.generalPractitioner → Organization.identifier (ODS code)", note: 'empty when the practice has no ODS code; registration start and end dates are not recorded' },
+      { column: 'GMPCodeReg', dataItem: 'GENERAL MEDICAL PRACTICE CODE (PATIENT REGISTRATION)', source: "Patient.generalPractitioner → Organization.identifier (ODS code)", note: 'empty when the practice has no ODS code; registration start and end dates are not recorded' },
     ],
   },
   {
@@ -138,7 +139,7 @@ export const mhsdsTables: readonly MhsdsTable[] = [
       { column: 'ReferralRequestReceivedTime', dataItem: 'REFERRAL REQUEST RECEIVED TIME', source: 'ServiceRequest.authoredOn', codes: 'HH:MM:SS in England; empty when only a date was sent' },
       { column: 'SourceOfReferralMH', dataItem: 'SOURCE OF REFERRAL FOR MENTAL HEALTH SERVICES', source: 'extension SD/referral-source', codes: 'gp A1, self B1, carer B2, police E1, vcse G4, a-and-e H1, crisis/inpatient/other-team P1, other M6', note: 'crisis, inpatient and other-team are taken as teams of the same trust (P1, internal referral); a referral from another trust would be I1/I2, which the record does not distinguish' },
       { column: 'ClinRespPriorityType', dataItem: 'CLINICAL RESPONSE PRIORITY TYPE', source: 'ServiceRequest.priority', codes: 'urgent 2, routine 3', note: 'check the v6.0 code list, which added a "very urgent" priority' },
-      { column: 'ReferRejectionDate', dataItem: 'REFERRAL REJECTION DATE', source: 'extension SD/triage-outcome date, when the outcome is declined' },
+      { column: 'ReferRejectionDate', dataItem: 'REFERRAL REJECTION DATE', source: 'extension SD/triage-outcome date, when the outcome is declined', note: 'in v5 an item of MHS102ServiceTypeReferredTo (not produced), not of MHS101Referral; the v6 data model has it on MHS101Referral as well' },
       { column: 'ServDischDate', dataItem: 'SERVICE DISCHARGE DATE', source: 'EpisodeOfCare.period.end of the finished episode whose referralRequest is this referral', codes: 'the day in England' },
     ],
   },
@@ -155,18 +156,19 @@ export const mhsdsTables: readonly MhsdsTable[] = [
       { column: 'CareContTime', dataItem: 'CARE CONTACT TIME', source: 'as CareContDate', codes: 'HH:MM:SS in England; empty when only a date was recorded' },
       { column: 'ConsMechanismMH', dataItem: 'CONSULTATION MEDIUM USED', source: 'Appointment.appointmentType or Encounter.type, system CS/contact-mode', codes: 'clinic, home-visit, outreach 01; phone 02; video 11' },
       { column: 'ActLocTypeCode', dataItem: 'ACTIVITY LOCATION TYPE CODE', source: 'as ConsMechanismMH', codes: 'home-visit A01; empty otherwise', note: 'a clinic or outreach contact does not say where it was, so no location type is given' },
-      { column: 'AttendOrDNACode', dataItem: 'ATTENDED OR DID NOT ATTEND', source: 'Appointment.status and cancelationReason; an Encounter that finished', codes: 'fulfilled or a finished Encounter 5; noshow 3; cancelled pat 2; cancelled prov 4; booked (not yet happened) empty' },
+      { column: 'AttendOrDNACode', dataItem: 'ATTENDED OR DID NOT ATTEND', source: 'Appointment.status and cancelationReason; an Encounter that finished', codes: 'fulfilled or a finished Encounter 5; noshow 3; cancelled pat 2; cancelled prov 4; booked (not yet happened) empty', note: 'the v5 name; the v6 data model names the attendance AttendStatus' },
     ],
+    note: 'Column names are v5\'s. The v6 data model has no CareProfTeamLocalId on the care contact (the team is on the referral, MHS101Referral and MHS102ServiceTypeReferredTo) and names the attendance AttendStatus.',
   },
   {
     table: 'MHS401MHActPeriod',
     title: 'Mental Health Act Legal Status Classification Period',
     row: 'one per Mental Health Act legal status Flag (category mha-legal-status), entered-in-error ones left out',
-    note: 'A Community Treatment Order (code 17) is a legal status period here; the CTO detail table MHS404 is not produced.',
+    note: 'A Community Treatment Order is a legal status period here, with its LegalStatusCode left empty: the record codes a CTO 17 in CS/mha-legal-status, which in the NHS Data Dictionary list is detention under section 48 with section 49 restrictions, and MHSDS records a CTO as the legal status of the section it suspends (not recorded here) with an MHS404CommTreatOrder row (not produced).',
     columns: [
       patientId,
       { column: 'MHActLegalStatusClassPeriodId', dataItem: 'MENTAL HEALTH ACT LEGAL STATUS CLASSIFICATION ASSIGNMENT PERIOD IDENTIFIER', source: 'Flag.id' },
-      { column: 'LegalStatusCode', dataItem: 'MENTAL HEALTH ACT LEGAL STATUS CLASSIFICATION CODE', source: 'Flag.code, system CS/mha-legal-status', codes: 'NHS Data Dictionary codes (02, 03, 17), passed through' },
+      { column: 'LegalStatusCode', dataItem: 'MENTAL HEALTH ACT LEGAL STATUS CLASSIFICATION CODE', source: 'Flag.code, system CS/mha-legal-status', codes: 'NHS Data Dictionary codes 02 and 03 passed through; a CTO (17 in the record) empty' },
       { column: 'StartDateMHActLegalStatusClass', dataItem: 'START DATE (MENTAL HEALTH ACT LEGAL STATUS CLASSIFICATION ASSIGNMENT PERIOD)', source: 'Flag.period.start', codes: 'the day in England' },
       { column: 'StartTimeMHActLegalStatusClass', dataItem: 'START TIME (MENTAL HEALTH ACT LEGAL STATUS CLASSIFICATION ASSIGNMENT PERIOD)', source: 'Flag.period.start', codes: 'HH:MM:SS in England; empty when only a date was sent' },
       { column: 'ExpiryDateMHActLegalStatusClass', dataItem: 'EXPIRY DATE (MENTAL HEALTH ACT LEGAL STATUS CLASSIFICATION)', source: 'extension SD/review-due (a CTO\'s expiry unless renewed)' },

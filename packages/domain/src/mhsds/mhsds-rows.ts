@@ -1,4 +1,5 @@
 import { isoDay, londonDay } from '../engagement/london-calendar.ts';
+import { ctoLegalStatus } from '../fhir/clinical-codes.ts';
 import { parseReference } from '../fhir/datatypes.ts';
 import { extension, system } from '../fhir/systems.ts';
 import { scoreQuestionnaireResponse } from '../outcomes/score-response.ts';
@@ -157,12 +158,21 @@ function legalStatusRow(personId: string, flag: R): Row | undefined {
   return {
     LocalPatientId: personId,
     MHActLegalStatusClassPeriodId: flag.id,
-    LegalStatusCode: codeIn(flag.code, system.mhaLegalStatus),
+    LegalStatusCode: mhsdsLegalStatus(codeIn(flag.code, system.mhaLegalStatus)),
     StartDateMHActLegalStatusClass: day(flag.period?.start),
     StartTimeMHActLegalStatusClass: time(flag.period?.start),
     ExpiryDateMHActLegalStatusClass: extensionOf(flag, extension.reviewDue)?.valueDate,
     EndDateMHActLegalStatusClass: day(flag.period?.end),
   };
+}
+
+/**
+ * The record's legal status code as MHSDS reads it: a CTO is coded 17 in the record, which the NHS
+ * Data Dictionary list gives to section 48 with section 49 restrictions, and MHSDS wants the section
+ * the CTO suspends, which the record does not hold; so nothing rather than a wrong section.
+ */
+function mhsdsLegalStatus(code: string | undefined): string | undefined {
+  return code === ctoLegalStatus ? undefined : code;
 }
 
 function assessmentRows(personId: string, response: R): Row[] {
@@ -190,7 +200,7 @@ export function mhsdsRows(person: MhsdsPerson, records: MhsdsRecords): MhsdsRows
   const id = person.personId;
   return {
     MHS001MPI: inColumnOrder('MHS001MPI', [mpiRow(person)]),
-    MHS002GP: inColumnOrder('MHS002GP', person.gpPracticeId ? [{ LocalPatientId: id, GMPReg: person.gpPracticeOdsCode }] : []),
+    MHS002GP: inColumnOrder('MHS002GP', person.gpPracticeId ? [{ LocalPatientId: id, GMPCodeReg: person.gpPracticeOdsCode }] : []),
     MHS006MHCareCoord: inColumnOrder('MHS006MHCareCoord', records.EpisodeOfCare.map((e) => careCoordinatorRow(id, e)).filter(present)),
     MHS101Referral: inColumnOrder('MHS101Referral', records.ServiceRequest.filter((s) => s.status !== 'entered-in-error').map((s) => referralRow(id, s, records.EpisodeOfCare))),
     MHS201CareContact: inColumnOrder('MHS201CareContact', careContactRows(id, records)),

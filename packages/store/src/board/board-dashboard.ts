@@ -4,7 +4,7 @@ import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
 import { scopeDay } from '../worklists/worklist-scope.ts';
 import { loadCharacteristics } from './person-characteristics.ts';
-import { buildTileOnDays, type TileBuild } from './tile-builders.ts';
+import { buildTileOnDays, type TileBuild, type TileSettings } from './tile-builders.ts';
 
 const figureOf = (asOf: string, build: TileBuild): BoardFigure => {
   const numerator = build.units.filter((u) => u.counted).length;
@@ -23,12 +23,12 @@ export function trendDays(asOf: string): string[] {
  * trend over 12 month ends where the registry asks for one, and its breakdown by every characteristic.
  * Aggregate only: nobody is named (the caseload tile names teams and key workers, not people).
  */
-export async function boardDashboard(db: Kysely<Database>, options: { asOf?: string; trend?: boolean } = {}): Promise<BoardDashboard> {
+export async function boardDashboard(db: Kysely<Database>, options: { asOf?: string; trend?: boolean } & TileSettings = {}): Promise<BoardDashboard> {
   const { asOf } = scopeDay(options.asOf);
   const built = new Map<BoardTileKey, { today: TileBuild; trend: BoardFigure[] | null }>();
   for (const tile of boardTiles) {
     const days = tile.trend && options.trend !== false ? trendDays(asOf) : [asOf];
-    const builds = await buildTileOnDays(db, tile.key, days);
+    const builds = await buildTileOnDays(db, tile.key, days, options);
     built.set(tile.key, { today: builds.at(-1)!, trend: days.length > 1 ? builds.map((b, i) => figureOf(days[i]!, b)) : null });
   }
   const people = await loadCharacteristics(db, [...new Set([...built.values()].flatMap((b) => b.today.units.map((u) => u.personId)))]);
@@ -39,7 +39,7 @@ export async function boardDashboard(db: Kysely<Database>, options: { asOf?: str
     const breakdowns = characteristics.map((c) =>
       equityBreakdown(c, c.groupOf ? build.units.map((u) => ({ group: people.has(u.personId) ? c.groupOf!(people.get(u.personId)!, asOf) : null, counted: u.counted })) : []),
     );
-    tiles.push({ tile, figure: figureOf(asOf, build), trend, breakdowns, ...(build.caseloads ? { caseloads: await namedCaseloads(db, build.caseloads) } : {}) });
+    tiles.push({ tile, figure: figureOf(asOf, build), trend, breakdowns, ...(build.responseTimes ? { responseTimes: build.responseTimes } : {}), ...(build.caseloads ? { caseloads: await namedCaseloads(db, build.caseloads) } : {}) });
   }
   return { report: 'board', asOf, tiles };
 }

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { personLabels } from '../caseload/listed-people.ts';
 import type { Database } from '../schema.ts';
 import { scopeDay } from '../worklists/worklist-scope.ts';
-import { tileBuilders } from './tile-builders.ts';
+import { tileBuilders, type TileSettings } from './tile-builders.ts';
 
 export interface BoardPeople {
   tile: BoardTileKey;
@@ -18,13 +18,13 @@ export interface BoardPeople {
  * for a tile where more is better, from the same builder as the figure. Kept to the teams given
  * (a team manager's own); everyone when none are given. Undefined for a tile with no list.
  */
-export async function boardPeople(db: Kysely<Database>, key: BoardTileKey, options: { asOf?: string; teams?: readonly string[] } = {}): Promise<BoardPeople | undefined> {
+export async function boardPeople(db: Kysely<Database>, key: BoardTileKey, options: { asOf?: string; teams?: readonly string[] } & TileSettings = {}): Promise<BoardPeople | undefined> {
   const tile = boardTiles.find((t) => t.key === key);
   if (!tile?.drillDown) return undefined;
   const { asOf } = scopeDay(options.asOf);
   const wanted = tile.drillDown.lists === 'numerator';
   const listed = new Map<string, { teamIds: Set<string>; units: number }>();
-  for (const unit of (await tileBuilders[key](db, asOf)).units) {
+  for (const unit of (await tileBuilders[key](db, asOf, options)).units) {
     if (unit.counted !== wanted) continue;
     if (options.teams && !unit.teamIds.some((t) => options.teams!.includes(t))) continue;
     const entry = listed.get(unit.personId) ?? listed.set(unit.personId, { teamIds: new Set(), units: 0 }).get(unit.personId)!;

@@ -1,14 +1,18 @@
-import { attendedContacts, boardRules, endOfLondonDay, isoDay, londonDay, outcomeReportRules, outcomeRules, reliableChange, waitingRules, type BoardTileKey, type QuestionnaireKey } from '@continuity/domain';
+import { attendedContacts, boardRules, carerConcernRules, concernTiming, endOfLondonDay, heldEpisodes, isoDay, londonDay, outcomeReportRules, outcomeRules, reliableChange, waitingRules, type BoardTileKey, type QuestionnaireKey, type ResponseTimes } from '@continuity/domain';
 import type { Kysely } from 'kysely';
+import { carerConcernResponses } from '../carers/carer-concern-responses.ts';
 import { loadCaseloadEpisodes, loadCaseloadEpisodesOnDays } from '../caseload/caseload-episodes.ts';
 import { judgedDischarges } from '../discharge/discharge-audit.ts';
 import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
 import { loadEngagementFacts } from '../engagement/engagement-facts.ts';
+import { peopleInIntensiveCare } from '../intensive-care/in-intensive-care.ts';
+import { intensiveReviewWorklist } from '../intensive-care/intensive-review-worklist.ts';
 import { monitoringOverdueWorklist } from '../medicines/monitoring-worklist.ts';
 import { peopleSubjectToTheAct } from '../mha/mha-use-report.ts';
 import { monthsBefore, scorePairs } from '../outcomes/team-outcomes.ts';
 import { measuresOf } from '../outcomes/person-outcomes.ts';
 import { eachEligibleCheck } from '../physical-health/physical-health-report.ts';
+import { loadPersonEpisodes } from '../records/person-episodes.ts';
 import { quarterBefore, waitsOnDays } from '../referrals/waiting-times.ts';
 import type { Database } from '../schema.ts';
 
@@ -23,9 +27,16 @@ export interface TileBuild {
   units: TileUnit[];
   /** Sizes by team and by key worker, for the caseload tile. */
   caseloads?: { teams: Array<{ teamId: string; people: number }>; keyWorkers: Array<{ practitionerId: string; teamId: string; people: number }> };
+  /** The response standard and median response time, for the carers' concerns tile. */
+  responseTimes?: ResponseTimes;
 }
 
-type Builder = (db: Kysely<Database>, asOf: string) => Promise<TileBuild>;
+/** An installation's settings some tiles read: the hours a carer's concern is due within (CONTINUITY_CARER_RESPONSE_HOURS). */
+export interface TileSettings {
+  carerResponseHours?: number;
+}
+
+type Builder = (db: Kysely<Database>, asOf: string, settings?: TileSettings) => Promise<TileBuild>;
 
 /** The teams holding each person on the day. */
 function teamsByPerson(episodes: ReadonlyArray<{ personId: string; teamId: string }>): Map<string, string[]> {
@@ -45,6 +56,17 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
   'waiting-times': async (db, asOf) => (await waitingOnDays(db, [asOf]))[0]!,
 
   caseload: async (db, asOf) => (await caseloadOnDays(db, [asOf]))[0]!,
+
+  'intensive-care': async (db, asOf) => {
+    // The worklist leaves off people already in intensive or assertive care; they are the rest of the cohort.
+    const [worklist, inCare] = await Promise.all([intensiveReviewWorklist(db, { asOf }), peopleInIntensiveCare(db, asOf)]);
+    return {
+      units: [
+        ...worklist.list.items.map((i) => ({ personId: i.patient.id, counted: false, teamIds: worklist.people.get(i.patient.id)?.teamIds ?? [] })),
+        ...inCare.map((p) => ({ personId: p.personId, counted: true, teamIds: p.teamIds })),
+      ].sort((a, b) => (a.personId < b.personId ? -1 : 1)),
+    };
+  },
 
   disengaged: async (db, asOf) => {
     const [worklist, episodes] = await Promise.all([disengagedWorklist(db, { asOf }), loadCaseloadEpisodes(db, { asOf })]);
@@ -72,6 +94,8 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
     const discharges = await judgedDischarges(db, { from: isoMonthsBefore(asOf, 12), to: asOf });
     return { units: discharges.map((d) => ({ personId: d.personId, counted: d.reasons.length > 0, teamIds: d.teamId ? [d.teamId] : [] })) };
   },
+
+  'carer-concerns': async (db, asOf, settings) => (await carerConcernsOnDays(db, [asOf], settings))[0]!,
 
   'physical-health-check': async (db, asOf) => {
     const units: TileUnit[] = [];
@@ -165,19 +189,60 @@ async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string
   });
 }
 
+/**
+ * Carers' concerns whose response fell due in the months to each day (boardRules.carerConcernMonths),
+ * and whether each was answered by the time it was due: the concerns and their first responses are
+ * read once for all the days. A concern due after the day (or after now, for today) is not yet
+ * counted: it has no settled answer. The median response time is of those answered by then.
+ */
+async function carerConcernsOnDays(db: Kysely<Database>, days: readonly string[], settings: TileSettings = {}): Promise<TileBuild[]> {
+  const hours = settings.carerResponseHours ?? carerConcernRules.unanswered.responseWithinHours;
+  const windowOf = (asOf: string) => ({ from: londonDay(isoMonthsBefore(asOf, boardRules.carerConcernMonths))!, to: londonDay(asOf)! });
+  const sorted = [...days].sort();
+  const earliest = endOfLondonDay(windowOf(sorted[0]!).from - 1).getTime() - hours * 3_600_000;
+  const concerns = await carerConcernResponses(db, { from: new Date(earliest - 1), to: endOfLondonDay(londonDay(sorted.at(-1)!)!) });
+  const episodes = await loadPersonEpisodes(db, [...new Set(concerns.map((c) => c.personId))]);
+  return days.map((asOf) => {
+    const { from, to } = windowOf(asOf);
+    const at = Math.min(Date.now(), endOfLondonDay(to).getTime() - 1);
+    const units: TileUnit[] = [];
+    const answeredIn: number[] = [];
+    for (const c of concerns) {
+      const dueAt = concernTiming(c.receivedAt, new Date(at), hours).dueAt;
+      const due = Date.parse(dueAt);
+      if (due > at || londonDay(dueAt)! < from) continue;
+      const answered = c.firstResponseAt !== null && Date.parse(c.firstResponseAt) <= at ? Date.parse(c.firstResponseAt) : null;
+      if (answered !== null) answeredIn.push((answered - Date.parse(c.receivedAt)) / 3_600_000);
+      const holding = heldEpisodes(episodes.get(c.personId) ?? [], to).map((e) => e.teamId).filter((t): t is string => Boolean(t));
+      units.push({ personId: c.personId, counted: answered !== null && answered <= due, teamIds: [...new Set([...c.raisedWith, ...holding])].sort() });
+    }
+    return { units, responseTimes: { standardHours: hours, answered: answeredIn.length, medianHours: median(answeredIn) } };
+  });
+}
+
+/** The middle value (the mean of the two middle ones for an even count), to one decimal place. */
+function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const middle = sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  return Math.round(middle * 10) / 10;
+}
+
 /** Builders that read once for many days (a trend), where the facts they read do not depend on the day. */
-const onManyDays: Partial<Record<BoardTileKey, (db: Kysely<Database>, days: readonly string[]) => Promise<TileBuild[]>>> = {
+const onManyDays: Partial<Record<BoardTileKey, (db: Kysely<Database>, days: readonly string[], settings?: TileSettings) => Promise<TileBuild[]>>> = {
   'waiting-times': waitingOnDays,
   caseload: caseloadOnDays,
   'outcome-measures': outcomeMeasuresOnDays,
+  'carer-concerns': carerConcernsOnDays,
 };
 
 /** A tile built as of each of some days, in order: at once where the builder can, else a day at a time. */
-export async function buildTileOnDays(db: Kysely<Database>, key: BoardTileKey, days: readonly string[]): Promise<TileBuild[]> {
+export async function buildTileOnDays(db: Kysely<Database>, key: BoardTileKey, days: readonly string[], settings: TileSettings = {}): Promise<TileBuild[]> {
   const many = onManyDays[key];
-  if (many) return many(db, days);
+  if (many) return many(db, days, settings);
   const builds: TileBuild[] = [];
-  for (const day of days) builds.push(await tileBuilders[key](db, day));
+  for (const day of days) builds.push(await tileBuilders[key](db, day, settings));
   return builds;
 }
 

@@ -2,7 +2,7 @@ import { Select, Table } from 'nhsuk-react-components';
 import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import type { BoardTileFigures } from '../../../domain/src/board/board-dashboard.ts';
-import { rateText } from '../../../domain/src/board/board-words.ts';
+import { rateText, responseTimesText } from '../../../domain/src/board/board-words.ts';
 import { formatDate } from '../format/dates.ts';
 import { BreakdownTable } from './breakdown-table.tsx';
 import { TrendChart } from './trend-chart.tsx';
@@ -24,6 +24,7 @@ export function BoardTileCard({ figures, asOf, showPeople }: { figures: BoardTil
           {figure.numerator.toLocaleString('en-GB')} of {figure.denominator.toLocaleString('en-GB')} {tile.counts}: {tile.numerator}, of {tile.denominator}.
         </p>
         {tile.standard ? <p className="nhsuk-body-s">Standard: {tile.standard}.</p> : null}
+        {figures.responseTimes ? <p className="nhsuk-body">{responseTimesText(figures.responseTimes)}</p> : null}
         {trend ? (
           <>
             <TrendChart title={tile.title} points={trend} scale={tile.scale} />
