@@ -118,7 +118,7 @@ export const boardTiles: readonly BoardTile[] = [
     standard: 'NHS England: 75% of people on the SMI register have a full annual physical health check',
     higherIsBetter: true,
     drillDown: { lists: 'outside-numerator', says: 'people whose check is incomplete' },
-    trend: false,
+    trend: true,
     sources: [{ source: 'SPEC C10 (docs/physical-health.md); NHS Long Term Plan SMI physical health check ambition', says: 'completion of the annual check' }],
   },
   {
@@ -157,7 +157,7 @@ export const boardTiles: readonly BoardTile[] = [
     standard: null,
     higherIsBetter: true,
     drillDown: null,
-    trend: false,
+    trend: true,
     sources: [{ source: 'Issue 8 part 1; SPEC C12 (docs/outcome-measures.md, outcome-rules.ts)', says: 'outcome change: reliable change from first to latest score' }],
   },
   {

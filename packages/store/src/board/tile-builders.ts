@@ -8,7 +8,7 @@ import { monitoringOverdueWorklist } from '../medicines/monitoring-worklist.ts';
 import { peopleSubjectToTheAct } from '../mha/mha-use-report.ts';
 import { monthsBefore, scorePairs } from '../outcomes/team-outcomes.ts';
 import { measuresOf } from '../outcomes/person-outcomes.ts';
-import { eachEligibleCheck } from '../physical-health/physical-health-report.ts';
+import { eachEligibleCheckOnDays } from '../physical-health/physical-health-report.ts';
 import { quarterBefore, waitsOnDays } from '../referrals/waiting-times.ts';
 import type { Database } from '../schema.ts';
 
@@ -73,11 +73,7 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
     return { units: discharges.map((d) => ({ personId: d.personId, counted: d.reasons.length > 0, teamIds: d.teamId ? [d.teamId] : [] })) };
   },
 
-  'physical-health-check': async (db, asOf) => {
-    const units: TileUnit[] = [];
-    await eachEligibleCheck(db, { asOf }, (check, teams) => units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: teams }));
-    return { units };
-  },
+  'physical-health-check': async (db, asOf) => (await physicalHealthCheckOnDays(db, [asOf]))[0]!,
 
   monitoring: async (db, asOf) => {
     const worklist = await monitoringOverdueWorklist(db, { asOf });
@@ -87,19 +83,7 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
 
   'outcome-measures': async (db, asOf) => (await outcomeMeasuresOnDays(db, [asOf]))[0]!,
 
-  'outcome-change': async (db, asOf) => {
-    const teams = teamsByPerson(await loadCaseloadEpisodes(db, { asOf }));
-    const measures = await measuresOf(db, [...teams.keys()], asOf);
-    const units: TileUnit[] = [];
-    for (const instrument of Object.keys(outcomeRules) as QuestionnaireKey[]) {
-      const own = measures.filter((m) => m.instrument === instrument);
-      for (const rule of outcomeRules[instrument].scores) {
-        if (rule.reliableChange === undefined) continue;
-        for (const pair of scorePairs(rule, own)) units.push({ personId: pair.personId, counted: reliableChange(rule, pair.first, pair.latest) === 'reliably-improved', teamIds: teams.get(pair.personId)! });
-      }
-    }
-    return { units };
-  },
+  'outcome-change': async (db, asOf) => (await outcomeChangeOnDays(db, [asOf]))[0]!,
 
   'mha-use': async (db, asOf) => ({ units: (await peopleSubjectToTheAct(db, asOf)).map((p) => ({ personId: p.personId, counted: p.subject, teamIds: [] })) }),
 };
@@ -165,11 +149,44 @@ async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string
   });
 }
 
+/**
+ * First-to-latest score pairs of people held on each day (the outcomes report's pairing): episodes
+ * and measures are read once, up to the last day, and each day pairs only the measures on or before
+ * it of the people held that day, as measuresOf would.
+ */
+async function outcomeChangeOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+  const episodesOn = await loadCaseloadEpisodesOnDays(db, days);
+  const latest = [...days].sort().at(-1)!;
+  const measures = await measuresOf(db, [...new Set(episodesOn.flat().map((e) => e.personId))], latest);
+  return days.map((asOf, i) => {
+    const teams = teamsByPerson(episodesOn[i]!);
+    const last = londonDay(asOf)!;
+    const units: TileUnit[] = [];
+    for (const instrument of Object.keys(outcomeRules) as QuestionnaireKey[]) {
+      const own = measures.filter((m) => m.instrument === instrument && m.day <= last && teams.has(m.personId));
+      for (const rule of outcomeRules[instrument].scores) {
+        if (rule.reliableChange === undefined) continue;
+        for (const pair of scorePairs(rule, own)) units.push({ personId: pair.personId, counted: reliableChange(rule, pair.first, pair.latest) === 'reliably-improved', teamIds: teams.get(pair.personId)! });
+      }
+    }
+    return { units };
+  });
+}
+
+/** People on the SMI register held on each day, and whether their check was complete: each person's facts are read once for all the days. */
+async function physicalHealthCheckOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+  const builds: TileBuild[] = days.map(() => ({ units: [] }));
+  await eachEligibleCheckOnDays(db, { days }, (i, check, teams) => builds[i]!.units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: teams }));
+  return builds;
+}
+
 /** Builders that read once for many days (a trend), where the facts they read do not depend on the day. */
 const onManyDays: Partial<Record<BoardTileKey, (db: Kysely<Database>, days: readonly string[]) => Promise<TileBuild[]>>> = {
   'waiting-times': waitingOnDays,
   caseload: caseloadOnDays,
   'outcome-measures': outcomeMeasuresOnDays,
+  'outcome-change': outcomeChangeOnDays,
+  'physical-health-check': physicalHealthCheckOnDays,
 };
 
 /** A tile built as of each of some days, in order: at once where the builder can, else a day at a time. */
