@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardDashboard, buildTileOnDays, importPath, physicalHealthReport, teamOutcomes, tileBuilders, trendDays, type Store } from '@continuity/store';
+import { boardDashboard, buildTileOnDays, importPath, monitoringOverdueWorklist, physicalHealthReport, teamOutcomes, tileBuilders, trendDays, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { boardScenario, BOARD_AS_OF } from './support/board-scenario.ts';
 import { writeNdjson } from './support/scenario.ts';
@@ -43,6 +43,22 @@ describe.each(storeKinds)('board trends read once for all the days on $name', (k
     }
     // Worked by hand: w3 (8 then 1) and b2 (8 then 8) have a second PHQ-9 only from 1 June.
     expect(figures).toEqual([[0, 0], [0, 0], [0, 0], [0, 0], [1, 2]]);
+  });
+
+  it('gives monitoring on each day exactly as the monitoring-overdue worklist for that day', async () => {
+    const together = await buildTileOnDays(store.db, 'monitoring', days);
+    const figures = [];
+    for (const [i, day] of days.entries()) {
+      const worklist = await monitoringOverdueWorklist(store.db, { asOf: day });
+      const listed = together[i]!.units.filter((u) => u.counted).map((u) => u.personId);
+      expect(listed.sort(), day).toEqual(worklist.list.items.map((item) => item.patient.id).sort());
+      expect(together[i]!.units.map((u) => u.personId), day).toEqual(worklist.evaluatedPeople.map((p) => p.personId));
+      expect(together[i], day).toEqual(await tileBuilders.monitoring(store.db, day));
+      figures.push([listed.length, together[i]!.units.length]);
+    }
+    // The people on the SMI register held on each day (as for the check above); on the day w2 is overdue.
+    expect(figures.map(([, evaluated]) => evaluated)).toEqual([1, 3, 2, 2, 2]);
+    expect(figures.at(-1)).toEqual([1, 2]);
   });
 
   it('puts those points in the dashboard trend', async () => {

@@ -131,7 +131,7 @@ export const boardTiles: readonly BoardTile[] = [
     standard: null,
     higherIsBetter: false,
     drillDown: { lists: 'numerator', says: 'the monitoring-overdue worklist' },
-    trend: false,
+    trend: true,
     sources: [{ source: 'SPEC C9 (docs/monitoring-overdue.md)', says: 'medicines monitoring compliance' }],
   },
   {

@@ -4,7 +4,7 @@ import { loadCaseloadEpisodes, loadCaseloadEpisodesOnDays } from '../caseload/ca
 import { judgedDischarges } from '../discharge/discharge-audit.ts';
 import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
 import { loadEngagementFacts } from '../engagement/engagement-facts.ts';
-import { monitoringOverdueWorklist } from '../medicines/monitoring-worklist.ts';
+import { judgeMonitoringOnDays } from '../medicines/monitoring-worklist.ts';
 import { peopleSubjectToTheAct } from '../mha/mha-use-report.ts';
 import { monthsBefore, scorePairs } from '../outcomes/team-outcomes.ts';
 import { measuresOf } from '../outcomes/person-outcomes.ts';
@@ -75,11 +75,7 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
 
   'physical-health-check': async (db, asOf) => (await physicalHealthCheckOnDays(db, [asOf]))[0]!,
 
-  monitoring: async (db, asOf) => {
-    const worklist = await monitoringOverdueWorklist(db, { asOf });
-    const listed = new Set(worklist.list.items.map((i) => i.patient.id));
-    return { units: worklist.evaluatedPeople.map((p) => ({ personId: p.personId, counted: listed.has(p.personId), teamIds: p.teamIds })) };
-  },
+  monitoring: async (db, asOf) => (await monitoringOnDays(db, [asOf]))[0]!,
 
   'outcome-measures': async (db, asOf) => (await outcomeMeasuresOnDays(db, [asOf]))[0]!,
 
@@ -180,6 +176,14 @@ async function physicalHealthCheckOnDays(db: Kysely<Database>, days: readonly st
   return builds;
 }
 
+/** People the monitoring-overdue worklist evaluates on each day, and whether it lists them: their records are read once for all the days. */
+async function monitoringOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+  return (await judgeMonitoringOnDays(db, { days })).map(({ findings, evaluatedPeople }) => {
+    const listed = new Set(findings.map((f) => f.personId));
+    return { units: evaluatedPeople.map((p) => ({ personId: p.personId, counted: listed.has(p.personId), teamIds: p.teamIds })) };
+  });
+}
+
 /** Builders that read once for many days (a trend), where the facts they read do not depend on the day. */
 const onManyDays: Partial<Record<BoardTileKey, (db: Kysely<Database>, days: readonly string[]) => Promise<TileBuild[]>>> = {
   'waiting-times': waitingOnDays,
@@ -187,6 +191,7 @@ const onManyDays: Partial<Record<BoardTileKey, (db: Kysely<Database>, days: read
   'outcome-measures': outcomeMeasuresOnDays,
   'outcome-change': outcomeChangeOnDays,
   'physical-health-check': physicalHealthCheckOnDays,
+  monitoring: monitoringOnDays,
 };
 
 /** A tile built as of each of some days, in order: at once where the builder can, else a day at a time. */

@@ -85,7 +85,8 @@ export async function eachEligibleCheckOnDays(
   options: Omit<PhysicalHealthReportOptions, 'asOf'> & { days: readonly string[] },
   each: (dayIndex: number, check: PhysicalHealthCheck, teams: string[]) => void,
 ): Promise<void> {
-  const size = options.sliceSize ?? SLICE_SIZE;
+  // Each day holds its own facts for a slice: the slice shrinks so that memory stays that of one day's.
+  const size = Math.max(1, Math.floor((options.sliceSize ?? SLICE_SIZE) / options.days.length));
   const befores = options.days.map((asOf) => endOfLondonDay(londonDay(asOf)!));
   const byTeam = options.team
     ? sql`AND person_id IN (SELECT person_id FROM record WHERE resource_type = 'EpisodeOfCare'
