@@ -14,7 +14,6 @@ CREATE TABLE data_change (
   id      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
   changes bigint NOT NULL DEFAULT 1
 );
-INSERT INTO data_change (changes) VALUES (1);
 
 CREATE FUNCTION note_data_change() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
