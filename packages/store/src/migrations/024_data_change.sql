@@ -2,7 +2,7 @@
 -- A computed tile is kept under the marker it was computed at and served again only while the
 -- marker is unchanged, so the marker must move with every committed write, from any process.
 --
--- Each transaction that writes to a watched table adds one row here (statement triggers, once per
+-- Each transaction that changes a row of a watched table adds one row here (row triggers, once per
 -- transaction through a transaction-local setting); the marker is sum(changes). Why rows and not a
 -- counter or a sequence: a single counter row would make every writer queue on it (and could
 -- deadlock two writers holding each other's rows), and a sequence moves before its transaction
@@ -37,7 +37,9 @@ BEGIN
       AND c.relname NOT IN ('data_change', 'schema_migration', 'audit_event', 'app_user', 'app_user_team', 'app_user_identity',
                             'app_session', 'sso_attempt', 'break_glass', 'engagement_state', 'person_name_word')
   LOOP
-    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION note_data_change()', t || '_changed', t);
+    -- Per row, not per statement: a statement that changes nothing (a refused update) must not move it.
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION note_data_change()', t || '_changed', t);
+    EXECUTE format('CREATE TRIGGER %I AFTER TRUNCATE ON %I FOR EACH STATEMENT EXECUTE FUNCTION note_data_change()', t || '_emptied', t);
   END LOOP;
 END
 $$;
