@@ -8,7 +8,7 @@ import { createScratchDatabase } from '@continuity/store';
 /**
  * `npm run bench [-- --people 100000 --runs 3 --database-url URL --scale-to 1000000 --json]`
  * Generation and bulk import at trust scale on PGlite and PostgreSQL, then read latencies and the
- * disengaged and monitoring-overdue worklists.
+ * disengaged and monitoring-overdue worklists, and the board dashboard's tiles cold and warm.
  * Each task runs in its own process so its peak memory is its own. Figures are medians.
  */
 const { values: flags } = parseArgs({
@@ -76,6 +76,15 @@ try {
     say(`monitoring-overdue worklist on ${target.name}`);
     for (const line of await task('monitoring.ts', ['--target', target.url, '--as-of', asOf, '--runs', String(runs)])) {
       results.push({ step: `${line.task} (${target.name})`, people, medianMs: line.medianMs, evaluated: line.evaluated, items: line.items });
+    }
+    if (target.name === 'postgres') {
+      say(`board tiles and pack on ${target.name}`);
+      // PostgreSQL only, and one warm run: a cold pack over the whole population is the slow part.
+      for (const only of ['tiles', 'pack']) {
+        for (const line of await task('board.ts', ['--target', target.url, '--as-of', asOf, '--runs', '1', '--only', only])) {
+          results.push({ step: `${line.task} (${target.name})`, people, coldMs: line.coldMs, coldNodeMs: line.coldNodeMs, warmMs: line.warmMs });
+        }
+      }
     }
     say(`caseload pages under load on ${target.name}`);
     // A server process of its own: on PostgreSQL only, since PGlite is one process's embedded database.

@@ -23,6 +23,7 @@ export * from './caseload/index.ts';
 export * from './discharge/diagnoses.ts';
 export * from './records/update-record.ts';
 export * from './records/held-records.ts';
+export * from './records/data-version.ts';
 export * from './contacts/contact-records.ts';
 export * from './transfer/transfers-of-care.ts';
 export * from './engagement/escalation-records.ts';

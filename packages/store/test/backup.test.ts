@@ -13,7 +13,7 @@ import { writeNdjson } from './support/scenario.ts';
 async function contents(store: Store): Promise<Record<string, string[]>> {
   const tables = (await sql<{ name: string }>`
     SELECT c.relname AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname NOT IN ('app_session', 'audit_event', 'schema_migration') ORDER BY 1`.execute(store.db)).rows;
+    WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname NOT IN ('app_session', 'audit_event', 'schema_migration', 'data_change') ORDER BY 1`.execute(store.db)).rows;
   const out: Record<string, string[]> = {};
   for (const { name } of tables) {
     const rows = (await sql<{ row: string }>`SELECT to_jsonb(t)::text AS row FROM ${sql.raw(`public."${name}"`)} t`.execute(store.db)).rows.map((r) => r.row);

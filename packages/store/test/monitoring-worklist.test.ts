@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPath, monitoringOverdueWorklist, type Store } from '@continuity/store';
+import { importPath, judgeMonitoringOnDays, monitoringOverdueWorklist, type Store } from '@continuity/store';
+import { compareMonitoringFindings } from '@continuity/domain';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { AS_OF, expectedItems, monitoringScenario } from './support/monitoring-scenario.ts';
 import { writeNdjson } from './support/scenario.ts';
@@ -21,6 +22,20 @@ describe.each(storeKinds)('the monitoring-overdue worklist on $name', (kind) => 
     expect(people.get('ola')).toEqual({ name: 'Ola Obi', teamIds: ['team-north'] });
     // Everyone with a current prescription: not Pat, whose lithium was stopped.
     expect(evaluated).toBe(7);
+  });
+
+  it('judges many days from one read exactly as the worklist judges each day alone (the board trend)', async () => {
+    // Out of order on purpose: each day's judgement comes back in the place it was asked for.
+    const days = ['2026-07-02', '2025-06-30', AS_OF, '2026-01-31', '2026-06-01'];
+    for (const sliceSize of [undefined, 2]) {
+      const judged = await judgeMonitoringOnDays(store.db, { days, ...(sliceSize ? { sliceSize } : {}) });
+      for (const [i, day] of days.entries()) {
+        const alone = await monitoringOverdueWorklist(store.db, { asOf: day });
+        const findings = [...judged[i]!.findings].sort(compareMonitoringFindings);
+        expect(findings.map((f) => ({ patient: f.personId, reasons: f.reasons })), day).toEqual(alone.list.items.map((item) => ({ patient: item.patient.id, reasons: item.reasons })));
+        expect(judged[i]!.evaluatedPeople, day).toEqual(alone.evaluatedPeople);
+      }
+    }
   });
 
   it('gives the same list when people are read in slices of a few', async () => {

@@ -20,9 +20,11 @@ export interface BoardTile {
   /** Which people a drill-down lists (for readers allowed to see people), or null when the tile has no list. */
   drillDown: { lists: 'numerator' | 'outside-numerator'; says: string } | null;
   /**
-   * Whether the figure is worked out at each of the last 12 month ends. Off where each point would
-   * read every person's records again as they stood that day (the disengaged list, the physical health
-   * check, monitoring: 5-12 seconds a point for 10,000 people); see docs/board-dashboard.md.
+   * Whether the figure is worked out at each of the last 12 month ends. A trended tile's builder reads
+   * its facts once for all 12 days and tells each day what a read bounded by that day would have found
+   * (tested equal to its report or worklist on each day). Off for the disengaged list and contact
+   * re-established, whose facts (the latest contact before each day) are not yet read that way: each
+   * point would read every person's records again; see docs/board-dashboard.md.
    */
   trend: boolean;
   sources: RuleSource[];
@@ -160,7 +162,7 @@ export const boardTiles: readonly BoardTile[] = [
     standard: 'NHS England: 75% of people on the SMI register have a full annual physical health check',
     higherIsBetter: true,
     drillDown: { lists: 'outside-numerator', says: 'people whose check is incomplete' },
-    trend: false,
+    trend: true,
     sources: [{ source: 'SPEC C10 (docs/physical-health.md); NHS Long Term Plan SMI physical health check ambition', says: 'completion of the annual check' }],
   },
   {
@@ -173,7 +175,7 @@ export const boardTiles: readonly BoardTile[] = [
     standard: null,
     higherIsBetter: false,
     drillDown: { lists: 'numerator', says: 'the monitoring-overdue worklist' },
-    trend: false,
+    trend: true,
     sources: [{ source: 'SPEC C9 (docs/monitoring-overdue.md)', says: 'medicines monitoring compliance' }],
   },
   {
@@ -199,7 +201,7 @@ export const boardTiles: readonly BoardTile[] = [
     standard: null,
     higherIsBetter: true,
     drillDown: null,
-    trend: false,
+    trend: true,
     sources: [{ source: 'Issue 8 part 1; SPEC C12 (docs/outcome-measures.md, outcome-rules.ts)', says: 'outcome change: reliable change from first to latest score' }],
   },
   {

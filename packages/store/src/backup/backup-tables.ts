@@ -10,10 +10,11 @@ export interface BackupTable {
 
 /**
  * Sign-in sessions, and single sign-ons begun but not finished, are not kept: a restored system
- * must not accept tokens issued before, and everyone simply signs in again. Everything else is
- * kept, the audit log and the links to single sign-on identities included.
+ * must not accept tokens issued before, and everyone simply signs in again. Nor is the data version
+ * (data_change, migration 024): it only says when kept report builds are stale, and the restore's own
+ * writes move it. Everything else is kept, the audit log and the links to single sign-on identities included.
  */
-export const NOT_BACKED_UP = new Set(['app_session', 'sso_attempt']);
+export const NOT_BACKED_UP = new Set(['app_session', 'sso_attempt', 'data_change']);
 
 /**
  * The platform's tables from the catalogue (partitions are read through their parent), in an order

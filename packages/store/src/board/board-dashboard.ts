@@ -4,12 +4,8 @@ import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
 import { scopeDay } from '../worklists/worklist-scope.ts';
 import { loadCharacteristics } from './person-characteristics.ts';
-import { buildTileOnDays, type TileBuild, type TileSettings } from './tile-builders.ts';
-
-const figureOf = (asOf: string, build: TileBuild): BoardFigure => {
-  const numerator = build.units.filter((u) => u.counted).length;
-  return { asOf, numerator, denominator: build.units.length, rate: build.units.length ? numerator / build.units.length : null };
-};
+import { figureOf, keptDashboard, keptTileBuild, keptTileTrend } from './kept-tiles.ts';
+import type { TileBuild, TileSettings } from './tile-builders.ts';
 
 /** The last day of each of the 11 months before the day's month, then the day: 12 points, oldest first. */
 export function trendDays(asOf: string): string[] {
@@ -25,11 +21,16 @@ export function trendDays(asOf: string): string[] {
  */
 export async function boardDashboard(db: Kysely<Database>, options: { asOf?: string; trend?: boolean } & TileSettings = {}): Promise<BoardDashboard> {
   const { asOf } = scopeDay(options.asOf);
+  const trended = options.trend !== false;
+  const settings: TileSettings = { carerResponseHours: options.carerResponseHours };
+  return keptDashboard(db, asOf, settings, trended ? 'with trends' : 'without trends', () => computeDashboard(db, asOf, trended, settings));
+}
+
+async function computeDashboard(db: Kysely<Database>, asOf: string, trended: boolean, settings: TileSettings): Promise<BoardDashboard> {
   const built = new Map<BoardTileKey, { today: TileBuild; trend: BoardFigure[] | null }>();
   for (const tile of boardTiles) {
-    const days = tile.trend && options.trend !== false ? trendDays(asOf) : [asOf];
-    const builds = await buildTileOnDays(db, tile.key, days, options);
-    built.set(tile.key, { today: builds.at(-1)!, trend: days.length > 1 ? builds.map((b, i) => figureOf(days[i]!, b)) : null });
+    const trend = tile.trend && trended ? await keptTileTrend(db, tile.key, trendDays(asOf), settings) : null;
+    built.set(tile.key, { today: await keptTileBuild(db, tile.key, asOf, settings), trend });
   }
   const people = await loadCharacteristics(db, [...new Set([...built.values()].flatMap((b) => b.today.units.map((u) => u.personId)))]);
 

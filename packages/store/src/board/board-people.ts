@@ -3,7 +3,8 @@ import type { Kysely } from 'kysely';
 import { personLabels } from '../caseload/listed-people.ts';
 import type { Database } from '../schema.ts';
 import { scopeDay } from '../worklists/worklist-scope.ts';
-import { tileBuilders, type TileSettings } from './tile-builders.ts';
+import { keptTileBuild } from './kept-tiles.ts';
+import type { TileSettings } from './tile-builders.ts';
 
 export interface BoardPeople {
   tile: BoardTileKey;
@@ -24,7 +25,7 @@ export async function boardPeople(db: Kysely<Database>, key: BoardTileKey, optio
   const { asOf } = scopeDay(options.asOf);
   const wanted = tile.drillDown.lists === 'numerator';
   const listed = new Map<string, { teamIds: Set<string>; units: number }>();
-  for (const unit of (await tileBuilders[key](db, asOf, options)).units) {
+  for (const unit of (await keptTileBuild(db, key, asOf, { carerResponseHours: options.carerResponseHours })).units) {
     if (unit.counted !== wanted) continue;
     if (options.teams && !unit.teamIds.some((t) => options.teams!.includes(t))) continue;
     const entry = listed.get(unit.personId) ?? listed.set(unit.personId, { teamIds: new Set(), units: 0 }).get(unit.personId)!;

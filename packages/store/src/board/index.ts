@@ -1,3 +1,4 @@
 export * from './tile-builders.ts';
 export * from './board-dashboard.ts';
 export * from './board-people.ts';
+export * from './kept-tiles.ts';

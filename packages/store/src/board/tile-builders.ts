@@ -7,11 +7,11 @@ import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
 import { loadEngagementFacts } from '../engagement/engagement-facts.ts';
 import { peopleInIntensiveCare } from '../intensive-care/in-intensive-care.ts';
 import { intensiveReviewWorklist } from '../intensive-care/intensive-review-worklist.ts';
-import { monitoringOverdueWorklist } from '../medicines/monitoring-worklist.ts';
+import { judgeMonitoringOnDays } from '../medicines/monitoring-worklist.ts';
 import { peopleSubjectToTheAct } from '../mha/mha-use-report.ts';
 import { monthsBefore, scorePairs } from '../outcomes/team-outcomes.ts';
 import { measuresOf } from '../outcomes/person-outcomes.ts';
-import { eachEligibleCheck } from '../physical-health/physical-health-report.ts';
+import { eachEligibleCheckOnDays } from '../physical-health/physical-health-report.ts';
 import { loadPersonEpisodes } from '../records/person-episodes.ts';
 import { quarterBefore, waitsOnDays } from '../referrals/waiting-times.ts';
 import type { Database } from '../schema.ts';
@@ -97,33 +97,13 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
 
   'carer-concerns': async (db, asOf, settings) => (await carerConcernsOnDays(db, [asOf], settings))[0]!,
 
-  'physical-health-check': async (db, asOf) => {
-    const units: TileUnit[] = [];
-    await eachEligibleCheck(db, { asOf }, (check, teams) => units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: teams }));
-    return { units };
-  },
+  'physical-health-check': async (db, asOf) => (await physicalHealthCheckOnDays(db, [asOf]))[0]!,
 
-  monitoring: async (db, asOf) => {
-    const worklist = await monitoringOverdueWorklist(db, { asOf });
-    const listed = new Set(worklist.list.items.map((i) => i.patient.id));
-    return { units: worklist.evaluatedPeople.map((p) => ({ personId: p.personId, counted: listed.has(p.personId), teamIds: p.teamIds })) };
-  },
+  monitoring: async (db, asOf) => (await monitoringOnDays(db, [asOf]))[0]!,
 
   'outcome-measures': async (db, asOf) => (await outcomeMeasuresOnDays(db, [asOf]))[0]!,
 
-  'outcome-change': async (db, asOf) => {
-    const teams = teamsByPerson(await loadCaseloadEpisodes(db, { asOf }));
-    const measures = await measuresOf(db, [...teams.keys()], asOf);
-    const units: TileUnit[] = [];
-    for (const instrument of Object.keys(outcomeRules) as QuestionnaireKey[]) {
-      const own = measures.filter((m) => m.instrument === instrument);
-      for (const rule of outcomeRules[instrument].scores) {
-        if (rule.reliableChange === undefined) continue;
-        for (const pair of scorePairs(rule, own)) units.push({ personId: pair.personId, counted: reliableChange(rule, pair.first, pair.latest) === 'reliably-improved', teamIds: teams.get(pair.personId)! });
-      }
-    }
-    return { units };
-  },
+  'outcome-change': async (db, asOf) => (await outcomeChangeOnDays(db, [asOf]))[0]!,
 
   'mha-use': async (db, asOf) => ({ units: (await peopleSubjectToTheAct(db, asOf)).map((p) => ({ personId: p.personId, counted: p.subject, teamIds: [] })) }),
 };
@@ -190,6 +170,7 @@ async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string
 }
 
 /**
+/**
  * Carers' concerns whose response fell due in the months to each day (boardRules.carerConcernMonths),
  * and whether each was answered by the time it was due: the concerns and their first responses are
  * read once for all the days. A concern due after the day (or after now, for today) is not yet
@@ -229,12 +210,54 @@ function median(values: readonly number[]): number | null {
   return Math.round(middle * 10) / 10;
 }
 
+/**
+ * First-to-latest score pairs of people held on each day (the outcomes report's pairing): episodes
+ * and measures are read once, up to the last day, and each day pairs only the measures on or before
+ * it of the people held that day, as measuresOf would.
+ */
+async function outcomeChangeOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+  const episodesOn = await loadCaseloadEpisodesOnDays(db, days);
+  const latest = [...days].sort().at(-1)!;
+  const measures = await measuresOf(db, [...new Set(episodesOn.flat().map((e) => e.personId))], latest);
+  return days.map((asOf, i) => {
+    const teams = teamsByPerson(episodesOn[i]!);
+    const last = londonDay(asOf)!;
+    const units: TileUnit[] = [];
+    for (const instrument of Object.keys(outcomeRules) as QuestionnaireKey[]) {
+      const own = measures.filter((m) => m.instrument === instrument && m.day <= last && teams.has(m.personId));
+      for (const rule of outcomeRules[instrument].scores) {
+        if (rule.reliableChange === undefined) continue;
+        for (const pair of scorePairs(rule, own)) units.push({ personId: pair.personId, counted: reliableChange(rule, pair.first, pair.latest) === 'reliably-improved', teamIds: teams.get(pair.personId)! });
+      }
+    }
+    return { units };
+  });
+}
+
+/** People on the SMI register held on each day, and whether their check was complete: each person's facts are read once for all the days. */
+async function physicalHealthCheckOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+  const builds: TileBuild[] = days.map(() => ({ units: [] }));
+  await eachEligibleCheckOnDays(db, { days }, (i, check, teams) => builds[i]!.units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: teams }));
+  return builds;
+}
+
+/** People the monitoring-overdue worklist evaluates on each day, and whether it lists them: their records are read once for all the days. */
+async function monitoringOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+  return (await judgeMonitoringOnDays(db, { days })).map(({ findings, evaluatedPeople }) => {
+    const listed = new Set(findings.map((f) => f.personId));
+    return { units: evaluatedPeople.map((p) => ({ personId: p.personId, counted: listed.has(p.personId), teamIds: p.teamIds })) };
+  });
+}
+
 /** Builders that read once for many days (a trend), where the facts they read do not depend on the day. */
 const onManyDays: Partial<Record<BoardTileKey, (db: Kysely<Database>, days: readonly string[], settings?: TileSettings) => Promise<TileBuild[]>>> = {
   'waiting-times': waitingOnDays,
   caseload: caseloadOnDays,
   'outcome-measures': outcomeMeasuresOnDays,
   'carer-concerns': carerConcernsOnDays,
+  'outcome-change': outcomeChangeOnDays,
+  'physical-health-check': physicalHealthCheckOnDays,
+  monitoring: monitoringOnDays,
 };
 
 /** A tile built as of each of some days, in order: at once where the builder can, else a day at a time. */

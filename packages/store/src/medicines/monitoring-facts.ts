@@ -23,7 +23,19 @@ const recognised = Object.entries(monitoredResults).flatMap(([kind, r]) => r.cod
  * go to the smaller id in byte order, as the domain breaks them.
  */
 export async function loadMonitoringFacts(db: Kysely<Database>, scope: MonitoringFactsScope): Promise<Map<string, MonitoringFacts>> {
-  const before = sql`${scope.before.toISOString()}::timestamptz`;
+  return (await loadMonitoringFactsOnDays(db, { befores: [scope.before], personIds: scope.personIds }))[0]!;
+}
+
+/**
+ * The same facts as they stood at each of some ends of days (a board trend), read once. Results and
+ * reviews are cut down per stretch between two ends (width_bucket: how many ends are at or before
+ * the record), so each day takes, of each kind, the latest of the stretches before its own end:
+ * the record a read bounded by that day would have found.
+ */
+export async function loadMonitoringFactsOnDays(db: Kysely<Database>, scope: { befores: readonly Date[]; personIds: readonly string[] }): Promise<Array<Map<string, MonitoringFacts>>> {
+  const ends = [...scope.befores].sort((a, b) => a.getTime() - b.getTime());
+  const endsSql = sql`${ends.map((e) => e.toISOString())}::timestamptz[]`;
+  const before = sql`${ends.at(-1)!.toISOString()}::timestamptz`;
   const cohort = sql`AND person_id = ANY(${[...scope.personIds]}::text[])`;
   const review = JSON.stringify({ type: [{ coding: [{ system: monitoringRules.reviewCode.system, code: monitoringRules.reviewCode.code }] }] });
 
@@ -42,65 +54,77 @@ export async function loadMonitoringFacts(db: Kysely<Database>, scope: Monitorin
       sql`WITH recognised AS (
             SELECT * FROM unnest(${recognised.map((r) => r.system)}::text[], ${recognised.map((r) => r.code)}::text[], ${recognised.map((r) => r.kind)}::text[]) AS k(system, code, kind)
           )
-          SELECT DISTINCT ON (o.person_id, k.kind) o.person_id, o.id, o.status, k.system, k.code,
+          SELECT DISTINCT ON (o.person_id, k.kind, stretch) o.person_id, o.id, o.status, k.system, k.code, k.kind,
+            width_bucket(o.occurred_at, ${endsSql}) AS stretch,
             coalesce(o.resource->>'effectiveDateTime', o.resource->'effectivePeriod'->>'start', o.resource->>'issued') AS at
           FROM record o
           CROSS JOIN LATERAL jsonb_array_elements(coalesce(o.resource->'code'->'coding', '[]'::jsonb) || jsonb_path_query_array(o.resource, '$.component[*].code.coding[*]')) AS c(coding)
           JOIN recognised k ON k.system = c.coding->>'system' AND k.code = c.coding->>'code'
           WHERE o.resource_type = 'Observation' AND o.occurred_at < ${before} AND o.status = ANY(${[...countedResultStatuses]}::text[]) ${cohortOf('o', scope)}
-          ORDER BY o.person_id, k.kind, o.occurred_at DESC, o.id COLLATE "C"`,
+          ORDER BY o.person_id, k.kind, stretch, o.occurred_at DESC, o.id COLLATE "C"`,
     ),
     rows(
       db,
-      sql`SELECT DISTINCT ON (person_id) person_id, id, status, resource->'period'->>'start' AS at
+      sql`SELECT DISTINCT ON (person_id, stretch) person_id, id, status, resource->'period'->>'start' AS at, width_bucket(occurred_at, ${endsSql}) AS stretch
           FROM record WHERE resource_type = 'Encounter' AND occurred_at < ${before} AND status = ANY(${[...countedReviewStatuses]}::text[])
             AND resource @> ${review}::jsonb ${cohort}
-          ORDER BY person_id, occurred_at DESC, id COLLATE "C"`,
+          ORDER BY person_id, stretch, occurred_at DESC, id COLLATE "C"`,
     ),
   ]);
 
-  const facts = new Map<string, MonitoringFacts>();
-  const of = (personId: string): MonitoringFacts => {
-    let f = facts.get(personId);
-    if (!f) {
-      f = { personId, episodes: [], prescriptions: [], results: [], reviews: [] };
-      facts.set(personId, f);
+  return scope.befores.map((end) => {
+    // Stretches 0..k lie wholly before the k-th end (in order).
+    const last = ends.findIndex((e) => e.getTime() === end.getTime());
+    const facts = new Map<string, MonitoringFacts>();
+    const of = (personId: string): MonitoringFacts => {
+      let f = facts.get(personId);
+      if (!f) {
+        f = { personId, episodes: [], prescriptions: [], results: [], reviews: [] };
+        facts.set(personId, f);
+      }
+      return f;
+    };
+    for (const r of prescriptions) {
+      of(r.person_id).prescriptions.push({
+        id: r.id, status: r.status, authoredOn: r.authored_on, medicine: r.medicine ?? 'A medicine',
+        codes: ((typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes ?? []) as Row[]).filter((c) => typeof c?.code === 'string').map((c) => ({ system: c.system, code: c.code })),
+      });
     }
-    return f;
-  };
-  for (const r of prescriptions) {
-    of(r.person_id).prescriptions.push({
-      id: r.id, status: r.status, authoredOn: r.authored_on, medicine: r.medicine ?? 'A medicine',
-      codes: ((typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes ?? []) as Row[]).filter((c) => typeof c?.code === 'string').map((c) => ({ system: c.system, code: c.code })),
-    });
-  }
-  // Only people with prescriptions are judged; the rest of their record is read for them alone.
-  for (const [personId, held] of episodes) facts.get(personId)?.episodes.push(...held);
-  const resultsById = new Map<string, MonitoringFacts['results'][number]>();
-  for (const r of results) {
-    const f = facts.get(r.person_id);
-    if (!f) continue;
-    // One observation can be the latest of two kinds: it is one result with both codes.
-    let result = resultsById.get(r.id);
-    if (!result) {
-      result = { id: r.id, status: r.status, at: r.at, codes: [] };
-      resultsById.set(r.id, result);
-      f.results.push(result);
+    // Only people with prescriptions are judged; the rest of their record is read for them alone.
+    for (const [personId, held] of episodes) facts.get(personId)?.episodes.push(...held);
+    const resultsById = new Map<string, MonitoringFacts['results'][number]>();
+    for (const r of latestPerGroup(results, (r) => `${r.person_id}|${r.kind}`, last)) {
+      const f = facts.get(r.person_id);
+      if (!f) continue;
+      // One observation can be the latest of two kinds: it is one result with both codes.
+      let result = resultsById.get(r.id);
+      if (!result) {
+        result = { id: r.id, status: r.status, at: r.at, codes: [] };
+        resultsById.set(r.id, result);
+        f.results.push(result);
+      }
+      result.codes.push({ system: r.system, code: r.code });
     }
-    result.codes.push({ system: r.system, code: r.code });
-  }
-  for (const r of reviews) facts.get(r.person_id)?.reviews.push({ id: r.id, status: r.status, at: r.at });
-  for (const r of people) {
-    const f = facts.get(r.person_id);
-    if (!f) continue;
-    f.gender = r.gender;
-    f.birthDate = r.birth_date;
-    if (r.deceased_at) f.deceasedAt = new Date(r.deceased_at).toISOString();
-  }
-  return facts;
+    for (const r of latestPerGroup(reviews, (r) => r.person_id, last)) facts.get(r.person_id)?.reviews.push({ id: r.id, status: r.status, at: r.at });
+    for (const r of people) {
+      const f = facts.get(r.person_id);
+      if (!f) continue;
+      f.gender = r.gender;
+      f.birthDate = r.birth_date;
+      if (r.deceased_at) f.deceasedAt = new Date(r.deceased_at).toISOString();
+    }
+    return facts;
+  });
 }
 
-function cohortOf(alias: string, scope: MonitoringFactsScope): RawBuilder<unknown> {
+/** Of rows in groups, each group's stretches in order: the row of the last stretch up to `last`, in the groups' order. */
+function latestPerGroup(found: Row[], group: (r: Row) => string, last: number): Row[] {
+  const chosen = new Map<string, Row>();
+  for (const r of found) if (Number(r.stretch) <= last) chosen.set(group(r), r);
+  return [...chosen.values()];
+}
+
+function cohortOf(alias: string, scope: Pick<MonitoringFactsScope, 'personIds'>): RawBuilder<unknown> {
   return sql`AND ${sql.ref(`${alias}.person_id`)} = ANY(${[...scope.personIds]}::text[])`;
 }
 

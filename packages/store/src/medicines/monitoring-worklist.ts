@@ -4,10 +4,17 @@ import type { ListedPerson } from '../engagement/disengaged-worklist.ts';
 import type { Database } from '../schema.ts';
 import { personLabels } from '../caseload/listed-people.ts';
 import { heldByTeamsSql, onlyPeopleSql, scopeDay, scopeTeams, type WorklistScope } from '../worklists/worklist-scope.ts';
-import { loadPhysicalHealthFacts, smiCandidates } from '../physical-health/physical-health-facts.ts';
-import { loadMonitoringFacts } from './monitoring-facts.ts';
+import { loadPhysicalHealthFactsOnDays, smiCandidates } from '../physical-health/physical-health-facts.ts';
+import { loadMonitoringFactsOnDays } from './monitoring-facts.ts';
 
 export type MonitoringOverdueOptions = WorklistScope;
+
+/** What the rules found on one day: who was evaluated, and who has a reason, with the teams holding them. */
+export interface MonitoringJudged {
+  findings: MonitoringFinding[];
+  teamsOf: Map<string, string[]>;
+  evaluatedPeople: Array<{ personId: string; teamIds: string[] }>;
+}
 
 // A person on medicines has a few prescriptions, a dozen latest results and a few episodes: ~3 KB.
 const SLICE_SIZE = 50_000;
@@ -30,50 +37,8 @@ export interface MonitoringOverdueWorklist {
  * bipolar diagnosis are read, a slice at a time by person id.
  */
 export async function monitoringOverdueWorklist(db: Kysely<Database>, options: MonitoringOverdueOptions = {}): Promise<MonitoringOverdueWorklist> {
-  const { asOf, day } = scopeDay(options.asOf);
-  const size = options.sliceSize ?? SLICE_SIZE;
-  const before = endOfLondonDay(day);
-
-  // Only the teams asked about are read (everyone they have held); the rules then check who they held on the day.
-  const byTeam = heldByTeamsSql(scopeTeams(options));
-  const only = onlyPeopleSql(options.people);
-
-  const findings: MonitoringFinding[] = [];
-  const teamsOf = new Map<string, string[]>();
-  const evaluatedPeople: Array<{ personId: string; teamIds: string[] }> = [];
-  // Who to read, found once: asking again for each slice would scan every diagnosis again each time.
-  const candidates = (await sql<{ person_id: string }>`
-    SELECT DISTINCT person_id FROM (
-      SELECT person_id FROM record WHERE resource_type = 'MedicationRequest' AND status = ANY(${[...currentPrescriptionStatuses]}::text[])
-      UNION ${smiCandidates()}
-    ) AS candidates
-    WHERE true ${byTeam} ${only}
-    ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
-  for (let from = 0; from < candidates.length; from += size) {
-    const slice = candidates.slice(from, from + size);
-    const [medicines, physical] = await Promise.all([loadMonitoringFacts(db, { before, personIds: slice }), loadPhysicalHealthFacts(db, { before, personIds: slice })]);
-    for (const personId of slice) {
-      const facts = medicines.get(personId);
-      const health = physical.get(personId);
-      const episodes = facts?.episodes ?? health?.episodes ?? [];
-      const teams = [...new Set(heldEpisodes(episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
-      if (options.team && !teams.includes(options.team)) continue;
-      if (options.teams && !teams.some((t) => options.teams!.includes(t))) continue;
-      const finding: MonitoringFinding = facts ? evaluateMonitoring(facts, asOf) : { personId, reasons: [], mostDaysOverdue: 0 };
-      const check = health && evaluatePhysicalHealth(health, asOf);
-      // Counted when judged for medicines (a current prescription) or for the check (on the register).
-      if (!facts?.prescriptions.some((p) => currentPrescriptionStatuses.includes(p.status)) && !check?.eligible) continue;
-      evaluatedPeople.push({ personId, teamIds: teams });
-      // The check comes last: medicines monitoring is the more urgent safety net.
-      if (check?.reason) {
-        finding.reasons.push(check.reason);
-        finding.mostDaysOverdue = Math.max(finding.mostDaysOverdue, check.daysOverdue);
-      }
-      if (finding.reasons.length === 0) continue;
-      findings.push(finding);
-      teamsOf.set(finding.personId, teams);
-    }
-  }
+  const { asOf } = scopeDay(options.asOf);
+  const { findings, teamsOf, evaluatedPeople } = (await judgeMonitoringOnDays(db, { ...options, days: [asOf] }))[0]!;
   findings.sort(compareMonitoringFindings);
 
   // One array parameter, not one per person: a trust's list can run to tens of thousands.
@@ -92,4 +57,58 @@ export async function monitoringOverdueWorklist(db: Kysely<Database>, options: M
     evaluated: evaluatedPeople.length,
     evaluatedPeople,
   };
+}
+
+/**
+ * The worklist's judgement on each of some days (a board trend and the worklist itself), each
+ * person's records read once for all the days; findings unsorted.
+ */
+export async function judgeMonitoringOnDays(db: Kysely<Database>, options: Omit<MonitoringOverdueOptions, 'asOf'> & { days: readonly string[] }): Promise<MonitoringJudged[]> {
+  const days = options.days.map((asOf) => scopeDay(asOf));
+  // Each day holds its own facts for a slice: the slice shrinks so that memory stays that of one day's.
+  const size = Math.max(1, Math.floor((options.sliceSize ?? SLICE_SIZE) / days.length));
+  const befores = days.map(({ day }) => endOfLondonDay(day));
+
+  // Only the teams asked about are read (everyone they have held); the rules then check who they held on the day.
+  const byTeam = heldByTeamsSql(scopeTeams(options));
+  const only = onlyPeopleSql(options.people);
+
+  const judged: MonitoringJudged[] = days.map(() => ({ findings: [], teamsOf: new Map(), evaluatedPeople: [] }));
+  // Who to read, found once: asking again for each slice would scan every diagnosis again each time.
+  const candidates = (await sql<{ person_id: string }>`
+    SELECT DISTINCT person_id FROM (
+      SELECT person_id FROM record WHERE resource_type = 'MedicationRequest' AND status = ANY(${[...currentPrescriptionStatuses]}::text[])
+      UNION ${smiCandidates()}
+    ) AS candidates
+    WHERE true ${byTeam} ${only}
+    ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
+  for (let from = 0; from < candidates.length; from += size) {
+    const slice = candidates.slice(from, from + size);
+    const [medicinesOn, physicalOn] = await Promise.all([loadMonitoringFactsOnDays(db, { befores, personIds: slice }), loadPhysicalHealthFactsOnDays(db, { befores, personIds: slice })]);
+    for (const [i, { asOf, day }] of days.entries()) {
+      const { findings, teamsOf, evaluatedPeople } = judged[i]!;
+      for (const personId of slice) {
+        const facts = medicinesOn[i]!.get(personId);
+        const health = physicalOn[i]!.get(personId);
+        const episodes = facts?.episodes ?? health?.episodes ?? [];
+        const teams = [...new Set(heldEpisodes(episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
+        if (options.team && !teams.includes(options.team)) continue;
+        if (options.teams && !teams.some((t) => options.teams!.includes(t))) continue;
+        const finding: MonitoringFinding = facts ? evaluateMonitoring(facts, asOf) : { personId, reasons: [], mostDaysOverdue: 0 };
+        const check = health && evaluatePhysicalHealth(health, asOf);
+        // Counted when judged for medicines (a current prescription) or for the check (on the register).
+        if (!facts?.prescriptions.some((p) => currentPrescriptionStatuses.includes(p.status)) && !check?.eligible) continue;
+        evaluatedPeople.push({ personId, teamIds: teams });
+        // The check comes last: medicines monitoring is the more urgent safety net.
+        if (check?.reason) {
+          finding.reasons.push(check.reason);
+          finding.mostDaysOverdue = Math.max(finding.mostDaysOverdue, check.daysOverdue);
+        }
+        if (finding.reasons.length === 0) continue;
+        findings.push(finding);
+        teamsOf.set(finding.personId, teams);
+      }
+    }
+  }
+  return judged;
 }

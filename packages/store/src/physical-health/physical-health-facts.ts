@@ -50,9 +50,18 @@ export function smiCandidates(): RawBuilder<unknown> {
  * years back), the invitations, diagnoses, episodes and death, all bounded by `before`.
  */
 export async function loadPhysicalHealthFacts(db: Kysely<Database>, scope: PhysicalHealthFactsScope): Promise<Map<string, PhysicalHealthFacts>> {
-  const facts = new Map<string, PhysicalHealthFacts>();
-  if (scope.personIds.length === 0) return facts;
-  const before = sql`${scope.before.toISOString()}::timestamptz`;
+  return (await loadPhysicalHealthFactsOnDays(db, { befores: [scope.before], personIds: scope.personIds }))[0]!;
+}
+
+/**
+ * The same facts as they stood at each of some ends of days (a board trend), read once: results and
+ * invitations up to the latest end, and each day keeps only those recorded before its own end, as a
+ * read bounded by that day would.
+ */
+export async function loadPhysicalHealthFactsOnDays(db: Kysely<Database>, scope: { befores: readonly Date[]; personIds: readonly string[] }): Promise<Array<Map<string, PhysicalHealthFacts>>> {
+  if (scope.personIds.length === 0) return scope.befores.map(() => new Map());
+  const latest = new Date(Math.max(...scope.befores.map((b) => b.getTime())));
+  const before = sql`${latest.toISOString()}::timestamptz`;
   const cohort = sql`AND person_id = ANY(${[...scope.personIds]}::text[])`;
   const invitation = JSON.stringify({ category: [{ coding: [{ system: physicalHealthRules.invitation.category.system, code: physicalHealthRules.invitation.category.code }] }] });
 
@@ -62,7 +71,7 @@ export async function loadPhysicalHealthFacts(db: Kysely<Database>, scope: Physi
     rows(
       db,
       sql`WITH known AS (SELECT * FROM unnest(${checkCodes.map((c) => c.system)}::text[], ${checkCodes.map((c) => c.code)}::text[]) AS k(system, code))
-          SELECT * FROM (SELECT o.person_id, o.id, o.status,
+          SELECT * FROM (SELECT o.person_id, o.id, o.status, o.occurred_at,
             coalesce(o.resource->>'effectiveDateTime', o.resource->'effectivePeriod'->>'start', o.resource->>'issued') AS at,
             jsonb_build_object('valueQuantity', o.resource->'valueQuantity', 'valueInteger', o.resource->'valueInteger',
               'valueCodeableConcept', o.resource->'valueCodeableConcept', 'component', o.resource->'component') AS value,
@@ -76,26 +85,34 @@ export async function loadPhysicalHealthFacts(db: Kysely<Database>, scope: Physi
     ),
     rows(
       db,
-      sql`SELECT person_id, id, status, resource->>'sent' AS sent, resource->'medium'->0->'coding'->0->>'code' AS method
+      sql`SELECT person_id, id, status, occurred_at, resource->>'sent' AS sent, resource->'medium'->0->'coding'->0->>'code' AS method
           FROM record WHERE resource_type = 'Communication' AND occurred_at < ${before} AND resource @> ${invitation}::jsonb ${cohort}`,
     ),
     loadDiagnoses(db, scope.personIds),
   ]);
 
-  for (const personId of scope.personIds) facts.set(personId, { personId, episodes: [], diagnoses: diagnoses.get(personId) ?? [], results: [], invitations: [] });
-  for (const [personId, held] of episodes) facts.get(personId)?.episodes.push(...held);
-  for (const r of results) {
+  // Each row is read (and its value worked out) once, whichever days it stands on.
+  const checked = results.flatMap((r) => {
     const codes = (typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes) as Row[] | null;
-    if (!codes?.length) continue;
+    if (!codes?.length) return [];
     const value = typeof r.value === 'string' ? JSON.parse(r.value) : r.value;
-    facts.get(r.person_id)?.results.push({ id: r.id, status: r.status, at: r.at, codes: codes.map((c) => ({ system: c.system, code: c.code })), value: checkResultValue(value ?? {}) ?? null });
-  }
-  for (const r of invitations) facts.get(r.person_id)?.invitations.push({ id: r.id, status: r.status, sent: r.sent, method: r.method });
-  for (const r of people) {
-    const f = facts.get(r.person_id);
-    if (f && r.deceased_at) f.deceasedAt = new Date(r.deceased_at).toISOString();
-  }
-  return facts;
+    return [{ personId: r.person_id as string, recorded: new Date(r.occurred_at).getTime(), fact: { id: r.id, status: r.status, at: r.at, codes: codes.map((c) => ({ system: c.system, code: c.code })), value: checkResultValue(value ?? {}) ?? null } }];
+  });
+  const invited = invitations.map((r) => ({ personId: r.person_id as string, recorded: new Date(r.occurred_at).getTime(), fact: { id: r.id, status: r.status, sent: r.sent, method: r.method } }));
+
+  return scope.befores.map((end) => {
+    const until = end.getTime();
+    const facts = new Map<string, PhysicalHealthFacts>();
+    for (const personId of scope.personIds) facts.set(personId, { personId, episodes: [], diagnoses: diagnoses.get(personId) ?? [], results: [], invitations: [] });
+    for (const [personId, held] of episodes) facts.get(personId)?.episodes.push(...held);
+    for (const r of checked) if (r.recorded < until) facts.get(r.personId)?.results.push(r.fact);
+    for (const r of invited) if (r.recorded < until) facts.get(r.personId)?.invitations.push(r.fact);
+    for (const r of people) {
+      const f = facts.get(r.person_id);
+      if (f && r.deceased_at) f.deceasedAt = new Date(r.deceased_at).toISOString();
+    }
+    return facts;
+  });
 }
 
 async function rows(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<Row[]> {

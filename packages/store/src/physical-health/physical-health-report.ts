@@ -1,9 +1,9 @@
-import { endOfLondonDay, evaluatePhysicalHealth, physicalHealthRules, type PhysicalHealthCheck, type PhysicalHealthComponentKey } from '@continuity/domain';
+import { endOfLondonDay, evaluatePhysicalHealth, londonDay, physicalHealthRules, type PhysicalHealthCheck, type PhysicalHealthComponentKey } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
 import { scopeDay } from '../worklists/worklist-scope.ts';
-import { loadPhysicalHealthFacts, smiCandidates } from './physical-health-facts.ts';
+import { loadPhysicalHealthFactsOnDays, smiCandidates } from './physical-health-facts.ts';
 
 export interface PhysicalHealthReportOptions {
   /** "YYYY-MM-DD" in England; today when absent. */
@@ -75,9 +75,19 @@ export async function physicalHealthReport(db: Kysely<Database>, options: Physic
  * check and the teams counted: what the report and the board's tile are both made from.
  */
 export async function eachEligibleCheck(db: Kysely<Database>, options: PhysicalHealthReportOptions, each: (check: PhysicalHealthCheck, teams: string[]) => void): Promise<void> {
-  const { asOf, day } = scopeDay(options.asOf);
-  const size = options.sliceSize ?? SLICE_SIZE;
-  const before = endOfLondonDay(day);
+  const { asOf } = scopeDay(options.asOf);
+  await eachEligibleCheckOnDays(db, { ...options, days: [asOf] }, (_, check, teams) => each(check, teams));
+}
+
+/** The same on each of some days (a board trend), each person's facts read once for all of them; `each` is told which day. */
+export async function eachEligibleCheckOnDays(
+  db: Kysely<Database>,
+  options: Omit<PhysicalHealthReportOptions, 'asOf'> & { days: readonly string[] },
+  each: (dayIndex: number, check: PhysicalHealthCheck, teams: string[]) => void,
+): Promise<void> {
+  // Each day holds its own facts for a slice: the slice shrinks so that memory stays that of one day's.
+  const size = Math.max(1, Math.floor((options.sliceSize ?? SLICE_SIZE) / options.days.length));
+  const befores = options.days.map((asOf) => endOfLondonDay(londonDay(asOf)!));
   const byTeam = options.team
     ? sql`AND person_id IN (SELECT person_id FROM record WHERE resource_type = 'EpisodeOfCare'
           AND resource->'managingOrganization'->>'reference' = ${`Organization/${options.team}`}
@@ -89,12 +99,14 @@ export async function eachEligibleCheck(db: Kysely<Database>, options: PhysicalH
       WHERE person_id > ${after} ${byTeam}
       ORDER BY person_id LIMIT ${size}`.execute(db)).rows.map((r) => r.person_id);
     if (slice.length === 0) break;
-    for (const facts of (await loadPhysicalHealthFacts(db, { before, personIds: slice })).values()) {
-      const check = evaluatePhysicalHealth(facts, asOf);
-      if (!check.eligible) continue;
-      const teams = options.team ? check.eligible.teamIds.filter((t) => t === options.team) : check.eligible.teamIds;
-      if (options.team && teams.length === 0) continue;
-      each(check, teams);
+    for (const [i, factsOnDay] of (await loadPhysicalHealthFactsOnDays(db, { befores, personIds: slice })).entries()) {
+      for (const facts of factsOnDay.values()) {
+        const check = evaluatePhysicalHealth(facts, options.days[i]!);
+        if (!check.eligible) continue;
+        const teams = options.team ? check.eligible.teamIds.filter((t) => t === options.team) : check.eligible.teamIds;
+        if (options.team && teams.length === 0) continue;
+        each(i, check, teams);
+      }
     }
     if (slice.length < size) break;
     after = slice.at(-1)!;

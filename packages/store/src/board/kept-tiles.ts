@@ -1,0 +1,83 @@
+import { londonToday, type BoardDashboard, type BoardFigure, type BoardTileKey } from '@continuity/domain';
+import type { Kysely } from 'kysely';
+import { dataVersion } from '../records/data-version.ts';
+import type { Database } from '../schema.ts';
+import { buildTileOnDays, type TileBuild, type TileSettings } from './tile-builders.ts';
+
+/** As-of days kept at once per store: each keeps every tile's units (a unit per person at most, per tile). */
+const DAYS_KEPT = 4;
+
+interface KeptDay {
+  builds: Map<BoardTileKey, Promise<TileBuild>>;
+  trends: Map<BoardTileKey, Promise<BoardFigure[]>>;
+  dashboards: Map<string, Promise<BoardDashboard>>;
+}
+
+interface Kept {
+  version: string;
+  days: Map<string, KeptDay>;
+}
+
+// Per store (its Kysely instance), so two stores in one process never share a build.
+const keptByStore = new WeakMap<Kysely<Database>, Kept>();
+
+export const figureOf = (asOf: string, build: TileBuild): BoardFigure => {
+  const numerator = build.units.filter((u) => u.counted).length;
+  return { asOf, numerator, denominator: build.units.length, rate: build.units.length ? numerator / build.units.length : null };
+};
+
+/**
+ * What has been computed for a day, kept while the data is unchanged (issue 8: each tile under a
+ * second warm). The data version is read first, before anything it keeps is computed, so a build is
+ * never kept under a version older than the data it saw; any write, from any process, moves the
+ * version and the next request computes afresh.
+ */
+async function keptDay(db: Kysely<Database>, asOf: string, settings: TileSettings): Promise<KeptDay> {
+  const version = await dataVersion(db);
+  let kept = keptByStore.get(db);
+  if (!kept || kept.version !== version) keptByStore.set(db, (kept = { version, days: new Map() }));
+  // The installation's settings (the carers' response hours) change figures as the data does; and
+  // today's figures move with the clock (a concern falls due at an hour), so today is kept an hour at most.
+  const hour = asOf === londonToday() ? new Date().toISOString().slice(0, 13) : '';
+  const key = `${asOf}|${settings.carerResponseHours ?? ''}|${hour}`;
+  let day = kept.days.get(key);
+  if (!day) {
+    day = { builds: new Map(), trends: new Map(), dashboards: new Map() };
+    kept.days.set(key, day);
+    // The longest-kept day goes first.
+    while (kept.days.size > DAYS_KEPT) kept.days.delete(kept.days.keys().next().value!);
+  }
+  return day;
+}
+
+/** A promise kept in a map until it fails: a request that fails is not kept for the next one. */
+function keep<K, T>(map: Map<K, Promise<T>>, key: K, make: () => Promise<T>): Promise<T> {
+  const found = map.get(key);
+  if (found) return found;
+  const made = make();
+  map.set(key, made);
+  made.catch(() => map.delete(key));
+  return made;
+}
+
+/** A tile built as of a day: the figure, its breakdowns and its drill-down all come from this one build. */
+export async function keptTileBuild(db: Kysely<Database>, key: BoardTileKey, asOf: string, settings: TileSettings = {}): Promise<TileBuild> {
+  const day = await keptDay(db, asOf, settings);
+  return keep(day.builds, key, async () => (await buildTileOnDays(db, key, [asOf], settings))[0]!);
+}
+
+/** A tile's figure on each of some days ending with the day, built together; the day's build is kept as well. */
+export async function keptTileTrend(db: Kysely<Database>, key: BoardTileKey, days: readonly string[], settings: TileSettings = {}): Promise<BoardFigure[]> {
+  const asOf = days.at(-1)!;
+  const day = await keptDay(db, asOf, settings);
+  return keep(day.trends, key, async () => {
+    const builds = await buildTileOnDays(db, key, days, settings);
+    if (!day.builds.has(key)) day.builds.set(key, Promise.resolve(builds.at(-1)!));
+    return builds.map((b, i) => figureOf(days[i]!, b));
+  });
+}
+
+/** The whole dashboard for a day, kept as the tiles are: its breakdowns read every person's characteristics. */
+export async function keptDashboard(db: Kysely<Database>, asOf: string, settings: TileSettings, variant: string, make: () => Promise<BoardDashboard>): Promise<BoardDashboard> {
+  return keep((await keptDay(db, asOf, settings)).dashboards, variant, make);
+}

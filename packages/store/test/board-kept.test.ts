@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boardDashboard, boardPeople, createScratchDatabase, dataVersion, importPath, openStore, writeRecords, type Store } from '@continuity/store';
+import { system } from '@continuity/domain';
+import { storeKinds } from '../../../test/support/stores.ts';
+import { boardScenario, BOARD_AS_OF } from './support/board-scenario.ts';
+import { writeNdjson } from './support/scenario.ts';
+
+/** An attended contact for w8, one of the three on the disengaged list (board-scenario.ts). */
+const contactWithW8 = {
+  type: 'Encounter' as const, id: 'kept-w8-contact', personId: 'w8',
+  resource: { resourceType: 'Encounter', id: 'kept-w8-contact', status: 'finished', class: { system: system.v3ActCode, code: 'AMB' }, subject: { reference: 'Patient/w8' }, period: { start: '2026-06-25T10:00:00Z', end: '2026-06-25T10:30:00Z' }, serviceProvider: { reference: 'Organization/team-north' } },
+};
+const disengaged = (board: Awaited<ReturnType<typeof boardDashboard>>) => board.tiles.find((t) => t.tile.key === 'disengaged')!;
+
+describe.each(storeKinds)('board tiles kept while the data is unchanged on $name', (kind) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await kind.open();
+    expect((await importPath(store, writeNdjson(boardScenario()))).errors).toEqual([]);
+  }, 120_000);
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('serves a second request for the same day from the kept build, and recomputes at once after a write', async () => {
+    const first = await boardDashboard(store.db, { asOf: BOARD_AS_OF });
+    expect(await boardDashboard(store.db, { asOf: BOARD_AS_OF })).toBe(first);
+    expect(disengaged(first).figure).toMatchObject({ numerator: 3, denominator: 23 });
+    expect((await boardPeople(store.db, 'disengaged', { asOf: BOARD_AS_OF }))!.people.map((p) => p.personId)).toEqual(['b8', 'w8', 'w9']);
+
+    const before = await dataVersion(store.db);
+    await writeRecords(store.db, [contactWithW8]);
+    expect(await dataVersion(store.db)).not.toBe(before);
+
+    const after = await boardDashboard(store.db, { asOf: BOARD_AS_OF });
+    expect(disengaged(after).figure).toMatchObject({ numerator: 2, denominator: 23 });
+    expect((await boardPeople(store.db, 'disengaged', { asOf: BOARD_AS_OF }))!.people.map((p) => p.personId)).toEqual(['b8', 'w9']);
+  }, 120_000);
+
+  it('does not move the data version on reads: the dashboard read is audited elsewhere, not here', async () => {
+    const version = await dataVersion(store.db);
+    await boardDashboard(store.db, { asOf: '2026-05-31' });
+    await boardPeople(store.db, 'monitoring', { asOf: '2026-05-31' });
+    expect(await dataVersion(store.db)).toBe(version);
+  }, 120_000);
+});
+
+describe.runIf(process.env.TEST_DATABASE_URL)('board tiles kept on PostgreSQL, written to by another process', () => {
+  let drop: () => Promise<void>;
+  let reader: Store;
+  let writer: Store;
+  beforeAll(async () => {
+    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL!, 'continuity_test');
+    drop = scratch.drop;
+    reader = await openStore({ databaseUrl: scratch.url });
+    writer = await openStore({ databaseUrl: scratch.url });
+    expect((await importPath(writer, writeNdjson(boardScenario()))).errors).toEqual([]);
+  }, 120_000);
+  afterAll(async () => {
+    await reader.close();
+    await writer.close();
+    await drop();
+  });
+
+  it('recomputes on the next request after a write through another connection pool', async () => {
+    expect(disengaged(await boardDashboard(reader.db, { asOf: BOARD_AS_OF })).figure.numerator).toBe(3);
+    await writeRecords(writer.db, [contactWithW8]);
+    expect(disengaged(await boardDashboard(reader.db, { asOf: BOARD_AS_OF })).figure.numerator).toBe(2);
+  }, 120_000);
+});

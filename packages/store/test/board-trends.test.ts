@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boardDashboard, buildTileOnDays, importPath, monitoringOverdueWorklist, physicalHealthReport, teamOutcomes, tileBuilders, trendDays, type Store } from '@continuity/store';
+import { storeKinds } from '../../../test/support/stores.ts';
+import { boardScenario, BOARD_AS_OF } from './support/board-scenario.ts';
+import { writeNdjson } from './support/scenario.ts';
+
+// Before anyone was held, before and after w1's check of 1 March and w3's and b2's measures of 1 March and 1 June, and the day.
+const days = ['2025-12-31', '2026-02-28', '2026-03-31', '2026-05-31', BOARD_AS_OF];
+
+describe.each(storeKinds)('board trends read once for all the days on $name', (kind) => {
+  let store: Store;
+  beforeAll(async () => {
+    store = await kind.open();
+    expect((await importPath(store, writeNdjson(boardScenario()))).errors).toEqual([]);
+  }, 120_000);
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('gives the physical health check on each day exactly as the physical-health report for that day', async () => {
+    const together = await buildTileOnDays(store.db, 'physical-health-check', days);
+    const figures = [];
+    for (const [i, day] of days.entries()) {
+      const report = (await physicalHealthReport(store.db, { asOf: day })).total;
+      const counted = together[i]!.units.filter((u) => u.counted).length;
+      expect([counted, together[i]!.units.length], day).toEqual([report.complete, report.eligible]);
+      expect(together[i], day).toEqual(await tileBuilders['physical-health-check'](store.db, day));
+      figures.push([counted, together[i]!.units.length]);
+    }
+    // Worked by hand: w17 (psychosis) held until 1 March 2026, w1 and w2 from 1 January; w1's six parts on 1 March.
+    expect(figures).toEqual([[0, 1], [0, 3], [1, 2], [1, 2], [1, 2]]);
+  });
+
+  it('gives reliable improvement on each day exactly as the outcomes reports of both teams for that day', async () => {
+    const together = await buildTileOnDays(store.db, 'outcome-change', days);
+    const figures = [];
+    for (const [i, day] of days.entries()) {
+      const phq = async (team: string) => (await teamOutcomes(store.db, team, day)).report.instruments.find((r) => r.instrument === 'phq-9')?.scores[0];
+      const [north, south] = [await phq('team-north'), await phq('team-south')];
+      const counted = together[i]!.units.filter((u) => u.counted).length;
+      expect([counted, together[i]!.units.length], day).toEqual([(north?.reliablyImproved ?? 0) + (south?.reliablyImproved ?? 0), (north?.paired ?? 0) + (south?.paired ?? 0)]);
+      figures.push([counted, together[i]!.units.length]);
+    }
+    // Worked by hand: w3 (8 then 1) and b2 (8 then 8) have a second PHQ-9 only from 1 June.
+    expect(figures).toEqual([[0, 0], [0, 0], [0, 0], [0, 0], [1, 2]]);
+  });
+
+  it('gives monitoring on each day exactly as the monitoring-overdue worklist for that day', async () => {
+    const together = await buildTileOnDays(store.db, 'monitoring', days);
+    const figures = [];
+    for (const [i, day] of days.entries()) {
+      const worklist = await monitoringOverdueWorklist(store.db, { asOf: day });
+      const listed = together[i]!.units.filter((u) => u.counted).map((u) => u.personId);
+      expect(listed.sort(), day).toEqual(worklist.list.items.map((item) => item.patient.id).sort());
+      expect(together[i]!.units.map((u) => u.personId), day).toEqual(worklist.evaluatedPeople.map((p) => p.personId));
+      expect(together[i], day).toEqual(await tileBuilders.monitoring(store.db, day));
+      figures.push([listed.length, together[i]!.units.length]);
+    }
+    // The people on the SMI register held on each day (as for the check above); on the day w2 is overdue.
+    expect(figures.map(([, evaluated]) => evaluated)).toEqual([1, 3, 2, 2, 2]);
+    expect(figures.at(-1)).toEqual([1, 2]);
+  });
+
+  it('puts those points in the dashboard trend', async () => {
+    const board = await boardDashboard(store.db, { asOf: BOARD_AS_OF });
+    const trend = (key: string) => board.tiles.find((t) => t.tile.key === key)!.trend!;
+    expect(trend('physical-health-check').map((p) => p.asOf)).toEqual(trendDays(BOARD_AS_OF));
+    expect(trend('physical-health-check').find((p) => p.asOf === '2026-02-28')).toMatchObject({ numerator: 0, denominator: 3, rate: 0 });
+    expect(trend('outcome-change').at(-1)).toMatchObject({ numerator: 1, denominator: 2, rate: 0.5 });
+  });
+});
