@@ -6,7 +6,7 @@ const category = [{ coding: [{ system: system.flagCategory, code: 'mha-legal-sta
 /** A CTO begun on 1 Jan 2026, first period ending 30 Jun 2026, unless said otherwise. */
 const cto = (more: Record<string, unknown> = {}, expires = '2026-06-30') => ({
   resourceType: 'Flag', id: 'cto-1', status: 'active', category, subject: { reference: 'Patient/p' }, period: { start: '2026-01-01' },
-  code: { coding: [{ system: system.mhaLegalStatus, code: '17' }] },
+  code: { coding: [{ system: system.mhaLegalStatus, code: 'cto' }] },
   extension: [{ url: extension.ctoConditions, valueCodeableConcept: { coding: [{ code: 'medication' }] } }, { url: extension.reviewDue, valueDate: expires }],
   ...more,
 });
@@ -27,7 +27,7 @@ describe('renewing a CTO (s20A)', () => {
 
   it('takes the CTO off the mha-deadlines list', () => {
     const flag = cto();
-    const facts = (f: Record<string, any>) => ({ personId: 'p', episodes: [], legalStatuses: [{ id: f.id, status: f.status, code: '17', start: f.period.start, end: f.period.end, expires: ctoExpiry(f) }] });
+    const facts = (f: Record<string, any>) => ({ personId: 'p', episodes: [], legalStatuses: [{ id: f.id, status: f.status, code: 'cto', start: f.period.start, end: f.period.end, expires: ctoExpiry(f) }] });
     expect(evaluateMhaDeadlines(facts(flag), TODAY).reasons.map((r) => r.code)).toEqual(['cto-expiry-due']);
     const renewed = recordCtoEvent(flag, { kind: 'renewal', date: TODAY, expires: '2026-12-31' }, TODAY);
     expect(evaluateMhaDeadlines(facts(renewed.ok ? renewed.cto : flag), TODAY).reasons).toEqual([]);

@@ -35,7 +35,7 @@ const sources = (more: Partial<GpSummarySources> = {}): GpSummarySources => ({
     { resourceType: 'Condition', id: 'dx-old', subject: cara, clinicalStatus: { coding: [{ code: 'resolved' }] }, code: { text: 'Adjustment disorder' } },
     { resourceType: 'MedicationRequest', id: 'rx-1', status: 'active', intent: 'order', subject: cara, medicationCodeableConcept: { text: 'Clozapine 100mg tablets' }, dosageInstruction: [{ text: '200mg at night' }], authoredOn: '2026-04-01', requester: { reference: 'Practitioner/dr-2' } },
     { resourceType: 'MedicationRequest', id: 'rx-stopped', status: 'stopped', intent: 'order', subject: cara, medicationCodeableConcept: { text: 'Olanzapine' } },
-    flag('cto', 'mha-legal-status', system.mhaLegalStatus, '17'),
+    flag('cto', 'mha-legal-status', system.mhaLegalStatus, 'cto'),
     flag('s117', 's117-aftercare', system.mhaAftercare, 's117-aftercare'),
     flag('police', 'red-flag', system.redFlag, 'police-contact', 'Section 136 on the bridge'),
     flag('marac', 'red-flag', system.redFlag, 'marac', 'MARAC: address withheld'),

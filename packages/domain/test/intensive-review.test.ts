@@ -120,7 +120,7 @@ describe('repeated-admissions: 2 or more admissions starting in the 24 months be
 
 describe('mha-history: any detention or CTO', () => {
   it('at any time, not one begun after the day, not other Flags', () => {
-    expect(reason(facts({ legalStatuses: [{ id: 'cto', status: 'active', code: '17', start: '2026-01-01' }, { id: 's2', status: 'inactive', code: '02', start: '2015-04-03' }] }), 'mha-history')).toEqual({
+    expect(reason(facts({ legalStatuses: [{ id: 'cto', status: 'active', code: 'cto', start: '2026-01-01' }, { id: 's2', status: 'inactive', code: '02', start: '2015-04-03' }] }), 'mha-history')).toEqual({
       code: 'mha-history', text: 'Mental Health Act history: detained under section 2 from 3 Apr 2015; Community Treatment Order from 1 Jan.', evidence: ['Flag/s2', 'Flag/cto'],
     });
     expect(codes(facts({ legalStatuses: [{ id: 's3', status: 'active', code: '03', start: '2026-07-01' }] }))).toEqual([]);

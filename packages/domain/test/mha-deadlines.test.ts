@@ -6,7 +6,7 @@ const AS_OF = '2026-06-30';
 /** "YYYY-MM-DD" a number of days after a day. */
 const plus = (day: string, n: number) => isoDay(londonDay(day)! + n);
 
-const cto = (expires: string | null, more: Partial<LegalStatusFact> = {}): LegalStatusFact => ({ id: 'cto-1', status: 'active', code: '17', start: '2025-07-01', expires, ...more });
+const cto = (expires: string | null, more: Partial<LegalStatusFact> = {}): LegalStatusFact => ({ id: 'cto-1', status: 'active', code: 'cto', start: '2025-07-01', expires, ...more });
 const facts = (legalStatuses: LegalStatusFact[], more: Partial<MhaFacts> = {}): MhaFacts => ({ personId: 'p', episodes: [], legalStatuses, ...more });
 const codes = (f: MhaFacts, asOf = AS_OF) => evaluateMhaDeadlines(f, asOf).reasons.map((r) => r.code);
 

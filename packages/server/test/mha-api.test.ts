@@ -34,7 +34,7 @@ describe.each(storeKinds)('recording Mental Health Act events through the API on
     ]);
     expect((await get('keyworker', '/api/people/amir/mha')).json().legalStatuses).toEqual([
       {
-        id: 'amir-cto', version: 1, kind: 'cto', code: '17', name: 'Section 17A (Community Treatment Order)', status: 'active', current: true,
+        id: 'amir-cto', version: 1, kind: 'cto', code: 'cto', name: 'Section 17A (Community Treatment Order)', status: 'active', current: true,
         start: '2025-07-01', end: null, expires: '2026-07-28', conditions: ['Take medication as prescribed', 'Attend appointments'], events: [],
       },
     ]);
@@ -86,7 +86,7 @@ describe.each(storeKinds)('recording Mental Health Act events through the API on
     const statuses = (await get('keyworker', '/api/people/amir/mha')).json().legalStatuses;
     expect(statuses.map((s: Record<string, unknown>) => [s.id, s.code, s.current, s.start, s.end])).toEqual([
       [detentionId, '03', true, '2026-06-22', null],
-      ['amir-cto', '17', false, '2025-07-01', '2026-06-22'],
+      ['amir-cto', 'cto', false, '2025-07-01', '2026-06-22'],
     ]);
     expect(statuses[1].events.map((e: { kind: string }) => e.kind)).toEqual(['recall', 'revocation']);
     expect(await listed()).not.toContain('amir');

@@ -53,7 +53,7 @@ describe(`a population of ${PEOPLE} people`, () => {
     const ethnicity = new Map(all.get('Patient')!.map((p) => [
       `Patient/${p.id}`, (p.extension as R[]).find((e) => e.url === extension.ethnicCategory)!.valueCodeableConcept.coding[0].code as string,
     ]));
-    const onCto = new Set(all.get('Flag')!.filter((f) => codeIn(f.code, system.mhaLegalStatus) === '17').map((f) => f.subject.reference));
+    const onCto = new Set(all.get('Flag')!.filter((f) => codeIn(f.code, system.mhaLegalStatus) === 'cto').map((f) => f.subject.reference));
     const rate = (codes: string[]) => {
       const group = [...ethnicity].filter(([, c]) => codes.includes(c)).map(([p]) => p);
       return group.filter((p) => onCto.has(p)).length / group.length;

@@ -220,16 +220,18 @@ export const redFlags = {
 } as const;
 
 /**
- * Flag.code codes (system.mhaLegalStatus): NHS Data Dictionary MENTAL HEALTH ACT LEGAL STATUS
- * CLASSIFICATION CODE. A CTO Flag carries extension.ctoConditions (codes below) and
- * extension.reviewDue (the date the order expires unless renewed).
+ * Flag.code codes (system.mhaLegalStatus): detentions by their NHS Data Dictionary MENTAL HEALTH ACT
+ * LEGAL STATUS CLASSIFICATION CODE, and a Community Treatment Order by the platform's own code `cto`:
+ * the Data Dictionary gives a CTO no legal status code of its own (its `17` is section 48 with
+ * section 49 restrictions; MHSDS records CTOs in their own table). A CTO Flag carries
+ * extension.ctoConditions (codes below) and extension.reviewDue (the date the order expires unless renewed).
  */
 export const mhaLegalStatuses = {
   '02': 'Section 2 (admission for assessment)',
   '03': 'Section 3 (admission for treatment)',
-  '17': 'Section 17A (Community Treatment Order)',
+  cto: 'Section 17A (Community Treatment Order)',
 } as const;
-export const ctoLegalStatus = '17';
+export const ctoLegalStatus = 'cto';
 
 /** Flag.code (system.mhaAftercare) of a section 117 aftercare Flag, category `s117-aftercare` (docs/fhir.md). */
 export const s117Aftercare = { code: 's117-aftercare', display: 'Section 117 aftercare' } as const;

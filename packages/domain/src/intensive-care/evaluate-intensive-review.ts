@@ -1,3 +1,4 @@
+import { ctoLegalStatus } from '../fhir/clinical-codes.ts';
 import { restrictedFlagRules } from '../access/restricted-flags.ts';
 import { diagnosisGroupOf } from '../discharge/severe-relapsing.ts';
 import type { WorklistReason } from '../engagement/engagement-facts.ts';
@@ -137,7 +138,7 @@ function mhaHistory(facts: IntensiveReviewFacts, day: number): WorklistReason | 
     .sort((a, b) => (a.from ?? 0) - (b.from ?? 0) || byId(a, b));
   if (statuses.length === 0) return undefined;
   const described = statuses.map((s) => {
-    const what = s.code === '17' ? 'Community Treatment Order' : `detained under section ${Number(s.code)}`;
+    const what = s.code === ctoLegalStatus ? 'Community Treatment Order' : `detained under section ${Number(s.code)}`;
     return s.from === undefined ? what : `${what} from ${shortDate(s.from, day)}`;
   });
   return {

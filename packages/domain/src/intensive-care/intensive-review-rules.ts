@@ -1,4 +1,5 @@
 import type { RuleSource } from '../engagement/engagement-rules.ts';
+import { ctoLegalStatus } from '../fhir/clinical-codes.ts';
 
 /**
  * The rules of the `intensive-review` worklist (SPEC C7): who may need intensive and assertive
@@ -82,8 +83,8 @@ export const intensiveReviewRules = {
 
   mhaHistory: {
     code: 'mha-history',
-    /** Any detention (02, 03) or CTO (17) Flag begun on or before the day, at any time (clinical-codes.ts mhaLegalStatuses). */
-    legalStatuses: ['02', '03', '17'] as readonly string[],
+    /** Any detention (02, 03) or CTO (cto) Flag begun on or before the day, at any time (clinical-codes.ts mhaLegalStatuses). */
+    legalStatuses: ['02', '03', ctoLegalStatus] as readonly string[],
     sources: [
       { source: 'shared/seeds/003_* annex B line ~536', says: 'a history of repeated relapses and admission to hospital, often under detention' },
       { source: chapter2, says: 'vulnerable to relapse and/or deterioration with serious related harms; may have had harmful or traumatic experiences of mental health services' },

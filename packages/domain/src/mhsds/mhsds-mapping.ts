@@ -164,11 +164,11 @@ export const mhsdsTables: readonly MhsdsTable[] = [
     table: 'MHS401MHActPeriod',
     title: 'Mental Health Act Legal Status Classification Period',
     row: 'one per Mental Health Act legal status Flag (category mha-legal-status), entered-in-error ones left out',
-    note: 'A Community Treatment Order is a legal status period here, with its LegalStatusCode left empty: the record codes a CTO 17 in CS/mha-legal-status, which in the NHS Data Dictionary list is detention under section 48 with section 49 restrictions, and MHSDS records a CTO as the legal status of the section it suspends (not recorded here) with an MHS404CommTreatOrder row (not produced).',
+    note: 'A Community Treatment Order is a legal status period here, with its LegalStatusCode left empty: the record codes a CTO `cto` in CS/mha-legal-status, since the NHS Data Dictionary list has no code for one (its 17 is detention under section 48 with section 49 restrictions), and MHSDS records a CTO as the legal status of the section it suspends (not recorded here) with an MHS404CommTreatOrder row (not produced).',
     columns: [
       patientId,
       { column: 'MHActLegalStatusClassPeriodId', dataItem: 'MENTAL HEALTH ACT LEGAL STATUS CLASSIFICATION ASSIGNMENT PERIOD IDENTIFIER', source: 'Flag.id' },
-      { column: 'LegalStatusCode', dataItem: 'MENTAL HEALTH ACT LEGAL STATUS CLASSIFICATION CODE', source: 'Flag.code, system CS/mha-legal-status', codes: 'NHS Data Dictionary codes 02 and 03 passed through; a CTO (17 in the record) empty' },
+      { column: 'LegalStatusCode', dataItem: 'MENTAL HEALTH ACT LEGAL STATUS CLASSIFICATION CODE', source: 'Flag.code, system CS/mha-legal-status', codes: 'NHS Data Dictionary codes 02 and 03 passed through; a CTO (cto in the record) empty' },
       { column: 'StartDateMHActLegalStatusClass', dataItem: 'START DATE (MENTAL HEALTH ACT LEGAL STATUS CLASSIFICATION ASSIGNMENT PERIOD)', source: 'Flag.period.start', codes: 'the day in England' },
       { column: 'StartTimeMHActLegalStatusClass', dataItem: 'START TIME (MENTAL HEALTH ACT LEGAL STATUS CLASSIFICATION ASSIGNMENT PERIOD)', source: 'Flag.period.start', codes: 'HH:MM:SS in England; empty when only a date was sent' },
       { column: 'ExpiryDateMHActLegalStatusClass', dataItem: 'EXPIRY DATE (MENTAL HEALTH ACT LEGAL STATUS CLASSIFICATION)', source: 'extension SD/review-due (a CTO\'s expiry unless renewed)' },

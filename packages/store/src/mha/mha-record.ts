@@ -23,7 +23,7 @@ export interface LegalStatusEntry {
   /** The stored version, which a change must name (a concurrent change is not overwritten). */
   version: number;
   kind: 'cto' | 'detention' | 's117';
-  /** NHS Data Dictionary legal status code: "02", "03", "17"; "s117-aftercare" for aftercare. */
+  /** Legal status code: "02", "03" (NHS Data Dictionary), "cto"; "s117-aftercare" for aftercare. */
   code: string | null;
   name: string;
   status: string;

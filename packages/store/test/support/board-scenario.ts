@@ -133,7 +133,7 @@ export function boardScenario(): Record<string, Resource[]> {
       ...concern('b4', 1, '2026-05-14', 6), ...concern('b4', 2, '2026-05-16', 20), ...concern('b4', 3, '2026-05-18', 120), ...concern('b4', 4, '2026-05-20', 70), ...concern('b4', 5, '2026-05-22', null),
     ],
     ServiceRequest: [...['w11', 'w12', 'w13', 'w14'].map((id) => referral(id, '2026-05-01')), referral('w15', '2026-04-01'), referral('w16', '2026-06-01')],
-    Flag: [flag('w1', '03', '2026-06-01'), flag('w2', '03', '2026-06-01'), flag('b1', '17', '2026-05-01'), flag('d1', '03', '2026-04-01')],
+    Flag: [flag('w1', '03', '2026-06-01'), flag('w2', '03', '2026-06-01'), flag('b1', 'cto', '2026-05-01'), flag('d1', '03', '2026-04-01')],
     Condition: ['w1', 'w2', 'w17', 'w20'].map(psychosis),
     Observation: [
       result('w1', 'bmi', loinc('39156-5'), quantity(27.4, 'kg/m2')),

@@ -101,7 +101,7 @@ export function historyScenario(): Record<string, Array<Record<string, unknown>>
     Flag: [
       { resourceType: 'Flag', id: 'cara-s3', status: 'inactive', category: flagCategory('mha-legal-status'), subject: cara, period: { start: '2026-03-12', end: '2026-04-05' }, code: { coding: [{ system: system.mhaLegalStatus, code: '03' }] } },
       {
-        resourceType: 'Flag', id: 'cara-cto', status: 'active', category: flagCategory('mha-legal-status'), subject: cara, period: { start: '2026-04-05' }, code: { coding: [{ system: system.mhaLegalStatus, code: '17' }] },
+        resourceType: 'Flag', id: 'cara-cto', status: 'active', category: flagCategory('mha-legal-status'), subject: cara, period: { start: '2026-04-05' }, code: { coding: [{ system: system.mhaLegalStatus, code: 'cto' }] },
         extension: [{ url: extension.ctoConditions, valueCodeableConcept: { coding: [{ system: ctoConditionSystem, code: 'medication' }] } }, { url: extension.reviewDue, valueDate: '2027-04-04' }],
       },
       { resourceType: 'Flag', id: 'cara-s117', status: 'active', category: flagCategory('s117-aftercare'), subject: cara, period: { start: '2026-04-05' }, code: { coding: [{ system: system.mhaAftercare, code: 's117-aftercare' }] } },

@@ -34,7 +34,7 @@ const conditions = (...codes: string[]) => codes.map((code) => ({ url: extension
 /** A CTO Flag as docs/fhir.md describes it: code 17, its conditions, and review-due its expiry. */
 export const ctoFlag = (person: string, start: string, expires: string, more: Record<string, unknown> = {}) => ({
   resourceType: 'Flag', id: `${person}-cto`, status: 'active', category, subject: pt(person), period: { start },
-  code: { coding: [{ system: system.mhaLegalStatus, code: '17', display: 'Section 17A (Community Treatment Order)' }], text: 'Community Treatment Order' },
+  code: { coding: [{ system: system.mhaLegalStatus, code: 'cto', display: 'Section 17A (Community Treatment Order)' }], text: 'Community Treatment Order' },
   extension: [...conditions('medication', 'appointments'), { url: extension.reviewDue, valueDate: expires }],
   ...more,
 });

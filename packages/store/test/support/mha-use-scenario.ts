@@ -33,7 +33,7 @@ export function mhaUseScenario(): Record<string, Resource[]> {
     flags.push({ resourceType: 'Flag', id: `${id}-${code}-${flags.length}`, status, category, subject: { reference: `Patient/${id}` }, period, code: { coding: [{ system: system.mhaLegalStatus, code }] } });
   const detained = (id: string) => flag(id, '03', 'active', { start: '2026-04-01' });
   const onCto = (id: string, expires = '2026-10-01') => {
-    flag(id, '17', 'active', { start: '2026-04-01' });
+    flag(id, 'cto', 'active', { start: '2026-04-01' });
     (flags.at(-1)!.extension as unknown) = [{ url: extension.reviewDue, valueDate: expires }];
   };
   const times = (count: number, make: () => void) => Array.from({ length: count }, make);

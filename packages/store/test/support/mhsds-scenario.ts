@@ -84,7 +84,7 @@ export function mhsdsScenario(): Record<string, Resource[]> {
     ],
     Flag: [
       { resourceType: 'Flag', id: 'ana-s3', status: 'inactive', category: legal, subject: pt('ana'), code: { coding: [{ system: system.mhaLegalStatus, code: '03' }] }, period: { start: '2026-01-05T23:30:00Z', end: '2026-02-20' } },
-      { resourceType: 'Flag', id: 'ana-cto', status: 'active', category: legal, subject: pt('ana'), code: { coding: [{ system: system.mhaLegalStatus, code: '17' }] }, period: { start: '2026-02-20' }, extension: [{ url: extension.reviewDue, valueDate: '2026-08-19' }] },
+      { resourceType: 'Flag', id: 'ana-cto', status: 'active', category: legal, subject: pt('ana'), code: { coding: [{ system: system.mhaLegalStatus, code: 'cto' }] }, period: { start: '2026-02-20' }, extension: [{ url: extension.reviewDue, valueDate: '2026-08-19' }] },
       { resourceType: 'Flag', id: 'ana-police', status: 'active', category: [{ coding: [{ system: system.flagCategory, code: 'red-flag' }] }], subject: pt('ana'), code: { coding: [{ system: system.redFlag, code: 'police-contact' }], text: 'Police called by neighbour' }, period: { start: '2025-11-01' } },
     ],
     QuestionnaireResponse: [

@@ -130,7 +130,7 @@ function writeCto(ctx: PersonContext, start: number): void {
     resourceType: 'Flag' as const,
     id: ctx.nextId('mha'),
     category: [concept(system.flagCategory, 'mha-legal-status', flagCategories['mha-legal-status'])],
-    code: concept(system.mhaLegalStatus, ctoLegalStatus, mhaLegalStatuses['17'], 'Community Treatment Order'),
+    code: concept(system.mhaLegalStatus, ctoLegalStatus, mhaLegalStatuses.cto, 'Community Treatment Order'),
     subject: ctx.patient,
   };
   if (outcome === 'discharged' && previous > start) {
