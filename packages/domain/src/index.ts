@@ -38,3 +38,4 @@ export * from './equity/index.ts';
 export * from './board/index.ts';
 export * from './mhsds/index.ts';
 export * from './governance/index.ts';
+export * from './partners/index.ts';

@@ -67,3 +67,4 @@ export * from './mhsds/mhsds-export.ts';
 export * from './governance/self-assessment-answers.ts';
 export * from './governance/governance-actions.ts';
 export * from './governance/incidents.ts';
+export * from './partners/index.ts';
