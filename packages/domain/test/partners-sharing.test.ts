@@ -83,7 +83,7 @@ describe('what a partner is shown', () => {
     }).map(({ length, ...a }) => ({ ...a, title: 't', purpose: 'p', reviewDate: new Date(Date.parse(a.startDate) + length * 86_400_000).toISOString().slice(0, 10) }));
     const aWish = fc.record({
       decision: fc.constantFrom('agreed' as const, 'declined' as const, 'not-asked' as const),
-      objections: fc.uniqueArray(category.filter((c) => c !== 'identity')),
+      objections: fc.uniqueArray(category.filter((c) => c !== 'identity')).map((cs) => cs as SharingCategory[]),
       linked: fc.boolean(),
       organisationId: fc.constantFrom(police, 'vcse-1'),
     });
