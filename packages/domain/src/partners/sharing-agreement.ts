@@ -25,7 +25,10 @@ export interface AgreementProblem {
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const isRealDay = (value: string) => DAY.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+function isRealDay(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return DAY.test(value) && !Number.isNaN(date.getTime()) && value >= '1900-01-01' && date.toISOString().slice(0, 10) === value;
+}
 const listOf = (codes: Record<string, unknown>) => Object.keys(codes).join(', ');
 const addDays = (day: string, count: number) => isoDay(londonDay(day)! + count);
 
