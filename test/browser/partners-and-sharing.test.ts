@@ -74,4 +74,44 @@ describe.skipIf(!haveChromium)('partners and information sharing, in Chromium', 
     await concerns.getByText(/Acknowledged .* by Demo key worker: Visited the next morning/).waitFor();
     expect(await axeViolations(keyWorker)).toEqual([]);
   });
+
+  it('lets an administrator add an agreement and a key worker record a person’s wishes, by keyboard, axe-clean', async () => {
+    const admin = await newAppPage(web);
+    await signInAs(admin, 'admin');
+    await admin.getByRole('navigation', { name: 'Sections' }).getByRole('link', { name: 'Sharing agreements' }).click();
+    await admin.getByRole('table', { name: /Agreements/ }).getByRole('link', { name: 'Change Police and mental health liaison' }).waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+    await admin.getByRole('link', { name: 'Add an agreement' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Add an information-sharing agreement' }).waitFor();
+    await tabTo(admin, admin.getByLabel('Name of the agreement'), 60);
+    await admin.keyboard.type('Peer support');
+    await tabTo(admin, admin.getByRole('button', { name: 'Save agreement' }), 80);
+    await admin.keyboard.press('Enter');
+    // Refused field by field, nothing stored: no purpose, no partner, no legal basis, no review date.
+    await admin.getByRole('heading', { name: 'There is a problem' }).waitFor();
+    expect(await axeViolations(admin)).toEqual([]);
+    await admin.getByLabel('Purpose: why the parties share').fill('Peer support between appointments.');
+    await admin.getByRole('checkbox', { name: 'Harbour Peer Support' }).check();
+    await admin.getByLabel('Legal basis').selectOption('consent');
+    await admin.getByLabel('Review date').fill('2027-06-30');
+    await admin.getByRole('radio', { name: /^Active/ }).check();
+    await admin.getByRole('button', { name: 'Save agreement' }).click();
+    await admin.getByText('Agreement saved: Peer support.').waitFor();
+
+    const keyWorker = await newAppPage(web);
+    await signInAs(keyWorker, 'keyworker');
+    await keyWorker.getByRole('navigation', { name: 'Sections' }).waitFor();
+    await keyWorker.goto('/people/ada');
+    const sharing = keyWorker.getByRole('region', { name: 'Sharing with partners' });
+    await sharing.getByText(/Sees today: identity, key worker and team, appointments, red flags/).waitFor();
+    await tabTo(keyWorker, sharing.getByRole('button', { name: 'Link a partner organisation' }), 150);
+    await keyWorker.keyboard.press('Enter');
+    await sharing.getByLabel('Partner organisation', { exact: true }).selectOption('vcse-1');
+    await sharing.getByRole('radio', { name: 'Agreed to sharing' }).check();
+    await sharing.getByRole('checkbox', { name: 'Current medicines' }).check();
+    expect(await axeViolations(keyWorker)).toEqual([]);
+    await sharing.getByRole('button', { name: 'Save sharing wishes' }).click();
+    await sharing.getByText('Sharing with Harbour Peer Support recorded: agreed to sharing.').waitFor();
+    await sharing.getByText('Sees today: identity.').waitFor();
+  });
 });
