@@ -2,7 +2,6 @@ import { Table } from 'nhsuk-react-components';
 import { Link } from 'react-router-dom';
 import { useApiResource } from '../api/use-api-resource.ts';
 import { formatDate } from '../format/dates.ts';
-import { Confirmation } from '../layout/confirmation.tsx';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { AgreementStateTag } from './agreement-state-tag.tsx';
@@ -22,7 +21,6 @@ export function AgreementsPage() {
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      <Confirmation />
       <p className="nhsuk-body">
         A partner organisation sees a person only when their team has linked it to them, and then only the categories a live agreement allows. An agreement
         is due for review {reviewDueWithinDays} days before its review date, and shares nothing once that date has passed until it is reviewed.
