@@ -41,3 +41,4 @@ export * from './mhsds/index.ts';
 export * from './governance/index.ts';
 export * from './access/restricted-flags.ts';
 export * from './gp-documents/index.ts';
+export * from './partners/index.ts';

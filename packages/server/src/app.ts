@@ -39,6 +39,7 @@ import { needToKnowRoutes } from './need-to-know/need-to-know-routes.ts';
 import { carerRoutes } from './carers/carer-routes.ts';
 import { governanceRoutes } from './governance/governance-routes.ts';
 import { incidentRoutes } from './governance/incident-routes.ts';
+import { partnersAndSharingRoutes } from './partners/partners-and-sharing-routes.ts';
 import { carerResponseHoursSetting } from './carers/carer-settings.ts';
 import { communityAssetRoutes } from './community-assets/community-asset-routes.ts';
 import { fhirApi } from './fhir/fhir-routes.ts';
@@ -121,6 +122,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fhirApi(options.store, { carerResponseHours }), { prefix: '/fhir' });
   governanceRoutes(app, options.store);
   incidentRoutes(app, options.store);
+  partnersAndSharingRoutes(app, options.store);
   await serveWebApp(app, options.webRoot ?? DEFAULT_WEB_ROOT);
   return app;
 }

@@ -27,6 +27,8 @@ const askers = [
   { column: 'admin', user: 'admin', person: 'ada' },
   { column: 'partner', user: 'partner', person: 'ada' },
   { column: 'gp', user: 'gp', person: 'ada' },
+  { column: 'partner, linked', user: 'police', person: 'ada' },
+  { column: 'partner, not linked', user: 'vcse', person: 'ada' },
   { column: 'crisis', user: 'crisis', person: 'ada' },
   { column: 'other team', user: 'keyworker', person: 'ben' },
   { column: 'other team, break-glass', user: 'keyworker', person: 'ben', breakGlass: true },
@@ -82,6 +84,8 @@ function render(matrix: Record<string, Record<string, Cell>>): string {
     'under the wrong person). "other team" is a key worker of the',
     'North team asking about Ben, whom the South team holds, before and after giving a break-glass',
     'reason (blank: the route is not about one person). `gp` is a partner-agency user of Ada’s GP practice.',
+    '"partner, linked" is a partner-agency user of a police force linked to Ada under a live information-sharing',
+    'agreement; "partner, not linked" one of a VCSE service linked to nobody (docs/partners-and-sharing.md).',
     '',
     `| route | ${columns.join(' | ')} |`,
     `|---|${columns.map(() => '---').join('|')}|`,
@@ -140,7 +144,7 @@ describe('the authorization matrix', () => {
   it('never lets the board, administrators or partner agencies into a person’s record', () => {
     const leaks = Object.entries(matrix)
       .filter(([route]) => route.includes('/api/people/:id') || (route.includes(' /fhir/') && !Object.hasOwn(PUBLIC, route)))
-      .flatMap(([route, cells]) => (['board', 'admin', 'partner', 'gp'] as const).filter((c) => cells[c] === 'allowed').map((c) => `${c}: ${route}`));
+      .flatMap(([route, cells]) => (['board', 'admin', 'partner', 'gp', 'partner, linked', 'partner, not linked'] as const).filter((c) => cells[c] === 'allowed').map((c) => `${c}: ${route}`));
     expect(leaks).toEqual([]);
   });
 

@@ -26,6 +26,7 @@ export interface Database {
   self_assessment_answer: SelfAssessmentAnswerTable;
   governance_action: GovernanceActionTable;
   incident: IncidentTable;
+  sharing_agreement: SharingAgreementTable;
 }
 
 type Json = ColumnType<Record<string, unknown>, string, string>;
@@ -302,6 +303,22 @@ export interface IncidentTable {
   version: Generated<number>;
   created_by: string;
   created_at: Generated<Date>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
+/** Information-sharing agreements with partner organisations (migration 021). */
+export interface SharingAgreementTable {
+  id: string;
+  title: string;
+  purpose: string;
+  legal_basis: string;
+  partners: string[];
+  categories: string[];
+  start_date: string;
+  review_date: string;
+  status: string;
+  version: Generated<number>;
   updated_by: string;
   updated_at: Generated<Date>;
 }

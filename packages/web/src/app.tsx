@@ -70,6 +70,10 @@ import { DirectoryPage } from './community-assets/directory-page.tsx';
 import { AssetFormPage } from './community-assets/asset-form-page.tsx';
 import { PartnerReferralsPage } from './community-assets/partner-referrals-page.tsx';
 import { ReferToAssetPage } from './community-assets/refer-page.tsx';
+import { PartnerPeoplePage } from './partners/partner-people-page.tsx';
+import { PartnerPersonPage } from './partners/partner-person-page.tsx';
+import { AgreementsPage } from './partners/agreements-page.tsx';
+import { AgreementFormPage } from './partners/agreement-form-page.tsx';
 
 const signedIn = (page: ReactNode) => <RequireSignIn>{page}</RequireSignIn>;
 
@@ -136,6 +140,11 @@ export function App() {
             <Route path="/team/mdt" element={signedIn(<MdtBoardPage />)} />
             <Route path="/team/waiting-list" element={signedIn(<TeamWaitingListPage />)} />
             <Route path="/audit" element={signedIn(<AuditPage />)} />
+            <Route path="/partner" element={signedIn(<PartnerPeoplePage />)} />
+            <Route path="/partner/people/:id" element={signedIn(<PartnerPersonPage />)} />
+            <Route path="/sharing-agreements" element={signedIn(<AgreementsPage />)} />
+            <Route path="/sharing-agreements/new" element={signedIn(<AgreementFormPage />)} />
+            <Route path="/sharing-agreements/:agreementId/edit" element={signedIn(<AgreementFormPage />)} />
             <Route path="/reports/discharge-audit" element={signedIn(<DischargeAuditPage />)} />
             <Route path="/reports/physical-health" element={signedIn(<PhysicalHealthReportPage />)} />
             <Route path="/reports/mha-use" element={signedIn(<MhaUsePage />)} />

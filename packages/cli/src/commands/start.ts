@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createDemoAccounts, createDemoCommunityAssets, DEMO_PASSWORD } from '@continuity/server';
+import { createDemoAccounts, createDemoCommunityAssets, createDemoPartnerSharing, DEMO_PASSWORD } from '@continuity/server';
 import { Command } from 'commander';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
 import { describeImport, runImport } from './import.ts';
@@ -35,6 +35,8 @@ export function startCommand(): Command {
       }
       const vcse = await createDemoCommunityAssets(store);
       if (vcse) console.log(`Community assets directory loaded; the synthetic VCSE partner signs in as ${vcse} (docs/community-assets.md).`);
+      const police = await createDemoPartnerSharing(store);
+      if (police) console.log(`An information-sharing agreement with the synthetic police; its liaison officer signs in as ${police} (docs/partners-and-sharing.md).`);
     }
     await serveUntilStopped(store, flags.port ?? defaultPort(), flags.host);
   });

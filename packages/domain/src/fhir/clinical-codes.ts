@@ -212,6 +212,8 @@ export const redFlags = {
   'exploitation': 'Exploited by others (including cuckooing)',
   'marac': 'MARAC case (domestic abuse)',
   'mappa': 'MAPPA case',
+  /** Raised by a partner organisation through its partner account (docs/partners-and-sharing.md). */
+  'partner-concern': 'Concern raised by a partner agency',
   'housing-instability': 'Housing instability',
   /** Social needs (category social-need) the intensive-review worklist counts with housing (003_* chapter 2). */
   'financial-hardship': 'Financial hardship',

@@ -64,6 +64,10 @@ export const system = {
   ucum: 'http://unitsofmeasure.org',
   observationCategory: 'http://terminology.hl7.org/CodeSystem/observation-category',
   conditionClinical: 'http://terminology.hl7.org/CodeSystem/condition-clinical',
+  /** What a partner may be shown under an information-sharing agreement (partners/sharing-rules.ts). */
+  sharingCategory: cs('sharing-category'),
+  /** Consent.category of a person's sharing wishes for one partner organisation (docs/partners-and-sharing.md). */
+  consentCategory: cs('consent-category'),
 } as const;
 
 export const extension = {
@@ -80,6 +84,12 @@ export const extension = {
   carerInvolvementEnded: sd('carer-involvement-ended'),
   contactFrequency: sd('contact-frequency'),
   reviewDue: sd('review-due'),
+  /** On a partner-sharing Consent: agreed, declined or not-asked (partners/sharing-rules.ts). */
+  sharingDecision: sd('sharing-decision'),
+  /** On a partner-sharing Consent: the staff member who recorded the wishes, by name. */
+  recordedBy: sd('recorded-by'),
+  /** On a partner-concern Flag: the key worker's acknowledgement, with sub-extensions date, by and response. */
+  partnerConcernAcknowledged: sd('partner-concern-acknowledged'),
   referralSource: sd('referral-source'),
   ctoConditions: sd('cto-conditions'),
   /** On a CTO Flag, one per renewal, recall, revocation or discharge recorded (docs/fhir.md). */

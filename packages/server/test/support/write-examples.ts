@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { prepareRecord, writeRecords, type Store } from '@continuity/store';
 import { ctoLegalStatus, extension, system } from '@continuity/domain';
 import { signIn } from './signed-in-app.ts';
+import { addPartnerAccounts, partnerOrganisations } from './partners-scenario.ts';
 
 /**
  * A valid request for every write route over the foundation scenario, made by a user who may use
@@ -11,7 +12,7 @@ import { signIn } from './signed-in-app.ts';
  */
 /** One request each write route accepts over the foundation scenario, made by a user with access. */
 export interface Example {
-  user: 'keyworker' | 'manager' | 'prescriber' | 'admin' | 'gp';
+  user: 'keyworker' | 'manager' | 'prescriber' | 'admin' | 'gp' | 'police';
   params: Record<string, string>;
   body: Record<string, unknown>;
 }
@@ -25,7 +26,13 @@ export const NOT_FUZZED: Record<string, string> = {
 export const day = '2026-01-10';
 
 /** Made before fuzzing (so the routes that act on them get past "not found"); ids filled in then. */
-export const made = { taskId: '', transferId: '', agreementId: '', agreementVersion: 1, token: '', assetId: '', communityReferralId: '', actionId: '', incidentId: '' };
+export const made = { taskId: '', transferId: '', agreementId: '', agreementVersion: 1, token: '', assetId: '', communityReferralId: '', actionId: '', incidentId: '', sharingAgreementId: '', sharingWishId: '', partnerConcernFlagId: '' };
+
+/** A live agreement sharing Ada with the police (prepareWriteScenario makes it; the examples change or copy it). */
+const sharingAgreement = {
+  title: 'Police and mental health liaison', purpose: 'Welfare checks.', legalBasis: 'crime-and-disorder', partners: ['police-1'],
+  categories: ['identity', 'key-worker-and-team', 'red-flags'], startDate: '2026-01-01', reviewDate: '2027-06-30', status: 'active',
+};
 
 export function examples(): Record<string, Example> {
   return {
@@ -82,6 +89,12 @@ export function examples(): Record<string, Example> {
     'POST /api/governance/incidents': { user: 'manager', params: {}, body: { kind: 'complaint', personId: 'ada', teamId: 'team-north', occurredOn: day, summary: 'Appointment cancelled with no new one offered.', themes: ['cmoc-4', 'cmoc-8'] } },
     'POST /api/governance/incidents/:incidentId': { user: 'manager', params: { incidentId: made.incidentId }, body: { version: 1, kind: 'serious-incident', personId: 'ada', teamId: 'team-north', occurredOn: day, summary: 'Readmitted in crisis.', themes: ['cmoc-2'], status: 'closed' } },
     'POST /api/teams/:teamId/cover': { user: 'manager', params: { teamId: 'team-north' }, body: { absentPractitionerId: 'kw-1', coveringPractitionerId: 'kw-2', from: day, to: '2026-01-20', reason: 'Leave.' } },
+    'POST /api/sharing-agreements': { user: 'admin', params: {}, body: { agreementId: randomUUID(), ...sharingAgreement, title: 'Peer support', partners: ['vcse-1'], legalBasis: 'consent' } },
+    'POST /api/sharing-agreements/:agreementId': { user: 'admin', params: { agreementId: made.sharingAgreementId }, body: { version: 1, ...sharingAgreement, reviewDate: '2027-12-31' } },
+    'POST /api/people/:id/sharing': { user: 'keyworker', params: { id: 'ada' }, body: { consentId: randomUUID(), organisationId: 'vcse-1', decision: 'agreed', objections: ['contact'], date: day } },
+    'POST /api/people/:id/sharing/:consentId': { user: 'keyworker', params: { id: 'ada', consentId: made.sharingWishId }, body: { version: 1, decision: 'declined', objections: [], date: day, linked: true } },
+    'POST /api/partner/people/:id/concerns': { user: 'police', params: { id: 'ada' }, body: { concernId: randomUUID(), words: 'Found her at the bridge at 2am, distressed.' } },
+    'POST /api/people/:id/partner-concerns/:flagId/acknowledge': { user: 'keyworker', params: { id: 'ada', flagId: made.partnerConcernFlagId }, body: { version: 1, response: 'Visited the next morning.' } },
     'POST /fhir/:type': { user: 'keyworker', params: { type: 'Observation' }, body: { resourceType: 'Observation', status: 'final', code: { coding: [{ system: system.loinc, code: '29463-7' }] }, subject: { reference: 'Patient/ada' }, effectiveDateTime: day, valueQuantity: { value: 70, unit: 'kg', system: system.ucum, code: 'kg' } } },
     // Sent without If-Match, as the fuzz sends no headers: refused (428) before the body is stored.
     'PUT /fhir/:type/:id': { user: 'keyworker', params: { type: 'Patient', id: 'ada' }, body: { resourceType: 'Patient', id: 'ada', name: [{ use: 'official', family: 'Lovelace', given: ['Ada'] }] } },
@@ -115,7 +128,10 @@ export const writeMethods = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export async function prepareWriteScenario(app: FastifyInstance, store: Store, cookies: Record<string, string>): Promise<void> {
   // The demo GP answers for Ada's practice (the demo picks the practice with most proposals, and this scenario has none yet).
   await store.db.updateTable('app_user').set({ organisation_id: 'gp-1' }).where('username', '=', 'gp').execute();
-  for (const user of ['keyworker', 'manager', 'prescriber', 'admin', 'gp']) cookies[user] = await signIn(app, user);
+  // Two partner organisations with an account each: the police, linked to Ada under a live agreement, and a VCSE service linked to nobody.
+  await writeRecords(store.db, partnerOrganisations.map((resource) => prepareRecord({ type: 'Organization', id: resource.id, resource: resource as never })));
+  await addPartnerAccounts(store);
+  for (const user of ['keyworker', 'manager', 'prescriber', 'admin', 'gp', 'police']) cookies[user] = await signIn(app, user);
   const post = (user: string, url: string, payload: object) => app.inject({ method: 'POST', url, headers: { cookie: cookies[user]! }, payload });
   const task = await post('keyworker', '/api/people/ada/escalation/tasks', { step: 'home-visit', ownerId: 'demo-keyworker', due: day });
   made.taskId = String(task.json().id);
@@ -143,4 +159,14 @@ export async function prepareWriteScenario(app: FastifyInstance, store: Store, c
   made.actionId = String(action.json().id);
   const incident = await post('manager', '/api/governance/incidents', { kind: 'serious-incident', teamId: 'team-north', occurredOn: day, summary: 'Readmitted in crisis.' });
   made.incidentId = String(incident.json().id);
+  made.sharingAgreementId = randomUUID();
+  const agreement = await post('admin', '/api/sharing-agreements', { agreementId: made.sharingAgreementId, ...sharingAgreement });
+  if (agreement.statusCode !== 201) throw new Error(`sharing agreement: ${agreement.statusCode} ${agreement.body}`);
+  made.sharingWishId = randomUUID();
+  const wish = await post('keyworker', '/api/people/ada/sharing', { consentId: made.sharingWishId, organisationId: 'police-1', decision: 'agreed', date: day });
+  if (wish.statusCode !== 201) throw new Error(`sharing wishes: ${wish.statusCode} ${wish.body}`);
+  const concernId = randomUUID();
+  const concern = await post('police', '/api/partner/people/ada/concerns', { concernId, words: 'Seen in distress at the station.' });
+  if (concern.statusCode !== 201) throw new Error(`partner concern: ${concern.statusCode} ${concern.body}`);
+  made.partnerConcernFlagId = String(concern.json().concern.flagId);
 }

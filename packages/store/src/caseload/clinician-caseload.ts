@@ -7,6 +7,7 @@ import { contactSummaries, type ContactSummary } from './contact-summary.ts';
 import { coversOn } from './cover-arrangements.ts';
 import { personLabels } from './listed-people.ts';
 import { pendingTransferMarks, type PendingTransferMark } from '../transfer/transfers-of-care.ts';
+import { unacknowledgedPartnerConcerns } from '../partners/partner-concerns.ts';
 
 export interface CaseloadPerson extends ContactSummary {
   patient: { id: string; nhsNumber: string | null };
@@ -20,6 +21,8 @@ export interface CaseloadPerson extends ContactSummary {
   cover: { keyWorkerId: string; from: string; to: string; reason: string | null } | null;
   /** Present while a transfer of this episode waits for the receiving side: the person stays here until then. */
   transferPending?: PendingTransferMark;
+  /** Present when partner agencies raised concerns nobody has acknowledged yet: how many (docs/partners-and-sharing.md). */
+  partnerConcerns?: number;
 }
 
 export interface ClinicianCaseload {
@@ -49,7 +52,7 @@ export async function clinicianCaseload(db: Kysely<Database>, practitionerId: st
   const reasons = new Map<string, WorklistReason[]>();
   // Only this caseload's people are judged: the same rules as the team's list, without reading the whole team.
   if (teams.length) for (const item of (await disengagedWorklist(db, { asOf, teams, people: personIds })).list.items) reasons.set(item.patient.id, item.reasons);
-  const [contacts, labels, transfers] = await Promise.all([contactSummaries(db, personIds, asOf), personLabels(db, personIds), pendingTransferMarks(db, personIds)]);
+  const [contacts, labels, transfers, concerns] = await Promise.all([contactSummaries(db, personIds, asOf), personLabels(db, personIds), pendingTransferMarks(db, personIds), unacknowledgedPartnerConcerns(db, personIds)]);
 
   const people: CaseloadPerson[] = episodes.map(({ episode, held }) => ({
     patient: { id: episode.personId, nhsNumber: labels.get(episode.personId)?.nhsNumber ?? null },
@@ -61,8 +64,10 @@ export async function clinicianCaseload(db: Kysely<Database>, practitionerId: st
     reasons: reasons.get(episode.personId) ?? [],
     cover: held.cover ? { keyWorkerId: episode.keyWorkerId!, from: held.cover.from, to: held.cover.to, reason: held.cover.reason ?? null } : null,
     ...(transfers.has(`${episode.personId}/${episode.episodeId}`) ? { transferPending: transfers.get(`${episode.personId}/${episode.episodeId}`)! } : {}),
+    ...(concerns.has(episode.personId) ? { partnerConcerns: concerns.get(episode.personId)! } : {}),
   }));
-  // Those with reasons first (most first), then by name: the person needing attention is at the top.
-  people.sort((a, b) => b.reasons.length - a.reasons.length || (a.name ?? '').localeCompare(b.name ?? '') || a.patient.id.localeCompare(b.patient.id) || a.episodeId.localeCompare(b.episodeId));
+  // Those with reasons or a partner's concern to act on first (most first), then by name: the person needing attention is at the top.
+  const toActOn = (p: CaseloadPerson) => p.reasons.length + (p.partnerConcerns ?? 0);
+  people.sort((a, b) => toActOn(b) - toActOn(a) || (a.name ?? '').localeCompare(b.name ?? '') || a.patient.id.localeCompare(b.patient.id) || a.episodeId.localeCompare(b.episodeId));
   return { asOf, practitionerId, people, weighted: weightedCaseload(people.map((p) => ({ intensity: p.intensity, disengagedReasons: p.reasons.length }))) };
 }

@@ -67,6 +67,11 @@ export function MyCaseloadPage() {
                           </strong>
                         ) : null}
                         {person.transferPending ? <strong className="nhsuk-tag nhsuk-tag--yellow app-block">Transfer pending</strong> : null}
+                        {person.partnerConcerns ? (
+                          <strong className="nhsuk-tag nhsuk-tag--red app-block">
+                            {person.partnerConcerns === 1 ? 'Concern from a partner agency' : `${person.partnerConcerns} concerns from partner agencies`} to act on
+                          </strong>
+                        ) : null}
                       </Table.Cell>
                       <Table.Cell>
                         {careIntensityLabel(person.intensity)}

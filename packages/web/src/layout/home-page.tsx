@@ -12,6 +12,8 @@ export function HomePage() {
   if (user.role === 'team-manager') return <Navigate to="/team/caseload" replace />;
   if (isClinicalRole(user.role)) return <Navigate to="/people" replace />;
   if (user.role === 'admin') return <Navigate to="/audit" replace />;
+  // The police and the local authority come for the people shared with them, not for community referrals or shared care.
+  if (user.role === 'partner-agency' && (user.organisationKind === 'police' || user.organisationKind === 'local-authority')) return <Navigate to="/partner" replace />;
   if (communityPartner(user)) return <Navigate to="/community-assets/referrals" replace />;
   if (user.role === 'partner-agency' && user.organisationId) return <Navigate to="/shared-care" replace />;
   return (

@@ -16,6 +16,8 @@ import { SharedCareSection } from '../shared-care/shared-care-section.tsx';
 import { PlansSection } from '../plans/plans-section.tsx';
 import { Timeline } from './timeline.tsx';
 import { CarersSection } from '../carers/carers-section.tsx';
+import { PartnerConcernsSection } from '../partners/partner-concerns-section.tsx';
+import { SharingSection } from '../partners/sharing-section.tsx';
 
 const BASIS_WORDS = {
   'key-worker': 'You can see this record because you are this person’s key worker.',
@@ -70,6 +72,8 @@ export function PersonRecordView({ record, timeline }: { record: PersonRecordRes
       <MhaSection personId={person.id} />
       <OutcomesSection personId={person.id} />
       <CarersSection personId={person.id} />
+      <PartnerConcernsSection personId={person.id} />
+      <SharingSection personId={person.id} />
       <Timeline entries={timeline} />
     </>
   );
