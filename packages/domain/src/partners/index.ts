@@ -3,3 +3,4 @@ export * from './sharing-agreement.ts';
 export * from './sharing-wishes.ts';
 export * from './shared-categories.ts';
 export * from './partner-concern.ts';
+export * from './shared-person.ts';

@@ -1,4 +1,4 @@
-import { conceptText, isRestrictedFlag, system, type SharingCategory } from '@continuity/domain';
+import { conceptText, isRestrictedFlag, system, type SharedPerson, type SharingCategory } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 import { personMedicines } from '../medicines/person-medicines.ts';
@@ -7,18 +7,8 @@ import { personPlans } from '../plans/person-plans.ts';
 
 type R = Record<string, any>;
 
-/** What a partner is shown of one person: only the keys of the categories shared, nothing else, not even empty. */
-export interface PartnerPersonView {
-  id: string;
-  identity?: { name: { family: string | null; given: string | null }; nhsNumber: string | null; birthDate: string | null };
-  contact?: { phone: string | null; postcode: string | null };
-  'key-worker-and-team'?: Array<{ team: string | null; keyWorker: string | null }>;
-  'care-plan-summary'?: { since: string | null; lastReviewed: string | null; goals: string[] } | null;
-  'crisis-plan'?: { lastReviewed: string | null; crisisContact: string | null; sections: Array<{ label: string; text: string }> } | null;
-  'current-medicines'?: Array<{ name: string; dose: string | null }>;
-  appointments?: Array<{ start: string; end: string | null }>;
-  'red-flags'?: Array<{ text: string; since: string | null }>;
-}
+/** What a partner is shown of one person: the domain's shape, read here. */
+export type PartnerPersonView = SharedPerson;
 
 const OPEN_EPISODE = ['planned', 'waitlist', 'active', 'onhold'];
 

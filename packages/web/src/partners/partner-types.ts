@@ -64,14 +64,4 @@ export interface PartnerConcern {
   acknowledged: { date: string; by: string; response: string } | null;
 }
 
-export interface SharedPerson {
-  id: string;
-  identity?: { name: { family: string | null; given: string | null }; nhsNumber: string | null; birthDate: string | null };
-  contact?: { phone: string | null; postcode: string | null };
-  'key-worker-and-team'?: Array<{ team: string | null; keyWorker: string | null }>;
-  'care-plan-summary'?: { since: string | null; lastReviewed: string | null; goals: string[] } | null;
-  'crisis-plan'?: { lastReviewed: string | null; crisisContact: string | null; sections: Array<{ label: string; text: string }> } | null;
-  'current-medicines'?: Array<{ name: string; dose: string | null }>;
-  appointments?: Array<{ start: string; end: string | null }>;
-  'red-flags'?: Array<{ text: string; since: string | null }>;
-}
+export type { SharedPerson } from '../../../domain/src/partners/shared-person.ts';
