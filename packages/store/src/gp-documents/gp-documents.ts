@@ -21,17 +21,10 @@ export interface GpDocument {
   version: number;
 }
 
-export interface NewGpDocument {
-  personId: string;
-  id: string;
-  kind: 'discharge' | 'transfer';
-  source: string;
-  practiceId: string;
-  bundle: Record<string, unknown>;
+export type NewGpDocument = Pick<GpDocument, 'personId' | 'id' | 'kind' | 'source' | 'practiceId' | 'bundle' | 'createdBy'> & {
   /** `queued` when the practice has a FHIR endpoint, `in-app` when its account reads it in the app. */
   status: 'queued' | 'in-app';
-  createdBy: string;
-}
+};
 
 type Row = Database['gp_document'] extends infer T ? { [K in keyof T]: any } : never;
 

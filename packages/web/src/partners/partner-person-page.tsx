@@ -1,5 +1,5 @@
 import { BackLink, Button, SummaryList, Textarea } from 'nhsuk-react-components';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { api } from '../api/client.ts';
 import { useApiResource } from '../api/use-api-resource.ts';
@@ -9,6 +9,7 @@ import { errorFor, errorsFromProblem, FormErrors, type FormError } from '../form
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import type { Coded, PartnerOrganisation, SharedPerson } from './partner-types.ts';
+import { SummaryRow } from '../layout/summary-row.tsx';
 
 type View = { organisation: PartnerOrganisation; categories: Coded[]; person: SharedPerson };
 
@@ -37,15 +38,6 @@ export function PartnerPersonPage() {
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <SummaryList.Row>
-      <SummaryList.Key>{label}</SummaryList.Key>
-      <SummaryList.Value>{children}</SummaryList.Value>
-    </SummaryList.Row>
-  );
-}
-
 /** Each shared category under its own heading; a category not shared is not there at all. */
 function SharedCategories({ person }: { person: SharedPerson }) {
   const team = person['key-worker-and-team'];
@@ -57,9 +49,9 @@ function SharedCategories({ person }: { person: SharedPerson }) {
         <section aria-labelledby="shared-identity">
           <h2 className="nhsuk-heading-m" id="shared-identity">Who they are</h2>
           <SummaryList>
-            {person.identity ? <Row label="Date of birth">{formatDate(person.identity.birthDate)}</Row> : null}
-            {person.contact ? <Row label="Phone">{person.contact.phone ?? 'Not recorded'}</Row> : null}
-            {person.contact ? <Row label="Postcode">{person.contact.postcode ?? 'Not recorded'}</Row> : null}
+            {person.identity ? <SummaryRow label="Date of birth">{formatDate(person.identity.birthDate)}</SummaryRow> : null}
+            {person.contact ? <SummaryRow label="Phone">{person.contact.phone ?? 'Not recorded'}</SummaryRow> : null}
+            {person.contact ? <SummaryRow label="Postcode">{person.contact.postcode ?? 'Not recorded'}</SummaryRow> : null}
           </SummaryList>
         </section>
       ) : null}
@@ -94,8 +86,8 @@ function SharedCategories({ person }: { person: SharedPerson }) {
           <h2 className="nhsuk-heading-m" id="shared-crisis">Crisis plan</h2>
           {crisis ? (
             <SummaryList>
-              {crisis.crisisContact ? <Row label="Crisis contact">{crisis.crisisContact}</Row> : null}
-              {crisis.sections.map((s, i) => <Row key={i} label={s.label}>{s.text}</Row>)}
+              {crisis.crisisContact ? <SummaryRow label="Crisis contact">{crisis.crisisContact}</SummaryRow> : null}
+              {crisis.sections.map((s, i) => <SummaryRow key={i} label={s.label}>{s.text}</SummaryRow>)}
             </SummaryList>
           ) : (
             <p className="nhsuk-body">No current crisis plan.</p>

@@ -1,17 +1,8 @@
 import { SummaryList, Tag } from 'nhsuk-react-components';
-import type { ReactNode } from 'react';
 import type { PersonRecord } from '../api/types.ts';
 import { ageInYears, formatDate } from '../format/dates.ts';
 import { formatNhsNumber, genderLabel, languageName } from '../format/people.ts';
-
-function Row({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <SummaryList.Row>
-      <SummaryList.Key>{label}</SummaryList.Key>
-      <SummaryList.Value>{children}</SummaryList.Value>
-    </SummaryList.Row>
-  );
-}
+import { SummaryRow } from '../layout/summary-row.tsx';
 
 const yesNo = (value: boolean | null) => (value === null ? 'Not recorded' : value ? 'Yes' : 'No');
 
@@ -25,21 +16,21 @@ export function PersonalDetails({ person }: { person: PersonRecord }) {
         Personal details
       </h2>
       <SummaryList>
-        <Row label="NHS number">{formatNhsNumber(person.nhsNumber)}</Row>
-        <Row label="Date of birth">
+        <SummaryRow label="NHS number">{formatNhsNumber(person.nhsNumber)}</SummaryRow>
+        <SummaryRow label="Date of birth">
           {formatDate(person.birthDate)}
           {age !== undefined ? ` (${age} years${person.deceasedAt ? ' at death' : ' old'})` : ''}
-        </Row>
-        {person.deceasedAt ? <Row label="Date of death">{formatDate(person.deceasedAt)}</Row> : null}
-        <Row label="Gender">{genderLabel(person.gender)}</Row>
-        <Row label="Gender identity">{c.genderIdentity.label}</Row>
-        <Row label="Ethnicity">{c.ethnicCategory.label}</Row>
-        <Row label="Sexual orientation">{c.sexualOrientation.label}</Row>
-        <Row label="Religion or belief">{c.religion.label}</Row>
-        <Row label="Disability">{c.disabilities.length ? c.disabilities.map((d) => d.label).join(', ') : 'None recorded'}</Row>
-        <Row label="First language">{languageName(c.firstLanguage)}</Row>
-        <Row label="Needs an interpreter">{yesNo(c.interpreterRequired)}</Row>
-        <Row label="Accommodation">
+        </SummaryRow>
+        {person.deceasedAt ? <SummaryRow label="Date of death">{formatDate(person.deceasedAt)}</SummaryRow> : null}
+        <SummaryRow label="Gender">{genderLabel(person.gender)}</SummaryRow>
+        <SummaryRow label="Gender identity">{c.genderIdentity.label}</SummaryRow>
+        <SummaryRow label="Ethnicity">{c.ethnicCategory.label}</SummaryRow>
+        <SummaryRow label="Sexual orientation">{c.sexualOrientation.label}</SummaryRow>
+        <SummaryRow label="Religion or belief">{c.religion.label}</SummaryRow>
+        <SummaryRow label="Disability">{c.disabilities.length ? c.disabilities.map((d) => d.label).join(', ') : 'None recorded'}</SummaryRow>
+        <SummaryRow label="First language">{languageName(c.firstLanguage)}</SummaryRow>
+        <SummaryRow label="Needs an interpreter">{yesNo(c.interpreterRequired)}</SummaryRow>
+        <SummaryRow label="Accommodation">
           {person.accommodation.label}
           {person.accommodation.unstable ? (
             <>
@@ -47,12 +38,12 @@ export function PersonalDetails({ person }: { person: PersonRecord }) {
               <Tag modifier="orange">Unstable accommodation</Tag>
             </>
           ) : null}
-        </Row>
-        <Row label="Postcode">{person.postcode ?? 'Not recorded'}</Row>
-        <Row label="Phone">{person.phone ?? 'Not recorded'}</Row>
-        <Row label="GP practice">
+        </SummaryRow>
+        <SummaryRow label="Postcode">{person.postcode ?? 'Not recorded'}</SummaryRow>
+        <SummaryRow label="Phone">{person.phone ?? 'Not recorded'}</SummaryRow>
+        <SummaryRow label="GP practice">
           {person.gpPractice ? `${person.gpPractice.name}${person.gpPractice.odsCode ? ` (${person.gpPractice.odsCode})` : ''}` : 'Not recorded'}
-        </Row>
+        </SummaryRow>
       </SummaryList>
     </section>
   );
