@@ -24,10 +24,10 @@ describe.skipIf(!haveChromium)('shared care in Chromium', () => {
   it("shows a GP partner only its practice's responsibilities, and it accepts a proposal by keyboard", async () => {
     page = await newAppPage(web);
     await signInAs(page, 'gp');
-    // A GP practice's work starts on its responsibilities; no record, search or worklist is offered.
+    // A GP practice's work starts on its responsibilities; no record, search or worklist is offered, only what is shared with it and sent to it.
     await page.getByRole('heading', { level: 1, name: /Shared care: your responsibilities/ }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/shared-care');
-    expect(await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allTextContents()).toEqual(['Shared care']);
+    expect(await page.getByRole('navigation', { name: 'Sections' }).getByRole('link').allTextContents()).toEqual(['People shared with you', 'Shared care', 'Documents from the mental health team']);
     await page.getByRole('heading', { level: 2, name: 'Waiting for your answer (3)' }).waitFor();
 
     const agreements = page.locator('.app-shared-care-agreement');
