@@ -1,10 +1,10 @@
 import { changeSharing, confidentialityGuidance, endCarerInvolvement, fhirId, logCarerConcern, moveMainCarer, recordCarer, respondToConcern, type AnyResource } from '@continuity/domain';
-import { carerRecords, personCarers, personRelationships, prepareRecord, readPersonRecord, recordAudit, updatePersonRecord, type Database, type Store } from '@continuity/store';
+import { carerRecords, personCarers, personRelationships, readPersonRecord, recordAudit, updatePersonRecord, type Database, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { ApiError, parseInput } from '../http/errors.ts';
-import { idInUse, recordOnce, refusedInput, writeNewRecord } from '../http/record-once.ts';
+import { refusedInput, writeNewRecord } from '../http/record-once.ts';
 import { openRecord, type OpenedRecord } from '../people/record-access.ts';
 import { concernsView } from './concerns-view.ts';
 
@@ -66,21 +66,19 @@ export function carerRoutes(app: FastifyInstance, store: Store, settings: CarerS
   app.post('/api/people/:id/carers', async (request, reply) => {
     const { id: personId } = parseInput(personParams, request.params, 'params');
     const body = parseInput(carerBody, request.body, 'body');
-    const { staff, basis } = await openRecord(store, request, personId, 'open-for-carer');
+    const opened = await openRecord(store, request, personId, 'open-for-carer');
     const outcome = recordCarer({ id: body.carerId, personId, relationship: body.relationship, givenName: body.givenName, familyName: body.familyName, phone: body.phone, involvement: body.involvement, sharing: body.sharing, mainCarer: body.mainCarer });
     if (!outcome.ok) throw refusedInput('The carer was not added', outcome.problems);
-    const record = { ...prepareRecord({ type: 'RelatedPerson', id: body.carerId, personId, resource: outcome.resource }), personId };
-    // Codes only in the audit: the carer's name and number are in the record, never in the log.
-    const audit = { actorId: staff.id, actorRole: staff.role, action: 'add-carer', personId, resourceType: 'RelatedPerson', resourceId: body.carerId, basis, outcome: 'allowed' as const, detail: { relationship: body.relationship, sharing: body.sharing } };
     let noLongerMain: string[] = [];
-    const written = await recordOnce(store, record, audit, () => idInUse('RelatedPerson'), ['RelatedPerson'], async (trx) => {
+    // Codes only in the audit: the carer's name and number are in the record, never in the log.
+    const written = await writeNewRecord(store, opened, personId, outcome.resource, 'add-carer', { relationship: body.relationship, sharing: body.sharing }, async (trx) => {
       if (!body.mainCarer) return;
       const others = await carerRecords(trx, personId);
       const moved = moveMainCarer(outcome.resource, others.map((o) => o.resource as AnyResource));
       if ('problem' in moved) return;
-      noLongerMain = await takeMainCarerMark(trx, personId, others, moved.noLongerMain, { staff, basis });
+      noLongerMain = await takeMainCarerMark(trx, personId, others, moved.noLongerMain, opened);
     });
-    return reply.status(written === 'created' ? 201 : 200).send({ carer: { id: body.carerId, reference: `RelatedPerson/${body.carerId}`, version: 1 }, noLongerMainCarer: noLongerMain });
+    return reply.status(written ? 201 : 200).send({ carer: { id: body.carerId, reference: `RelatedPerson/${body.carerId}`, version: 1 }, noLongerMainCarer: noLongerMain });
   });
 
   app.post('/api/people/:id/carers/:carerId/sharing', async (request) => {

@@ -47,12 +47,21 @@ export async function recordOnce(
 /**
  * A new record the app makes about a person, written once under the id its form made, with its
  * audit entry on the basis the record was opened on: true if written now, false for a repeat.
+ * `alongside`, when given, makes other changes in the same transaction (recordOnce's guard).
  */
-export async function writeNewRecord(store: Store, opened: OpenedRecord, personId: string, resource: AnyResource, action: string, detail: Record<string, string>): Promise<boolean> {
+export async function writeNewRecord(
+  store: Store,
+  opened: OpenedRecord,
+  personId: string,
+  resource: AnyResource,
+  action: string,
+  detail: Record<string, string>,
+  alongside?: (trx: Kysely<Database>) => Promise<void>,
+): Promise<boolean> {
   const { staff, basis } = opened;
   const record = prepareRecord({ type: resource.resourceType as ResourceType, id: resource.id!, personId, resource });
   const audit = { actorId: staff.id, actorRole: staff.role, action, personId, resourceType: resource.resourceType, resourceId: resource.id!, basis, outcome: 'allowed' as const, detail };
-  return (await recordOnce(store, { ...record, personId }, audit, () => idInUse(resource.resourceType))) === 'created';
+  return (await recordOnce(store, { ...record, personId }, audit, () => idInUse(resource.resourceType), [resource.resourceType], alongside)) === 'created';
 }
 
 /** The refusal when a form's id is already another record's: the form is reloaded to make a new one. */
