@@ -2,7 +2,7 @@ export * from './engagement-rules.ts';
 export * from './engagement-facts.ts';
 export * from './evaluate-engagement.ts';
 export * from './held-episodes.ts';
-export { endOfLondonDay, londonDateTime, londonDay, londonToday, isoDay } from './london-calendar.ts';
+export { endOfLondonDay, firstDayOfMonthsTo, londonDateTime, londonDay, londonToday, isoDay, monthsBefore } from './london-calendar.ts';
 export { earliestListingDay, newestEventDay } from './listing-horizon.ts';
 export * from './escalation-ladder.ts';
 export * from './escalation-state.ts';

@@ -95,6 +95,25 @@ export function isoDay(day: number): string {
   return iso;
 }
 
+/**
+ * The same day of the month some months before a day, or that month's last day when it has none
+ * (24 months before 29 February 2028 is 28 February 2026; 3 months before 31 May is 28 February).
+ * JavaScript's own month arithmetic would roll 31 February over into March instead.
+ */
+export function monthsBefore(day: number, months: number): number {
+  const [y, m, d] = isoDay(day).split('-').map(Number) as [number, number, number];
+  const lastOfMonth = Date.UTC(y, m - 1 - months + 1, 0) / DAY_MS;
+  return Math.min(Date.UTC(y, m - 1 - months, d) / DAY_MS, lastOfMonth);
+}
+
+/**
+ * The first day of a period of whole months ending on (and including) a day, as "YYYY-MM-DD": the
+ * day after the same day that many months before (the quarter to 31 May starts on 1 March).
+ */
+export function firstDayOfMonthsTo(asOf: string, months: number): string {
+  return isoDay(monthsBefore(londonDay(asOf)!, months) + 1);
+}
+
 /** Today in England, as "YYYY-MM-DD". */
 export function londonToday(now: Date = new Date()): string {
   return isoDay(londonDay(now.toISOString())!);

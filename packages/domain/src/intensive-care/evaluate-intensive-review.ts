@@ -3,12 +3,11 @@ import { restrictedFlagRules } from '../access/restricted-flags.ts';
 import { diagnosisGroupOf } from '../discharge/severe-relapsing.ts';
 import type { WorklistReason } from '../engagement/engagement-facts.ts';
 import { heldEpisodes } from '../engagement/held-episodes.ts';
-import { londonDay, shortDate } from '../engagement/london-calendar.ts';
+import { londonDay, monthsBefore, shortDate } from '../engagement/london-calendar.ts';
 import { accommodationStatuses } from '../fhir/codes.ts';
 import { diagnosisCodes, ICD10, redFlags, SNOMED } from '../fhir/clinical-codes.ts';
 import type { ConditionFact, FlagFact, IntensiveReviewFacts, IntensiveReviewFinding } from './intensive-review-facts.ts';
 import { intensiveReviewOrder, intensiveReviewRules as rules, type IntensiveReviewCode } from './intensive-review-rules.ts';
-import { monthsBefore } from './look-back.ts';
 
 type Found = Partial<Record<IntensiveReviewCode, WorklistReason>>;
 const byId = <T extends { id: string }>(a: T, b: T) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);

@@ -1,5 +1,4 @@
 export * from './intensive-review-rules.ts';
 export * from './intensive-review-facts.ts';
 export * from './evaluate-intensive-review.ts';
-export * from './look-back.ts';
 export * from './care-intensity-change.ts';

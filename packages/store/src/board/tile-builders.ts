@@ -1,4 +1,4 @@
-import { attendedContacts, boardRules, carerConcernRules, concernTiming, endOfLondonDay, heldEpisodes, isoDay, londonDay, outcomeReportRules, outcomeRules, reliableChange, waitingRules, type BoardTileKey, type QuestionnaireKey, type ResponseTimes } from '@continuity/domain';
+import { attendedContacts, boardRules, carerConcernRules, concernTiming, endOfLondonDay, firstDayOfMonthsTo, heldEpisodes, isoDay, londonDay, monthsBefore, outcomeReportRules, outcomeRules, reliableChange, waitingRules, type BoardTileKey, type QuestionnaireKey, type ResponseTimes } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import { carerConcernResponses } from '../carers/carer-concern-responses.ts';
 import { loadCaseloadEpisodes, loadCaseloadEpisodesOnDays } from '../caseload/caseload-episodes.ts';
@@ -9,7 +9,7 @@ import { peopleInIntensiveCare } from '../intensive-care/in-intensive-care.ts';
 import { intensiveReviewWorklist } from '../intensive-care/intensive-review-worklist.ts';
 import { judgeMonitoringOnDays } from '../medicines/monitoring-worklist.ts';
 import { peopleSubjectToTheAct } from '../mha/mha-use-report.ts';
-import { monthsBefore, scorePairs } from '../outcomes/team-outcomes.ts';
+import { scorePairs } from '../outcomes/team-outcomes.ts';
 import { measuresOf } from '../outcomes/person-outcomes.ts';
 import { eachEligibleCheckOnDays } from '../physical-health/physical-health-report.ts';
 import { loadPersonEpisodes } from '../records/person-episodes.ts';
@@ -91,7 +91,7 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
   },
 
   'discharge-breaches': async (db, asOf) => {
-    const discharges = await judgedDischarges(db, { from: isoMonthsBefore(asOf, 12), to: asOf });
+    const discharges = await judgedDischarges(db, { from: firstDayOfMonthsTo(asOf, 12), to: asOf });
     return { units: discharges.map((d) => ({ personId: d.personId, counted: d.reasons.length > 0, teamIds: d.teamId ? [d.teamId] : [] })) };
   },
 
@@ -163,7 +163,7 @@ async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string
   return days.map((asOf, i) => {
     const teams = teamsByPerson(episodesOn[i]!);
     const last = londonDay(asOf)!;
-    const since = monthsBefore(asOf, outcomeReportRules.completionMonths);
+    const since = monthsBefore(londonDay(asOf)!, outcomeReportRules.completionMonths);
     const completed = new Set(measures.filter((m) => m.day > since && m.day <= last).map((m) => m.personId));
     return { units: [...teams.keys()].map((personId) => ({ personId, counted: completed.has(personId), teamIds: teams.get(personId)! })) };
   });
@@ -178,7 +178,7 @@ async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string
  */
 async function carerConcernsOnDays(db: Kysely<Database>, days: readonly string[], settings: TileSettings = {}): Promise<TileBuild[]> {
   const hours = settings.carerResponseHours ?? carerConcernRules.unanswered.responseWithinHours;
-  const windowOf = (asOf: string) => ({ from: londonDay(isoMonthsBefore(asOf, boardRules.carerConcernMonths))!, to: londonDay(asOf)! });
+  const windowOf = (asOf: string) => ({ from: londonDay(firstDayOfMonthsTo(asOf, boardRules.carerConcernMonths))!, to: londonDay(asOf)! });
   const sorted = [...days].sort();
   const earliest = endOfLondonDay(windowOf(sorted[0]!).from - 1).getTime() - hours * 3_600_000;
   const concerns = await carerConcernResponses(db, { from: new Date(earliest - 1), to: endOfLondonDay(londonDay(sorted.at(-1)!)!) });
@@ -269,10 +269,3 @@ export async function buildTileOnDays(db: Kysely<Database>, key: BoardTileKey, d
   return builds;
 }
 
-/** The day after the same day `months` months before: a period of whole months ending on the day. */
-export function isoMonthsBefore(asOf: string, months: number): string {
-  const start = new Date(`${asOf}T00:00:00Z`);
-  start.setUTCMonth(start.getUTCMonth() - months);
-  start.setUTCDate(start.getUTCDate() + 1);
-  return start.toISOString().slice(0, 10);
-}

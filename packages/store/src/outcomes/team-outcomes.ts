@@ -1,4 +1,4 @@
-import { londonDay, outcomeReportRules, outcomeRules, reliableChange, type QuestionnaireKey } from '@continuity/domain';
+import { londonDay, monthsBefore, outcomeReportRules, outcomeRules, reliableChange, type QuestionnaireKey } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import { loadCaseloadEpisodes } from '../caseload/caseload-episodes.ts';
 import type { Database } from '../schema.ts';
@@ -42,13 +42,6 @@ export interface TeamOutcomes {
 
 const mean = (values: number[]) => (values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100 : null);
 
-/** The day `months` calendar months before a YYYY-MM-DD day, as a day number. */
-export function monthsBefore(asOf: string, months: number): number {
-  const [y, m, d] = asOf.split('-').map(Number);
-  const then = new Date(Date.UTC(y!, m! - 1 - months, d!));
-  return londonDay(then.toISOString().slice(0, 10))!;
-}
-
 /**
  * A team's outcomes on a day, for its people on the caseload that day: per instrument, how many
  * completed it in the last 12 months, and per score each person's first and latest score (of
@@ -60,7 +53,7 @@ export async function teamOutcomes(db: Kysely<Database>, teamId: string, asOf: s
   const episodes = await loadCaseloadEpisodes(db, { asOf, teams: [teamId] });
   const people = [...new Set(episodes.map((e) => e.personId))];
   const measures = await measuresOf(db, people, asOf);
-  const since = monthsBefore(asOf, outcomeReportRules.completionMonths);
+  const since = monthsBefore(londonDay(asOf)!, outcomeReportRules.completionMonths);
   const recent = measures.filter((m) => m.day > since);
   const completedPeople = new Set(recent.map((m) => m.personId));
 

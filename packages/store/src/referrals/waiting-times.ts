@@ -1,4 +1,4 @@
-import { ethnicCategories, londonDay, referralWaits, waitingMeasures, type ReferralWait, type WaitingMeasures } from '@continuity/domain';
+import { ethnicCategories, firstDayOfMonthsTo, londonDay, referralWaits, waitingMeasures, type ReferralWait, type WaitingMeasures } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
@@ -21,10 +21,7 @@ export interface WaitingTimesReport {
 
 /** The quarter up to a day (the day after the same day three months before): NHS England reports waits by quarter. */
 export function quarterBefore(to: string): string {
-  const start = new Date(`${to}T00:00:00Z`);
-  start.setUTCMonth(start.getUTCMonth() - 3);
-  start.setUTCDate(start.getUTCDate() + 1);
-  return start.toISOString().slice(0, 10);
+  return firstDayOfMonthsTo(to, 3);
 }
 
 /**

@@ -38,7 +38,7 @@ import { response } from './outcomes-scenario.ts';
  *   Not counted on 30 June: w5's of 29 June (due 2 July, not yet answered) and w6's of 27 March (due
  *   30 March, before the window; answered 5 April). 13 of 20. The 17 answered, in hours: 1, 2, 3, 5,
  *   6, 10, 12, 20, 24, 30, 48, 70, 72, 72.02, 96, 100, 120: median 24.
- *   On 31 May (window from 4 March, isoMonthsBefore's month arithmetic): the 17 due by then, all but
+ *   On 31 May (window from 1 March, the day after 28 February): the 17 due by then, all but
  *   w5's of 1 June, w6's of 2 June and w2's, plus w6's of 27 March (late): 11 of 18. On 30 April,
  *   only w6's of 27 March: 0 of 1.
  */
