@@ -8,6 +8,7 @@ import {
   handoverPacket,
   ICD10,
   refuseTransferStep,
+  restrictedFlagRules,
   system,
   transferEpisodes,
   transferRules,
@@ -79,6 +80,18 @@ describe('the handover packet', () => {
     const history = packet.sections.find((s) => s.code === 'history')!;
     expect(history).toMatchObject({ items: [], none: 'No hospital admissions, Mental Health Act detentions or red flags on record.' });
     expect(history.missing).toBeUndefined();
+  });
+
+  it('hands over a MARAC or MAPPA flag as the fact that one exists and whom to ask, never what it says', () => {
+    const marac = flag('rf-marac', 'red-flag', system.redFlag, 'marac', {
+      code: { coding: [{ system: system.redFlag, code: 'marac' }], text: 'Discussed at MARAC 3 March: partner is the alleged perpetrator' },
+      period: { start: '2026-03-03' },
+    });
+    const packet = handoverPacket([...everything, marac], names);
+    const history = packet.sections.find((s) => s.code === 'history')!.items;
+    expect(history.find((i) => i.reference === 'Flag/rf-marac')).toEqual({ reference: 'Flag/rf-marac', title: restrictedFlagRules.withheldText, detail: 'current', date: '2026-03-03' });
+    expect(JSON.stringify(packet)).not.toMatch(/MARAC|perpetrator/);
+    expect(history.find((i) => i.reference === 'Flag/rf-police')?.text).toBe('Arrested for shoplifting, 2019');
   });
 
   it('does not count a plan that is no longer active', () => {

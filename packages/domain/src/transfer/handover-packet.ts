@@ -1,3 +1,4 @@
+import { flagForReader } from '../access/restricted-flags.ts';
 import { mhaLegalStatuses, redFlags } from '../fhir/clinical-codes.ts';
 import { conceptText, type CodeableConcept } from '../fhir/datatypes.ts';
 import { personalRelationships } from '../fhir/codes.ts';
@@ -140,7 +141,8 @@ function medicine(source: PacketSource, nameOf: NameOf): PacketItem {
  * The handover packet for a transfer of care (issue 4 part 6): the person's current care plan,
  * safety plan, crisis plan and risk formulation (CarePlan by category, active only), their history
  * (hospital admissions, Mental Health Act detentions and CTOs, red flags and social needs, current
- * or not: history must not be missed), their family and carers, and their current prescriptions.
+ * or not: history must not be missed; MARAC and MAPPA flags only as the fact that one exists), their
+ * family and carers, and their current prescriptions.
  * Each line names the record it came from. A required section with nothing on record is named in
  * `missing`, in the words of transfer-rules.ts: the gap is shown, not hidden.
  *
@@ -155,7 +157,9 @@ export function handoverPacket(records: readonly PacketSource[], nameOf: NameOf 
         if (category === 'care-plan' || category === 'safety-plan' || category === 'crisis-plan' || category === 'risk-formulation') items.get(category)!.push(plan(source, nameOf));
       }
     } else if (source.resourceType === 'Encounter' || source.resourceType === 'Flag') {
-      const item = historyItem(source, nameOf);
+      // The receiving team has no relationship with the person yet, and the packet is kept as sent:
+      // a MARAC or MAPPA flag goes as its existence and whom to ask (restricted-flags.ts), never its content.
+      const item = historyItem(source.resourceType === 'Flag' ? { ...source, resource: flagForReader(r, 'existence')! } : source, nameOf);
       if (item) items.get('history')!.push(item);
     } else if (source.resourceType === 'RelatedPerson') {
       items.get('carers')!.push(carer(source));
