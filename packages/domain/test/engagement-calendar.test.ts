@@ -33,7 +33,7 @@ describe('days in England', () => {
 });
 
 describe('periods of whole months', () => {
-  it('starts the day after the same day some months before, or after that month\'s last day when it has none', () => {
+  it('starts the day after the same day some months before, or after the last day of that month when it has none', () => {
     expect(firstDayOfMonthsTo('2026-06-30', 12)).toBe('2025-07-01');
     expect(firstDayOfMonthsTo('2026-06-30', 3)).toBe('2026-03-31');
     expect(firstDayOfMonthsTo('2026-05-31', 3)).toBe('2026-03-01');
