@@ -14,6 +14,7 @@ import { referralRoutes } from './referrals/referral-routes.ts';
 import { agreementRoutes } from './shared-care/agreement-routes.ts';
 import { practiceRoutes } from './shared-care/practice-routes.ts';
 import { gpSummaryRoutes } from './gp-documents/gp-summary-routes.ts';
+import { gpPracticeRoutes } from './gp-documents/gp-practice-routes.ts';
 import { mhaRoutes } from './mha/mha-routes.ts';
 import { careIntensityRoutes } from './intensive-care/care-intensity-routes.ts';
 import { outcomeRoutes } from './outcomes/outcome-routes.ts';
@@ -106,6 +107,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   agreementRoutes(app, options.store);
   practiceRoutes(app, options.store);
   gpSummaryRoutes(app, options.store);
+  gpPracticeRoutes(app, options.store);
   mhaRoutes(app, options.store);
   careIntensityRoutes(app, options.store);
   outcomeRoutes(app, options.store);

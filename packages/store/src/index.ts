@@ -70,4 +70,5 @@ export * from './governance/governance-actions.ts';
 export * from './governance/incidents.ts';
 export * from './people/restricted-rows.ts';
 export * from './gp-documents/gp-documents.ts';
+export * from './gp-documents/gp-practices.ts';
 export * from './partners/index.ts';

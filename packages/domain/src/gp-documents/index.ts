@@ -3,3 +3,4 @@ export * from './build-gp-summary.ts';
 export * from './document-references.ts';
 export * from './delivery-schedule.ts';
 export * from './read-gp-summary.ts';
+export * from './document-endpoint.ts';

@@ -1,13 +1,14 @@
-import { extension, gpSummaryRules, nextDeliveryAttempt } from '@continuity/domain';
+import { documentEndpointOf, gpSummaryRules, nextDeliveryAttempt } from '@continuity/domain';
 import { dueGpDocuments, recordAudit, recordDeliveryAttempt, type GpDocument, type Store } from '@continuity/store';
 
-type R = Record<string, any>;
-
-/** The practice's FHIR base for documents (Organization extension fhir-document-endpoint), if it has one. */
+/**
+ * The practice's FHIR base for documents (Organization extension fhir-document-endpoint), if it has
+ * one, read afresh at every attempt: an endpoint set or changed by an administrator is where the next
+ * attempt goes (docs/gp-documents.md).
+ */
 export async function practiceEndpoint(store: Store, practiceId: string): Promise<string | undefined> {
   const row = await store.db.selectFrom('shared_record').select('resource').where('resource_type', '=', 'Organization').where('id', '=', practiceId).executeTakeFirst();
-  const url = ((row?.resource as R | undefined)?.extension as R[] | undefined)?.find((x) => x.url === extension.fhirDocumentEndpoint)?.valueUrl;
-  return typeof url === 'string' && /^https?:\/\//.test(url) ? url.replace(/\/+$/, '') : undefined;
+  return documentEndpointOf(row?.resource as Record<string, unknown> | undefined);
 }
 
 /**

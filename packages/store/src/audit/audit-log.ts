@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /** On what grounds a record was touched. */
-export type AuditBasis = 'team' | 'key-worker' | 'break-glass' | 'crisis-line' | 'import' | 'system' | 'none' | 'search' | 'worklist' | 'report' | 'transfer-offer' | 'triage' | 'shared-care-agreement' | 'measure-link' | 'community-referral' | 'governance' | 'gp-practice' | 'sharing-agreement';
+export type AuditBasis = 'team' | 'key-worker' | 'break-glass' | 'crisis-line' | 'import' | 'system' | 'none' | 'search' | 'worklist' | 'report' | 'transfer-offer' | 'triage' | 'shared-care-agreement' | 'measure-link' | 'community-referral' | 'governance' | 'gp-practice' | 'sharing-agreement' | 'administration';
 
 export interface AuditEntry {
   actorId: string;
