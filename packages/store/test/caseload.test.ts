@@ -54,6 +54,8 @@ describe.each(storeKinds)('caseloads on $name', (kind) => {
         { practitionerId: 'kw-2', name: 'Sam Patel', allocated: { people: 1, weighted: 1 }, today: { people: 1, weighted: 1 }, away: null },
       ],
       unallocated: [{ personId: 'dan', episodeId: 'dan-eoc' }],
+      // Nobody here has a partner's concern to act on (packages/server/test/team-partner-concerns-api.test.ts has some).
+      partnerConcerns: [],
     });
   });
 

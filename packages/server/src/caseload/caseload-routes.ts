@@ -54,7 +54,7 @@ export function caseloadRoutes(app: FastifyInstance, store: Store) {
       store.db.selectFrom('person').select(['person_id', 'given_names', 'family_name']).where('person_id', 'in', caseload.unallocated.length ? caseload.unallocated.map((u) => u.personId) : ['']).execute(),
     ]);
     const nameOf = new Map(people.map((p) => [p.person_id, [p.given_names, p.family_name].filter(Boolean).join(' ') || null]));
-    await auditListed(store, staff, caseload.unallocated.map((u) => u.personId), { worklist: 'team-caseload', asOf, team: teamId });
+    await auditListed(store, staff, [...caseload.unallocated.map((u) => u.personId), ...caseload.partnerConcerns.map((c) => c.personId)], { worklist: 'team-caseload', asOf, team: teamId });
     return { ...caseload, team: { id: teamId, name: named(names, 'Organization', teamId) }, unallocated: caseload.unallocated.map((u) => ({ ...u, name: nameOf.get(u.personId) ?? null })) };
   });
 
@@ -83,7 +83,7 @@ export function caseloadRoutes(app: FastifyInstance, store: Store) {
     const names = await loadNames(store.db, [`Organization/${teamId}`, ...[...board.people.values()].flatMap((p) => p.keyWorkerIds.map((k) => `Practitioner/${k}`))]);
     await auditListed(store, staff, board.list.items.map((i) => i.patient.id), { worklist: 'mdt', asOf, team: teamId });
     const people = Object.fromEntries(
-      [...board.people].map(([id, p]) => [id, { name: p.name, keyWorkers: p.keyWorkerIds.map((k) => ({ id: k, name: named(names, 'Practitioner', k) })) }]),
+      [...board.people].map(([id, p]) => [id, { name: p.name, keyWorkers: p.keyWorkerIds.map((k) => ({ id: k, name: named(names, 'Practitioner', k) })), ...(p.partnerConcerns ? { partnerConcerns: p.partnerConcerns } : {}) }]),
     );
     return { ...board.list, team: { id: teamId, name: named(names, 'Organization', teamId) }, people };
   });

@@ -5,12 +5,13 @@ import type { Database } from '../schema.ts';
 import { loadCaseloadEpisodes } from './caseload-episodes.ts';
 import { personLabels } from './listed-people.ts';
 import { escalationReasons } from './mdt-escalation.ts';
+import { unacknowledgedPartnerConcerns } from '../partners/partner-concerns.ts';
 
 export interface MdtBoard {
   /** The worklist contract: {worklist: "mdt", asOf, items}, every item with reasons and evidence. */
   list: Worklist;
-  /** Name and key worker of each listed person, for the screen. */
-  people: Map<string, { name: string | null; keyWorkerIds: string[] }>;
+  /** Name and key worker of each listed person, for the screen, and concerns from partner agencies not yet acknowledged (docs/partners-and-sharing.md). */
+  people: Map<string, { name: string | null; keyWorkerIds: string[]; partnerConcerns?: number }>;
 }
 
 /**
@@ -53,9 +54,16 @@ export async function mdtBoard(db: Kysely<Database>, teamId: string, options: { 
     add(personId, carePlanReviewReason(plans.rows.filter((p) => p.person_id === personId).map((p) => ({ id: p.id, status: p.status, lastReviewed: p.last_reviewed, created: p.created })), asOf));
   }
 
-  const ids = [...reasons.keys()].sort((a, b) => reasons.get(b)!.length - reasons.get(a)!.length || a.localeCompare(b));
+  // As on My caseload: reasons and partners' concerns to act on, most first.
+  const concerns = await unacknowledgedPartnerConcerns(db, [...reasons.keys()]);
+  const toActOn = (id: string) => reasons.get(id)!.length + (concerns.get(id) ?? 0);
+  const ids = [...reasons.keys()].sort((a, b) => toActOn(b) - toActOn(a) || a.localeCompare(b));
   const labels = await personLabels(db, ids);
-  const people = new Map(ids.map((id) => [id, { name: labels.get(id)?.name ?? null, keyWorkerIds: [...new Set(episodes.filter((e) => e.personId === id && e.keyWorkerId).map((e) => e.keyWorkerId!))] }]));
+  const people = new Map(ids.map((id) => [id, {
+    name: labels.get(id)?.name ?? null,
+    keyWorkerIds: [...new Set(episodes.filter((e) => e.personId === id && e.keyWorkerId).map((e) => e.keyWorkerId!))],
+    ...(concerns.has(id) ? { partnerConcerns: concerns.get(id)! } : {}),
+  }]));
   return {
     list: { worklist: 'mdt', asOf, items: ids.map((id) => ({ patient: { id, nhsNumber: labels.get(id)?.nhsNumber ?? null }, reasons: reasons.get(id)! })) },
     people,

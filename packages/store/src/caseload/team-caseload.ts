@@ -6,6 +6,8 @@ import type { Database } from '../schema.ts';
 import { teamPractitionerIds } from './team-members.ts';
 import { idOf, loadCaseloadEpisodes } from './caseload-episodes.ts';
 import { coversOn } from './cover-arrangements.ts';
+import { personLabels } from './listed-people.ts';
+import { unacknowledgedPartnerConcerns } from '../partners/partner-concerns.ts';
 
 export interface KeyWorkerCaseload {
   practitionerId: string;
@@ -22,8 +24,14 @@ export interface TeamCaseload {
   asOf: string;
   teamId: string;
   keyWorkers: KeyWorkerCaseload[];
-  /** Episodes the team holds with no key worker named: on nobody's caseload. */
-  unallocated: Array<{ personId: string; episodeId: string }>;
+  /** Episodes the team holds with no key worker named: on nobody's caseload; those with a partner's concern to act on first. */
+  unallocated: Array<{ personId: string; episodeId: string; partnerConcerns?: number }>;
+  /**
+   * People the team holds with concerns from partner agencies nobody has acknowledged yet, most
+   * first: the same count My caseload marks (docs/partners-and-sharing.md), for the manager to see
+   * across the team's key workers.
+   */
+  partnerConcerns: Array<{ personId: string; name: string | null; nhsNumber: string | null; keyWorkerIds: string[]; partnerConcerns: number }>;
   /** People the team holds on the day. */
   people: number;
 }
@@ -64,11 +72,23 @@ export async function teamCaseload(db: Kysely<Database>, teamId: string, options
     };
   });
   keyWorkers.sort((a, b) => a.name.localeCompare(b.name) || a.practitionerId.localeCompare(b.practitionerId));
-  return {
-    asOf,
-    teamId,
-    keyWorkers,
-    unallocated: episodes.filter((e) => !e.keyWorkerId).map((e) => ({ personId: e.personId, episodeId: e.episodeId })),
-    people: new Set(episodes.map((e) => e.personId)).size,
-  };
+
+  const held = [...new Set(episodes.map((e) => e.personId))];
+  const concerns = await unacknowledgedPartnerConcerns(db, held);
+  const labels = await personLabels(db, [...concerns.keys()]);
+  const partnerConcerns = [...concerns]
+    .map(([personId, count]) => ({
+      personId,
+      name: labels.get(personId)?.name ?? null,
+      nhsNumber: labels.get(personId)?.nhsNumber ?? null,
+      keyWorkerIds: [...new Set(episodes.filter((e) => e.personId === personId && e.keyWorkerId).map((e) => e.keyWorkerId!))].sort(),
+      partnerConcerns: count,
+    }))
+    .sort((a, b) => b.partnerConcerns - a.partnerConcerns || (a.name ?? '').localeCompare(b.name ?? '') || a.personId.localeCompare(b.personId));
+  const unallocated = episodes
+    .filter((e) => !e.keyWorkerId)
+    .map((e) => ({ personId: e.personId, episodeId: e.episodeId, ...(concerns.has(e.personId) ? { partnerConcerns: concerns.get(e.personId)! } : {}) }))
+    // Stable: those with a concern to act on move to the top, the rest keep their order.
+    .sort((a, b) => (b.partnerConcerns ?? 0) - (a.partnerConcerns ?? 0));
+  return { asOf, teamId, keyWorkers, unallocated, partnerConcerns, people: held.length };
 }

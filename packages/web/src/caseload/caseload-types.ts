@@ -14,10 +14,11 @@ export interface TeamCaseloadResponse {
   team: { id: string; name: string };
   people: number;
   keyWorkers: KeyWorkerCaseload[];
-  unallocated: Array<{ personId: string; episodeId: string; name: string | null }>;
+  unallocated: Array<{ personId: string; episodeId: string; name: string | null; partnerConcerns?: number }>;
+  partnerConcerns: Array<{ personId: string; name: string | null; nhsNumber: string | null; keyWorkerIds: string[]; partnerConcerns: number }>;
 }
 
 export interface MdtBoardResponse extends Worklist {
   team: { id: string; name: string };
-  people: Record<string, { name: string | null; keyWorkers: Array<{ id: string; name: string }> }>;
+  people: Record<string, { name: string | null; keyWorkers: Array<{ id: string; name: string }>; partnerConcerns?: number }>;
 }

@@ -9,6 +9,7 @@ import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import { useAsOfChoice } from './as-of-form.tsx';
 import type { MdtBoardResponse } from './caseload-types.ts';
 import { ReasonList } from '../worklists/reason-list.tsx';
+import { PartnerConcernTag } from '../partners/partner-concern-tag.tsx';
 import { useApiResource } from '../api/use-api-resource.ts';
 
 /** The MDT board: who the team should discuss today, and why, each reason with its records. */
@@ -54,6 +55,7 @@ export function MdtBoardPage() {
                       <Table.Cell>
                         <Link to={`/people/${encodeURIComponent(item.patient.id)}`}>{person?.name ?? 'Name not recorded'}</Link>
                         <span className="nhsuk-body-s app-block app-nowrap">NHS number {formatNhsNumber(item.patient.nhsNumber)}</span>
+                        <PartnerConcernTag count={person?.partnerConcerns} />
                       </Table.Cell>
                       <Table.Cell>{person?.keyWorkers.length ? person.keyWorkers.map((k) => k.name).join(', ') : 'None allocated'}</Table.Cell>
                       <Table.Cell>

@@ -9,6 +9,7 @@ import { useAsOfChoice } from './as-of-form.tsx';
 import { careIntensityLabel } from './care-intensity.ts';
 import type { MyCaseloadResponse } from './caseload-types.ts';
 import { ReasonList } from '../worklists/reason-list.tsx';
+import { PartnerConcernTag } from '../partners/partner-concern-tag.tsx';
 import { useApiResource } from '../api/use-api-resource.ts';
 
 const count = (n: number) => (n === 0 ? 'No one' : n === 1 ? '1 person' : `${n} people`);
@@ -67,11 +68,7 @@ export function MyCaseloadPage() {
                           </strong>
                         ) : null}
                         {person.transferPending ? <strong className="nhsuk-tag nhsuk-tag--yellow app-block">Transfer pending</strong> : null}
-                        {person.partnerConcerns ? (
-                          <strong className="nhsuk-tag nhsuk-tag--red app-block">
-                            {person.partnerConcerns === 1 ? 'Concern from a partner agency' : `${person.partnerConcerns} concerns from partner agencies`} to act on
-                          </strong>
-                        ) : null}
+                        <PartnerConcernTag count={person.partnerConcerns} />
                       </Table.Cell>
                       <Table.Cell>
                         {careIntensityLabel(person.intensity)}

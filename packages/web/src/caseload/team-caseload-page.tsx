@@ -12,6 +12,8 @@ import { CoverForm } from './cover-form.tsx';
 import { CoverList } from './cover-list.tsx';
 import { useApiResource } from '../api/use-api-resource.ts';
 import { TeamTransfers } from '../transfer/team-transfers.tsx';
+import { PartnerConcernTag } from '../partners/partner-concern-tag.tsx';
+import { formatNhsNumber } from '../format/people.ts';
 
 /**
  * Team caseload: each key worker's people and weighted size, who is away and who covers them, and
@@ -39,6 +41,25 @@ export function TeamCaseloadPage() {
       {state.status === 'loading' ? <Loading what="the team caseload" /> : null}
       {data ? (
         <>
+          {data.partnerConcerns.length ? (
+            <section aria-labelledby="partner-concerns">
+              <h2 id="partner-concerns" className="nhsuk-heading-m">
+                Concerns from partner agencies to act on
+              </h2>
+              <p className="nhsuk-body-s">Not yet acknowledged by the key worker: most first.</p>
+              <ul className="nhsuk-list">
+                {data.partnerConcerns.map((c) => (
+                  <li key={c.personId} className="app-partner-concern-person">
+                    <Link to={`/people/${encodeURIComponent(c.personId)}`}>{c.name ?? 'Name not recorded'}</Link>
+                    <span className="nhsuk-body-s app-block">
+                      NHS number {formatNhsNumber(c.nhsNumber)}, key worker {c.keyWorkerIds.length ? c.keyWorkerIds.map(nameOf).join(', ') : 'not allocated'}
+                    </span>
+                    <PartnerConcernTag count={c.partnerConcerns} />
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
           <section aria-labelledby="team-count">
             <h2 id="team-count" className="nhsuk-heading-m">
               {data.team.name}: {data.people === 1 ? '1 person' : `${data.people} people`} held as of {formatDate(data.asOf)}
@@ -85,6 +106,7 @@ export function TeamCaseloadPage() {
                 {data.unallocated.map((u) => (
                   <li key={u.episodeId}>
                     <Link to={`/people/${encodeURIComponent(u.personId)}`}>{u.name ?? 'Name not recorded'}</Link>
+                    <PartnerConcernTag count={u.partnerConcerns} />
                   </li>
                 ))}
               </ul>
