@@ -58,6 +58,7 @@ describe.each(storeKinds)("GP practices' document endpoints, on $name", (kind) =
   it('refuses every other role, audited, before reading any input', async () => {
     for (const user of ['keyworker', 'manager', 'prescriber', 'crisis', 'partner', 'gp', 'board']) {
       expect((await api.get(user, '/api/gp-practices')).statusCode, user).toBe(403);
+      expect((await api.get(user, '/api/gp-practices/gp-1')).statusCode, user).toBe(403);
       expect((await put(user, 'gp-1', { version: 'not a version' })).statusCode, user).toBe(403);
     }
     expect((await organisation(api, 'gp-1')).version_id).toBe(1);
@@ -110,6 +111,8 @@ describe.each(storeKinds)("GP practices' document endpoints, on $name", (kind) =
     expect(cleared.json().practice).toMatchObject({ endpoint: null, version: 3 });
     expect((await organisation(api, 'gp-1')).resource.extension).toBeUndefined();
     expect((await api.get('admin', '/api/gp-practices?q=riverside')).json().practices[0]).toMatchObject({ endpoint: null, version: 3 });
+    expect((await api.get('admin', '/api/gp-practices/gp-1')).json().practice).toMatchObject({ name: 'Riverside Surgery', endpoint: null, version: 3 });
+    expect((await api.get('admin', '/api/gp-practices/team-north')).statusCode).toBe(404);
   });
 
   it('two administrators saving on the same version: one is stored, the other told it changed', async () => {

@@ -43,6 +43,8 @@ import { PersonSharedCarePage } from './shared-care/person-shared-care-page.tsx'
 import { PracticePage } from './shared-care/practice-page.tsx';
 import { SendSummaryPage } from './gp-documents/send-summary-page.tsx';
 import { PracticeDocumentsPage } from './gp-documents/practice-documents-page.tsx';
+import { GpPracticesPage } from './gp-documents/gp-practices-page.tsx';
+import { DocumentEndpointPage } from './gp-documents/document-endpoint-page.tsx';
 import { MhaDeadlinesPage } from './worklists/mha-deadlines-page.tsx';
 import { IntensiveReviewPage } from './worklists/intensive-review-page.tsx';
 import { CareIntensityPage } from './intensive-care/care-intensity-page.tsx';
@@ -115,6 +117,8 @@ export function App() {
             <Route path="/shared-care" element={signedIn(<PracticePage />)} />
             <Route path="/gp-practice/documents" element={signedIn(<PracticeDocumentsPage />)} />
             <Route path="/people/:id/gp-summary" element={signedIn(<SendSummaryPage />)} />
+            <Route path="/gp-practices" element={signedIn(<GpPracticesPage />)} />
+            <Route path="/gp-practices/:id/document-endpoint" element={signedIn(<DocumentEndpointPage />)} />
             <Route path="/worklists/mha-deadlines" element={signedIn(<MhaDeadlinesPage />)} />
             <Route path="/people/:id/mha/ctos/:flag" element={signedIn(<CtoEventPage />)} />
             <Route path="/people/:id/history" element={signedIn(<HistoryPage />)} />

@@ -1,5 +1,5 @@
 import { documentEndpointProblem, fhirId } from '@continuity/domain';
-import { findGpPractices, recordAudit, setGpPracticeEndpoint, type Store } from '@continuity/store';
+import { findGpPractices, readGpPractice, recordAudit, setGpPracticeEndpoint, type Store } from '@continuity/store';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireStaff, type SignedInUser } from '../auth/session.ts';
@@ -32,6 +32,7 @@ const endpointBody = z.object({
  * endpoint"): administrators only, who keep the trust's directory of organisations; nobody else has
  * reason to change where personal data is sent.
  * - GET /api/gp-practices?q=&page=: GP practices by name or ODS code, 20 a page, each with its endpoint and version;
+ * - GET /api/gp-practices/:id: one of them, for the form that changes it;
  * - PUT /api/gp-practices/:id/document-endpoint {version, endpoint | null}: sets or clears it as a new
  *   version of the practice's Organization (409 with what it holds now when changed since read), audited.
  */
@@ -41,6 +42,14 @@ export function gpPracticeRoutes(app: FastifyInstance, store: Store) {
     const { q, page = 1 } = parseInput(listQuery, request.query, 'query');
     const found = await findGpPractices(store.db, { q, offset: (page - 1) * PAGE, count: PAGE });
     return { q: q ?? '', page, pageSize: PAGE, ...found };
+  });
+
+  app.get('/api/gp-practices/:id', async (request) => {
+    await requireAdministrator(store, request, 'read-gp-practice');
+    const { id } = parseInput(practiceParams, request.params, 'params');
+    const practice = await readGpPractice(store.db, id);
+    if (!practice) throw new ApiError(404, 'not-found', 'There is no GP practice with that id.');
+    return { practice };
   });
 
   app.put('/api/gp-practices/:id/document-endpoint', async (request) => {

@@ -45,6 +45,13 @@ export async function findGpPractices(db: Kysely<Database>, search: { q?: string
   return { total: Number(total.rows[0]?.n ?? 0), practices: page.rows.map(toPractice) };
 }
 
+/** One GP practice by id; undefined when there is none (or the Organization is not a GP practice). */
+export async function readGpPractice(db: Kysely<Database>, practiceId: string): Promise<GpPractice | undefined> {
+  const row = (await sql<Row>`SELECT id, version_id, resource FROM shared_record
+    WHERE resource_type = 'Organization' AND id = ${practiceId} AND resource @> ${GP_PRACTICE}::jsonb`.execute(db)).rows[0];
+  return row ? toPractice(row) : undefined;
+}
+
 export type EndpointChange =
   | { outcome: 'saved'; practice: GpPractice }
   | { outcome: 'stale'; practice: GpPractice }

@@ -22,6 +22,7 @@ export function AppHeader() {
         ...(user.role === 'team-manager' ? [{ to: '/referrals/triage', text: 'Triage' }] : []),
         ...(reportLinks.some((l) => l.shownTo(user)) ? [{ to: '/reports', text: 'Reports' }] : []),
         ...(user.role === 'admin' ? [{ to: '/audit', text: 'Audit log' }] : []),
+        ...(user.role === 'admin' ? [{ to: '/gp-practices', text: 'GP practices' }] : []),
         ...(user.role === 'admin' || user.role === 'team-manager' ? [{ to: '/sharing-agreements', text: 'Sharing agreements' }] : []),
         // Any partner organisation sees the people shared with it under an agreement (docs/partners-and-sharing.md).
         ...(user.role === 'partner-agency' && user.organisationId ? [{ to: '/partner', text: 'People shared with you' }] : []),
