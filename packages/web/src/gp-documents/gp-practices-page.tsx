@@ -3,7 +3,6 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useApiResource } from '../api/use-api-resource.ts';
 import { FormErrors, errorFor, type FormError } from '../forms/form-errors.tsx';
-import { Confirmation } from '../layout/confirmation.tsx';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
 import type { GpPracticesResponse } from './gp-practice-types.ts';
@@ -37,7 +36,6 @@ export function GpPracticesPage() {
     <>
       <FormErrors errors={errors} />
       <PageHeading title={errors.length ? `Error: ${title}` : title}>{title}</PageHeading>
-      <Confirmation />
       <p className="nhsuk-body">
         Summaries to a GP are sent to the practice’s FHIR endpoint when it has one; otherwise the practice reads them in Continuity. Summaries waiting or
         failed are sent to a new endpoint at their next attempt.
