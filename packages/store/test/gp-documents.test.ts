@@ -5,6 +5,7 @@ import { scenario, writeNdjson } from './support/scenario.ts';
 
 const ID = '6f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
 const bundle = { resourceType: 'Bundle', id: ID, type: 'document' };
+const documentReference = (id: string) => ({ resourceType: 'DocumentReference', id, status: 'current', subject: { reference: 'Patient/ada' }, content: [{ attachment: { contentType: 'application/fhir+json' } }] });
 
 describe.each(storeKinds)('the outbox of summaries to GP practices on $name', (kind) => {
   let store: Store;
@@ -17,10 +18,13 @@ describe.each(storeKinds)('the outbox of summaries to GP practices on $name', (k
   });
 
   it('keeps one summary per discharge or transfer, however often it is queued', async () => {
-    const first = await queueGpDocument(store.db, { personId: 'ada', id: ID, kind: 'discharge', source: 'EpisodeOfCare/ada-episode', practiceId: 'gp-1', bundle, status: 'queued', createdBy: 'u1' });
+    const first = await queueGpDocument(store.db, { personId: 'ada', id: ID, kind: 'discharge', source: 'EpisodeOfCare/ada-episode', practiceId: 'gp-1', bundle, status: 'queued', createdBy: 'u1', documentReference: documentReference(ID) });
     expect(first).toMatchObject({ created: true, document: { id: ID, status: 'queued', attempts: 0, version: 1, bundle } });
-    const second = await queueGpDocument(store.db, { personId: 'ada', id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', kind: 'discharge', source: 'EpisodeOfCare/ada-episode', practiceId: 'gp-1', bundle, status: 'queued', createdBy: 'u2' });
+    const second = await queueGpDocument(store.db, { personId: 'ada', id: '0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', kind: 'discharge', source: 'EpisodeOfCare/ada-episode', practiceId: 'gp-1', bundle, status: 'queued', createdBy: 'u2', documentReference: documentReference('0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d') });
     expect(second).toMatchObject({ created: false, document: { id: ID, createdBy: 'u1' } });
+    // The summary is on the person's record once: the second queueing wrote no DocumentReference.
+    const references = await store.db.selectFrom('record').select(['id', 'version_id']).where('person_id', '=', 'ada').where('resource_type', '=', 'DocumentReference').execute();
+    expect(references).toEqual([{ id: ID, version_id: 1 }]);
   });
 
   it('counts each attempt once: a second worker on the same version records nothing', async () => {

@@ -154,6 +154,14 @@ const kinds: ResourceKind[] = [
     occurredAt: (r) => (r as R).dateTime,
     status: statusField,
   },
+  {
+    // A summary the platform sent to a GP practice (docs/gp-documents.md); last, as it points at the episode it summarises.
+    type: 'DocumentReference',
+    personPath: 'subject',
+    personReference: (r) => ref((r as R).subject),
+    occurredAt: (r) => (r as R).date,
+    status: statusField,
+  },
 ];
 
 const byType = new Map(kinds.map((k) => [k.type, k]));

@@ -226,6 +226,16 @@ const resourceSchemas = {
     patient: requiredReference,
     dateTime: fhirDateTime.optional(),
   }),
+  DocumentReference: z.looseObject({
+    resourceType: z.literal('DocumentReference'),
+    ...base,
+    status: z.enum(['current', 'superseded', 'entered-in-error']),
+    type: codeableConcept.optional(),
+    subject: requiredReference,
+    date: fhirDateTime.optional(),
+    custodian: reference.optional(),
+    content: z.array(z.looseObject({ attachment: z.looseObject({ contentType: z.string().optional() }) })).min(1, 'must have at least one content'),
+  }),
 } as const;
 
 export type ResourceType = keyof typeof resourceSchemas;

@@ -103,6 +103,8 @@ export const extension = {
   routeBack: sd('route-back'),
   /** On a GP practice Organization: the FHIR base its summaries are POSTed to as document Bundles (docs/gp-documents.md). */
   fhirDocumentEndpoint: sd('fhir-document-endpoint'),
+  /** On a DocumentReference to a summary sent to a GP: the practice it was sent to (docs/fhir.md, "DocumentReference"). */
+  gpDocumentRecipient: sd('gp-document-recipient'),
   /** On an Encounter recorded in the app: the staff member's short note (R4 Encounter has no note). */
   contactNote: sd('contact-note'),
   /** On an EpisodeOfCare finished by an accepted transfer of care: where the person went and who accepted (docs/transfers-of-care.md). */

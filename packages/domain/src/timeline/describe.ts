@@ -1,7 +1,7 @@
 import { contactModes } from '../fhir/codes.ts';
 import { medicationReviewCode } from '../fhir/clinical-codes.ts';
 import { conceptText, type CodeableConcept } from '../fhir/datatypes.ts';
-import { system } from '../fhir/systems.ts';
+import { extension, system } from '../fhir/systems.ts';
 import { readAgreement } from '../shared-care/agreement.ts';
 
 /** What a timeline row says about one record, in words a clinician would use. */
@@ -128,6 +128,15 @@ const describers: Record<string, (r: R, nameOf: NameOf) => TimelineText> = {
     };
   },
   CareTeam: (r) => ({ category: 'other', title: 'Care team', detail: r.name }),
+  // A summary sent to the GP (docs/gp-documents.md): what, and to which practice; the store adds where its delivery is.
+  DocumentReference: (r, nameOf) => {
+    const practice = (r.extension as R[] | undefined)?.find((x) => x.url === extension.gpDocumentRecipient)?.valueReference as R | undefined;
+    return {
+      category: 'communication',
+      title: `Sent to the GP: ${r.description ?? conceptText(r.type) ?? 'a summary'}`,
+      detail: `To ${nameOf(practice?.reference) ?? practice?.display ?? 'the GP practice'}`,
+    };
+  },
 };
 
 export function describeRecord(resourceType: string, resource: R, nameOf: NameOf = () => undefined): TimelineText {

@@ -4,6 +4,7 @@ import { exportFhirRecords, isSharedType, openablePeople, recordAudit, type Stor
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requireRole, type SignedInUser } from '../auth/session.ts';
 import { ApiError } from '../http/errors.ts';
+import { gpDocumentReaders } from '../gp-documents/summary-gate.ts';
 import { fhirBase, FHIR_JSON } from './operation-outcome.ts';
 
 /** How long a finished export's files stay downloadable. */
@@ -50,6 +51,8 @@ export function bulkExportRoutes(fhir: FastifyInstance, store: Store) {
     const types = exportTypes(level, request.query);
     for (const [id, job] of jobs) if (job.expiresAt < Date.now()) jobs.delete(id);
     const people = await openablePeople(store.db, { id: staff.id, teams: staff.teams.map((t) => t.id), practitionerId: staff.practitionerId }, new Date(), { breakGlass: false });
+    // Summaries to the GP only of the people whose summaries the exporter may read (summary-gate.ts).
+    const documentPeople = types.includes('DocumentReference') ? [...(await gpDocumentReaders(store, staff, people))].sort() : [];
     const id = randomUUID();
     const job: ExportJob = { userId: staff.id, request: `${fhirBase(request)}${request.url.slice('/fhir'.length)}`, transactionTime: new Date().toISOString(), expiresAt: Date.now() + KEPT_MINUTES * 60_000, state: 'in-progress', files: new Map() };
     await recordAudit(
@@ -59,7 +62,7 @@ export function bulkExportRoutes(fhir: FastifyInstance, store: Store) {
     jobs.set(id, job);
     // Exported people are the team's (no break-glass): the restricted-flag rule decides on that basis.
     const reader = { staff, view: restrictedFlagView({ role: staff.role, basis: 'team' }) };
-    void writeFiles(store, job, types, people, reader).catch((error: Error) => {
+    void writeFiles(store, job, types, (type) => (type === 'DocumentReference' ? documentPeople : people), reader).catch((error: Error) => {
       job.state = 'failed';
       request.log.error({ err: { name: error.name, stack: error.stack?.split('\n').slice(1, 6).join('\n') } }, 'bulk export failed');
     });
@@ -116,11 +119,11 @@ function exportTypes(level: 'system' | 'patient', query: Record<string, string |
 }
 
 /** Writes the files; restricted flags (MARAC, MAPPA) as the exporter may see them, any withheld audited per person. */
-async function writeFiles(store: Store, job: ExportJob, types: ResourceType[], people: readonly string[], reader: { staff: SignedInUser; view: RestrictedFlagView }) {
+async function writeFiles(store: Store, job: ExportJob, types: ResourceType[], peopleFor: (type: ResourceType) => readonly string[], reader: { staff: SignedInUser; view: RestrictedFlagView }) {
   const withheld = new Map<string, string[]>();
   for (const type of types) {
     const lines: string[] = [];
-    for await (const batch of exportFhirRecords(store.db, type, people)) {
+    for await (const batch of exportFhirRecords(store.db, type, peopleFor(type))) {
       for (const resource of batch) {
         const shown = flagForReader(resource as Record<string, any>, reader.view);
         if (shown !== resource) {

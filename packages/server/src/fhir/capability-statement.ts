@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { fhirBase, FHIR_JSON } from './operation-outcome.ts';
 import { includesOf, parametersOf } from './search-parameters.ts';
 import { worklistNames } from '../worklists/worklist-routes.ts';
+import { writtenByThePlatformOnly } from './fhir-write.ts';
 
 const searchParamTypes: Record<string, string> = {
   _id: 'token',
@@ -47,8 +48,8 @@ export function capabilityStatement(request: FastifyRequest) {
             { code: 'read' },
             { code: 'vread' },
             { code: 'search-type' },
-            ...(isSharedType(type) ? [] : [{ code: 'update' }]),
-            ...(isSharedType(type) || type === 'Patient' ? [] : [{ code: 'create' }]),
+            ...(isSharedType(type) || writtenByThePlatformOnly.includes(type) ? [] : [{ code: 'update' }]),
+            ...(isSharedType(type) || writtenByThePlatformOnly.includes(type) || type === 'Patient' ? [] : [{ code: 'create' }]),
           ],
           searchInclude: includesOf(type),
           searchParam: ['_id', '_lastUpdated', ...parametersOf(type)].map((name) => ({ name, type: searchParamTypes[name] })),

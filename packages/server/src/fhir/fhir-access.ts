@@ -1,10 +1,11 @@
 import { flagForReader, isRestrictedFlag, isResourceType, roles, type ResourceType } from '@continuity/domain';
-import { readFhirRecord, type FhirRecord, type Store } from '@continuity/store';
+import { readFhirRecord, recordAudit, type FhirRecord, type Store } from '@continuity/store';
 import type { FastifyRequest } from 'fastify';
 import { requireStaff, type SignedInUser } from '../auth/session.ts';
 import { ApiError } from '../http/errors.ts';
 import { openRecord, type OpenedRecord } from '../people/record-access.ts';
 import { restrictedFlagsFor } from '../people/restricted-flags.ts';
+import { gpDocumentReaders } from '../gp-documents/summary-gate.ts';
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
 
@@ -37,8 +38,20 @@ export async function openFhirRecord(store: Store, request: FastifyRequest, type
   requireClinical(request);
   const record = await readFhirRecord(store.db, type, fhirId(id));
   if (!record) throw new ApiError(404, 'not-found', `There is no ${type} with that id.`);
+  if (record.personId && type === 'DocumentReference') await requireGpDocumentReader(store, request, record.personId, action, `${type}/${id}`);
   if (record.personId) return { ...record, opened: await openRecord(store, request, record.personId, action, { resource: `${type}/${id}` }) };
   return record;
+}
+
+/**
+ * A summary sent to the GP (DocumentReference) is read only by those who may read the summary itself
+ * (summary-gate.ts), and then through the record's gate too; a refusal is audited.
+ */
+async function requireGpDocumentReader(store: Store, request: FastifyRequest, personId: string, action: string, resource: string) {
+  const staff = requireStaff(request);
+  if ((await gpDocumentReaders(store, staff, [personId])).has(personId)) return;
+  await recordAudit(store.db, [{ actorId: staff.id, actorRole: staff.role, action, personId, basis: 'none', outcome: 'refused', detail: { resource } }]);
+  throw new ApiError(403, 'forbidden', 'Only the clinicians of a team that held this person, or their key worker, can read their summaries to the GP.');
 }
 
 /**

@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { ApiError } from '../http/errors.ts';
 import { openRecord, recordAccessOf } from '../people/record-access.ts';
 import { restrictedFlagsFor } from '../people/restricted-flags.ts';
+import { gpDocumentReaders } from '../gp-documents/summary-gate.ts';
 import type { SignedInUser } from '../auth/session.ts';
 import { heldType, requireClinical } from './fhir-access.ts';
 import { fhirBase, FHIR_JSON } from './operation-outcome.ts';
@@ -24,6 +25,11 @@ export function fhirSearchRoutes(fhir: FastifyInstance, store: Store) {
     const search = readSearch(type, request.query);
     let people = await openablePeople(store.db, { id: staff.id, teams: staff.teams.map((t) => t.id), practitionerId: staff.practitionerId }, new Date());
     if (search.person !== undefined && !people.includes(search.person)) people = await askedForSomeoneElse(store, request, search.person);
+    // Summaries to the GP: only of the people whose summaries the user may read as well as open.
+    if (type === 'DocumentReference') {
+      const readers = await gpDocumentReaders(store, staff, people);
+      people = people.filter((p) => readers.has(p));
+    }
     const { total, records: found } = await searchFhirRecords(store.db, { type, people, ...search });
     const records = await asReadersMay(store, staff, found);
     const included = await includedRecords(store, type, records, search.includes, people);

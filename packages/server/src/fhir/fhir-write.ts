@@ -65,9 +65,13 @@ export function fhirWriteRoutes(fhir: FastifyInstance, store: Store) {
   });
 }
 
+/** Records only the platform writes: a DocumentReference is the summary it sent to a GP (docs/gp-documents.md), never written by a client. */
+export const writtenByThePlatformOnly: readonly ResourceType[] = ['DocumentReference'];
+
 function writableType(value: string): ResourceType {
   const type = heldType(value);
   if (isSharedType(type)) throw new ApiError(405, 'not-supported', `${type} records are kept by import from the trust's systems and cannot be written here.`);
+  if (writtenByThePlatformOnly.includes(type)) throw new ApiError(405, 'not-supported', `${type} records are written when a summary is sent to the GP, and cannot be written here.`);
   return type;
 }
 

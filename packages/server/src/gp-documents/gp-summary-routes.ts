@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { buildGpSummary, fhirId, readGpSummary, unresolvedReferences } from '@continuity/domain';
+import { buildGpSummary, fhirId, gpDocumentReference, readGpSummary, unresolvedReferences } from '@continuity/domain';
 import { personGpDocuments, practiceGpDocuments, queueGpDocument, recordAudit, requeueGpDocument, readGpDocument, type GpDocument, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
@@ -65,7 +65,8 @@ export function gpSummaryRoutes(app: FastifyInstance, store: Store) {
     const bundle = checked(buildGpSummary(sources));
     const endpoint = await practiceEndpoint(store, sources.practice.id);
     const { document, created } = await store.db.transaction().execute(async (trx) => {
-      const queued = await queueGpDocument(trx, { personId: id, id: sources.documentId, kind: opened.kind, source: opened.source, practiceId: sources.practice.id, bundle, status: endpoint ? 'queued' : 'in-app', createdBy: opened.staff.id });
+      const documentReference = gpDocumentReference(bundle, { practice: { id: sources.practice.id, name: sources.practice.name }, episodeId: opened.episode.id }) as Record<string, unknown> & { id: string };
+      const queued = await queueGpDocument(trx, { personId: id, id: sources.documentId, kind: opened.kind, source: opened.source, practiceId: sources.practice.id, bundle, status: endpoint ? 'queued' : 'in-app', createdBy: opened.staff.id, documentReference });
       if (queued.created) {
         await recordAudit(trx, [{
           actorId: opened.staff.id, actorRole: opened.staff.role, action: 'write-gp-summary', personId: id, resourceType: 'Bundle', resourceId: queued.document.id, basis: opened.basis, outcome: 'allowed',

@@ -1,5 +1,5 @@
 import { fhirId, roles, type Role } from '@continuity/domain';
-import { everHeldBy, readPersonRecord, readTransfer, recordAudit, type Store, type TransferOfCare } from '@continuity/store';
+import { everHeldAmong, everHeldBy, readPersonRecord, readTransfer, recordAudit, type Store, type TransferOfCare } from '@continuity/store';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requireStaff, type SignedInUser } from '../auth/session.ts';
@@ -37,6 +37,17 @@ export async function requireSummaryWriter(store: Store, request: FastifyRequest
   if (!WRITERS.includes(staff.role)) throw await refuse(`The ${roles[staff.role].label} role cannot send summaries to a GP.`);
   if (!(await everHeldBy(store.db, personId, staff.teams.map((t) => t.id), staff.practitionerId))) throw await refuse('Only a team that has held this person can send a summary to their GP.');
   return staff;
+}
+
+/**
+ * Of these people, those whose summaries to the GP this user may read on their record (the timeline,
+ * the FHIR DocumentReference): the same people who may write one, a clinical writer of a team that
+ * held them or their key worker. The record's own gate is asked as well, by the caller: a summary on
+ * the record is read only where the record is open. The crisis line and break-glass read none.
+ */
+export async function gpDocumentReaders(store: Store, staff: SignedInUser, people: readonly string[]): Promise<Set<string>> {
+  if (!WRITERS.includes(staff.role)) return new Set();
+  return everHeldAmong(store.db, people, staff.teams.map((t) => t.id), staff.practitionerId);
 }
 
 /**

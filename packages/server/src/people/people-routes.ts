@@ -13,6 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireStaff } from '../auth/session.ts';
 import { ApiError, parseInput } from '../http/errors.ts';
+import { gpDocumentReaders } from '../gp-documents/summary-gate.ts';
 import { accessDecision, openRecord } from './record-access.ts';
 import { restrictedFlagsFor } from './restricted-flags.ts';
 
@@ -77,7 +78,8 @@ export function peopleRoutes(app: FastifyInstance, store: Store) {
   app.get('/api/people/:id/timeline', async (request) => {
     const { id } = parseInput(personParams, request.params, 'params');
     const { staff, basis } = await openRecord(store, request, id, 'read-timeline');
-    return { entries: await personTimeline(store.db, id, await restrictedFlagsFor(store, staff, id, basis, 'timeline')) };
+    const gpDocuments = (await gpDocumentReaders(store, staff, [id])).has(id);
+    return { entries: await personTimeline(store.db, id, await restrictedFlagsFor(store, staff, id, basis, 'timeline'), { gpDocuments }) };
   });
 
   app.post('/api/people/:id/break-glass', async (request, reply) => {

@@ -1,5 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { prepareRecord } from '../records/prepare.ts';
+import { writeRecords } from '../records/write-records.ts';
 
 export type GpDocumentStatus = 'queued' | 'delivered' | 'failed' | 'in-app';
 
@@ -24,6 +26,8 @@ export interface GpDocument {
 export type NewGpDocument = Pick<GpDocument, 'personId' | 'id' | 'kind' | 'source' | 'practiceId' | 'bundle' | 'createdBy'> & {
   /** `queued` when the practice has a FHIR endpoint, `in-app` when its account reads it in the app. */
   status: 'queued' | 'in-app';
+  /** The DocumentReference that puts it on the person's record (domain gpDocumentReference), written with it. */
+  documentReference: Record<string, unknown> & { id: string };
 };
 
 type Row = Database['gp_document'] extends infer T ? { [K in keyof T]: any } : never;
@@ -46,8 +50,10 @@ const toDocument = (r: Row): GpDocument => ({
 });
 
 /**
- * Puts a summary in the outbox, once: a second summary of the same discharge or transfer is not
- * written, and the one already there is returned with `created: false` (a double click sends once).
+ * Puts a summary in the outbox, once, with its DocumentReference among the person's records: a
+ * second summary of the same discharge or transfer is not written, and the one already there is
+ * returned with `created: false` (a double click sends once). Call inside a transaction, so that the
+ * outbox row and the record are written together or not at all.
  */
 export async function queueGpDocument(db: Kysely<Database>, document: NewGpDocument): Promise<{ document: GpDocument; created: boolean }> {
   const inserted = await db
@@ -66,7 +72,10 @@ export async function queueGpDocument(db: Kysely<Database>, document: NewGpDocum
     .onConflict((oc) => oc.columns(['person_id', 'kind', 'source']).doNothing())
     .returningAll()
     .executeTakeFirst();
-  if (inserted) return { document: toDocument(inserted), created: true };
+  if (inserted) {
+    await writeRecords(db, [prepareRecord({ type: 'DocumentReference', id: document.documentReference.id, personId: document.personId, resource: document.documentReference as never })]);
+    return { document: toDocument(inserted), created: true };
+  }
   const existing = await db.selectFrom('gp_document').selectAll().where('person_id', '=', document.personId).where('kind', '=', document.kind).where('source', '=', document.source).executeTakeFirstOrThrow();
   return { document: toDocument(existing), created: false };
 }
@@ -156,13 +165,17 @@ export async function requeueGpDocument(db: Kysely<Database>, document: Pick<GpD
  * after discharge has ended the relationship the record's gate asks for.
  */
 export async function everHeldBy(db: Kysely<Database>, personId: string, teams: readonly string[], practitionerId: string | null): Promise<boolean> {
+  return (await everHeldAmong(db, [personId], teams, practitionerId)).has(personId);
+}
+
+/** Of these people, those one of these teams ever held or this practitioner was ever key worker to (everHeldBy, for many at once). */
+export async function everHeldAmong(db: Kysely<Database>, people: readonly string[], teams: readonly string[], practitionerId: string | null): Promise<Set<string>> {
+  if (people.length === 0) return new Set();
   const references = teams.map((t) => `Organization/${t}`);
-  const row = await sql<{ held: boolean }>`
-    SELECT EXISTS (
-      SELECT 1 FROM record WHERE person_id = ${personId} AND resource_type = 'EpisodeOfCare'
-        AND (resource->'managingOrganization'->>'reference' = ANY(${references}::text[]) OR resource->'careManager'->>'reference' = ${practitionerId ? `Practitioner/${practitionerId}` : null})
-      UNION ALL
-      SELECT 1 FROM transfer_of_care WHERE person_id = ${personId} AND (sending_team_id = ANY(${[...teams]}::text[]) OR receiving_team_id = ANY(${[...teams]}::text[]))
-    ) AS held`.execute(db);
-  return row.rows[0]?.held === true;
+  const rows = await sql<{ person_id: string }>`
+    SELECT person_id FROM record WHERE person_id = ANY(${[...people]}::text[]) AND resource_type = 'EpisodeOfCare'
+      AND (resource->'managingOrganization'->>'reference' = ANY(${references}::text[]) OR resource->'careManager'->>'reference' = ${practitionerId ? `Practitioner/${practitionerId}` : null})
+    UNION
+    SELECT person_id FROM transfer_of_care WHERE person_id = ANY(${[...people]}::text[]) AND (sending_team_id = ANY(${[...teams]}::text[]) OR receiving_team_id = ANY(${[...teams]}::text[]))`.execute(db);
+  return new Set(rows.rows.map((r) => r.person_id));
 }

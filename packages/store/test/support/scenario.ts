@@ -100,6 +100,15 @@ export function scenario(): Record<string, Array<Record<string, unknown>>> {
     Consent: [
       { resourceType: 'Consent', id: 'ada-sharing', status: 'active', patient: ada, dateTime: '2024-02-15', scope: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/consentscope', code: 'patient-privacy' }] }, category: [{ coding: [{ system: 'http://loinc.org', code: '59284-0' }] }] },
     ],
+    // A summary South CMHT sent Ben's GP, as the platform writes it when sent (docs/fhir.md, "DocumentReference"); its Bundle cut short here.
+    DocumentReference: [
+      {
+        resourceType: 'DocumentReference', id: 'ben-gp-summary', status: 'current', subject: { reference: 'Patient/ben' }, date: '2024-06-01T12:00:00Z',
+        type: { coding: [{ system: system.loinc, code: '18761-7', display: 'Transfer summary note' }] }, custodian: { reference: 'Organization/team-south' },
+        extension: [{ url: extension.gpDocumentRecipient, valueReference: { reference: 'Organization/gp-1' } }],
+        content: [{ attachment: { contentType: 'application/fhir+json', data: Buffer.from(JSON.stringify({ resourceType: 'Bundle', type: 'document' })).toString('base64') } }],
+      },
+    ],
   };
 }
 

@@ -7,3 +7,4 @@ export { BREAK_GLASS_HOURS, BREAK_GLASS_MIN_REASON, isRole, roles } from '../../
 export { boardPeopleReaders, reportReaders } from '../../../domain/src/access/report-readers.ts';
 export { governanceEditors } from '../../../domain/src/governance/governance-actions.ts';
 export { escalationLadder } from '../../../domain/src/engagement/escalation-ladder.ts';
+export { deliveryStatusWords } from '../../../domain/src/gp-documents/delivery-words.ts';

@@ -1,12 +1,6 @@
 import { formatDateTime } from '../format/dates.ts';
+import { deliveryStatusWords as WORDS } from '../format/domain-rules.ts';
 import type { SentSummary } from './gp-summary-types.ts';
-
-const WORDS: Record<SentSummary['status'], string> = {
-  queued: 'Waiting to be sent to the practice',
-  delivered: 'Delivered to the practice',
-  failed: 'Not delivered yet',
-  'in-app': 'Ready for the practice to read in Continuity',
-};
 
 /** Where a summary is in its delivery, in words: when it went, or why not and when it is tried again. */
 export function DeliveryStatus({ sent }: { sent: SentSummary }) {
