@@ -49,7 +49,7 @@ const PUBLIC: Record<string, string> = {
 };
 
 /** Values for path parameters in read routes, by name; write routes take their example's. */
-const readParams = (): Record<string, string> => ({ teamId: 'team-north', token: made.token, transferId: made.transferId, planId: 'ada-plan', version: '1', assetId: made.assetId, type: 'Patient', vid: '1', job: 'unknown', file: 'Patient.ndjson' });
+const readParams = (): Record<string, string> => ({ teamId: 'team-north', token: made.token, transferId: made.transferId, planId: 'ada-plan', version: '1', assetId: made.assetId, type: 'Patient', vid: '1', job: 'unknown', file: 'Patient.ndjson', practiceId: 'gp-1' });
 const readQueries: Record<string, string> = {
   '/api/people': '?q=Lovelace',
   '/api/reports/outcomes': '?team=team-north',

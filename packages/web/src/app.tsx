@@ -118,7 +118,7 @@ export function App() {
             <Route path="/gp-practice/documents" element={signedIn(<PracticeDocumentsPage />)} />
             <Route path="/people/:id/gp-summary" element={signedIn(<SendSummaryPage />)} />
             <Route path="/gp-practices" element={signedIn(<GpPracticesPage />)} />
-            <Route path="/gp-practices/:id/document-endpoint" element={signedIn(<DocumentEndpointPage />)} />
+            <Route path="/gp-practices/:practiceId/document-endpoint" element={signedIn(<DocumentEndpointPage />)} />
             <Route path="/worklists/mha-deadlines" element={signedIn(<MhaDeadlinesPage />)} />
             <Route path="/people/:id/mha/ctos/:flag" element={signedIn(<CtoEventPage />)} />
             <Route path="/people/:id/history" element={signedIn(<HistoryPage />)} />

@@ -11,7 +11,7 @@ const listQuery = z.object({
   q: z.string({ error: 'must be text' }).max(100, 'must be at most 100 characters').optional(),
   page: z.coerce.number({ error: 'must be a page number' }).int('must be a whole number').min(1, 'must be 1 or more').max(10_000, 'must be at most 10000').optional(),
 });
-const practiceParams = z.object({ id: fhirId });
+const practiceParams = z.object({ practiceId: fhirId });
 const endpointBody = z.object({
   version: z.number({ error: 'must be the version of the practice you read' }).int().positive('must be the version of the practice you read'),
   endpoint: z
@@ -32,8 +32,8 @@ const endpointBody = z.object({
  * endpoint"): administrators only, who keep the trust's directory of organisations; nobody else has
  * reason to change where personal data is sent.
  * - GET /api/gp-practices?q=&page=: GP practices by name or ODS code, 20 a page, each with its endpoint and version;
- * - GET /api/gp-practices/:id: one of them, for the form that changes it;
- * - PUT /api/gp-practices/:id/document-endpoint {version, endpoint | null}: sets or clears it as a new
+ * - GET /api/gp-practices/:practiceId: one of them, for the form that changes it;
+ * - PUT /api/gp-practices/:practiceId/document-endpoint {version, endpoint | null}: sets or clears it as a new
  *   version of the practice's Organization (409 with what it holds now when changed since read), audited.
  */
 export function gpPracticeRoutes(app: FastifyInstance, store: Store) {
@@ -44,23 +44,23 @@ export function gpPracticeRoutes(app: FastifyInstance, store: Store) {
     return { q: q ?? '', page, pageSize: PAGE, ...found };
   });
 
-  app.get('/api/gp-practices/:id', async (request) => {
+  app.get('/api/gp-practices/:practiceId', async (request) => {
     await requireAdministrator(store, request, 'read-gp-practice');
-    const { id } = parseInput(practiceParams, request.params, 'params');
-    const practice = await readGpPractice(store.db, id);
+    const { practiceId } = parseInput(practiceParams, request.params, 'params');
+    const practice = await readGpPractice(store.db, practiceId);
     if (!practice) throw new ApiError(404, 'not-found', 'There is no GP practice with that id.');
     return { practice };
   });
 
-  app.put('/api/gp-practices/:id/document-endpoint', async (request) => {
+  app.put('/api/gp-practices/:practiceId/document-endpoint', async (request) => {
     const staff = await requireAdministrator(store, request, 'set-gp-document-endpoint');
-    const { id } = parseInput(practiceParams, request.params, 'params');
+    const { practiceId } = parseInput(practiceParams, request.params, 'params');
     const { version, endpoint } = parseInput(endpointBody, request.body, 'body');
     const change = await store.db.transaction().execute(async (trx) => {
-      const result = await setGpPracticeEndpoint(trx, id, version, endpoint);
+      const result = await setGpPracticeEndpoint(trx, practiceId, version, endpoint);
       if (result.outcome === 'saved') {
         await recordAudit(trx, [{
-          actorId: staff.id, actorRole: staff.role, action: 'set-gp-document-endpoint', resourceType: 'Organization', resourceId: id, basis: 'administration', outcome: 'allowed',
+          actorId: staff.id, actorRole: staff.role, action: 'set-gp-document-endpoint', resourceType: 'Organization', resourceId: practiceId, basis: 'administration', outcome: 'allowed',
           detail: { version: result.practice.version, endpoint: result.practice.endpoint },
         }]);
       }

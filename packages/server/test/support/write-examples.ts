@@ -45,7 +45,7 @@ export function examples(): Record<string, Example> {
     // No such summary: the writers get past the gate to a 404.
     'POST /api/people/:id/gp-summary/:documentId/send-again': { user: 'keyworker', params: { id: 'ada', documentId: '0b7f6a52-3c1d-4e8f-9a2b-5c6d7e8f9a0b' }, body: { version: 1 } },
     // Riverside Surgery as imported (version 1): the first valid change is stored, near-misses after it are stale (409).
-    'PUT /api/gp-practices/:id/document-endpoint': { user: 'admin', params: { id: 'gp-1' }, body: { version: 1, endpoint: 'https://fhir.riverside.example/R4' } },
+    'PUT /api/gp-practices/:practiceId/document-endpoint': { user: 'admin', params: { practiceId: 'gp-1' }, body: { version: 1, endpoint: 'https://fhir.riverside.example/R4' } },
     'POST /api/people/:id/break-glass': { user: 'keyworker', params: { id: 'ben' }, body: { reason: 'Crisis call out of hours, known to be at risk' } },
     'POST /api/people/:id/medicines': { user: 'prescriber', params: { id: 'ada' }, body: { prescriptionId: randomUUID(), medicine: 'Lithium carbonate', dose: '400mg at night', date: day, intervalDays: null } },
     'POST /api/people/:id/medicines/:medicineId/stop': { user: 'prescriber', params: { id: 'ada', medicineId: 'ada-clozapine' }, body: { version: 1, date: day, reason: 'Neutropenia.' } },

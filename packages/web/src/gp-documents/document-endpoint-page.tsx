@@ -18,11 +18,11 @@ const fieldOf = (apiField: string) => (apiField === 'endpoint' ? { id: 'endpoint
  * so the next save is made knowing that.
  */
 export function DocumentEndpointPage() {
-  const { id = '' } = useParams();
+  const { practiceId = '' } = useParams();
   const back = (useLocation().state as { back?: string } | null)?.back ?? '/gp-practices';
   const navigate = useNavigate();
   const [refresh, setRefresh] = useState(0);
-  const state = useApiResource<{ practice: GpPractice }>(`/api/gp-practices/${encodeURIComponent(id)}`, refresh);
+  const state = useApiResource<{ practice: GpPractice }>(`/api/gp-practices/${encodeURIComponent(practiceId)}`, refresh);
   const [endpoint, setEndpoint] = useState('');
   const [errors, setErrors] = useState<FormError[]>([]);
   const [busy, setBusy] = useState(false);
