@@ -1,4 +1,4 @@
-import { attendedContacts, compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, londonDay, type EngagementFinding, type WorklistReason } from '@continuity/domain';
+import { attendedContacts, compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, londonDay, type EngagementFacts, type EngagementFinding, type WorklistReason } from '@continuity/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 import { atMs, cohortOf, engagementRows, factsFromRows, type EngagementRows, type Row } from './engagement-facts.ts';
@@ -34,11 +34,12 @@ export async function engagementOnDays(db: Kysely<Database>, days: readonly stri
   const contactOn: Array<Map<string, number | null>> = days.map(() => new Map());
 
   for (const slice of await personSlices(db)) {
-    const scope = { before: new Date(bounds.at(-1)!), ...slice };
-    const rows = await engagementRows(db, scope, contactsOnDaysQuery(bounds, cohortOf(slice)));
+    const people = byPerson(await engagementRows(db, { before: new Date(bounds.at(-1)!), ...slice }, contactsOnDaysQuery(bounds, cohortOf(slice))));
+    const stretches = ends.map((end) => bounds.indexOf(end) + 1);
     for (const [i, asOf] of days.entries()) {
       const day = londonDay(asOf)!;
-      for (const facts of factsFromRows(boundedBy(rows, ends[i]!, bounds.indexOf(ends[i]!) + 1)).values()) {
+      for (const person of people.values()) {
+        const facts = person.on(ends[i]!, stretches[i]!);
         const finding = evaluateEngagement(facts, asOf);
         if (finding.reasons.length === 0) continue;
         findingsOn[i]!.push(finding);
@@ -48,11 +49,10 @@ export async function engagementOnDays(db: Kysely<Database>, days: readonly stri
     // Contact after a day on the list (the board's contact re-established) is read for anyone listed on some day.
     const found = new Set(findingsOn.flatMap((f) => f.map((x) => x.personId)));
     for (const [i, asOf] of days.entries()) {
-      const onDay = factsFromRows(boundedBy(rows, ends[i]!, bounds.indexOf(ends[i]!) + 1, found));
       for (const personId of found) {
-        if (contactOn[i]!.has(personId)) continue;
-        const facts = onDay.get(personId);
-        const contacts = facts ? attendedContacts(facts, londonDay(asOf)!) : [];
+        const person = people.get(personId);
+        if (!person) continue;
+        const contacts = attendedContacts(person.on(ends[i]!, stretches[i]!), londonDay(asOf)!);
         contactOn[i]!.set(personId, contacts.length ? Math.max(...contacts.map((c) => c.day)) : null);
       }
     }
@@ -77,37 +77,56 @@ async function personSlices(db: Kysely<Database>): Promise<Array<{ from?: string
   return [undefined, ...starts].map((from, i) => ({ from, to: starts[i] }));
 }
 
+/** One person's facts as read up to the last day, and what a read bounded by an earlier day would have found. */
+interface PersonOnDays {
+  on(end: number, stretch: number): EngagementFacts;
+}
+
 /**
- * The rows a read bounded by `end` would have found: contacts of the stretches before it (its
- * `stretch` is the number of bounds up to and including its own), the latest contact and attended
- * appointment of those, and only the missed appointments since them; statements and doses before it.
+ * Each person's facts from the rows read up to the last day, made once (factsFromRows keeps each
+ * person's rows in order, so each fact lies beside its row's `at_ms` and `stretch`). A day ending at
+ * `end` (its `stretch` the number of bounds up to and including it) takes the latest contact and
+ * attended appointment of the stretches before it, the missed appointments since the later of
+ * them, and the admissions, statements and doses before it, as loadEngagementFacts would for that day.
  */
-function boundedBy(rows: EngagementRows, end: number, stretch: number, only?: ReadonlySet<string>): EngagementRows {
-  const mine = (r: Row) => only === undefined || only.has(r.person_id);
-  const before = (r: Row) => r.at_ms === null || r.at_ms < end;
-  const latest = new Map<string, Row>();
-  const seenAt = new Map<string, number>();
-  for (const r of rows.contacts) {
-    if (!mine(r) || r.stretch >= stretch || (r.kind !== 'contact' && r.kind !== 'attended')) continue;
-    const key = `${r.kind}|${r.person_id}`;
-    const found = latest.get(key);
-    if (!found || r.stretch > found.stretch) latest.set(key, r);
-  }
-  for (const r of latest.values()) seenAt.set(r.person_id, Math.max(seenAt.get(r.person_id) ?? -Infinity, r.at_ms));
-  const contacts = [
-    ...[...latest.values()].map((r) => ({ ...r, kind: r.kind === 'attended' ? 'appointment' : r.kind })),
-    ...rows.contacts.filter((r) => mine(r) && r.kind === 'inpatient' && r.at_ms < end),
-    ...rows.contacts.filter((r) => mine(r) && r.kind === 'missed' && r.at_ms < end && r.at_ms >= (seenAt.get(r.person_id) ?? -Infinity)).map((r) => ({ ...r, kind: 'appointment' })),
-  ];
-  return {
-    people: rows.people.filter(mine),
-    episodes: rows.episodes.filter(mine),
-    plans: rows.plans.filter(mine),
-    contacts,
-    requests: rows.requests.filter(mine),
-    statements: rows.statements.filter((r) => mine(r) && before(r)),
-    doses: rows.doses.filter((r) => mine(r) && r.at_ms < end),
+function byPerson(rows: EngagementRows): Map<string, PersonOnDays> {
+  const all = factsFromRows({ ...rows, contacts: rows.contacts.map((r) => (r.kind === 'attended' || r.kind === 'missed' ? { ...r, kind: 'appointment' } : r)) });
+  const rowsOf = (list: Row[], keep: (r: Row) => boolean = () => true) => {
+    const found = new Map<string, Row[]>();
+    for (const r of list) if (keep(r)) (found.get(r.person_id) ?? found.set(r.person_id, []).get(r.person_id)!).push(r);
+    return found;
   };
+  const encounterRows = rowsOf(rows.contacts, (r) => r.kind === 'contact' || r.kind === 'inpatient');
+  const appointmentRows = rowsOf(rows.contacts, (r) => r.kind === 'attended' || r.kind === 'missed');
+  const statementRows = rowsOf(rows.statements);
+  const doseRows = rowsOf(rows.doses);
+  const people = new Map<string, PersonOnDays>();
+  for (const facts of all.values()) {
+    const encounters = encounterRows.get(facts.personId) ?? [];
+    const appointments = appointmentRows.get(facts.personId) ?? [];
+    const statements = statementRows.get(facts.personId) ?? [];
+    const doses = doseRows.get(facts.personId) ?? [];
+    people.set(facts.personId, {
+      on(end, stretch) {
+        const latest = (list: Row[], kind: string) => {
+          let found = -1;
+          for (const [j, r] of list.entries()) if (r.kind === kind && r.stretch < stretch && (found < 0 || r.stretch > list[found]!.stretch)) found = j;
+          return found;
+        };
+        const contact = latest(encounters, 'contact');
+        const attended = latest(appointments, 'attended');
+        const seenAt = Math.max(contact < 0 ? -Infinity : encounters[contact]!.at_ms, attended < 0 ? -Infinity : appointments[attended]!.at_ms);
+        return {
+          ...facts,
+          encounters: facts.encounters.filter((_, j) => j === contact || (encounters[j]!.kind === 'inpatient' && encounters[j]!.at_ms < end)),
+          appointments: facts.appointments.filter((_, j) => j === attended || (appointments[j]!.kind === 'missed' && appointments[j]!.at_ms < end && appointments[j]!.at_ms >= seenAt)),
+          medicationStatements: facts.medicationStatements.filter((_, j) => statements[j]!.at_ms === null || statements[j]!.at_ms < end),
+          administrations: facts.administrations.filter((_, j) => doses[j]!.at_ms < end),
+        };
+      },
+    });
+  }
+  return people;
 }
 
 /**
