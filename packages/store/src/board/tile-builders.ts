@@ -103,9 +103,13 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
 
   'carer-concerns': async (db, asOf, settings) => (await carerConcernsOnDays(db, [asOf], settings))[0]!,
 
-  'physical-health-check': async (db, asOf) => (await physicalHealthCheckOnDays(db, [asOf]))[0]!,
+  'physical-health-check': async (db, asOf) => {
+    const units: TileUnit[] = [];
+    await eachEligibleCheckOnDays(db, { days: [asOf] }, (_, check, teams) => units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: teams }));
+    return { units };
+  },
 
-  monitoring: async (db, asOf) => (await monitoringOnDays(db, [asOf]))[0]!,
+  monitoring: async (db, asOf) => (await monitoringOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 
   'outcome-measures': async (db, asOf) => (await outcomeMeasuresOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 
@@ -134,7 +138,7 @@ async function mhaUseOnDays(db: Kysely<Database>, days: readonly string[], _sett
  */
 async function engagementFor(db: Kysely<Database>, days: readonly string[], facts: BuildFacts): Promise<(asOf: string) => EngagementOnDay> {
   const wanted = [...new Set(days.flatMap((d) => [d, isoDay(londonDay(d)! - boardRules.reEstablishedWithinDays)]))].sort();
-  const onDays = await facts.once(`engagement|${wanted.join()}`, () => engagementOnDays(db, wanted));
+  const onDays = await facts.once(`engagement|${wanted.join()}`, () => engagementOnDays(db, wanted, { contactAfterDays: boardRules.reEstablishedWithinDays }));
   return (asOf) => onDays[wanted.indexOf(asOf)]!;
 }
 
@@ -300,16 +304,26 @@ async function outcomeChangeOnDays(db: Kysely<Database>, days: readonly string[]
   });
 }
 
-/** People on the SMI register held on each day, and whether their check was complete: each person's facts are read once for all the days. */
-async function physicalHealthCheckOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
-  const builds: TileBuild[] = days.map(() => ({ units: [] }));
-  await eachEligibleCheckOnDays(db, { days }, (i, check, teams) => builds[i]!.units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: teams }));
-  return builds;
+/**
+ * People on the SMI register held on each day, and whether their check was complete; and the people
+ * the monitoring-overdue worklist evaluates on each day, and whether it lists them. One read for both
+ * tiles: the worklist judges everyone on the register (and everyone on a current prescription), so
+ * the checks it makes are the physical-health report's (eachEligibleCheckOnDays; tested equal).
+ */
+function checksAndMonitoringOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
+  return facts.once(`monitoring|${days.join()}`, async () => {
+    const checks: TileBuild[] = days.map(() => ({ units: [] }));
+    const judged = await judgeMonitoringOnDays(db, { days, eachCheck: (i, check) => checks[i]!.units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: check.eligible!.teamIds }) });
+    return { checks, judged };
+  });
 }
 
-/** People the monitoring-overdue worklist evaluates on each day, and whether it lists them: their records are read once for all the days. */
-async function monitoringOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
-  return (await judgeMonitoringOnDays(db, { days })).map(({ findings, evaluatedPeople }) => {
+async function physicalHealthCheckOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
+  return (await checksAndMonitoringOnDays(db, days, facts)).checks;
+}
+
+async function monitoringOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
+  return (await checksAndMonitoringOnDays(db, days, facts)).judged.map(({ findings, evaluatedPeople }) => {
     const listed = new Set(findings.map((f) => f.personId));
     return { units: evaluatedPeople.map((p) => ({ personId: p.personId, counted: listed.has(p.personId), teamIds: p.teamIds })) };
   });

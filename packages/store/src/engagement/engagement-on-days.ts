@@ -1,4 +1,4 @@
-import { attendedContacts, compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, londonDay, type EngagementFacts, type EngagementFinding, type WorklistReason } from '@continuity/domain';
+import { attendedContacts, compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, isoDay, londonDay, type EngagementFacts, type EngagementFinding, type WorklistReason } from '@continuity/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 import { atMs, cohortOf, engagementRows, factsFromRows, type EngagementRows, type Row } from './engagement-facts.ts';
@@ -12,7 +12,7 @@ const SLICE_SIZE = 100_000;
 export interface EngagementOnDay {
   asOf: string;
   listed: Array<{ personId: string; reasons: WorklistReason[]; teamIds: string[] }>;
-  /** The London day of each listed-on-some-day person's latest attended contact by this day, or null if none. */
+  /** For `contactAfterDays`: the London day of the latest attended contact by this day of each person found that many days before, or null if none. */
   latestContact: Map<string, number | null>;
 }
 
@@ -25,7 +25,7 @@ export interface EngagementOnDay {
  * each day takes the latest of the stretches before it; and the missed appointments since the latest
  * contact before the first day, which each day narrows to those since its own latest contact.
  */
-export async function engagementOnDays(db: Kysely<Database>, days: readonly string[]): Promise<EngagementOnDay[]> {
+export async function engagementOnDays(db: Kysely<Database>, days: readonly string[], options: { contactAfterDays?: number } = {}): Promise<EngagementOnDay[]> {
   const ends = days.map((d) => endOfLondonDay(londonDay(d)!).getTime());
   const order = ends.map((_, i) => i).sort((a, b) => ends[a]! - ends[b]!);
   const bounds = [...new Set(order.map((i) => ends[i]!))];
@@ -46,10 +46,11 @@ export async function engagementOnDays(db: Kysely<Database>, days: readonly stri
         teamsOn[i]!.set(facts.personId, [...new Set(heldEpisodes(facts.episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort());
       }
     }
-    // Contact after a day on the list (the board's contact re-established) is read for anyone listed on some day.
-    const found = new Set(findingsOn.flatMap((f) => f.map((x) => x.personId)));
+    // Contact since a day on the list (the board's contact re-established), for the people found on that day.
     for (const [i, asOf] of days.entries()) {
-      for (const personId of found) {
+      const earlier = options.contactAfterDays === undefined ? -1 : days.indexOf(isoDay(londonDay(asOf)! - options.contactAfterDays));
+      if (earlier < 0) continue;
+      for (const { personId } of findingsOn[earlier]!) {
         const person = people.get(personId);
         if (!person) continue;
         const contacts = attendedContacts(person.on(ends[i]!, stretches[i]!), londonDay(asOf)!);
