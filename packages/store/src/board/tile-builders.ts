@@ -118,11 +118,11 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
   'mha-use': async (db, asOf) => (await mhaUseOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 };
 
-/** The episodes held on each of the days, read once per build: the caseload, disengaged and outcome tiles all count people held. */
-const episodesOnDays = (db: Kysely<Database>, days: readonly string[], facts: BuildFacts) => facts.once(`episodes|${days.join()}`, () => loadCaseloadEpisodesOnDays(db, days));
+/** The episodes held on each of the days, read once per build: the caseload, disengaged and both outcome tiles (4) count people held. */
+const episodesOnDays = (db: Kysely<Database>, days: readonly string[], facts: BuildFacts) => facts.once(`episodes|${days.join()}`, 4, () => loadCaseloadEpisodesOnDays(db, days));
 
-/** Everyone alive on record on the day and whether subject to the Act, read once per build for the caseload and MHA tiles. */
-const subjectOn = (db: Kysely<Database>, asOf: string, facts: BuildFacts) => facts.once(`act|${asOf}`, () => peopleSubjectToTheAct(db, asOf));
+/** Everyone alive on record on the day and whether subject to the Act, read once per build for the caseload and MHA tiles (2). */
+const subjectOn = (db: Kysely<Database>, asOf: string, facts: BuildFacts) => facts.once(`act|${asOf}`, 2, () => peopleSubjectToTheAct(db, asOf));
 
 /** Subject to the Mental Health Act on each day, of everyone alive on record. */
 async function mhaUseOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
@@ -134,11 +134,11 @@ async function mhaUseOnDays(db: Kysely<Database>, days: readonly string[], _sett
 /**
  * The disengaged worklist on each of the days and on the day 28 days before each (for contact
  * re-established), read once per build for the three tiles made from it: the disengaged list,
- * contact re-established and the intensive and assertive cohort.
+ * contact re-established and the intensive and assertive cohort (3).
  */
 async function engagementFor(db: Kysely<Database>, days: readonly string[], facts: BuildFacts): Promise<(asOf: string) => EngagementOnDay> {
   const wanted = [...new Set(days.flatMap((d) => [d, isoDay(londonDay(d)! - boardRules.reEstablishedWithinDays)]))].sort();
-  const onDays = await facts.once(`engagement|${wanted.join()}`, () => engagementOnDays(db, wanted, { contactAfterDays: boardRules.reEstablishedWithinDays }));
+  const onDays = await facts.once(`engagement|${wanted.join()}`, 3, () => engagementOnDays(db, wanted, { contactAfterDays: boardRules.reEstablishedWithinDays }));
   return (asOf) => onDays[wanted.indexOf(asOf)]!;
 }
 
@@ -234,11 +234,11 @@ async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string
 
 /**
  * The episodes held on each day and the outcome measures of everyone held on any of them, up to the
- * last day: read and scored once per build for both outcome tiles.
+ * last day: read and scored once per build for both outcome tiles (2).
  */
 async function measuresOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
   const episodesOn = await episodesOnDays(db, days, facts);
-  const measures = await facts.once(`measures|${days.join()}`, () => measuresOf(db, [...new Set(episodesOn.flat().map((e) => e.personId))], [...days].sort().at(-1)!));
+  const measures = await facts.once(`measures|${days.join()}`, 2, () => measuresOf(db, [...new Set(episodesOn.flat().map((e) => e.personId))], [...days].sort().at(-1)!));
   return [episodesOn, measures] as const;
 }
 
@@ -307,11 +307,11 @@ async function outcomeChangeOnDays(db: Kysely<Database>, days: readonly string[]
 /**
  * People on the SMI register held on each day, and whether their check was complete; and the people
  * the monitoring-overdue worklist evaluates on each day, and whether it lists them. One read for both
- * tiles: the worklist judges everyone on the register (and everyone on a current prescription), so
+ * tiles (2): the worklist judges everyone on the register (and everyone on a current prescription), so
  * the checks it makes are the physical-health report's (eachEligibleCheckOnDays; tested equal).
  */
 function checksAndMonitoringOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
-  return facts.once(`monitoring|${days.join()}`, async () => {
+  return facts.once(`monitoring|${days.join()}`, 2, async () => {
     const checks: TileBuild[] = days.map(() => ({ units: [] }));
     const judged = await judgeMonitoringOnDays(db, { days, eachCheck: (i, check) => checks[i]!.units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: check.eligible!.teamIds }) });
     return { checks, judged };

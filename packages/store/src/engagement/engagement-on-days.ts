@@ -27,8 +27,7 @@ export interface EngagementOnDay {
  */
 export async function engagementOnDays(db: Kysely<Database>, days: readonly string[], options: { contactAfterDays?: number } = {}): Promise<EngagementOnDay[]> {
   const ends = days.map((d) => endOfLondonDay(londonDay(d)!).getTime());
-  const order = ends.map((_, i) => i).sort((a, b) => ends[a]! - ends[b]!);
-  const bounds = [...new Set(order.map((i) => ends[i]!))];
+  const bounds = [...new Set(ends)].sort((a, b) => a - b);
   const findingsOn: EngagementFinding[][] = days.map(() => []);
   const teamsOn: Array<Map<string, string[]>> = days.map(() => new Map());
   const contactOn: Array<Map<string, number | null>> = days.map(() => new Map());
