@@ -1,4 +1,4 @@
-import { londonToday, type BoardDashboard, type BoardFigure, type BoardTileKey } from '@continuity/domain';
+import { boardTiles, londonToday, type BoardDashboard, type BoardFigure, type BoardTileKey } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import { dataVersion } from '../records/data-version.ts';
 import type { Database } from '../schema.ts';
@@ -69,8 +69,8 @@ export interface KeptTiles {
   trend(key: BoardTileKey, days: readonly string[]): Promise<BoardFigure[]>;
 }
 
-function keptTiles(db: Kysely<Database>, asOf: string, settings: TileSettings, day: KeptDay): KeptTiles {
-  const facts = new BuildFacts();
+function keptTiles(db: Kysely<Database>, asOf: string, settings: TileSettings, day: KeptDay, tiles: readonly BoardTileKey[]): KeptTiles {
+  const facts = new BuildFacts(new Set(tiles));
   return {
     build: (key) => keep(day.builds, key, async () => (await buildTileOnDays(db, key, [asOf], settings, facts))[0]!),
     trend: (key, days) =>
@@ -84,13 +84,13 @@ function keptTiles(db: Kysely<Database>, asOf: string, settings: TileSettings, d
 
 /** A tile built as of a day: the figure, its breakdowns and its drill-down all come from this one build. */
 export async function keptTileBuild(db: Kysely<Database>, key: BoardTileKey, asOf: string, settings: TileSettings = {}): Promise<TileBuild> {
-  return keptTiles(db, asOf, settings, await keptDay(db, asOf, settings)).build(key);
+  return keptTiles(db, asOf, settings, await keptDay(db, asOf, settings), [key]).build(key);
 }
 
 /** A tile's figure on each of some days ending with the day, built together; the day's build is kept as well. */
 export async function keptTileTrend(db: Kysely<Database>, key: BoardTileKey, days: readonly string[], settings: TileSettings = {}): Promise<BoardFigure[]> {
   const asOf = days.at(-1)!;
-  return keptTiles(db, asOf, settings, await keptDay(db, asOf, settings)).trend(key, days);
+  return keptTiles(db, asOf, settings, await keptDay(db, asOf, settings), [key]).trend(key, days);
 }
 
 /**
@@ -100,5 +100,5 @@ export async function keptTileTrend(db: Kysely<Database>, key: BoardTileKey, day
  */
 export async function keptDashboard(db: Kysely<Database>, asOf: string, settings: TileSettings, variant: string, make: (tiles: KeptTiles) => Promise<BoardDashboard>): Promise<BoardDashboard> {
   const day = await keptDay(db, asOf, settings);
-  return keep(day.dashboards, variant, () => make(keptTiles(db, asOf, settings, day)));
+  return keep(day.dashboards, variant, () => make(keptTiles(db, asOf, settings, day, boardTiles.map((t) => t.key))));
 }

@@ -103,11 +103,7 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
 
   'carer-concerns': async (db, asOf, settings) => (await carerConcernsOnDays(db, [asOf], settings))[0]!,
 
-  'physical-health-check': async (db, asOf) => {
-    const units: TileUnit[] = [];
-    await eachEligibleCheckOnDays(db, { days: [asOf] }, (_, check, teams) => units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: teams }));
-    return { units };
-  },
+  'physical-health-check': async (db, asOf) => (await physicalHealthCheckOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 
   monitoring: async (db, asOf) => (await monitoringOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 
@@ -118,11 +114,11 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
   'mha-use': async (db, asOf) => (await mhaUseOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 };
 
-/** The episodes held on each of the days, read once per build: the caseload, disengaged and both outcome tiles (4) count people held. */
-const episodesOnDays = (db: Kysely<Database>, days: readonly string[], facts: BuildFacts) => facts.once(`episodes|${days.join()}`, 4, () => loadCaseloadEpisodesOnDays(db, days));
+/** The episodes held on each of the days, read once per build: the caseload, disengaged and both outcome tiles count people held. */
+const episodesOnDays = (db: Kysely<Database>, days: readonly string[], facts: BuildFacts) => facts.once(`episodes|${days.join()}`, ['caseload', 'disengaged', 'outcome-measures', 'outcome-change'], () => loadCaseloadEpisodesOnDays(db, days));
 
-/** Everyone alive on record on the day and whether subject to the Act, read once per build for the caseload and MHA tiles (2). */
-const subjectOn = (db: Kysely<Database>, asOf: string, facts: BuildFacts) => facts.once(`act|${asOf}`, 2, () => peopleSubjectToTheAct(db, asOf));
+/** Everyone alive on record on the day and whether subject to the Act, read once per build for the caseload and MHA tiles. */
+const subjectOn = (db: Kysely<Database>, asOf: string, facts: BuildFacts) => facts.once(`act|${asOf}`, ['caseload', 'mha-use'], () => peopleSubjectToTheAct(db, asOf));
 
 /** Subject to the Mental Health Act on each day, of everyone alive on record. */
 async function mhaUseOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
@@ -134,11 +130,11 @@ async function mhaUseOnDays(db: Kysely<Database>, days: readonly string[], _sett
 /**
  * The disengaged worklist on each of the days and on the day 28 days before each (for contact
  * re-established), read once per build for the three tiles made from it: the disengaged list,
- * contact re-established and the intensive and assertive cohort (3).
+ * contact re-established and the intensive and assertive cohort.
  */
 async function engagementFor(db: Kysely<Database>, days: readonly string[], facts: BuildFacts): Promise<(asOf: string) => EngagementOnDay> {
   const wanted = [...new Set(days.flatMap((d) => [d, isoDay(londonDay(d)! - boardRules.reEstablishedWithinDays)]))].sort();
-  const onDays = await facts.once(`engagement|${wanted.join()}`, 3, () => engagementOnDays(db, wanted, { contactAfterDays: boardRules.reEstablishedWithinDays }));
+  const onDays = await facts.once(`engagement|${wanted.join()}`, ['disengaged', 'contact-re-established', 'intensive-care'], () => engagementOnDays(db, wanted, { contactAfterDays: boardRules.reEstablishedWithinDays }));
   return (asOf) => onDays[wanted.indexOf(asOf)]!;
 }
 
@@ -234,11 +230,11 @@ async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string
 
 /**
  * The episodes held on each day and the outcome measures of everyone held on any of them, up to the
- * last day: read and scored once per build for both outcome tiles (2).
+ * last day: read and scored once per build for both outcome tiles.
  */
 async function measuresOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
   const episodesOn = await episodesOnDays(db, days, facts);
-  const measures = await facts.once(`measures|${days.join()}`, 2, () => measuresOf(db, [...new Set(episodesOn.flat().map((e) => e.personId))], [...days].sort().at(-1)!));
+  const measures = await facts.once(`measures|${days.join()}`, ['outcome-measures', 'outcome-change'], () => measuresOf(db, [...new Set(episodesOn.flat().map((e) => e.personId))], [...days].sort().at(-1)!));
   return [episodesOn, measures] as const;
 }
 
@@ -307,11 +303,11 @@ async function outcomeChangeOnDays(db: Kysely<Database>, days: readonly string[]
 /**
  * People on the SMI register held on each day, and whether their check was complete; and the people
  * the monitoring-overdue worklist evaluates on each day, and whether it lists them. One read for both
- * tiles (2): the worklist judges everyone on the register (and everyone on a current prescription), so
+ * tiles when a build makes both: the worklist judges everyone on the register (and everyone on a current prescription), so
  * the checks it makes are the physical-health report's (eachEligibleCheckOnDays; tested equal).
  */
 function checksAndMonitoringOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
-  return facts.once(`monitoring|${days.join()}`, 2, async () => {
+  return facts.once(`monitoring|${days.join()}`, ['physical-health-check', 'monitoring'], async () => {
     const checks: TileBuild[] = days.map(() => ({ units: [] }));
     const judged = await judgeMonitoringOnDays(db, { days, eachCheck: (i, check) => checks[i]!.units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: check.eligible!.teamIds }) });
     return { checks, judged };
@@ -319,7 +315,10 @@ function checksAndMonitoringOnDays(db: Kysely<Database>, days: readonly string[]
 }
 
 async function physicalHealthCheckOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
-  return (await checksAndMonitoringOnDays(db, days, facts)).checks;
+  if (facts.builds('monitoring')) return (await checksAndMonitoringOnDays(db, days, facts)).checks;
+  const builds: TileBuild[] = days.map(() => ({ units: [] }));
+  await eachEligibleCheckOnDays(db, { days }, (i, check, teams) => builds[i]!.units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: teams }));
+  return builds;
 }
 
 async function monitoringOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
