@@ -63,6 +63,7 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
 
   caseload: async (db, asOf) => (await caseloadOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 
+  // These three are the worklists' own answers for one day; their trends (engagementOnDays) are tested equal to them.
   'intensive-care': async (db, asOf) => {
     // The worklist leaves off people already in intensive or assertive care; they are the rest of the cohort.
     const [worklist, inCare] = await Promise.all([intensiveReviewWorklist(db, { asOf }), peopleInIntensiveCare(db, asOf)]);
@@ -343,10 +344,16 @@ const onManyDays: Partial<Record<BoardTileKey, ManyDays>> = {
   'mha-use': mhaUseOnDays,
 };
 
+/**
+ * Tiles whose one day alone (a drill-down) is quicker from the worklist itself, which reads the kept
+ * engagement state (engagement-state.ts), than from everyone's facts read for many days.
+ */
+const oneDayFromWorklist = new Set<BoardTileKey>(['intensive-care', 'disengaged', 'contact-re-established']);
+
 /** A tile built as of each of some days, in order: at once where the builder can, else a day at a time. */
 export async function buildTileOnDays(db: Kysely<Database>, key: BoardTileKey, days: readonly string[], settings: TileSettings = {}, facts = new BuildFacts()): Promise<TileBuild[]> {
   const many = onManyDays[key];
-  if (many) return many(db, days, settings, facts);
+  if (many && !(days.length === 1 && oneDayFromWorklist.has(key))) return many(db, days, settings, facts);
   const builds: TileBuild[] = [];
   for (const day of days) builds.push(await tileBuilders[key](db, day, settings));
   return builds;
