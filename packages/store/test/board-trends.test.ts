@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardDashboard, buildTileOnDays, importPath, monitoringOverdueWorklist, physicalHealthReport, teamOutcomes, tileBuilders, trendDays, type Store } from '@continuity/store';
+import { boardDashboard, BuildFacts, buildTileOnDays, importPath, monitoringOverdueWorklist, physicalHealthReport, teamOutcomes, tileBuilders, trendDays, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { boardScenario, BOARD_AS_OF } from './support/board-scenario.ts';
 import { writeNdjson } from './support/scenario.ts';
@@ -29,6 +29,15 @@ describe.each(storeKinds)('board trends read once for all the days on $name', (k
     }
     // Worked by hand: w17 (psychosis) held until 1 March 2026, w1 and w2 from 1 January; w1's six parts on 1 March.
     expect(figures).toEqual([[0, 1], [0, 3], [1, 2], [1, 2], [1, 2]]);
+  });
+
+  it('gives the same checks when a pack takes them from the read of the monitoring worklist', async () => {
+    const pack = new BuildFacts(new Set(['physical-health-check', 'monitoring'] as const));
+    const shared = await buildTileOnDays(store.db, 'physical-health-check', days, {}, pack);
+    expect(shared).toEqual(await buildTileOnDays(store.db, 'physical-health-check', days));
+    expect(shared.map((b) => [b.units.filter((u) => u.counted).length, b.units.length])).toEqual([[0, 1], [0, 3], [1, 2], [1, 2], [1, 2]]);
+    // And the monitoring tile of the same pack is built from that one read.
+    expect(await buildTileOnDays(store.db, 'monitoring', days, {}, pack)).toEqual(await buildTileOnDays(store.db, 'monitoring', days));
   });
 
   it('gives reliable improvement on each day exactly as the outcomes reports of both teams for that day', async () => {

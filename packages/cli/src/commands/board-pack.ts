@@ -54,7 +54,7 @@ function tileSection(t: BoardTileFigures): string {
     parts.push(trendSvg(`trend-${tile.key}`, tile.title, t.trend, tile.scale));
     parts.push(`<table><caption>${escape(tile.title)}: figure at each month end</caption><thead>${row(['Month end', 'Figure', 'Numerator', 'Denominator'], true)}</thead><tbody>${t.trend.map((p) => row([p.asOf, rateText(p.rate, tile.scale), p.numerator.toLocaleString('en-GB'), p.denominator.toLocaleString('en-GB')])).join('')}</tbody></table>`);
   } else {
-    parts.push('<p>No trend for this figure: each month end would rebuild the whole worklist (see docs/board-dashboard.md).</p>');
+    parts.push('<p>No trend for this figure.</p>');
   }
   if (t.caseloads) {
     parts.push(`<table><caption>People held per team</caption><thead>${row(['Team', 'People'], true)}</thead><tbody>${t.caseloads.teams.map((c) => row([escape(c.team), String(c.people)])).join('')}</tbody></table>`);

@@ -22,9 +22,7 @@ export interface BoardTile {
   /**
    * Whether the figure is worked out at each of the last 12 month ends. A trended tile's builder reads
    * its facts once for all 12 days and tells each day what a read bounded by that day would have found
-   * (tested equal to its report or worklist on each day). Off for the disengaged list and contact
-   * re-established, whose facts (the latest contact before each day) are not yet read that way: each
-   * point would read every person's records again; see docs/board-dashboard.md.
+   * (tested equal to its report or worklist on each day); see docs/board-dashboard.md.
    */
   trend: boolean;
   sources: RuleSource[];
@@ -90,8 +88,8 @@ export const boardTiles: readonly BoardTile[] = [
     standard: null,
     higherIsBetter: true,
     drillDown: { lists: 'outside-numerator', says: 'people who meet the intensive-review rule and are not in intensive or assertive care (the intensive-review worklist)' },
-    // Off: each point would rebuild the intensive-review worklist (and the disengaged list in it), and care intensity is read as the record now stands.
-    trend: false,
+    // Care intensity is read as the record now stands, on every point, as the worklist reads it.
+    trend: true,
     sources: [
       { source: 'Issue 8 part 1; SPEC C7 (docs/intensive-care.md)', says: 'the intensive/assertive cohort, its size and the share already in intensive care' },
       { source: 'intensive-review-rules.ts listing and alreadyIntensive', says: 'who meets the rule, and who is already in intensive or assertive care' },
@@ -107,7 +105,7 @@ export const boardTiles: readonly BoardTile[] = [
     standard: null,
     higherIsBetter: false,
     drillDown: { lists: 'numerator', says: 'the disengaged worklist' },
-    trend: false,
+    trend: true,
     sources: [{ source: 'Issue 8 part 1; SPEC C3 (docs/disengaged-worklist.md)', says: 'people on the disengaged list' }],
   },
   {
@@ -120,7 +118,7 @@ export const boardTiles: readonly BoardTile[] = [
     standard: null,
     higherIsBetter: true,
     drillDown: { lists: 'outside-numerator', says: 'people still without contact 4 weeks after being listed' },
-    trend: false,
+    trend: true,
     sources: [{ source: 'Issue 8 part 1 (docs/disengaged-worklist.md)', says: 'how fast contact is re-established' }],
   },
   {

@@ -2,3 +2,4 @@ export * from './tile-builders.ts';
 export * from './board-dashboard.ts';
 export * from './board-people.ts';
 export * from './kept-tiles.ts';
+export * from './build-facts.ts';

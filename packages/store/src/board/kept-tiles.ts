@@ -1,7 +1,8 @@
-import { londonToday, type BoardDashboard, type BoardFigure, type BoardTileKey } from '@continuity/domain';
+import { boardTiles, londonToday, type BoardDashboard, type BoardFigure, type BoardTileKey } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import { dataVersion } from '../records/data-version.ts';
 import type { Database } from '../schema.ts';
+import { BuildFacts } from './build-facts.ts';
 import { buildTileOnDays, type TileBuild, type TileSettings } from './tile-builders.ts';
 
 /** As-of days kept at once per store: each keeps every tile's units (a unit per person at most, per tile). */
@@ -60,24 +61,44 @@ function keep<K, T>(map: Map<K, Promise<T>>, key: K, make: () => Promise<T>): Pr
   return made;
 }
 
+/** A day's kept tiles under one read of the data version, with the facts their builds share (build-facts.ts). */
+export interface KeptTiles {
+  /** A tile built as of the day: the figure, its breakdowns and its drill-down all come from this one build. */
+  build(key: BoardTileKey): Promise<TileBuild>;
+  /** A tile's figure on each of some days ending with the day, built together; the day's build is kept as well. */
+  trend(key: BoardTileKey, days: readonly string[]): Promise<BoardFigure[]>;
+}
+
+function keptTiles(db: Kysely<Database>, asOf: string, settings: TileSettings, day: KeptDay, tiles: readonly BoardTileKey[]): KeptTiles {
+  const facts = new BuildFacts(new Set(tiles));
+  return {
+    build: (key) => keep(day.builds, key, async () => (await buildTileOnDays(db, key, [asOf], settings, facts))[0]!),
+    trend: (key, days) =>
+      keep(day.trends, key, async () => {
+        const builds = await buildTileOnDays(db, key, days, settings, facts);
+        if (!day.builds.has(key)) day.builds.set(key, Promise.resolve(builds.at(-1)!));
+        return builds.map((b, i) => figureOf(days[i]!, b));
+      }),
+  };
+}
+
 /** A tile built as of a day: the figure, its breakdowns and its drill-down all come from this one build. */
 export async function keptTileBuild(db: Kysely<Database>, key: BoardTileKey, asOf: string, settings: TileSettings = {}): Promise<TileBuild> {
-  const day = await keptDay(db, asOf, settings);
-  return keep(day.builds, key, async () => (await buildTileOnDays(db, key, [asOf], settings))[0]!);
+  return keptTiles(db, asOf, settings, await keptDay(db, asOf, settings), [key]).build(key);
 }
 
 /** A tile's figure on each of some days ending with the day, built together; the day's build is kept as well. */
 export async function keptTileTrend(db: Kysely<Database>, key: BoardTileKey, days: readonly string[], settings: TileSettings = {}): Promise<BoardFigure[]> {
   const asOf = days.at(-1)!;
-  const day = await keptDay(db, asOf, settings);
-  return keep(day.trends, key, async () => {
-    const builds = await buildTileOnDays(db, key, days, settings);
-    if (!day.builds.has(key)) day.builds.set(key, Promise.resolve(builds.at(-1)!));
-    return builds.map((b, i) => figureOf(days[i]!, b));
-  });
+  return keptTiles(db, asOf, settings, await keptDay(db, asOf, settings), [key]).trend(key, days);
 }
 
-/** The whole dashboard for a day, kept as the tiles are: its breakdowns read every person's characteristics. */
-export async function keptDashboard(db: Kysely<Database>, asOf: string, settings: TileSettings, variant: string, make: () => Promise<BoardDashboard>): Promise<BoardDashboard> {
-  return keep((await keptDay(db, asOf, settings)).dashboards, variant, make);
+/**
+ * The whole dashboard for a day, kept as the tiles are: its breakdowns read every person's
+ * characteristics. The data version is read once for the whole request, and `make` builds every
+ * tile under it, sharing the facts they have in common.
+ */
+export async function keptDashboard(db: Kysely<Database>, asOf: string, settings: TileSettings, variant: string, make: (tiles: KeptTiles) => Promise<BoardDashboard>): Promise<BoardDashboard> {
+  const day = await keptDay(db, asOf, settings);
+  return keep(day.dashboards, variant, () => make(keptTiles(db, asOf, settings, day, boardTiles.map((t) => t.key))));
 }

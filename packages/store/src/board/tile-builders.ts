@@ -5,6 +5,8 @@ import { loadCaseloadEpisodes, loadCaseloadEpisodesOnDays } from '../caseload/ca
 import { judgedDischarges } from '../discharge/discharge-audit.ts';
 import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
 import { loadEngagementFacts } from '../engagement/engagement-facts.ts';
+import { engagementOnDays, type EngagementOnDay } from '../engagement/engagement-on-days.ts';
+import { intensiveCohortOnDays } from '../intensive-care/intensive-cohort-on-days.ts';
 import { peopleInIntensiveCare } from '../intensive-care/in-intensive-care.ts';
 import { intensiveReviewWorklist } from '../intensive-care/intensive-review-worklist.ts';
 import { judgeMonitoringOnDays } from '../medicines/monitoring-worklist.ts';
@@ -15,6 +17,7 @@ import { eachEligibleCheckOnDays } from '../physical-health/physical-health-repo
 import { loadPersonEpisodes } from '../records/person-episodes.ts';
 import { quarterBefore, waitsOnDays } from '../referrals/waiting-times.ts';
 import type { Database } from '../schema.ts';
+import { BuildFacts } from './build-facts.ts';
 
 /** One unit a tile counts (a person, a referral, a discharge): whose it is, whether in the numerator, and the teams it belongs to. */
 export interface TileUnit {
@@ -38,6 +41,9 @@ export interface TileSettings {
 
 type Builder = (db: Kysely<Database>, asOf: string, settings?: TileSettings) => Promise<TileBuild>;
 
+/** A builder for many days at once (a trend), given the facts shared by the tiles of one build. */
+type ManyDays = (db: Kysely<Database>, days: readonly string[], settings: TileSettings, facts: BuildFacts) => Promise<TileBuild[]>;
+
 /** The teams holding each person on the day. */
 function teamsByPerson(episodes: ReadonlyArray<{ personId: string; teamId: string }>): Map<string, string[]> {
   const teams = new Map<string, string[]>();
@@ -55,8 +61,9 @@ function teamsByPerson(episodes: ReadonlyArray<{ personId: string; teamId: strin
 export const tileBuilders: Record<BoardTileKey, Builder> = {
   'waiting-times': async (db, asOf) => (await waitingOnDays(db, [asOf]))[0]!,
 
-  caseload: async (db, asOf) => (await caseloadOnDays(db, [asOf]))[0]!,
+  caseload: async (db, asOf) => (await caseloadOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 
+  // These three are the worklists' own answers for one day; their trends (engagementOnDays) are tested equal to them.
   'intensive-care': async (db, asOf) => {
     // The worklist leaves off people already in intensive or assertive care; they are the rest of the cohort.
     const [worklist, inCare] = await Promise.all([intensiveReviewWorklist(db, { asOf }), peopleInIntensiveCare(db, asOf)]);
@@ -97,16 +104,72 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
 
   'carer-concerns': async (db, asOf, settings) => (await carerConcernsOnDays(db, [asOf], settings))[0]!,
 
-  'physical-health-check': async (db, asOf) => (await physicalHealthCheckOnDays(db, [asOf]))[0]!,
+  'physical-health-check': async (db, asOf) => (await physicalHealthCheckOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 
-  monitoring: async (db, asOf) => (await monitoringOnDays(db, [asOf]))[0]!,
+  monitoring: async (db, asOf) => (await monitoringOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 
-  'outcome-measures': async (db, asOf) => (await outcomeMeasuresOnDays(db, [asOf]))[0]!,
+  'outcome-measures': async (db, asOf) => (await outcomeMeasuresOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 
-  'outcome-change': async (db, asOf) => (await outcomeChangeOnDays(db, [asOf]))[0]!,
+  'outcome-change': async (db, asOf) => (await outcomeChangeOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 
-  'mha-use': async (db, asOf) => ({ units: (await peopleSubjectToTheAct(db, asOf)).map((p) => ({ personId: p.personId, counted: p.subject, teamIds: [] })) }),
+  'mha-use': async (db, asOf) => (await mhaUseOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 };
+
+/** The episodes held on each of the days, read once per build: the caseload, disengaged and both outcome tiles count people held. */
+const episodesOnDays = (db: Kysely<Database>, days: readonly string[], facts: BuildFacts) => facts.once(`episodes|${days.join()}`, ['caseload', 'disengaged', 'outcome-measures', 'outcome-change'], () => loadCaseloadEpisodesOnDays(db, days));
+
+/** Everyone alive on record on the day and whether subject to the Act, read once per build for the caseload and MHA tiles. */
+const subjectOn = (db: Kysely<Database>, asOf: string, facts: BuildFacts) => facts.once(`act|${asOf}`, ['caseload', 'mha-use'], () => peopleSubjectToTheAct(db, asOf));
+
+/** Subject to the Mental Health Act on each day, of everyone alive on record. */
+async function mhaUseOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
+  const builds: TileBuild[] = [];
+  for (const asOf of days) builds.push({ units: (await subjectOn(db, asOf, facts)).map((p) => ({ personId: p.personId, counted: p.subject, teamIds: [] })) });
+  return builds;
+}
+
+/**
+ * The disengaged worklist on each of the days and on the day 28 days before each (for contact
+ * re-established), read once per build for the three tiles made from it: the disengaged list,
+ * contact re-established and the intensive and assertive cohort.
+ */
+async function engagementFor(db: Kysely<Database>, days: readonly string[], facts: BuildFacts): Promise<(asOf: string) => EngagementOnDay> {
+  const wanted = [...new Set(days.flatMap((d) => [d, isoDay(londonDay(d)! - boardRules.reEstablishedWithinDays)]))].sort();
+  const onDays = await facts.once(`engagement|${wanted.join()}`, ['disengaged', 'contact-re-established', 'intensive-care'], () => engagementOnDays(db, wanted, { contactAfterDays: boardRules.reEstablishedWithinDays }));
+  return (asOf) => onDays[wanted.indexOf(asOf)]!;
+}
+
+/** People held on each day or on the disengaged list, and whether on it: the worklist's answer for each day, from one read of the facts. */
+async function disengagedOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
+  const [engagement, episodesOn] = await Promise.all([engagementFor(db, days, facts), episodesOnDays(db, days, facts)]);
+  return days.map((asOf, i) => {
+    const teams = teamsByPerson(episodesOn[i]!);
+    const listed = new Map(engagement(asOf).listed.map((l) => [l.personId, l.teamIds]));
+    const people = new Set([...teams.keys(), ...listed.keys()]);
+    return { units: [...people].sort().map((personId) => ({ personId, counted: listed.has(personId), teamIds: teams.get(personId) ?? listed.get(personId) ?? [] })) };
+  });
+}
+
+/** People on the disengaged list 28 days before each day, and whether they have had an attended contact since: from the same read. */
+async function contactReEstablishedOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
+  const engagement = await engagementFor(db, days, facts);
+  return days.map((asOf) => {
+    const listedOn = londonDay(asOf)! - boardRules.reEstablishedWithinDays;
+    const since = engagement(asOf).latestContact;
+    return { units: engagement(isoDay(listedOn)).listed.map((l) => ({ personId: l.personId, counted: (since.get(l.personId) ?? -Infinity) > listedOn, teamIds: l.teamIds })) };
+  });
+}
+
+/** The intensive and assertive cohort on each day, and who of it is in intensive care: the worklist's and the rule's answers for each day. */
+async function intensiveCareOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
+  const engagement = await engagementFor(db, days, facts);
+  const cohort = await intensiveCohortOnDays(db, days, days.map(engagement));
+  return cohort.map(({ listed, inCare }) => ({
+    units: [...listed.map((p) => ({ ...p, counted: false })), ...inCare.map((p) => ({ ...p, counted: true }))]
+      .map(({ personId, counted, teamIds }) => ({ personId, counted, teamIds }))
+      .sort((a, b) => (a.personId < b.personId ? -1 : 1)),
+  }));
+}
 
 /** Referrals seen in the quarter to each day, and whether within the standard: the referral facts are read once for all the days. */
 async function waitingOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
@@ -123,8 +186,8 @@ async function waitingOnDays(db: Kysely<Database>, days: readonly string[]): Pro
 }
 
 /** People held on each day of all alive, with caseload sizes by team and key worker: the episodes are read once. */
-async function caseloadOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
-  const episodesOn = await loadCaseloadEpisodesOnDays(db, days);
+async function caseloadOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
+  const episodesOn = await episodesOnDays(db, days, facts);
   const builds: TileBuild[] = [];
   for (const [i, asOf] of days.entries()) {
     const episodes = episodesOn[i]!;
@@ -138,7 +201,7 @@ async function caseloadOnDays(db: Kysely<Database>, days: readonly string[]): Pr
     const byKeyWorker = count((e) => (e.keyWorkerId ? `${e.teamId}|${e.keyWorkerId}` : ''));
     byKeyWorker.delete('');
     builds.push({
-      units: (await peopleSubjectToTheAct(db, asOf)).map((p) => ({ personId: p.personId, counted: teams.has(p.personId), teamIds: teams.get(p.personId) ?? [] })),
+      units: (await subjectOn(db, asOf, facts)).map((p) => ({ personId: p.personId, counted: teams.has(p.personId), teamIds: teams.get(p.personId) ?? [] })),
       caseloads: {
         teams: [...byTeam].map(([teamId, held]) => ({ teamId, people: held.size })).sort((a, b) => (a.teamId < b.teamId ? -1 : 1)),
         keyWorkers: [...byKeyWorker]
@@ -155,11 +218,8 @@ async function caseloadOnDays(db: Kysely<Database>, days: readonly string[]): Pr
  * completion, all teams): episodes and measures are read once, up to the last day, and each day
  * counts only measures on or before it, as measuresOf would.
  */
-async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
-  const episodesOn = await loadCaseloadEpisodesOnDays(db, days);
-  const everyone = [...new Set(episodesOn.flat().map((e) => e.personId))];
-  const latest = [...days].sort().at(-1)!;
-  const measures = await measuresOf(db, everyone, latest);
+async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
+  const [episodesOn, measures] = await measuresOnDays(db, days, facts);
   return days.map((asOf, i) => {
     const teams = teamsByPerson(episodesOn[i]!);
     const last = londonDay(asOf)!;
@@ -170,6 +230,15 @@ async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string
 }
 
 /**
+ * The episodes held on each day and the outcome measures of everyone held on any of them, up to the
+ * last day: read and scored once per build for both outcome tiles.
+ */
+async function measuresOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
+  const episodesOn = await episodesOnDays(db, days, facts);
+  const measures = await facts.once(`measures|${days.join()}`, ['outcome-measures', 'outcome-change'], () => measuresOf(db, [...new Set(episodesOn.flat().map((e) => e.personId))], [...days].sort().at(-1)!));
+  return [episodesOn, measures] as const;
+}
+
 /**
  * Carers' concerns whose response fell due in the months to each day (boardRules.carerConcernMonths),
  * and whether each was answered by the time it was due: the concerns and their first responses are
@@ -215,10 +284,8 @@ function median(values: readonly number[]): number | null {
  * and measures are read once, up to the last day, and each day pairs only the measures on or before
  * it of the people held that day, as measuresOf would.
  */
-async function outcomeChangeOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
-  const episodesOn = await loadCaseloadEpisodesOnDays(db, days);
-  const latest = [...days].sort().at(-1)!;
-  const measures = await measuresOf(db, [...new Set(episodesOn.flat().map((e) => e.personId))], latest);
+async function outcomeChangeOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
+  const [episodesOn, measures] = await measuresOnDays(db, days, facts);
   return days.map((asOf, i) => {
     const teams = teamsByPerson(episodesOn[i]!);
     const last = londonDay(asOf)!;
@@ -234,36 +301,59 @@ async function outcomeChangeOnDays(db: Kysely<Database>, days: readonly string[]
   });
 }
 
-/** People on the SMI register held on each day, and whether their check was complete: each person's facts are read once for all the days. */
-async function physicalHealthCheckOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+/**
+ * People on the SMI register held on each day, and whether their check was complete; and the people
+ * the monitoring-overdue worklist evaluates on each day, and whether it lists them. One read for both
+ * tiles when a build makes both: the worklist judges everyone on the register (and everyone on a current prescription), so
+ * the checks it makes are the physical-health report's (eachEligibleCheckOnDays; tested equal).
+ */
+function checksAndMonitoringOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
+  return facts.once(`monitoring|${days.join()}`, ['physical-health-check', 'monitoring'], async () => {
+    const checks: TileBuild[] = days.map(() => ({ units: [] }));
+    const judged = await judgeMonitoringOnDays(db, { days, eachCheck: (i, check) => checks[i]!.units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: check.eligible!.teamIds }) });
+    return { checks, judged };
+  });
+}
+
+async function physicalHealthCheckOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
+  if (facts.builds('monitoring')) return (await checksAndMonitoringOnDays(db, days, facts)).checks;
   const builds: TileBuild[] = days.map(() => ({ units: [] }));
   await eachEligibleCheckOnDays(db, { days }, (i, check, teams) => builds[i]!.units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: teams }));
   return builds;
 }
 
-/** People the monitoring-overdue worklist evaluates on each day, and whether it lists them: their records are read once for all the days. */
-async function monitoringOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
-  return (await judgeMonitoringOnDays(db, { days })).map(({ findings, evaluatedPeople }) => {
+async function monitoringOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
+  return (await checksAndMonitoringOnDays(db, days, facts)).judged.map(({ findings, evaluatedPeople }) => {
     const listed = new Set(findings.map((f) => f.personId));
     return { units: evaluatedPeople.map((p) => ({ personId: p.personId, counted: listed.has(p.personId), teamIds: p.teamIds })) };
   });
 }
 
 /** Builders that read once for many days (a trend), where the facts they read do not depend on the day. */
-const onManyDays: Partial<Record<BoardTileKey, (db: Kysely<Database>, days: readonly string[], settings?: TileSettings) => Promise<TileBuild[]>>> = {
+const onManyDays: Partial<Record<BoardTileKey, ManyDays>> = {
   'waiting-times': waitingOnDays,
   caseload: caseloadOnDays,
+  'intensive-care': intensiveCareOnDays,
+  disengaged: disengagedOnDays,
+  'contact-re-established': contactReEstablishedOnDays,
   'outcome-measures': outcomeMeasuresOnDays,
   'carer-concerns': carerConcernsOnDays,
   'outcome-change': outcomeChangeOnDays,
   'physical-health-check': physicalHealthCheckOnDays,
   monitoring: monitoringOnDays,
+  'mha-use': mhaUseOnDays,
 };
 
+/**
+ * Tiles whose one day alone (a drill-down) is quicker from the worklist itself, which reads the kept
+ * engagement state (engagement-state.ts), than from everyone's facts read for many days.
+ */
+const oneDayFromWorklist = new Set<BoardTileKey>(['intensive-care', 'disengaged', 'contact-re-established']);
+
 /** A tile built as of each of some days, in order: at once where the builder can, else a day at a time. */
-export async function buildTileOnDays(db: Kysely<Database>, key: BoardTileKey, days: readonly string[], settings: TileSettings = {}): Promise<TileBuild[]> {
+export async function buildTileOnDays(db: Kysely<Database>, key: BoardTileKey, days: readonly string[], settings: TileSettings = {}, facts = new BuildFacts()): Promise<TileBuild[]> {
   const many = onManyDays[key];
-  if (many) return many(db, days, settings);
+  if (many && !(days.length === 1 && oneDayFromWorklist.has(key))) return many(db, days, settings, facts);
   const builds: TileBuild[] = [];
   for (const day of days) builds.push(await tileBuilders[key](db, day, settings));
   return builds;

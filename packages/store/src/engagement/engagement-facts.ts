@@ -2,7 +2,7 @@ import { engagementRules, extension, intramuscularRoute, system, type Engagement
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 
-type Row = Record<string, any>;
+export type Row = Record<string, any>;
 
 export interface FactsScope {
   /** The end of the as-of day: nothing from this instant on is read. */
@@ -27,6 +27,22 @@ export interface FactsScope {
  */
 export async function loadEngagementFacts(db: Kysely<Database>, options: FactsScope): Promise<Map<string, EngagementFacts>> {
   const before = sql`${options.before.toISOString()}::timestamptz`;
+  return factsFromRows(await engagementRows(db, options, contactsQuery(before, cohortOf(options))));
+}
+
+/** The rows facts are made from; each bounded row carries `at_ms`, when it happened, so a caller can bound it by an earlier day. */
+export interface EngagementRows {
+  people: Row[];
+  episodes: Row[];
+  plans: Row[];
+  contacts: Row[];
+  requests: Row[];
+  statements: Row[];
+  doses: Row[];
+}
+
+/** The people a scope reads, as SQL conditions on person_id. */
+export function cohortOf(options: Omit<FactsScope, 'before'>): RawBuilder<unknown> {
   // For some teams: everyone they have held. Whether one held them on the as-of day is the rules' decision.
   const byTeam = options.teams
     ? sql`AND person_id IN (SELECT person_id FROM record WHERE resource_type = 'EpisodeOfCare'
@@ -37,8 +53,13 @@ export async function loadEngagementFacts(db: Kysely<Database>, options: FactsSc
   const from = options.from === undefined ? sql`` : sql`AND person_id >= ${options.from}`;
   const to = options.to === undefined ? sql`` : sql`AND person_id < ${options.to}`;
   const only = options.personIds === undefined ? sql`` : sql`AND person_id = ANY(${[...options.personIds]}::text[])`;
-  const cohort = sql`${byTeam} ${from} ${to} ${only}`;
+  return sql`${byTeam} ${from} ${to} ${only}`;
+}
 
+/** Every fact but contacts by one query per record type; contacts by the caller's query, which says how they are cut down. */
+export async function engagementRows(db: Kysely<Database>, options: FactsScope, contactsSql: RawBuilder<unknown>): Promise<EngagementRows> {
+  const before = sql`${options.before.toISOString()}::timestamptz`;
+  const cohort = cohortOf(options);
   const [people, episodes, plans, contacts, requests, statements, doses] = await Promise.all([
     rows(db, sql`SELECT person_id, deceased_at FROM person WHERE deceased_at IS NOT NULL ${cohort}`),
     rows(
@@ -55,7 +76,7 @@ export async function loadEngagementFacts(db: Kysely<Database>, options: FactsSc
           FROM record WHERE resource_type = 'CarePlan'
             AND resource @> ${JSON.stringify({ category: [{ coding: [{ system: system.carePlanCategory, code: 'care-plan' }] }] })}::jsonb ${cohort}`,
     ),
-    rows(db, contactsQuery(before, cohort)),
+    rows(db, contactsSql),
     rows(
       db,
       sql`SELECT person_id, id, status, resource->>'authoredOn' AS authored_on,
@@ -74,16 +95,23 @@ export async function loadEngagementFacts(db: Kysely<Database>, options: FactsSc
             jsonb_path_query_first(resource, '$.basedOn[*].reference') #>> '{}' AS request,
             coalesce(resource->'medicationCodeableConcept'->>'text', jsonb_path_query_first(resource, '$.medicationCodeableConcept.coding[*].display') #>> '{}') AS medicine,
             resource->>'dateAsserted' AS asserted,
-            coalesce(resource->'effectivePeriod'->>'end', resource->>'effectiveDateTime') AS stopped
+            coalesce(resource->'effectivePeriod'->>'end', resource->>'effectiveDateTime') AS stopped, ${atMs} AS at_ms
           FROM record WHERE resource_type = 'MedicationStatement' AND (occurred_at IS NULL OR occurred_at < ${before}) ${cohort}`,
     ),
     rows(
       db,
-      sql`SELECT person_id, id, status, resource->>'effectiveDateTime' AS at, resource->'request'->>'reference' AS request
+      sql`SELECT person_id, id, status, resource->>'effectiveDateTime' AS at, resource->'request'->>'reference' AS request, ${atMs} AS at_ms
           FROM record WHERE resource_type = 'MedicationAdministration' AND occurred_at < ${before} ${cohort}`,
     ),
   ]);
+  return { people, episodes, plans, contacts, requests, statements, doses };
+}
 
+/** When a record happened, in milliseconds since 1970, to compare with the end of a day in Node. */
+export const atMs = sql`(extract(epoch FROM occurred_at) * 1000)::float8`;
+
+/** Each person's engagement facts from the rows read for them. */
+export function factsFromRows({ people, episodes, plans, contacts, requests, statements, doses }: EngagementRows): Map<string, EngagementFacts> {
   const facts = new Map<string, EngagementFacts>();
   const of = (personId: string): EngagementFacts => {
     let f = facts.get(personId);
@@ -123,7 +151,7 @@ export async function loadEngagementFacts(db: Kysely<Database>, options: FactsSc
  * latest finished contact (not an admission), the latest fulfilled appointment, every inpatient stay,
  * and the DNAs on or after the later of those two.
  */
-function contactsQuery(before: RawBuilder<unknown>, cohort: RawBuilder<unknown>): RawBuilder<Row> {
+export function contactsQuery(before: RawBuilder<unknown>, cohort: RawBuilder<unknown>): RawBuilder<Row> {
   return sql`
     WITH encounters AS MATERIALIZED (
       -- One pass over contacts: admissions are kept whole, other contacts only as candidates for the latest.

@@ -1,7 +1,7 @@
 import { escalationState, type EngagementFinding, type EscalationState, type MdtDecision } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { loadEscalationRecords } from './escalation-records.ts';
+import { loadEscalationRecords, type PersonEscalation } from './escalation-records.ts';
 
 export interface WorklistEscalation {
   /** Where each person found disengaged is on the assertive-engagement ladder, as of the day. */
@@ -19,7 +19,11 @@ export interface WorklistEscalation {
  * not make contact happen, it records that the MDT has looked and when it will look again.
  */
 export async function escalationOnWorklist(db: Kysely<Database>, findings: readonly EngagementFinding[], asOf: string): Promise<WorklistEscalation> {
-  const records = await loadEscalationRecords(db, findings.map((f) => f.personId));
+  return escalationFrom(await loadEscalationRecords(db, findings.map((f) => f.personId)), findings, asOf);
+}
+
+/** The same from records already read (of at least the people found): for a trend, read once for all its days. */
+export function escalationFrom(records: ReadonlyMap<string, PersonEscalation>, findings: readonly EngagementFinding[], asOf: string): WorklistEscalation {
   const states = new Map<string, EscalationState>();
   const decided = new Map<string, MdtDecision>();
   for (const finding of findings) {

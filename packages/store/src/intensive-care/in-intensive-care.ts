@@ -14,14 +14,8 @@ const SLICE_SIZE = 20_000;
  * intensity is read as the record now stands, as the worklist reads it.
  */
 export async function peopleInIntensiveCare(db: Kysely<Database>, asOf: string): Promise<Array<{ personId: string; teamIds: string[] }>> {
-  const { intensities, teamTypes } = intensiveReviewRules.alreadyIntensive;
   const [aot, police] = await Promise.all([organisationsOfType(db, 'aot'), organisationsOfType(db, 'police')]);
-  const teamsOfType = new Set(teamTypes.includes('aot') ? [...aot] : []);
-  const coded = intensities.map((code) => sql`resource @> ${JSON.stringify({ type: [{ coding: [{ system: system.careIntensity, code }] }] })}::jsonb`);
-  const candidates = (await sql<{ person_id: string }>`
-    SELECT DISTINCT person_id FROM record WHERE resource_type = 'EpisodeOfCare'
-      AND (${sql.join(coded, sql` OR `)} OR resource->'managingOrganization'->>'reference' = ANY(${[...teamsOfType].map((t) => `Organization/${t}`)}::text[]))
-    ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
+  const candidates = await intensiveCareCandidates(db, aot);
 
   const day = londonDay(asOf)!;
   const people: Array<{ personId: string; teamIds: string[] }> = [];
@@ -30,4 +24,15 @@ export async function peopleInIntensiveCare(db: Kysely<Database>, asOf: string):
     for (const f of facts.values()) if (inIntensiveCare(f, asOf)) people.push({ personId: f.personId, teamIds: teamsOpenTo(f, day) });
   }
   return people.sort((a, b) => (a.personId < b.personId ? -1 : 1));
+}
+
+/** The people who can be in intensive or assertive care: an episode ever coded intensive or assertive, or managed by an assertive outreach team. */
+export async function intensiveCareCandidates(db: Kysely<Database>, aot: ReadonlySet<string>): Promise<string[]> {
+  const { intensities, teamTypes } = intensiveReviewRules.alreadyIntensive;
+  const teamsOfType = new Set(teamTypes.includes('aot') ? [...aot] : []);
+  const coded = intensities.map((code) => sql`resource @> ${JSON.stringify({ type: [{ coding: [{ system: system.careIntensity, code }] }] })}::jsonb`);
+  return (await sql<{ person_id: string }>`
+    SELECT DISTINCT person_id FROM record WHERE resource_type = 'EpisodeOfCare'
+      AND (${sql.join(coded, sql` OR `)} OR resource->'managingOrganization'->>'reference' = ANY(${[...teamsOfType].map((t) => `Organization/${t}`)}::text[]))
+    ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
 }

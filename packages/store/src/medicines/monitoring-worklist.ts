@@ -1,4 +1,4 @@
-import { compareMonitoringFindings, currentPrescriptionStatuses, endOfLondonDay, evaluateMonitoring, evaluatePhysicalHealth, heldEpisodes, type MonitoringFinding, type Worklist } from '@continuity/domain';
+import { compareMonitoringFindings, currentPrescriptionStatuses, endOfLondonDay, evaluateMonitoring, evaluatePhysicalHealth, heldEpisodes, type MonitoringFinding, type PhysicalHealthCheck, type Worklist } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { ListedPerson } from '../engagement/disengaged-worklist.ts';
 import type { Database } from '../schema.ts';
@@ -63,7 +63,14 @@ export async function monitoringOverdueWorklist(db: Kysely<Database>, options: M
  * The worklist's judgement on each of some days (a board trend and the worklist itself), each
  * person's records read once for all the days; findings unsorted.
  */
-export async function judgeMonitoringOnDays(db: Kysely<Database>, options: Omit<MonitoringOverdueOptions, 'asOf'> & { days: readonly string[] }): Promise<MonitoringJudged[]> {
+export async function judgeMonitoringOnDays(
+  db: Kysely<Database>,
+  options: Omit<MonitoringOverdueOptions, 'asOf'> & {
+    days: readonly string[];
+    /** Told each physical health check found eligible on a day, of the people judged: the board's check tile reads them from this read. */
+    eachCheck?: (dayIndex: number, check: PhysicalHealthCheck) => void;
+  },
+): Promise<MonitoringJudged[]> {
   const days = options.days.map((asOf) => scopeDay(asOf));
   // Each day holds its own facts for a slice: the slice shrinks so that memory stays that of one day's.
   const size = Math.max(1, Math.floor((options.sliceSize ?? SLICE_SIZE) / days.length));
@@ -96,6 +103,7 @@ export async function judgeMonitoringOnDays(db: Kysely<Database>, options: Omit<
         if (options.teams && !teams.some((t) => options.teams!.includes(t))) continue;
         const finding: MonitoringFinding = facts ? evaluateMonitoring(facts, asOf) : { personId, reasons: [], mostDaysOverdue: 0 };
         const check = health && evaluatePhysicalHealth(health, asOf);
+        if (check?.eligible) options.eachCheck?.(i, check);
         // Counted when judged for medicines (a current prescription) or for the check (on the register).
         if (!facts?.prescriptions.some((p) => currentPrescriptionStatuses.includes(p.status)) && !check?.eligible) continue;
         evaluatedPeople.push({ personId, teamIds: teams });

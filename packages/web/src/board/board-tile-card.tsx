@@ -57,7 +57,7 @@ export function BoardTileCard({ figures, asOf, showPeople }: { figures: BoardTil
             </details>
           </>
         ) : (
-          <p className="nhsuk-body-s">No trend is drawn for this figure: each month end would rebuild the whole list.</p>
+          <p className="nhsuk-body-s">No trend is drawn for this figure.</p>
         )}
         {figures.caseloads ? (
           <details className="nhsuk-details">

@@ -1,0 +1,173 @@
+import { attendedContacts, compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, isoDay, londonDay, type EngagementFacts, type EngagementFinding, type WorklistReason } from '@continuity/domain';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../schema.ts';
+import { atMs, cohortOf, engagementRows, factsFromRows, type EngagementRows, type Row } from './engagement-facts.ts';
+import { escalationFrom } from './escalation-on-worklist.ts';
+import { loadEscalationRecords } from './escalation-records.ts';
+
+// As the disengaged worklist reads: about 2 KB of facts per person, a slice of people at a time.
+const SLICE_SIZE = 100_000;
+
+/** The disengaged worklist on one day, as the board reads it: who is listed and why, in the worklist's order. */
+export interface EngagementOnDay {
+  asOf: string;
+  listed: Array<{ personId: string; reasons: WorklistReason[]; teamIds: string[] }>;
+  /** For `contactAfterDays`: the London day of the latest attended contact by this day of each person found that many days before, or null if none. */
+  latestContact: Map<string, number | null>;
+}
+
+/**
+ * The disengaged worklist (disengagedWorklist) on each of some days, from one read of everyone's
+ * engagement facts bounded by the last day: each day is judged by the domain's evaluateEngagement
+ * on the facts a read bounded by that day would have found (loadEngagementFacts), and an MDT
+ * decision standing on that day keeps a person off it, as on the worklist. Contacts are cut down in
+ * SQL as for one day, per stretch between two days: the latest attended contact of each stretch, so
+ * each day takes the latest of the stretches before it; and the missed appointments since the latest
+ * contact before the first day, which each day narrows to those since its own latest contact.
+ */
+export async function engagementOnDays(db: Kysely<Database>, days: readonly string[], options: { contactAfterDays?: number } = {}): Promise<EngagementOnDay[]> {
+  const ends = days.map((d) => endOfLondonDay(londonDay(d)!).getTime());
+  const bounds = [...new Set(ends)].sort((a, b) => a - b);
+  const findingsOn: EngagementFinding[][] = days.map(() => []);
+  const teamsOn: Array<Map<string, string[]>> = days.map(() => new Map());
+  const contactOn: Array<Map<string, number | null>> = days.map(() => new Map());
+
+  for (const slice of await personSlices(db)) {
+    const people = byPerson(await engagementRows(db, { before: new Date(bounds.at(-1)!), ...slice }, contactsOnDaysQuery(bounds, cohortOf(slice))));
+    const stretches = ends.map((end) => bounds.indexOf(end) + 1);
+    for (const [i, asOf] of days.entries()) {
+      const day = londonDay(asOf)!;
+      for (const person of people.values()) {
+        const facts = person.on(ends[i]!, stretches[i]!);
+        const finding = evaluateEngagement(facts, asOf);
+        if (finding.reasons.length === 0) continue;
+        findingsOn[i]!.push(finding);
+        teamsOn[i]!.set(facts.personId, [...new Set(heldEpisodes(facts.episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort());
+      }
+    }
+    // Contact since a day on the list (the board's contact re-established), for the people found on that day.
+    for (const [i, asOf] of days.entries()) {
+      const earlier = options.contactAfterDays === undefined ? -1 : days.indexOf(isoDay(londonDay(asOf)! - options.contactAfterDays));
+      if (earlier < 0) continue;
+      for (const { personId } of findingsOn[earlier]!) {
+        const person = people.get(personId);
+        if (!person) continue;
+        const contacts = attendedContacts(person.on(ends[i]!, stretches[i]!), londonDay(asOf)!);
+        contactOn[i]!.set(personId, contacts.length ? Math.max(...contacts.map((c) => c.day)) : null);
+      }
+    }
+  }
+
+  const records = await loadEscalationRecords(db, [...new Set(findingsOn.flat().map((f) => f.personId))]);
+  return days.map((asOf, i) => {
+    const findings = findingsOn[i]!.sort(compareFindings);
+    const escalation = escalationFrom(records, findings, asOf);
+    return {
+      asOf,
+      listed: findings.filter(escalation.listed).map((f) => ({ personId: f.personId, reasons: f.reasons, teamIds: teamsOn[i]!.get(f.personId) ?? [] })),
+      latestContact: contactOn[i]!,
+    };
+  });
+}
+
+/** Everyone on record in slices of person ids, so that memory stays bounded as for the worklist. */
+async function personSlices(db: Kysely<Database>): Promise<Array<{ from?: string; to?: string }>> {
+  const ids = (await sql<{ person_id: string }>`SELECT person_id FROM person ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
+  const starts = ids.filter((_, i) => i > 0 && i % SLICE_SIZE === 0);
+  return [undefined, ...starts].map((from, i) => ({ from, to: starts[i] }));
+}
+
+/** One person's facts as read up to the last day, and what a read bounded by an earlier day would have found. */
+interface PersonOnDays {
+  on(end: number, stretch: number): EngagementFacts;
+}
+
+/**
+ * Each person's facts from the rows read up to the last day, made once (factsFromRows keeps each
+ * person's rows in order, so each fact lies beside its row's `at_ms` and `stretch`). A day ending at
+ * `end` (its `stretch` the number of bounds up to and including it) takes the latest contact and
+ * attended appointment of the stretches before it, the missed appointments since the later of
+ * them, and the admissions, statements and doses before it, as loadEngagementFacts would for that day.
+ */
+function byPerson(rows: EngagementRows): Map<string, PersonOnDays> {
+  const all = factsFromRows({ ...rows, contacts: rows.contacts.map((r) => (r.kind === 'attended' || r.kind === 'missed' ? { ...r, kind: 'appointment' } : r)) });
+  const rowsOf = (list: Row[], keep: (r: Row) => boolean = () => true) => {
+    const found = new Map<string, Row[]>();
+    for (const r of list) if (keep(r)) (found.get(r.person_id) ?? found.set(r.person_id, []).get(r.person_id)!).push(r);
+    return found;
+  };
+  const encounterRows = rowsOf(rows.contacts, (r) => r.kind === 'contact' || r.kind === 'inpatient');
+  const appointmentRows = rowsOf(rows.contacts, (r) => r.kind === 'attended' || r.kind === 'missed');
+  const statementRows = rowsOf(rows.statements);
+  const doseRows = rowsOf(rows.doses);
+  const people = new Map<string, PersonOnDays>();
+  for (const facts of all.values()) {
+    const encounters = encounterRows.get(facts.personId) ?? [];
+    const appointments = appointmentRows.get(facts.personId) ?? [];
+    const statements = statementRows.get(facts.personId) ?? [];
+    const doses = doseRows.get(facts.personId) ?? [];
+    people.set(facts.personId, {
+      on(end, stretch) {
+        const latest = (list: Row[], kind: string) => {
+          let found = -1;
+          for (const [j, r] of list.entries()) if (r.kind === kind && r.stretch < stretch && (found < 0 || r.stretch > list[found]!.stretch)) found = j;
+          return found;
+        };
+        const contact = latest(encounters, 'contact');
+        const attended = latest(appointments, 'attended');
+        const seenAt = Math.max(contact < 0 ? -Infinity : encounters[contact]!.at_ms, attended < 0 ? -Infinity : appointments[attended]!.at_ms);
+        return {
+          ...facts,
+          encounters: facts.encounters.filter((_, j) => j === contact || (encounters[j]!.kind === 'inpatient' && encounters[j]!.at_ms < end)),
+          appointments: facts.appointments.filter((_, j) => j === attended || (appointments[j]!.kind === 'missed' && appointments[j]!.at_ms < end && appointments[j]!.at_ms >= seenAt)),
+          medicationStatements: facts.medicationStatements.filter((_, j) => statements[j]!.at_ms === null || statements[j]!.at_ms < end),
+          administrations: facts.administrations.filter((_, j) => doses[j]!.at_ms < end),
+        };
+      },
+    });
+  }
+  return people;
+}
+
+/**
+ * Contacts as contactsQuery (engagement-facts.ts) reads them for one day, for every stretch between
+ * the bounds at once (width_bucket: 0 before the first bound, n from the nth): the latest finished
+ * contact (not an admission) and the latest attended appointment of each stretch, every inpatient
+ * stay, and the missed appointments on or after the latest contact before the first bound.
+ */
+function contactsOnDaysQuery(bounds: readonly number[], cohort: RawBuilder<unknown>): RawBuilder<Row> {
+  const instants = sql`${bounds.map((b) => new Date(b).toISOString())}::timestamptz[]`;
+  const last = sql`${new Date(bounds.at(-1)!).toISOString()}::timestamptz`;
+  return sql`
+    WITH encounters AS MATERIALIZED (
+      SELECT person_id, id, status, occurred_at, coalesce(resource->'class'->>'code', '') = 'IMP' AS inpatient,
+             resource->'period'->>'start' AS start, resource->'period'->>'end' AS "end", resource->'appointment' AS appointments
+      FROM record WHERE resource_type = 'Encounter' AND occurred_at < ${last} AND status IN ('finished', 'in-progress') ${cohort}
+    ), last_contact AS (
+      SELECT DISTINCT ON (person_id, stretch) person_id, id, status, occurred_at, start, "end", appointments, stretch
+      FROM (SELECT *, width_bucket(occurred_at, ${instants}) AS stretch FROM encounters WHERE status = 'finished' AND NOT inpatient) e
+      ORDER BY person_id, stretch, occurred_at DESC, id
+    ), last_attended AS (
+      SELECT DISTINCT ON (person_id, stretch) person_id, id, status, occurred_at, start, stretch
+      FROM (SELECT person_id, id, status, occurred_at, resource->>'start' AS start, width_bucket(occurred_at, ${instants}) AS stretch
+            FROM record WHERE resource_type = 'Appointment' AND status IN ('fulfilled', 'arrived', 'checked-in') AND occurred_at < ${last} ${cohort}) a
+      ORDER BY person_id, stretch, occurred_at DESC, id
+    ), missed AS (
+      SELECT kind, person_id, id, status, start, occurred_at,
+             max(occurred_at) FILTER (WHERE kind = 'seen') OVER (PARTITION BY person_id) AS seen_at
+      FROM (
+        SELECT 'missed' AS kind, person_id, id, status, resource->>'start' AS start, occurred_at
+          FROM record WHERE resource_type = 'Appointment' AND status = 'noshow' AND occurred_at < ${last} ${cohort}
+        UNION ALL SELECT 'seen', person_id, id, NULL, NULL, occurred_at FROM last_contact WHERE stretch = 0
+        UNION ALL SELECT 'seen', person_id, id, NULL, NULL, occurred_at FROM last_attended WHERE stretch = 0
+      ) events
+    )
+    SELECT 'contact' AS kind, person_id, id, status, start, "end", appointments, stretch, ${atMs} AS at_ms FROM last_contact
+    UNION ALL
+    SELECT 'attended', person_id, id, status, start, NULL, NULL, stretch, ${atMs} FROM last_attended
+    UNION ALL
+    SELECT 'inpatient', person_id, id, status, start, "end", NULL, 0, ${atMs} FROM encounters WHERE inpatient
+    UNION ALL
+    SELECT 'missed', person_id, id, status, start, NULL, NULL, 0, ${atMs}
+      FROM missed WHERE kind = 'missed' AND (seen_at IS NULL OR occurred_at >= seen_at)`;
+}

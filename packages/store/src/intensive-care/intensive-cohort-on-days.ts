@@ -1,0 +1,44 @@
+import { evaluateIntensiveReview, inIntensiveCare, londonDay, teamsOpenTo } from '@continuity/domain';
+import { sql, type Kysely } from 'kysely';
+import type { EngagementOnDay } from '../engagement/engagement-on-days.ts';
+import type { Database } from '../schema.ts';
+import { intensiveCareCandidates } from './in-intensive-care.ts';
+import { loadIntensiveReviewFacts, organisationsOfType, psychosisCandidates } from './intensive-review-facts.ts';
+
+// As the intensive-review worklist reads its candidates: a slice of people's facts at a time.
+const SLICE_SIZE = 20_000;
+
+export interface IntensiveCohortOnDay {
+  /** People the intensive-review worklist lists on the day, with the teams they are open to. */
+  listed: Array<{ personId: string; teamIds: string[] }>;
+  /** People in intensive or assertive care at the end of the day (peopleInIntensiveCare). */
+  inCare: Array<{ personId: string; teamIds: string[] }>;
+}
+
+/**
+ * The intensive and assertive cohort on each of some days: the intensive-review worklist's people
+ * (intensiveReviewWorklist, trust-wide) and the people already in intensive care
+ * (peopleInIntensiveCare), from one read of both sets of candidates' facts for all the days. Their
+ * facts are read as the record now stands, as the worklist reads them; each day is judged by the
+ * domain's own rules, with the disengaged worklist's reasons for that day (`engagement`, one per day).
+ */
+export async function intensiveCohortOnDays(db: Kysely<Database>, days: readonly string[], engagement: readonly EngagementOnDay[]): Promise<IntensiveCohortOnDay[]> {
+  const [aot, police] = await Promise.all([organisationsOfType(db, 'aot'), organisationsOfType(db, 'police')]);
+  const [psychosis, intensive] = await Promise.all([psychosisCandidates(db, sql``), intensiveCareCandidates(db, aot)]);
+  const reviewed = new Set(psychosis);
+  const inCareCandidates = new Set(intensive);
+  const everyone = [...new Set([...psychosis, ...intensive])].sort();
+  const disengaged = engagement.map((e) => new Map(e.listed.map((l) => [l.personId, l.reasons])));
+  const cohort: IntensiveCohortOnDay[] = days.map(() => ({ listed: [], inCare: [] }));
+  for (let i = 0; i < everyone.length; i += SLICE_SIZE) {
+    const facts = await loadIntensiveReviewFacts(db, everyone.slice(i, i + SLICE_SIZE), { aot, police });
+    for (const personFacts of facts.values()) {
+      for (const [d, asOf] of days.entries()) {
+        const teamIds = teamsOpenTo(personFacts, londonDay(asOf)!);
+        if (reviewed.has(personFacts.personId) && evaluateIntensiveReview({ ...personFacts, disengaged: disengaged[d]!.get(personFacts.personId) }, asOf).listed) cohort[d]!.listed.push({ personId: personFacts.personId, teamIds });
+        if (inCareCandidates.has(personFacts.personId) && inIntensiveCare(personFacts, asOf)) cohort[d]!.inCare.push({ personId: personFacts.personId, teamIds });
+      }
+    }
+  }
+  return cohort;
+}
