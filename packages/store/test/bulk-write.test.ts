@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { prepareRecord, writeRecords, type Store } from '@continuity/store';
-import { encodeCopyRows, type EncodedRecord } from '../src/records/copy-rows.ts';
+import { copyRowViews, encodeCopyRows, type EncodedRecord } from '../src/records/copy-rows.ts';
 import { storeKinds } from '../../../test/support/stores.ts';
 
 const note = 'Mother rang: "she isn\'t eating",\nsays the flat is cold; \\N, NULL, tabs\there, 😀';
@@ -50,7 +50,8 @@ describe.each(storeKinds)('bulk record writes on $name', (kind) => {
     const rows = async () => store.db.selectFrom('record').select(['id', 'person_id', 'content_hash', 'occurred_at', 'status', 'resource']).orderBy('id').execute();
     const encoded = (records: ReturnType<typeof flags>): EncodedRecord[] => {
       const prepared = records.map(prepareRecord);
-      const { rows: copyRows } = encodeCopyRows(prepared);
+      const { buffer, ends } = encodeCopyRows(prepared);
+      const copyRows = copyRowViews(buffer, ends);
       return prepared.map(({ json: _json, ...rest }, i) => ({ ...rest, copyRow: copyRows[i]! }));
     };
     await store.bulkTransaction((tx) => writeRecords(tx, flags(300)));

@@ -1,5 +1,5 @@
 import { pathToNul, validateResource, type ResourceType, type ValidResource } from '@continuity/domain';
-import { encodeCopyRows, type EncodedRecord } from '../records/copy-rows.ts';
+import type { EncodedRecord } from '../records/copy-rows.ts';
 import { prepareRecord, type PreparedRecord } from '../records/prepare.ts';
 
 /** One entry checked and made ready to store, or why it cannot be. Plain data: it crosses threads. */
@@ -35,20 +35,3 @@ export function checkLine(text: string, declaredType: ResourceType | undefined):
   return checkEntry(value, declaredType);
 }
 
-/**
- * Lines checked on a worker thread, made ready to cross to the main thread: each personal record's
- * JSON is replaced by its COPY row, all rows in one buffer that is moved, not copied.
- */
-export function checkLinesForTransfer(texts: string[], declaredType: ResourceType | undefined): { results: CheckedEntry[]; transfer: ArrayBuffer[] } {
-  const results = texts.map((text) => checkLine(text, declaredType));
-  const personal = results.flatMap((r) => (r.ok && r.prepared.personId !== undefined && 'json' in r.prepared ? [r.prepared] : []));
-  if (personal.length === 0) return { results, transfer: [] };
-  const { buffer, rows } = encodeCopyRows(personal);
-  let next = 0;
-  const sent = results.map((r): CheckedEntry => {
-    if (!r.ok || r.prepared.personId === undefined) return r;
-    const { json: _json, ...rest } = r.prepared as PreparedRecord;
-    return { ...r, prepared: { ...rest, copyRow: rows[next++]! } };
-  });
-  return { results: sent, transfer: [buffer] };
-}

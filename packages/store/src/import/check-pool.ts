@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResourceType } from '@continuity/domain';
 import type { CheckedEntry } from './check-entry.ts';
+import { unpackChecks, type PackedChecks } from './checked-transfer.ts';
 
 interface Job {
   resolve: (results: CheckedEntry[]) => void;
@@ -25,8 +26,8 @@ export class CheckPool {
   constructor(size = CheckPool.defaultSize()) {
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(new URL('./check-worker-entry.mjs', import.meta.url));
-      worker.on('message', ({ id, results }: { id: number; results: CheckedEntry[] }) => {
-        this.jobs.get(id)?.resolve(results);
+      worker.on('message', ({ id, packed }: { id: number; packed: PackedChecks }) => {
+        this.jobs.get(id)?.resolve(unpackChecks(packed));
         this.jobs.delete(id);
       });
       worker.on('error', (error) => this.failAll(error));

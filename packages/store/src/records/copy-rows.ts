@@ -36,10 +36,10 @@ export function copyRows(records: Array<PreparedRecord | EncodedRecord>): Array<
 }
 
 /**
- * The rows of records encoded into one buffer, back to back, each record given its own view of it.
- * One buffer so that it crosses to the main thread as a transfer, whatever the number of records.
+ * The rows of records encoded into one buffer, back to back, with where each ends. One buffer so
+ * that it crosses to the main thread as a transfer, whatever the number of records.
  */
-export function encodeCopyRows(records: PreparedRecord[]): { buffer: ArrayBuffer; rows: Array<Uint8Array<ArrayBuffer>> } {
+export function encodeCopyRows(records: PreparedRecord[]): { buffer: ArrayBuffer; ends: number[] } {
   const texts = records.map(copyRowText);
   let bytes = new Uint8Array(texts.reduce((sum, t) => sum + t.length, 0) + 64);
   const encoder = new TextEncoder();
@@ -57,7 +57,15 @@ export function encodeCopyRows(records: PreparedRecord[]): { buffer: ArrayBuffer
     end += written.written!;
     ends.push(end);
   }
-  return { buffer: bytes.buffer, rows: ends.map((e, i) => bytes.subarray(i === 0 ? 0 : ends[i - 1]!, e)) };
+  return { buffer: bytes.buffer, ends };
+}
+
+/** Each row of an encoded buffer, as a view of it. */
+export function copyRowViews(buffer: ArrayBuffer, ends: number[]): Array<Uint8Array<ArrayBuffer>> {
+  return ends.map((end, i) => {
+    const start = i === 0 ? 0 : ends[i - 1]!;
+    return new Uint8Array(buffer, start, end - start);
+  });
 }
 
 /** The JSON of a record, read back from its COPY row when that is all it has. */
