@@ -34,4 +34,3 @@ export function checkLine(text: string, declaredType: ResourceType | undefined):
   }
   return checkEntry(value, declaredType);
 }
-
