@@ -62,7 +62,8 @@ try {
   for (const target of targets) {
     say(`import into ${target.name}`);
     for (const line of await task('import.ts', ['--target', target.url, '--from', population])) {
-      results.push({ step: `${line.task} (${target.name})`, people, resources: line.rows, seconds: round(line.seconds!), rowsPerSecond: Math.round(line.rows! / line.seconds!), peakRssMib: line.peakRssMib });
+      const nodeCpuMicrosecondsPerResource = (line.extra as { nodeCpuMicrosecondsPerResource?: number } | undefined)?.nodeCpuMicrosecondsPerResource;
+      results.push({ step: `${line.task} (${target.name})`, people, resources: line.rows, seconds: round(line.seconds!), rowsPerSecond: Math.round(line.rows! / line.seconds!), nodeCpuMicrosecondsPerResource, peakRssMib: line.peakRssMib });
     }
     say(`read latencies on ${target.name}`);
     for (const line of await task('queries.ts', ['--target', target.url, '--samples', '200'])) {

@@ -42,8 +42,8 @@ export interface Store {
 
 export interface BulkTransaction {
   db: Kysely<Database>;
-  /** Loads rows in COPY's text format (tab-separated, \\N for NULL, backslash escapes) into the named columns of a table. */
-  copyText(table: string, columns: readonly string[], rows: string[]): Promise<void>;
+  /** Loads rows in COPY's text format (tab-separated, \\N for NULL, backslash escapes; as text or UTF-8 bytes) into the named columns of a table. */
+  copyText(table: string, columns: readonly string[], rows: Array<string | Uint8Array<ArrayBuffer>>): Promise<void>;
 }
 
 export type RunSql = (statement: string, params?: unknown[]) => Promise<Array<Record<string, unknown>>>;
@@ -149,7 +149,10 @@ function openPostgres(databaseUrl: string): Store {
           work({
             db: trx,
             copyText: (table, columns, rows) =>
-              pipeline(Readable.from([rows.join('')]), client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`))),
+              pipeline(
+                Readable.from([Buffer.concat(rows.map((row) => (typeof row === 'string' ? Buffer.from(row) : row)))]),
+                client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)),
+              ),
           }),
         );
       } finally {

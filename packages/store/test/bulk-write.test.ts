@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeRecords, type Store } from '@continuity/store';
+import { prepareRecord, writeRecords, type Store } from '@continuity/store';
+import { copyRowViews, encodeCopyRows, type EncodedRecord } from '../src/records/copy-rows.ts';
 import { storeKinds } from '../../../test/support/stores.ts';
 
 const note = 'Mother rang: "she isn\'t eating",\nsays the flat is cold; \\N, NULL, tabs\there, 😀';
@@ -41,5 +42,29 @@ describe.each(storeKinds)('bulk record writes on $name', (kind) => {
     expect(await store.db.selectFrom('record').select('id').execute()).toEqual([]);
     const later = await store.bulkTransaction((tx) => writeRecords(tx, flags(100)));
     expect(later.created).toHaveLength(100);
+  });
+
+  // Rows encoded on a worker thread must store what the JSON would: in COPY batches of any size, and
+  // through the one-statement upsert, which reads the JSON back out of the row.
+  it('stores rows sent already encoded exactly as it stores the same records sent as JSON', async () => {
+    const rows = async () => store.db.selectFrom('record').select(['id', 'person_id', 'content_hash', 'occurred_at', 'status', 'resource']).orderBy('id').execute();
+    const encoded = (records: ReturnType<typeof flags>): EncodedRecord[] => {
+      const prepared = records.map(prepareRecord);
+      const { buffer, ends } = encodeCopyRows(prepared);
+      const copyRows = copyRowViews(buffer, ends);
+      return prepared.map(({ json: _json, ...rest }, i) => ({ ...rest, copyRow: copyRows[i]! }));
+    };
+    await store.bulkTransaction((tx) => writeRecords(tx, flags(300)));
+    const expected = await rows();
+    await store.db.deleteFrom('record').execute();
+
+    expect((await store.bulkTransaction((tx) => writeRecords(tx, encoded(flags(300))))).created).toHaveLength(300);
+    expect(await rows()).toEqual(expected);
+    await store.db.deleteFrom('record').execute();
+
+    expect((await store.bulkTransaction((tx) => writeRecords(tx, encoded(flags(300).slice(0, 3))))).created).toHaveLength(3);
+    expect((await writeRecords(store.db, encoded(flags(300).slice(3)))).created).toHaveLength(297);
+    expect(await rows()).toEqual(expected);
+    expect((await writeRecords(store.db, encoded(flags(300)))).unchanged).toHaveLength(300);
   });
 });

@@ -1,9 +1,10 @@
 import { pathToNul, validateResource, type ResourceType, type ValidResource } from '@continuity/domain';
+import type { EncodedRecord } from '../records/copy-rows.ts';
 import { prepareRecord, type PreparedRecord } from '../records/prepare.ts';
 
 /** One entry checked and made ready to store, or why it cannot be. Plain data: it crosses threads. */
 export type CheckedEntry =
-  | { ok: true; valid: ValidResource; prepared: PreparedRecord }
+  | { ok: true; valid: ValidResource; prepared: PreparedRecord | EncodedRecord }
   | { ok: false; resourceType: string | null; id: string | null; field?: string; message: string };
 
 /**

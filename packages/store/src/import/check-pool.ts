@@ -2,6 +2,9 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResourceType } from '@continuity/domain';
 import type { CheckedEntry } from './check-entry.ts';
+import { unpackChecks, type PackedChecks } from './checked-transfer.ts';
+
+const YOUNG_GENERATION_MB = 64;
 
 interface Job {
   resolve: (results: CheckedEntry[]) => void;
@@ -24,9 +27,11 @@ export class CheckPool {
 
   constructor(size = CheckPool.defaultSize()) {
     this.workers = Array.from({ length: size }, () => {
-      const worker = new Worker(new URL('./check-worker-entry.mjs', import.meta.url));
-      worker.on('message', ({ id, results }: { id: number; results: CheckedEntry[] }) => {
-        this.jobs.get(id)?.resolve(results);
+      // A chunk's parsed and validated objects die young; room for several chunks in the young
+      // generation keeps them from being promoted and marked (4% less CPU, about 30 MiB more memory).
+      const worker = new Worker(new URL('./check-worker-entry.mjs', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+      worker.on('message', ({ id, packed }: { id: number; packed: PackedChecks }) => {
+        this.jobs.get(id)?.resolve(unpackChecks(packed));
         this.jobs.delete(id);
       });
       worker.on('error', (error) => this.failAll(error));

@@ -1,11 +1,12 @@
 import { sharedResourceTypes, type ResourceType, type ValidResource } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
+import type { EncodedRecord } from '../records/copy-rows.ts';
 import type { PreparedRecord } from '../records/prepare.ts';
 import type { Database } from '../schema.ts';
 
 export interface Candidate {
   valid: ValidResource;
-  prepared: PreparedRecord;
+  prepared: PreparedRecord | EncodedRecord;
   position: { line: number | null; entry?: number };
 }
 

@@ -3,6 +3,7 @@ import { sql, type Kysely } from 'kysely';
 import type { BulkTransaction } from '../database.ts';
 import { engagementRecordTypes, engagementRecordsChanged } from '../engagement/engagement-state.ts';
 import type { Database } from '../schema.ts';
+import { COPIED_COLUMNS, copyRows, jsonOf, type EncodedRecord } from './copy-rows.ts';
 import { prepareRecord, type IncomingRecord, type PreparedRecord } from './prepare.ts';
 
 export interface WriteOptions {
@@ -10,10 +11,12 @@ export interface WriteOptions {
   noneStored?: boolean;
 }
 
+type Written = PreparedRecord | EncodedRecord;
+
 export interface WriteOutcome {
-  created: PreparedRecord[];
-  updated: PreparedRecord[];
-  unchanged: PreparedRecord[];
+  created: Written[];
+  updated: Written[];
+  unchanged: Written[];
 }
 
 /**
@@ -21,17 +24,19 @@ export interface WriteOutcome {
  * left alone (same version, same timestamp), which is what makes imports idempotent. Call inside a
  * transaction: the person projection and the records must change together.
  */
-export async function writeRecords(target: Kysely<Database> | BulkTransaction, incoming: Array<IncomingRecord | PreparedRecord>, options: WriteOptions = {}): Promise<WriteOutcome> {
+export async function writeRecords(target: Kysely<Database> | BulkTransaction, incoming: Array<IncomingRecord | Written>, options: WriteOptions = {}): Promise<WriteOutcome> {
   const bulk = 'copyText' in target ? target : undefined;
   const db = bulk ? bulk.db : (target as Kysely<Database>);
-  const prepared = lastOfEach(incoming.map((r) => ('json' in r ? r : prepareRecord(r))));
+  const prepared = lastOfEach(incoming.map((r) => ('json' in r || 'copyRow' in r ? r : prepareRecord(r))));
   const personal = prepared.filter((r) => r.personId !== undefined);
   const shared = prepared.filter((r) => r.personId === undefined);
   const changed = new Map<string, boolean>();
 
   if (personal.length > 0) {
     const copy = options.noneStored ? insertCopied : upsertCopied;
-    const rows = bulk && personal.length >= COPY_FROM ? await copy(bulk, personal) : await upsertUnnested(db, personal);
+    // Rows a worker encoded are copied however few: that is cheaper than reading their JSON back.
+    const copying = bulk && (personal.length >= COPY_FROM || personal.some((r) => 'copyRow' in r));
+    const rows = copying ? await copy(bulk, personal) : await upsertUnnested(db, personal);
     for (const row of rows) changed.set(`${row.resource_type}/${row.id}`, row.created);
   }
   if (shared.length > 0) {
@@ -40,7 +45,7 @@ export async function writeRecords(target: Kysely<Database> | BulkTransaction, i
       SELECT resource_type, id, content_hash, status, resource::jsonb
       FROM unnest(${shared.map((r) => r.type)}::text[], ${shared.map((r) => r.id)}::text[],
                   ${shared.map((r) => r.contentHash)}::text[], ${shared.map((r) => r.status)}::text[],
-                  ${shared.map((r) => r.json)}::text[]) AS t(resource_type, id, content_hash, status, resource)
+                  ${shared.map(jsonOf)}::text[]) AS t(resource_type, id, content_hash, status, resource)
       ON CONFLICT (resource_type, id) DO UPDATE SET
         version_id = r.version_id + 1, last_updated = now(), content_hash = excluded.content_hash,
         status = excluded.status, resource = excluded.resource
@@ -73,45 +78,21 @@ const RECORD_UPSERT = sql`
   WHERE r.content_hash <> excluded.content_hash
   RETURNING resource_type, id, (version_id = 1) AS created`;
 
-async function upsertUnnested(db: Kysely<Database>, personal: PreparedRecord[]): Promise<Upserted[]> {
+async function upsertUnnested(db: Kysely<Database>, personal: Written[]): Promise<Upserted[]> {
   const result = await sql<Upserted>`
     INSERT INTO record AS r (person_id, resource_type, id, content_hash, occurred_at, status, resource)
     SELECT person_id, resource_type, id, content_hash, occurred_at, status, resource::jsonb
     FROM unnest(${personal.map((r) => r.personId)}::text[], ${personal.map((r) => r.type)}::text[],
                 ${personal.map((r) => r.id)}::text[], ${personal.map((r) => r.contentHash)}::text[],
                 ${personal.map((r) => r.occurredAt)}::timestamptz[], ${personal.map((r) => r.status)}::text[],
-                ${personal.map((r) => r.json)}::text[])
+                ${personal.map(jsonOf)}::text[])
       AS t(person_id, resource_type, id, content_hash, occurred_at, status, resource)
     ${RECORD_UPSERT}`.execute(db);
   return result.rows;
 }
 
-const COPIED_COLUMNS = ['person_id', 'resource_type', 'id', 'content_hash', 'occurred_at', 'status', 'resource'] as const;
-
-/** What COPY's text format escapes. JSON text never holds a raw tab or line break: only its backslashes need doubling. */
-const TEXT_SPECIAL = /[\\\t\n\r]/;
-const TEXT_SPECIALS = /[\\\t\n\r]/g;
-const TEXT_ESCAPE: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-
-/**
- * One field as COPY's text format reads it. Written here rather than with a library because this is
- * the import's hottest loop: in the text format most JSON passes through untouched, where CSV quoting
- * copied every resource to double its quotes.
- */
-function copyField(value: string | null | undefined): string {
-  if (value === null || value === undefined) return '\\N';
-  return TEXT_SPECIAL.test(value) ? value.replace(TEXT_SPECIALS, (c) => TEXT_ESCAPE[c]!) : value;
-}
-
-function copyRows(personal: PreparedRecord[]): string[] {
-  return personal.map(
-    (r) =>
-      `${copyField(r.personId)}\t${copyField(r.type)}\t${copyField(r.id)}\t${copyField(r.contentHash)}\t${copyField(r.occurredAt)}\t${copyField(r.status)}\t${copyField(r.json)}\n`,
-  );
-}
-
 /** COPY into a table private to this transaction, then one set-based upsert from it. */
-async function upsertCopied(bulk: BulkTransaction, personal: PreparedRecord[]): Promise<Upserted[]> {
+async function upsertCopied(bulk: BulkTransaction, personal: Written[]): Promise<Upserted[]> {
   await sql`CREATE TEMP TABLE incoming_record (person_id text, resource_type text, id text, content_hash text,
     occurred_at timestamptz, status text, resource text) ON COMMIT DROP`.execute(bulk.db);
   await bulk.copyText('incoming_record', COPIED_COLUMNS, copyRows(personal));
@@ -127,13 +108,13 @@ async function upsertCopied(bulk: BulkTransaction, personal: PreparedRecord[]): 
  * first import): each is created at version 1, as the upsert would create it, without the staging
  * table. Should another writer store one of them meanwhile, the unique key refuses the whole COPY.
  */
-async function insertCopied(bulk: BulkTransaction, personal: PreparedRecord[]): Promise<Upserted[]> {
+async function insertCopied(bulk: BulkTransaction, personal: Written[]): Promise<Upserted[]> {
   await bulk.copyText('record', COPIED_COLUMNS, copyRows(personal));
   return personal.map((r) => ({ resource_type: r.type, id: r.id, created: true }));
 }
 
 /** The person projection (demographics, name words) of Patients written; exported for the FHIR API's updates. */
-export async function writePersons(db: Kysely<Database>, patients: PreparedRecord[]) {
+export async function writePersons(db: Kysely<Database>, patients: Written[]) {
   const rows = patients.map((p) => {
     const d = readDemographics(p.resource);
     return {
@@ -191,8 +172,8 @@ export async function writePersons(db: Kysely<Database>, patients: PreparedRecor
 }
 
 /** One statement cannot touch a row twice, so when an id repeats the last version sent wins. */
-function lastOfEach(records: PreparedRecord[]): PreparedRecord[] {
-  const byKey = new Map<string, PreparedRecord>();
+function lastOfEach(records: Written[]): Written[] {
+  const byKey = new Map<string, Written>();
   for (const record of records) {
     const key = `${record.type}/${record.id}`;
     byKey.delete(key);
