@@ -37,3 +37,14 @@ export function withDocumentEndpoint<T extends Record<string, unknown>>(organiza
   const { extension: _old, ...rest } = organization;
   return (extensions.length ? { ...rest, extension: extensions } : rest) as T;
 }
+
+/** A GP practice and where it receives summaries, as the endpoint screen lists it. */
+export interface GpPractice {
+  id: string;
+  name: string;
+  odsCode: string | null;
+  /** The FHIR base summaries are POSTed to; null when the practice reads them in the app. */
+  endpoint: string | null;
+  /** The Organization's version, which a change must name. */
+  version: number;
+}

@@ -1,19 +1,8 @@
-import { documentEndpointOf, system, withDocumentEndpoint } from '@continuity/domain';
+import { documentEndpointOf, system, withDocumentEndpoint, type GpPractice } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { prepareRecord } from '../records/prepare.ts';
 import { writeRecords } from '../records/write-records.ts';
 import type { Database } from '../schema.ts';
-
-/** A GP practice as the endpoint screen lists it. */
-export interface GpPractice {
-  id: string;
-  name: string;
-  odsCode: string | null;
-  /** The FHIR base summaries are POSTed to; null when the practice reads them in the app. */
-  endpoint: string | null;
-  /** The Organization's version, which a change must name. */
-  version: number;
-}
 
 type Row = { id: string; version_id: number; resource: Record<string, any> };
 
