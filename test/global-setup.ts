@@ -1,13 +1,14 @@
 import { existsSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStore } from '@continuity/store';
+import { createScratchDatabase, openStore } from '@continuity/store';
 
 /**
  * Gives the run one temporary folder, which every test worker, server and CLI child inherits as
  * TMPDIR and which is removed when the run ends, so scratch stores and NDJSON files written by tests
- * never pile up in the machine's /tmp. Then builds the migrated PGlite snapshot the tests start
- * from (see test/support/stores.ts) inside it.
+ * never pile up in the machine's /tmp. Then builds the migrated stores the tests start from (see
+ * test/support/stores.ts): a PGlite snapshot inside that folder and, given TEST_DATABASE_URL, a
+ * template database on that server, named to the workers in TEST_DATABASE_TEMPLATE.
  */
 export default async function setup() {
   const runFolder = mkdtempSync(join(tmpdir(), 'continuity-test-run-'));
@@ -23,5 +24,15 @@ export default async function setup() {
     renameSync(partial, PGLITE_SNAPSHOT);
     await store.close();
   }
-  return () => rmSync(runFolder, { recursive: true, force: true });
+  // Copying a migrated database is several times quicker than migrating each test's anew.
+  const template = process.env.TEST_DATABASE_URL ? await createScratchDatabase(process.env.TEST_DATABASE_URL, 'continuity_template') : undefined;
+  if (template) {
+    const store = await openStore({ databaseUrl: template.url });
+    await store.close();
+    process.env.TEST_DATABASE_TEMPLATE = new URL(template.url).pathname.slice(1);
+  }
+  return async () => {
+    await template?.drop();
+    rmSync(runFolder, { recursive: true, force: true });
+  };
 }

@@ -5,7 +5,7 @@ import { PGLITE_SNAPSHOT } from './snapshot-path.ts';
 /**
  * The stores every store-touching test runs against: embedded PGlite always, and a real PostgreSQL
  * server when TEST_DATABASE_URL is set (.ci/run sets it). Each call gives a new, empty, migrated
- * database of its own.
+ * database of its own: a copy of the migrated one test/global-setup.ts makes, for each kind.
  */
 export interface StoreKind {
   name: 'pglite' | 'postgres';
@@ -20,7 +20,7 @@ function pgliteSnapshot(): Blob | undefined {
 }
 
 async function openFreshPostgres(serverUrl: string): Promise<Store> {
-  const scratch = await createScratchDatabase(serverUrl, 'continuity_test');
+  const scratch = await createScratchDatabase(serverUrl, 'continuity_test', process.env.TEST_DATABASE_TEMPLATE);
   const store = await openStore({ databaseUrl: scratch.url });
   const close = store.close;
   store.close = async () => {

@@ -5,11 +5,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@continuity/store';
 import { monitoringScenario } from '../../store/test/support/monitoring-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity backup and restore', () => {
   const dir = mkdtempSync(join(tmpdir(), 'continuity-cli-backup-'));
-  const source = join(dir, 'source');
+  const source = migratedDataDir('continuity-cli-backup-source-');
   const file = join(dir, 'trust.backup.gz');
   beforeAll(async () => {
     expect((await continuity('import', writeNdjson(monitoringScenario()), '--data-dir', source, '--json')).code).toBe(0);

@@ -7,11 +7,12 @@ import { buildApp, createDemoAccounts } from '@continuity/server';
 import { boardScenario, BOARD_AS_OF } from '../../store/test/support/board-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
 import { signIn } from '../../server/test/support/signed-in-app.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity report board', () => {
   const dir = mkdtempSync(join(tmpdir(), 'continuity-cli-board-'));
-  const dataDir = join(dir, 'data');
+  const dataDir = migratedDataDir('continuity-cli-board-data-');
   beforeAll(async () => {
     expect((await continuity('import', writeNdjson(boardScenario()), '--data-dir', dataDir, '--json')).code).toBe(0);
   }, 120_000);

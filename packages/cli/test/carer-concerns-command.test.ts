@@ -1,14 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@continuity/store';
 import { AS_OF, carersScenario, expectedItems } from '../../store/test/support/carers-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity worklist carer-concerns', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-carers-'));
+  const dataDir = migratedDataDir('continuity-cli-carers-');
   beforeAll(async () => {
     const imported = await continuity('import', writeNdjson(carersScenario()), '--data-dir', dataDir, '--json');
     expect(imported.code).toBe(0);

@@ -1,14 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore, recordCover } from '@continuity/store';
 import { CASELOAD_AS_OF, caseloadScenario, graceAway } from '../../store/test/support/caseload-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity caseload', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-caseload-'));
+  const dataDir = migratedDataDir('continuity-cli-caseload-');
   beforeAll(async () => {
     expect((await continuity('import', writeNdjson(caseloadScenario()), '--data-dir', dataDir, '--json')).code).toBe(0);
     const store = await openStore({ dataDir });

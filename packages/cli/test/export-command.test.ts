@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mhsdsScenario } from '../../store/test/support/mhsds-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity export', () => {
   const dir = mkdtempSync(join(tmpdir(), 'continuity-cli-export-'));
-  const data = join(dir, 'data');
+  const data = migratedDataDir('continuity-cli-export-data-');
   beforeAll(async () => {
     expect((await continuity('import', writeNdjson(mhsdsScenario()), '--data-dir', data, '--json')).code).toBe(0);
   });

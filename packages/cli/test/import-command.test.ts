@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { scenario, writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { bin, continuity } from './support/run-continuity.ts';
 
 describe('continuity import', () => {
@@ -23,7 +24,7 @@ describe('continuity import', () => {
   });
 
   it('exits 1 and lists file, line, type, id and reason for each rejected record', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-'));
+    const dataDir = migratedDataDir('continuity-cli-');
     const dir = writeNdjson({ Organization: scenario().Organization! });
     writeFileSync(join(dir, 'Patient.ndjson'), `${JSON.stringify({ resourceType: 'Patient', id: 'p1', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: '1234567890' }] })}\n`);
     const result = await continuity('import', dir, '--data-dir', dataDir, '--json');
@@ -39,14 +40,14 @@ describe('continuity import', () => {
   });
 
   it('says clearly when the path does not exist', async () => {
-    const result = await continuity('import', '/no/such/folder', '--data-dir', mkdtempSync(join(tmpdir(), 'continuity-cli-')));
+    const result = await continuity('import', '/no/such/folder', '--data-dir', migratedDataDir('continuity-cli-'));
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^continuity: .*\/no\/such\/folder/m);
     expect(result.stderr).not.toMatch(/\bat .*\.ts:\d+/);
   });
 
   it('stops quietly when its output is closed early, as when piped into head or a pager that quits', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-'));
+    const dataDir = migratedDataDir('continuity-cli-');
     const dir = writeNdjson(scenario());
     const { stderr } = await promisify(execFile)('/bin/sh', ['-c', `"${process.execPath}" "${bin}" import "${dir}" --data-dir "${dataDir}" --json | true`]);
     expect(stderr).not.toMatch(/EPIPE|Error/);

@@ -1,13 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectedIntensiveItems, INTENSIVE_AS_OF as AS_OF, intensiveScenario } from '../../store/test/support/intensive-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity worklist intensive-review', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-intensive-'));
+  const dataDir = migratedDataDir('continuity-cli-intensive-');
   beforeAll(async () => {
     const imported = await continuity('import', writeNdjson(intensiveScenario()), '--data-dir', dataDir, '--json');
     expect(imported.code).toBe(0);

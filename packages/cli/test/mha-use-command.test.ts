@@ -1,14 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mhaUse, openStore } from '@continuity/store';
 import { mhaUseScenario, USE_AS_OF } from '../../store/test/support/mha-use-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity report mha-use', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-mha-use-'));
+  const dataDir = migratedDataDir('continuity-cli-mha-use-');
   beforeAll(async () => {
     const imported = await continuity('import', writeNdjson(mhaUseScenario()), '--data-dir', dataDir, '--json');
     expect(imported.code).toBe(0);

@@ -1,14 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@continuity/store';
 import { AS_OF, expectedItems, mhaScenario } from '../../store/test/support/mha-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity worklist mha-deadlines', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-mha-'));
+  const dataDir = migratedDataDir('continuity-cli-mha-');
   beforeAll(async () => {
     const imported = await continuity('import', writeNdjson(mhaScenario()), '--data-dir', dataDir, '--json');
     expect(imported.code).toBe(0);

@@ -1,14 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@continuity/store';
 import { AS_OF, expectedItems, monitoringScenario } from '../../store/test/support/monitoring-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity worklist monitoring-overdue', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-monitoring-'));
+  const dataDir = migratedDataDir('continuity-cli-monitoring-');
   beforeAll(async () => {
     const imported = await continuity('import', writeNdjson(monitoringScenario()), '--data-dir', dataDir, '--json');
     expect(imported.code).toBe(0);

@@ -1,13 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OUTCOMES_AS_OF, outcomesScenario } from '../../store/test/support/outcomes-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity report outcomes', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-outcomes-'));
+  const dataDir = migratedDataDir('continuity-cli-outcomes-');
   beforeAll(async () => {
     expect((await continuity('import', writeNdjson(outcomesScenario()), '--data-dir', dataDir, '--json')).code).toBe(0);
   });

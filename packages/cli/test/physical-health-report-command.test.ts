@@ -1,14 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@continuity/store';
 import { PH_AS_OF, physicalHealthScenario } from '../../store/test/support/physical-health-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity report physical-health', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-physical-health-'));
+  const dataDir = migratedDataDir('continuity-cli-physical-health-');
   beforeAll(async () => {
     const imported = await continuity('import', writeNdjson(physicalHealthScenario()), '--data-dir', dataDir, '--json');
     expect(imported.code).toBe(0);

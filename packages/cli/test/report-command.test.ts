@@ -1,14 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@continuity/store';
 import { dischargeScenario, expectedItems, FROM, TO } from '../../store/test/support/discharge-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity report discharge-audit', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-report-'));
+  const dataDir = migratedDataDir('continuity-cli-report-');
   beforeAll(async () => {
     const imported = await continuity('import', writeNdjson(dischargeScenario()), '--data-dir', dataDir, '--json');
     expect(imported.code).toBe(0);

@@ -1,11 +1,9 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '@continuity/server';
 import { importPath, openStore } from '@continuity/store';
 import { scenario, writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { bin } from './support/run-continuity.ts';
 
 /** Runs `continuity ...args` with `input` on standard input, as an administrator would pipe a password. */
@@ -23,7 +21,7 @@ function continuityWithInput(input: string, ...args: string[]): Promise<{ code: 
 }
 
 describe('continuity user', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-users-'));
+  const dataDir = migratedDataDir('continuity-users-');
   beforeAll(async () => {
     const store = await openStore({ dataDir });
     try {

@@ -1,15 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createDemoAccounts } from '@continuity/server';
 import { findLinkedUser, listAudit, openStore } from '@continuity/store';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 const ISSUER = 'https://cis2.example.nhs.uk/openam/oauth2/realms/root/realms/NHSIdentity/realms/Healthcare';
 
 describe('continuity user link-sso', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-link-sso-'));
+  const dataDir = migratedDataDir('continuity-link-sso-');
   beforeAll(async () => {
     const store = await openStore({ dataDir });
     try {

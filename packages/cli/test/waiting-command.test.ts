@@ -1,13 +1,11 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REFERRAL_AS_OF, expectedWaiting, referralScenario } from '../../store/test/support/referral-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity worklist waiting and report waiting-times', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-waiting-'));
+  const dataDir = migratedDataDir('continuity-cli-waiting-');
   beforeAll(async () => {
     expect((await continuity('import', writeNdjson(referralScenario()), '--data-dir', dataDir, '--json')).code).toBe(0);
   });

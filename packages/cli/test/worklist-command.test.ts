@@ -1,14 +1,13 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '@continuity/store';
 import { AS_OF, disengagementScenario, expectedItems } from '../../store/test/support/disengagement-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { continuity } from './support/run-continuity.ts';
 
 describe('continuity worklist disengaged', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-cli-worklist-'));
+  const dataDir = migratedDataDir('continuity-cli-worklist-');
   beforeAll(async () => {
     const imported = await continuity('import', writeNdjson(disengagementScenario()), '--data-dir', dataDir, '--json');
     expect(imported.code).toBe(0);

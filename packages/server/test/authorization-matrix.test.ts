@@ -4,6 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
+import { buildApp } from '@continuity/server';
+import { seededSnapshot } from '../../../test/support/store-snapshot.ts';
 import { scenarioApp, signIn } from './support/signed-in-app.ts';
 import { examples, made, prepareWriteScenario, registeredRoutes, writeMethods } from './support/write-examples.ts';
 
@@ -98,41 +100,55 @@ describe('the authorization matrix', () => {
   const kind = storeKinds[0]!;
   const matrix: Record<string, Record<string, Cell>> = {};
 
-  // Each asker on a store of its own, so one user's writes (a discharge, a transfer) cannot change what the next may do.
+  // Each asker on a store of its own, so one user's writes (a discharge, a transfer) cannot change what the next may do:
+  // copies of one store seeded once (the scenario, its accounts and the records the write routes act on).
   beforeAll(async () => {
-    for (const asker of askers) {
-      const store: Store = await kind.open();
-      const app: FastifyInstance = await scenarioApp(store);
+    const seededCookies: Record<string, string> = {};
+    const seeded = await seededSnapshot(kind, async (store) => {
+      const app = await scenarioApp(store);
       try {
-        const cookies: Record<string, string> = {};
-        await prepareWriteScenario(app, store, cookies);
-        if (asker.user && !cookies[asker.user]) cookies[asker.user] = await signIn(app, asker.user);
-        if ('breakGlass' in asker) {
-          const granted = await app.inject({ method: 'POST', url: `/api/people/${asker.person}/break-glass`, headers: { cookie: cookies[asker.user]! }, payload: { reason: 'Crisis call out of hours, known to be at risk' } });
-          if (granted.statusCode >= 300) throw new Error(`break-glass: ${granted.statusCode} ${granted.body}`);
-        }
-        // Asking for break-glass last: once granted, it would open every route after it.
-        const routes = [...registeredRoutes(app, ['GET']), ...registeredRoutes(app, writeMethods)]
-          .filter((r) => r !== 'DELETE /api/session')
-          .sort((a, b) => Number(a === BREAK_GLASS) - Number(b === BREAK_GLASS) || a.localeCompare(b));
-        for (const route of routes) {
-          const [method, pattern] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
-          const row = (matrix[route] ??= {});
-          if (asker.person !== 'ada' && !pattern.includes(':id')) {
-            row[asker.column] = 'n/a';
-            continue;
-          }
-          const example = method === 'GET' ? undefined : examples()[route];
-          const params: Record<string, string> = { ...readParams(), ...(example?.params ?? {}), id: asker.person };
-          const url = pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? 'unknown')) + (method === 'GET' ? (readQueries[pattern] ?? '') : '');
-          const cookie = asker.user === null ? undefined : cookies[asker.user];
-          const response = await app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(method === 'GET' ? {} : { payload: example?.body ?? {} }) });
-          row[asker.column] = classify(response.statusCode, `${asker.column} ${method} ${url}`);
-        }
+        await prepareWriteScenario(app, store, seededCookies);
       } finally {
         await app.close();
-        await store.close();
       }
+    });
+    try {
+      for (const asker of askers) {
+        const store: Store = await seeded.open();
+        const app: FastifyInstance = await buildApp({ store, webRoot: '/nonexistent' });
+        // The seeded sessions are in every copy; a session begun here is in this copy only.
+        const cookies = { ...seededCookies };
+        try {
+          if (asker.user && !cookies[asker.user]) cookies[asker.user] = await signIn(app, asker.user);
+          if ('breakGlass' in asker) {
+            const granted = await app.inject({ method: 'POST', url: `/api/people/${asker.person}/break-glass`, headers: { cookie: cookies[asker.user]! }, payload: { reason: 'Crisis call out of hours, known to be at risk' } });
+            if (granted.statusCode >= 300) throw new Error(`break-glass: ${granted.statusCode} ${granted.body}`);
+          }
+          // Asking for break-glass last: once granted, it would open every route after it.
+          const routes = [...registeredRoutes(app, ['GET']), ...registeredRoutes(app, writeMethods)]
+            .filter((r) => r !== 'DELETE /api/session')
+            .sort((a, b) => Number(a === BREAK_GLASS) - Number(b === BREAK_GLASS) || a.localeCompare(b));
+          for (const route of routes) {
+            const [method, pattern] = route.split(' ') as ['GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', string];
+            const row = (matrix[route] ??= {});
+            if (asker.person !== 'ada' && !pattern.includes(':id')) {
+              row[asker.column] = 'n/a';
+              continue;
+            }
+            const example = method === 'GET' ? undefined : examples()[route];
+            const params: Record<string, string> = { ...readParams(), ...(example?.params ?? {}), id: asker.person };
+            const url = pattern.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? 'unknown')) + (method === 'GET' ? (readQueries[pattern] ?? '') : '');
+            const cookie = asker.user === null ? undefined : cookies[asker.user];
+            const response = await app.inject({ method, url, headers: cookie ? { cookie } : {}, ...(method === 'GET' ? {} : { payload: example?.body ?? {} }) });
+            row[asker.column] = classify(response.statusCode, `${asker.column} ${method} ${url}`);
+          }
+        } finally {
+          await app.close();
+          await store.close();
+        }
+      }
+    } finally {
+      await seeded.drop();
     }
   }, 240_000);
 
