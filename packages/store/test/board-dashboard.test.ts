@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardDashboard, boardPeople, buildTileOnDays, carerConcernsWorklist, intensiveReviewWorklist, tileBuilders, dischargeAudit, disengagedWorklist, importPath, mhaUse, monitoringOverdueWorklist, physicalHealthReport, teamOutcomes, waitingTimes, type Store } from '@continuity/store';
+import { boardDashboard, boardPeople, buildTileOnDays, carerConcernsWorklist, intensiveReviewWorklist, tileBuilders, dischargeAudit, disengagedWorklist, mhaUse, monitoringOverdueWorklist, physicalHealthReport, teamOutcomes, waitingTimes, type Store } from '@continuity/store';
 import type { BoardDashboard } from '@continuity/domain';
 import { storeKinds } from '../../../test/support/stores.ts';
-import { boardScenario, BOARD_AS_OF } from './support/board-scenario.ts';
-import { writeNdjson } from './support/scenario.ts';
+import { BOARD_AS_OF } from './support/board-scenario.ts';
+import { openBoardStore } from './support/board-store.ts';
 
 describe.each(storeKinds)('the board dashboard on $name', (kind) => {
   let store: Store;
@@ -11,8 +11,7 @@ describe.each(storeKinds)('the board dashboard on $name', (kind) => {
   const tile = (key: string) => board.tiles.find((t) => t.tile.key === key)!;
   const point = (key: string, day: string) => tile(key).trend?.find((p) => p.asOf === day);
   beforeAll(async () => {
-    store = await kind.open();
-    expect((await importPath(store, writeNdjson(boardScenario()))).errors).toEqual([]);
+    store = await openBoardStore(kind);
     board = await boardDashboard(store.db, { asOf: BOARD_AS_OF });
   }, 120_000);
   afterAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardDashboard, buildTileOnDays, disengagedWorklist, importPath, intensiveReviewWorklist, tileBuilders, trendDays, type Store } from '@continuity/store';
+import { boardDashboard, buildTileOnDays, disengagedWorklist, intensiveReviewWorklist, tileBuilders, trendDays, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
-import { boardScenario, BOARD_AS_OF } from './support/board-scenario.ts';
-import { writeNdjson } from './support/scenario.ts';
+import { BOARD_AS_OF } from './support/board-scenario.ts';
+import { openBoardStore } from './support/board-store.ts';
 
 // Before anyone was held, held since January without contact, the days around the contacts of 20 June, and the day.
 const days = ['2025-12-31', '2026-01-31', '2026-03-31', '2026-05-31', '2026-06-19', '2026-06-20', BOARD_AS_OF];
@@ -10,8 +10,7 @@ const days = ['2025-12-31', '2026-01-31', '2026-03-31', '2026-05-31', '2026-06-1
 describe.each(storeKinds)('the engagement tiles read once for all the days on $name', (kind) => {
   let store: Store;
   beforeAll(async () => {
-    store = await kind.open();
-    expect((await importPath(store, writeNdjson(boardScenario()))).errors).toEqual([]);
+    store = await openBoardStore(kind);
   }, 120_000);
   afterAll(async () => {
     await store.close();

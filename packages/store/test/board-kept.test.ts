@@ -3,6 +3,7 @@ import { boardDashboard, boardPeople, createScratchDatabase, dataVersion, import
 import { system } from '@continuity/domain';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { boardScenario, BOARD_AS_OF } from './support/board-scenario.ts';
+import { openBoardStore } from './support/board-store.ts';
 import { writeNdjson } from './support/scenario.ts';
 
 /** An attended contact for w8, one of the three on the disengaged list (board-scenario.ts). */
@@ -15,8 +16,7 @@ const disengaged = (board: Awaited<ReturnType<typeof boardDashboard>>) => board.
 describe.each(storeKinds)('board tiles kept while the data is unchanged on $name', (kind) => {
   let store: Store;
   beforeAll(async () => {
-    store = await kind.open();
-    expect((await importPath(store, writeNdjson(boardScenario()))).errors).toEqual([]);
+    store = await openBoardStore(kind);
   }, 120_000);
   afterAll(async () => {
     await store.close();

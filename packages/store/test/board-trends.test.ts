@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardDashboard, BuildFacts, buildTileOnDays, importPath, monitoringOverdueWorklist, physicalHealthReport, teamOutcomes, tileBuilders, trendDays, type Store } from '@continuity/store';
+import { boardDashboard, BuildFacts, buildTileOnDays, monitoringOverdueWorklist, physicalHealthReport, teamOutcomes, tileBuilders, trendDays, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
-import { boardScenario, BOARD_AS_OF } from './support/board-scenario.ts';
-import { writeNdjson } from './support/scenario.ts';
+import { BOARD_AS_OF } from './support/board-scenario.ts';
+import { openBoardStore } from './support/board-store.ts';
 
 // Before anyone was held, before and after w1's check of 1 March and w3's and b2's measures of 1 March and 1 June, and the day.
 const days = ['2025-12-31', '2026-02-28', '2026-03-31', '2026-05-31', BOARD_AS_OF];
@@ -10,8 +10,7 @@ const days = ['2025-12-31', '2026-02-28', '2026-03-31', '2026-05-31', BOARD_AS_O
 describe.each(storeKinds)('board trends read once for all the days on $name', (kind) => {
   let store: Store;
   beforeAll(async () => {
-    store = await kind.open();
-    expect((await importPath(store, writeNdjson(boardScenario()))).errors).toEqual([]);
+    store = await openBoardStore(kind);
   }, 120_000);
   afterAll(async () => {
     await store.close();
