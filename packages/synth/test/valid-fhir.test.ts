@@ -15,14 +15,10 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a generated population of 300 people', () => {
   it('has every resource type the importer supports, each resource passing validateResource', () => {
-    expect([...all.keys()].sort()).toEqual([...resourceTypes].sort());
+    // A DocumentReference is a summary the platform itself sent to a GP (docs/gp-documents.md): made by sending one, never generated.
+    expect([...all.keys()].sort()).toEqual(resourceTypes.filter((t) => t !== 'DocumentReference').sort());
     const failures: string[] = [];
     for (const [type, list] of all) {
-      // A DocumentReference is a summary the platform itself sent to a GP (docs/gp-documents.md): made by sending one, never generated.
-      if (type === 'DocumentReference') {
-        expect(list).toEqual([]);
-        continue;
-      }
       expect(list.length, `${type} records`).toBeGreaterThan(0);
       for (const r of list) {
         const checked = validateResource(r, type as ResourceType);

@@ -9,7 +9,8 @@ export type Resource = { resourceType: ResourceType; id: string } & Record<strin
 const CHUNK_CHARS = 1 << 18;
 
 /**
- * One NDJSON file per resource type. Lines are gathered into chunks per file and written with
+ * One NDJSON file per resource type generated (a type nobody generates, such as the summaries the
+ * platform itself sends to GPs, gets no file). Lines are gathered into chunks per file and written with
  * backpressure: when a file stream's buffer is full, `drained()` waits for it, so memory stays flat
  * however many people are generated.
  */
@@ -19,18 +20,24 @@ export class NdjsonWriter {
   private readonly blocked = new Set<ResourceType>();
   readonly counts: Record<string, number> = {};
 
-  constructor(outDir: string) {
+  constructor(private readonly outDir: string) {
     mkdirSync(outDir, { recursive: true });
     for (const type of resourceTypes) {
-      this.streams.set(type, createWriteStream(join(outDir, `${type}.ndjson`)));
       this.pending.set(type, { lines: [], chars: 0 });
       this.counts[type] = 0;
     }
   }
 
+  private streamOf(type: ResourceType): WriteStream {
+    let stream = this.streams.get(type);
+    if (!stream) this.streams.set(type, (stream = createWriteStream(join(this.outDir, `${type}.ndjson`))));
+    return stream;
+  }
+
   write(resource: Resource): void {
     const type = resource.resourceType;
     const pending = this.pending.get(type)!;
+    this.streamOf(type);
     const line = JSON.stringify(resource);
     pending.lines.push(line);
     pending.chars += line.length + 1;
