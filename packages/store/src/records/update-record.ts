@@ -25,18 +25,12 @@ export async function readPersonRecord(db: Kysely<Database>, personId: string, t
  * Writes a new version of one existing person-scoped record, only if it is still the version the
  * writer read: a clinician's change must never silently overwrite one made since they looked.
  * Returns the new version, or undefined when the record changed (or vanished) in the meantime. The
- * version it replaces is kept in record_version (readRecordVersions).
+ * version it replaces is kept in record_version (readRecordVersions; migration 029's trigger).
  * Call inside the transaction that also writes the audit entry.
  */
 export async function updatePersonRecord(db: Kysely<Database>, record: IncomingRecord & { personId: string }, expectedVersion: number): Promise<number | undefined> {
   const prepared = prepareRecord(record);
-  // The version being replaced stays readable (record_version). A writer who lost the race finds it
-  // already kept, and then its update below matches nothing.
-  await sql`
-    INSERT INTO record_version (person_id, resource_type, id, version_id, last_updated, resource)
-    SELECT person_id, resource_type, id, version_id, last_updated, resource FROM record
-    WHERE person_id = ${record.personId} AND resource_type = ${record.type} AND id = ${record.id} AND version_id = ${expectedVersion}
-    ON CONFLICT DO NOTHING`.execute(db);
+  // The version being replaced is kept in record_version by the row trigger of migration 029.
   const result = await sql<{ version_id: number }>`
     UPDATE record SET version_id = version_id + 1, last_updated = now(), content_hash = ${prepared.contentHash},
       occurred_at = ${prepared.occurredAt}::timestamptz, status = ${prepared.status}, resource = ${prepared.json}::jsonb

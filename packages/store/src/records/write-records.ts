@@ -1,5 +1,5 @@
 import { readDemographics } from '@continuity/domain';
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { BulkTransaction } from '../database.ts';
 import { engagementRecordTypes, engagementRecordsChanged } from '../engagement/engagement-state.ts';
 import type { Database } from '../schema.ts';
@@ -78,30 +78,15 @@ const RECORD_UPSERT = sql`
   WHERE r.content_hash <> excluded.content_hash
   RETURNING resource_type, id, (version_id = 1) AS created`;
 
-/**
- * Keeps the stored version of each record an incoming one with other content will replace, as the
- * app's own updates do (updatePersonRecord): an import or write never makes an earlier version,
- * such as a plan edited in the app, unreadable. The rows are locked, so the version kept is the one
- * the upsert then replaces.
- */
-const keepReplacedVersions = (incoming: RawBuilder<unknown>) => sql`
-  INSERT INTO record_version (person_id, resource_type, id, version_id, last_updated, resource)
-  SELECT r.person_id, r.resource_type, r.id, r.version_id, r.last_updated, r.resource
-  FROM record r JOIN ${incoming} AS i ON i.person_id = r.person_id AND i.resource_type = r.resource_type AND i.id = r.id
-  WHERE r.content_hash <> i.content_hash
-  FOR UPDATE OF r
-  ON CONFLICT DO NOTHING`;
-
 async function upsertUnnested(db: Kysely<Database>, personal: Written[]): Promise<Upserted[]> {
-  const incoming = sql`(SELECT * FROM unnest(${personal.map((r) => r.personId)}::text[], ${personal.map((r) => r.type)}::text[],
+  const result = await sql<Upserted>`
+    INSERT INTO record AS r (person_id, resource_type, id, content_hash, occurred_at, status, resource)
+    SELECT person_id, resource_type, id, content_hash, occurred_at, status, resource::jsonb
+    FROM unnest(${personal.map((r) => r.personId)}::text[], ${personal.map((r) => r.type)}::text[],
                 ${personal.map((r) => r.id)}::text[], ${personal.map((r) => r.contentHash)}::text[],
                 ${personal.map((r) => r.occurredAt)}::timestamptz[], ${personal.map((r) => r.status)}::text[],
                 ${personal.map(jsonOf)}::text[])
-      AS t(person_id, resource_type, id, content_hash, occurred_at, status, resource))`;
-  await keepReplacedVersions(incoming).execute(db);
-  const result = await sql<Upserted>`
-    INSERT INTO record AS r (person_id, resource_type, id, content_hash, occurred_at, status, resource)
-    SELECT person_id, resource_type, id, content_hash, occurred_at, status, resource::jsonb FROM ${incoming} AS i
+      AS t(person_id, resource_type, id, content_hash, occurred_at, status, resource)
     ${RECORD_UPSERT}`.execute(db);
   return result.rows;
 }
@@ -111,7 +96,6 @@ async function upsertCopied(bulk: BulkTransaction, personal: Written[]): Promise
   await sql`CREATE TEMP TABLE incoming_record (person_id text, resource_type text, id text, content_hash text,
     occurred_at timestamptz, status text, resource text) ON COMMIT DROP`.execute(bulk.db);
   await bulk.copyText('incoming_record', COPIED_COLUMNS, copyRows(personal));
-  await keepReplacedVersions(sql`incoming_record`).execute(bulk.db);
   const result = await sql<Upserted>`
     INSERT INTO record AS r (person_id, resource_type, id, content_hash, occurred_at, status, resource)
     SELECT person_id, resource_type, id, content_hash, occurred_at, status, resource::jsonb FROM incoming_record
