@@ -1,5 +1,5 @@
 import { createScratchDatabase, openStore, type Store } from '@continuity/store';
-import type { StoreKind } from './stores.ts';
+import { openPostgresCopy, type StoreKind } from './stores.ts';
 
 /**
  * A seeded store frozen once, so a test that needs many identical seeded stores (one per role, say)
@@ -44,16 +44,7 @@ export async function seededSnapshot(kind: StoreKind, seed: (store: Store) => Pr
   }
   const templateName = new URL(template.url).pathname.slice(1);
   return {
-    open: async () => {
-      const scratch = await createScratchDatabase(serverUrl, 'continuity_test', templateName);
-      const copy = await openStore({ databaseUrl: scratch.url });
-      const close = copy.close;
-      copy.close = async () => {
-        await close();
-        await scratch.drop();
-      };
-      return copy;
-    },
+    open: () => openPostgresCopy(serverUrl, templateName),
     drop: template.drop,
   };
 }

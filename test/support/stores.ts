@@ -19,8 +19,9 @@ function pgliteSnapshot(): Blob | undefined {
   return snapshot;
 }
 
-async function openFreshPostgres(serverUrl: string): Promise<Store> {
-  const scratch = await createScratchDatabase(serverUrl, 'continuity_test', process.env.TEST_DATABASE_TEMPLATE);
+/** A new PostgreSQL database copied from a template (the run's migrated one by default), dropped when the store closes. */
+export async function openPostgresCopy(serverUrl: string, template = process.env.TEST_DATABASE_TEMPLATE): Promise<Store> {
+  const scratch = await createScratchDatabase(serverUrl, 'continuity_test', template);
   const store = await openStore({ databaseUrl: scratch.url });
   const close = store.close;
   store.close = async () => {
@@ -32,5 +33,5 @@ async function openFreshPostgres(serverUrl: string): Promise<Store> {
 
 export const storeKinds: StoreKind[] = [
   { name: 'pglite', open: () => openStore({ dataDir: 'memory://', pgliteSnapshot: pgliteSnapshot() }) },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres' as const, open: () => openFreshPostgres(process.env.TEST_DATABASE_URL!) }] : []),
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres' as const, open: () => openPostgresCopy(process.env.TEST_DATABASE_URL!) }] : []),
 ];
