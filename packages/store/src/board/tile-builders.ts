@@ -165,8 +165,7 @@ async function intensiveCareOnDays(db: Kysely<Database>, days: readonly string[]
   const engagement = await engagementFor(db, days, facts);
   const cohort = await intensiveCohortOnDays(db, days, days.map(engagement));
   return cohort.map(({ listed, inCare }) => ({
-    units: [...listed.map((p) => ({ ...p, counted: false })), ...inCare.map((p) => ({ ...p, counted: true }))]
-      .map(({ personId, counted, teamIds }) => ({ personId, counted, teamIds }))
+    units: [...listed.map(({ personId, teamIds }) => ({ personId, counted: false, teamIds })), ...inCare.map(({ personId, teamIds }) => ({ personId, counted: true, teamIds }))]
       .sort((a, b) => (a.personId < b.personId ? -1 : 1)),
   }));
 }
@@ -223,7 +222,7 @@ async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string
   return days.map((asOf, i) => {
     const teams = teamsByPerson(episodesOn[i]!);
     const last = londonDay(asOf)!;
-    const since = monthsBefore(londonDay(asOf)!, outcomeReportRules.completionMonths);
+    const since = monthsBefore(last, outcomeReportRules.completionMonths);
     const completed = new Set(measures.filter((m) => m.day > since && m.day <= last).map((m) => m.personId));
     return { units: [...teams.keys()].map((personId) => ({ personId, counted: completed.has(personId), teamIds: teams.get(personId)! })) };
   });

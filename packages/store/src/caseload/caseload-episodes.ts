@@ -65,6 +65,11 @@ export function coveredBy(practitioner: string, covers: readonly CoverArrangemen
   return [...found];
 }
 
+/** The key workers named on a person's episodes, each once, in order. */
+export function keyWorkersOf(episodes: readonly CaseloadEpisode[], personId: string): string[] {
+  return [...new Set(episodes.filter((e) => e.personId === personId && e.keyWorkerId).map((e) => e.keyWorkerId!))].sort();
+}
+
 export function idOf(type: string, reference: string | null | undefined): string | null {
   const prefix = `${type}/`;
   return reference?.startsWith(prefix) ? reference.slice(prefix.length) : null;

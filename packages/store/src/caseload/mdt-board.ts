@@ -2,7 +2,7 @@ import { carePlanReviewReason, extension, londonToday, noKeyWorkerReason, referr
 import { sql, type Kysely } from 'kysely';
 import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
 import type { Database } from '../schema.ts';
-import { loadCaseloadEpisodes } from './caseload-episodes.ts';
+import { keyWorkersOf, loadCaseloadEpisodes } from './caseload-episodes.ts';
 import { personLabels } from './listed-people.ts';
 import { escalationReasons } from './mdt-escalation.ts';
 import { unacknowledgedPartnerConcerns } from '../partners/partner-concerns.ts';
@@ -61,7 +61,7 @@ export async function mdtBoard(db: Kysely<Database>, teamId: string, options: { 
   const labels = await personLabels(db, ids);
   const people = new Map(ids.map((id) => [id, {
     name: labels.get(id)?.name ?? null,
-    keyWorkerIds: [...new Set(episodes.filter((e) => e.personId === id && e.keyWorkerId).map((e) => e.keyWorkerId!))],
+    keyWorkerIds: keyWorkersOf(episodes, id),
     ...(concerns.has(id) ? { partnerConcerns: concerns.get(id)! } : {}),
   }]));
   return {

@@ -4,7 +4,7 @@ import { disengagedWorklist } from '../engagement/disengaged-worklist.ts';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
 import { teamPractitionerIds } from './team-members.ts';
-import { idOf, loadCaseloadEpisodes } from './caseload-episodes.ts';
+import { idOf, keyWorkersOf, loadCaseloadEpisodes } from './caseload-episodes.ts';
 import { coversOn } from './cover-arrangements.ts';
 import { personLabels } from './listed-people.ts';
 import { unacknowledgedPartnerConcerns } from '../partners/partner-concerns.ts';
@@ -81,7 +81,7 @@ export async function teamCaseload(db: Kysely<Database>, teamId: string, options
       personId,
       name: labels.get(personId)?.name ?? null,
       nhsNumber: labels.get(personId)?.nhsNumber ?? null,
-      keyWorkerIds: [...new Set(episodes.filter((e) => e.personId === personId && e.keyWorkerId).map((e) => e.keyWorkerId!))].sort(),
+      keyWorkerIds: keyWorkersOf(episodes, personId),
       partnerConcerns: count,
     }))
     .sort((a, b) => b.partnerConcerns - a.partnerConcerns || (a.name ?? '').localeCompare(b.name ?? '') || a.personId.localeCompare(b.personId));

@@ -34,10 +34,15 @@ export async function findGpPractices(db: Kysely<Database>, search: { q?: string
   return { total: Number(total.rows[0]?.n ?? 0), practices: page.rows.map(toPractice) };
 }
 
+/** A GP practice's Organization row, locked for the transaction when `lock`; undefined when there is none. */
+async function practiceRow(db: Kysely<Database>, practiceId: string, lock = false): Promise<Row | undefined> {
+  return (await sql<Row>`SELECT id, version_id, resource FROM shared_record
+    WHERE resource_type = 'Organization' AND id = ${practiceId} AND resource @> ${GP_PRACTICE}::jsonb ${lock ? sql`FOR UPDATE` : sql``}`.execute(db)).rows[0];
+}
+
 /** One GP practice by id; undefined when there is none (or the Organization is not a GP practice). */
 export async function readGpPractice(db: Kysely<Database>, practiceId: string): Promise<GpPractice | undefined> {
-  const row = (await sql<Row>`SELECT id, version_id, resource FROM shared_record
-    WHERE resource_type = 'Organization' AND id = ${practiceId} AND resource @> ${GP_PRACTICE}::jsonb`.execute(db)).rows[0];
+  const row = await practiceRow(db, practiceId);
   return row ? toPractice(row) : undefined;
 }
 
@@ -54,12 +59,10 @@ export type EndpointChange =
  * also writes the audit entry.
  */
 export async function setGpPracticeEndpoint(db: Kysely<Database>, practiceId: string, expectedVersion: number, endpoint: string | null): Promise<EndpointChange> {
-  const held = (await sql<Row>`SELECT id, version_id, resource FROM shared_record
-    WHERE resource_type = 'Organization' AND id = ${practiceId} AND resource @> ${GP_PRACTICE}::jsonb FOR UPDATE`.execute(db)).rows[0];
+  const held = await practiceRow(db, practiceId, true);
   if (!held) return { outcome: 'not-found' };
   if (held.version_id !== expectedVersion) return { outcome: 'stale', practice: toPractice(held) };
   const resource = withDocumentEndpoint(held.resource, endpoint);
   await writeRecords(db, [prepareRecord({ type: 'Organization', id: practiceId, resource: resource as never })]);
-  const written = (await sql<Row>`SELECT id, version_id, resource FROM shared_record WHERE resource_type = 'Organization' AND id = ${practiceId}`.execute(db)).rows[0]!;
-  return { outcome: 'saved', practice: toPractice(written) };
+  return { outcome: 'saved', practice: toPractice((await practiceRow(db, practiceId))!) };
 }
