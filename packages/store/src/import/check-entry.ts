@@ -1,6 +1,7 @@
 import { pathToNul, validateResource, type ResourceType, type ValidResource } from '@continuity/domain';
 import type { EncodedRecord } from '../records/copy-rows.ts';
 import { prepareRecord, type PreparedRecord } from '../records/prepare.ts';
+import { splitBlock } from './line-blocks.ts';
 
 /** One entry checked and made ready to store, or why it cannot be. Plain data: it crosses threads. */
 export type CheckedEntry =
@@ -33,4 +34,17 @@ export function checkLine(text: string, declaredType: ResourceType | undefined):
     return { ok: false, resourceType: null, id: null, message: `malformed JSON: ${(error as Error).message}` };
   }
   return checkEntry(value, declaredType);
+}
+
+/** A block's checked lines, each with its line number within the block, and how many lines it held. */
+export interface CheckedBlock {
+  results: CheckedEntry[];
+  lines: number[];
+  lineCount: number;
+}
+
+/** Splits a block of NDJSON into lines and checks each one that is not blank. */
+export function checkBlock(bytes: Uint8Array, declaredType: ResourceType | undefined): CheckedBlock {
+  const { texts, lines, lineCount } = splitBlock(bytes);
+  return { results: texts.map((text) => checkLine(text, declaredType)), lines, lineCount };
 }

@@ -1,13 +1,13 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ResourceType } from '@continuity/domain';
-import type { CheckedEntry } from './check-entry.ts';
+import type { CheckedBlock } from './check-entry.ts';
 import { unpackChecks, type PackedChecks } from './checked-transfer.ts';
 
 const YOUNG_GENERATION_MB = 64;
 
 interface Job {
-  resolve: (results: CheckedEntry[]) => void;
+  resolve: (block: CheckedBlock) => void;
   reject: (error: unknown) => void;
 }
 
@@ -30,8 +30,8 @@ export class CheckPool {
       // A chunk's parsed and validated objects die young; room for several chunks in the young
       // generation keeps them from being promoted and marked (4% less CPU, about 30 MiB more memory).
       const worker = new Worker(new URL('./check-worker-entry.mjs', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
-      worker.on('message', ({ id, packed }: { id: number; packed: PackedChecks }) => {
-        this.jobs.get(id)?.resolve(unpackChecks(packed));
+      worker.on('message', ({ id, packed, lines, lineCount }: { id: number; packed: PackedChecks; lines: number[]; lineCount: number }) => {
+        this.jobs.get(id)?.resolve({ results: unpackChecks(packed), lines, lineCount });
         this.jobs.delete(id);
       });
       worker.on('error', (error) => this.failAll(error));
@@ -44,12 +44,13 @@ export class CheckPool {
     return this.workers.length;
   }
 
-  check(lines: string[], declaredType: ResourceType | undefined): Promise<CheckedEntry[]> {
+  /** Checks a block of whole NDJSON lines; the block's buffer is moved to the worker, so it is unusable here after. */
+  check(bytes: Uint8Array<ArrayBuffer>, declaredType: ResourceType | undefined): Promise<CheckedBlock> {
     const id = this.nextJob++;
     const worker = this.workers[this.nextWorker++ % this.workers.length]!;
     return new Promise((resolve, reject) => {
       this.jobs.set(id, { resolve, reject });
-      worker.postMessage({ id, lines, declaredType });
+      worker.postMessage({ id, bytes, declaredType }, [bytes.buffer]);
     });
   }
 

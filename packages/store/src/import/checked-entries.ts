@@ -1,7 +1,6 @@
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
-import { checkEntry, checkLine, type CheckedEntry } from './check-entry.ts';
+import { checkBlock, checkEntry, type CheckedBlock, type CheckedEntry } from './check-entry.ts';
 import type { CheckPool } from './check-pool.ts';
+import { BLOCK_BYTES, lineBlocks } from './line-blocks.ts';
 import { readEntries } from './read-entries.ts';
 import type { ImportSource } from './sources.ts';
 
@@ -14,11 +13,11 @@ export interface CheckedItem {
 }
 
 /**
- * Every entry of a source, checked, in file order. NDJSON lines are checked in chunks, by the worker
- * pool when there is one (several chunks ahead of the one being stored); Bundles and single JSON
- * files are checked on this thread.
+ * Every entry of a source, checked, in file order. NDJSON is checked a block of lines at a time, by
+ * the worker pool when there is one (several blocks ahead of the one being stored); Bundles and
+ * single JSON files are checked on this thread.
  */
-export async function* checkedEntries(source: ImportSource, pool: CheckPool | undefined, chunkSize: number): AsyncGenerator<CheckedItem> {
+export async function* checkedEntries(source: ImportSource, pool: CheckPool | undefined, blockBytes = BLOCK_BYTES): AsyncGenerator<CheckedItem> {
   if (source.format !== 'ndjson') {
     for await (const item of readEntries(source)) {
       const checked: CheckedEntry =
@@ -29,40 +28,23 @@ export async function* checkedEntries(source: ImportSource, pool: CheckPool | un
     }
     return;
   }
-  const check = (texts: string[]) => (pool ? pool.check(texts, source.declaredType) : Promise.resolve(texts.map((t) => checkLine(t, source.declaredType))));
-  const ahead: Array<Promise<{ lines: number[]; results: CheckedEntry[]; bytesRead: number }>> = [];
+  const check = (bytes: Uint8Array<ArrayBuffer>) => (pool ? pool.check(bytes, source.declaredType) : Promise.resolve(checkBlock(bytes, source.declaredType)));
+  const ahead: Array<Promise<CheckedBlock & { bytesRead: number }>> = [];
   const depth = pool ? pool.size * 2 : 1;
+  let linesBefore = 0;
   async function* take() {
-    const chunk = await ahead.shift()!;
-    for (const [i, checked] of chunk.results.entries()) yield { line: chunk.lines[i]!, checked, bytesRead: chunk.bytesRead };
+    const block = await ahead.shift()!;
+    for (const [i, checked] of block.results.entries()) yield { line: linesBefore + block.lines[i]!, checked, bytesRead: block.bytesRead };
+    linesBefore += block.lineCount;
   }
-  for await (const chunk of lineChunks(source, chunkSize)) {
-    const checking = check(chunk.texts).then((results) => ({ lines: chunk.lines, results, bytesRead: chunk.bytesRead }));
-    // A failure surfaces when its chunk's turn comes, not as an unhandled rejection before then.
+  for await (const block of lineBlocks(source.path, blockBytes)) {
+    const checking = check(block.bytes).then((checked) => ({ ...checked, bytesRead: block.bytesRead }));
+    // A failure surfaces when its block's turn comes, not as an unhandled rejection before then.
     checking.catch(() => {});
     ahead.push(checking);
     if (ahead.length >= depth) yield* take();
   }
   while (ahead.length > 0) yield* take();
-}
-
-async function* lineChunks(source: ImportSource, size: number) {
-  const lines = createInterface({ input: createReadStream(source.path, { encoding: 'utf8', highWaterMark: 1 << 20 }), crlfDelay: Infinity });
-  let chunk = { lines: [] as number[], texts: [] as string[], bytesRead: 0 };
-  let line = 0;
-  let bytesRead = 0;
-  for await (const text of lines) {
-    line += 1;
-    bytesRead += Buffer.byteLength(text) + 1;
-    if (text.trim() === '') continue;
-    chunk.lines.push(line);
-    chunk.texts.push(text);
-    if (chunk.texts.length >= size) {
-      yield { ...chunk, bytesRead };
-      chunk = { lines: [], texts: [], bytesRead: 0 };
-    }
-  }
-  if (chunk.texts.length > 0) yield { ...chunk, bytesRead };
 }
 
 function typeOf(value: unknown): string | null {

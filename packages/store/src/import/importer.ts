@@ -98,7 +98,7 @@ export async function importPath(store: Store, path: string, options: ImportOpti
         });
       };
 
-      for await (const item of checkedEntries(source, pool, batchSize)) {
+      for await (const item of checkedEntries(source, pool)) {
         bytesInFile = item.bytesRead;
         const at = { file, line: item.line, entry: item.entry };
         const { checked } = item;
