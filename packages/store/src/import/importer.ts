@@ -117,6 +117,9 @@ export async function importPath(store: Store, path: string, options: ImportOpti
   } finally {
     await pool?.close();
   }
+  // PGlite runs no autovacuum, so without this its planner would never have statistics for what was
+  // imported. A server's autovacuum gathers them within a minute or so; doing it here cost a 10k import 7%.
+  if (store.kind === 'pglite' && report.created + report.updated > 0) await store.exec('ANALYZE record, shared_record, person, engagement_state');
   // Rebuilt now, so the first worklist after an import does not wait for it.
   await rebuildStaleEngagementState(store.db, {
     onProgress: (done, total) =>
