@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /** On what grounds a record was touched. */
@@ -18,34 +18,21 @@ export interface AuditEntry {
   detail?: Record<string, unknown>;
 }
 
-/** Rows per INSERT: 10 parameters each stays well under PostgreSQL's 65,535 per statement. */
-const AUDIT_ROWS_PER_STATEMENT = 2000;
-
-/** Appends audit entries, all or none: a trust-wide list may audit tens of thousands of people at once. */
+/**
+ * Appends audit entries, all or none: one statement, whatever the number (a trust-wide list may audit
+ * tens of thousands of people at once). Columns go as arrays, so the statement has ten parameters
+ * however many rows it adds, rather than ten a row for the driver to bind and the server to parse.
+ */
 export async function recordAudit(db: Kysely<Database>, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  if (entries.length > AUDIT_ROWS_PER_STATEMENT && !db.isTransaction) {
-    await db.transaction().execute((trx) => recordAudit(trx, entries));
-    return;
-  }
-  for (let i = 0; i < entries.length; i += AUDIT_ROWS_PER_STATEMENT) {
-    await db.insertInto('audit_event').values(entries.slice(i, i + AUDIT_ROWS_PER_STATEMENT).map(auditRow)).execute();
-  }
-}
-
-function auditRow(e: AuditEntry) {
-  return {
-    actor_id: e.actorId,
-    actor_role: e.actorRole,
-    action: e.action,
-    person_id: e.personId ?? null,
-    resource_type: e.resourceType ?? null,
-    resource_id: e.resourceId ?? null,
-    basis: e.basis,
-    reason: e.reason ?? null,
-    outcome: e.outcome,
-    detail: e.detail ? JSON.stringify(e.detail) : null,
-  };
+  const column = <T>(pick: (e: AuditEntry) => T) => entries.map(pick);
+  await sql`
+    INSERT INTO audit_event (actor_id, actor_role, action, person_id, resource_type, resource_id, basis, reason, outcome, detail)
+    SELECT * FROM unnest(
+      ${column((e) => e.actorId)}::text[], ${column((e) => e.actorRole)}::text[], ${column((e) => e.action)}::text[],
+      ${column((e) => e.personId ?? null)}::text[], ${column((e) => e.resourceType ?? null)}::text[], ${column((e) => e.resourceId ?? null)}::text[],
+      ${column((e) => e.basis)}::text[], ${column((e) => e.reason ?? null)}::text[], ${column((e) => e.outcome)}::text[],
+      ${column((e) => (e.detail ? JSON.stringify(e.detail) : null))}::jsonb[])`.execute(db);
 }
 
 export interface AuditQuery {
