@@ -15,7 +15,7 @@ import { scorePairs } from '../outcomes/team-outcomes.ts';
 import { measuresOf } from '../outcomes/person-outcomes.ts';
 import { eachEligibleCheckOnDays } from '../physical-health/physical-health-report.ts';
 import { loadPersonEpisodes } from '../records/person-episodes.ts';
-import { quarterBefore, waitsOnDays } from '../referrals/waiting-times.ts';
+import { eachWaitOnDays, quarterBefore } from '../referrals/waiting-times.ts';
 import type { Database } from '../schema.ts';
 import { BuildFacts } from './build-facts.ts';
 
@@ -170,18 +170,19 @@ async function intensiveCareOnDays(db: Kysely<Database>, days: readonly string[]
   }));
 }
 
-/** Referrals seen in the quarter to each day, and whether within the standard: the referral facts are read once for all the days. */
+/**
+ * Referrals seen in the quarter to each day, and whether within the standard: the referral facts are
+ * read once for all the days, and only each day's units are kept of the waits.
+ */
 async function waitingOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
-  const onDays = await waitsOnDays(db, days.map((d) => londonDay(d)!));
-  return days.map((asOf, i) => {
-    const from = londonDay(quarterBefore(asOf))!;
-    const to = londonDay(asOf)!;
-    return {
-      units: onDays[i]!
-        .filter((w) => w.clockStop !== null && w.clockStop.day >= from && w.clockStop.day <= to)
-        .map((w) => ({ personId: w.personId, counted: w.waitedDays <= waitingRules.standardDays, teamIds: w.teamId ? [w.teamId] : [] })),
-    };
+  const builds: TileBuild[] = days.map(() => ({ units: [] }));
+  const quarters = days.map((asOf) => ({ from: londonDay(quarterBefore(asOf))!, to: londonDay(asOf)! }));
+  await eachWaitOnDays(db, quarters.map((q) => q.to), (i, w) => {
+    if (w.clockStop !== null && w.clockStop.day >= quarters[i]!.from && w.clockStop.day <= quarters[i]!.to) {
+      builds[i]!.units.push({ personId: w.personId, counted: w.waitedDays <= waitingRules.standardDays, teamIds: w.teamId ? [w.teamId] : [] });
+    }
   });
+  return builds;
 }
 
 /** People held on each day of all alive, with caseload sizes by team and key worker: the episodes are read once. */

@@ -1,4 +1,4 @@
-import { ethnicCategories, firstDayOfMonthsTo, londonDay, referralWaits, waitingMeasures, type ReferralWait, type WaitingMeasures } from '@continuity/domain';
+import { ethnicCategories, firstDayOfMonthsTo, londonDay, referralWaitsOnDays, waitingMeasures, type ReferralWait, type WaitingMeasures } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
@@ -25,13 +25,14 @@ export function quarterBefore(to: string): string {
 }
 
 /**
- * Every counted referral's wait as of each of some days (referralWaits in the domain) with the
- * person's broad ethnic group: what the waiting-times report and the board's tile (and its trend) are
- * made from. The referral facts do not depend on the day, so they are read once for all the days.
+ * Every counted referral's wait as of each of some days (referralWaitsOnDays in the domain), given
+ * to `each` with the index of its day and the person's broad ethnic group: what the
+ * waiting-times report and the board's tile (and its trend) are made from. The referral facts do not
+ * depend on the day, so they are read once for all the days, a slice of people at a time, and each
+ * caller keeps only what it needs of each wait.
  */
-export async function waitsOnDays(db: Kysely<Database>, days: readonly number[], team?: string): Promise<Array<Array<ReferralWait & { group: string }>>> {
+export async function eachWaitOnDays(db: Kysely<Database>, days: readonly number[], each: (dayIndex: number, wait: ReferralWait, group: string) => void, team?: string): Promise<void> {
   const byTeam = team ? sql`AND resource->'performer'->0->>'reference' = ${`Organization/${team}`}` : sql``;
-  const waits: Array<Array<ReferralWait & { group: string }>> = days.map(() => []);
   for (let after = ''; ; ) {
     const slice = (await sql<{ person_id: string; ethnic_category: string | null; deceased: boolean }>`
       SELECT DISTINCT r.person_id, p.ethnic_category, p.deceased_at IS NOT NULL AS deceased FROM record r JOIN person p ON p.person_id = r.person_id
@@ -41,19 +42,21 @@ export async function waitsOnDays(db: Kysely<Database>, days: readonly number[],
     const groups = new Map(slice.map((r) => [r.person_id, (r.ethnic_category && ethnicCategories[r.ethnic_category]?.group) || NOT_STATED]));
     const living = slice.filter((r) => !r.deceased).map((r) => r.person_id);
     for (const facts of (await loadReferralFacts(db, living)).values()) {
-      days.forEach((day, i) => {
-        for (const w of referralWaits(facts, day)) if (!team || w.teamId === team) waits[i]!.push({ ...w, group: groups.get(facts.personId)! });
+      const group = groups.get(facts.personId)!;
+      referralWaitsOnDays(facts, days).forEach((waits, i) => {
+        for (const w of waits) if (!team || w.teamId === team) each(i, w, group);
       });
     }
     if (slice.length < SLICE_SIZE) break;
     after = slice.at(-1)!.person_id;
   }
-  return waits;
 }
 
-/** Every counted referral's wait as of one day: waitsOnDays for a single day. */
+/** Every counted referral's wait as of one day, with the person's broad ethnic group. */
 export async function waitsAsOf(db: Kysely<Database>, to: number, team?: string): Promise<Array<ReferralWait & { group: string }>> {
-  return (await waitsOnDays(db, [to], team))[0]!;
+  const waits: Array<ReferralWait & { group: string }> = [];
+  await eachWaitOnDays(db, [to], (_, w, group) => waits.push({ ...w, group }), team);
+  return waits;
 }
 
 /**
