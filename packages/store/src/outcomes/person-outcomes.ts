@@ -31,8 +31,8 @@ export type ScoredMeasure = Pick<DatedMeasure, 'personId' | 'day' | 'id' | 'inst
 
 const outcomeUrls = Object.values(questionnaires).map((q) => q.url);
 
-/** People read a slice at a time by scoresOf, so that only a slice's responses are held as read. */
-const SLICE_SIZE = 2000;
+/** People read a slice at a time for the board (scoresOf, measureDaysOf), so that only a slice's responses are held as read. */
+const SLICE_SIZE = 2_000;
 
 /** Oldest first: by day, then the time it was authored, then id. */
 const oldestFirst = (a: ScoredMeasure, b: ScoredMeasure) => a.day - b.day || a.authored.localeCompare(b.authored) || a.id.localeCompare(b.id);
