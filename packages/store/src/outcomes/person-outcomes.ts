@@ -26,8 +26,8 @@ export interface DatedMeasure extends PersonMeasure {
   day: number;
 }
 
-/** A measure's scores and the day it counts on, without its answers: what the board reads of everyone. */
-export type ScoredMeasure = Pick<DatedMeasure, 'personId' | 'day' | 'id' | 'instrument' | 'authored' | 'scores'>;
+/** A measure's scores (each its key and value) and the day it counts on, without its answers: what the board reads of everyone. */
+export type ScoredMeasure = Pick<DatedMeasure, 'personId' | 'day' | 'id' | 'instrument' | 'authored'> & { scores: Array<Pick<MeasureScore, 'key' | 'value'>> };
 
 const outcomeUrls = Object.values(questionnaires).map((q) => q.url);
 
@@ -97,7 +97,7 @@ export async function scoresOf(db: Kysely<Database>, personIds: readonly string[
       const scored = scoreQuestionnaireResponse({ questionnaire: row.questionnaire, status: row.status, item: row.item });
       const day = londonDay(row.authored as string | undefined);
       if (!scored || day === undefined || day > last) continue;
-      measures.push({ personId: row.person_id, day, id: row.id, instrument: scored.instrument, authored: row.authored as string, scores: scored.ok ? scored.scores : [] });
+      measures.push({ personId: row.person_id, day, id: row.id, instrument: scored.instrument, authored: row.authored as string, scores: scored.ok ? scored.scores.map(({ key, value }) => ({ key, value })) : [] });
     }
   }
   return measures.sort(oldestFirst);
