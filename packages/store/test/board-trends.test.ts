@@ -53,6 +53,25 @@ describe.each(storeKinds)('board trends read once for all the days on $name', (k
     expect(figures).toEqual([[0, 0], [0, 0], [0, 0], [0, 0], [1, 2]]);
   });
 
+  it('gives outcome measure completion on each day exactly as the outcomes reports of both teams, alone or from the read it shares with outcome change', async () => {
+    const alone = await buildTileOnDays(store.db, 'outcome-measures', days);
+    const figures = [];
+    for (const [i, day] of days.entries()) {
+      const completion = async (team: string) => (await teamOutcomes(store.db, team, day)).report;
+      const [north, south] = [await completion('team-north'), await completion('team-south')];
+      const counted = alone[i]!.units.filter((u) => u.counted).length;
+      expect([counted, alone[i]!.units.length], day).toEqual([north.completion.people + south.completion.people, north.caseload + south.caseload]);
+      expect(alone[i], day).toEqual(await tileBuilders['outcome-measures'](store.db, day));
+      figures.push([counted, alone[i]!.units.length]);
+    }
+    const pack = new BuildFacts(new Set(['outcome-measures', 'outcome-change'] as const));
+    expect(await buildTileOnDays(store.db, 'outcome-measures', days, {}, pack)).toEqual(alone);
+    expect(await buildTileOnDays(store.db, 'outcome-change', days, {}, pack)).toEqual(await buildTileOnDays(store.db, 'outcome-change', days));
+    // Worked by hand: w4's PHQ-9 of 1 May 2025 counts once w4 is held (1 January) until 12 months have passed;
+    // w3's, b2's and u1's of 1 March from then on; w17 is held until 1 March.
+    expect(figures).toEqual([[0, 3], [1, 24], [4, 23], [3, 23], [3, 23]]);
+  });
+
   it('gives monitoring on each day exactly as the monitoring-overdue worklist for that day', async () => {
     const together = await buildTileOnDays(store.db, 'monitoring', days);
     const figures = [];

@@ -48,6 +48,8 @@ describe.each(storeKinds)('waiting for care on $name', (kind) => {
       ['Black or Black British', 1, 1, 0],
       ['Not stated or not recorded', 0, 0, 1],
     ]);
+    // Read a slice of people at a time, each slice its own referrals in key order: the same report.
+    for (const sliceSize of [1, 2, 3]) expect(await waitingTimes(store.db, { from: '2026-04-01', to: REFERRAL_AS_OF, sliceSize }), `slices of ${sliceSize}`).toEqual(report);
     // Gus was seen in January: in a period that includes it, he counts, 15 days.
     const january = await waitingTimes(store.db, { from: '2026-01-01', to: '2026-01-31', team: 'team-south' });
     expect(january.overall).toMatchObject({ seen: 1, seenWithinStandard: 1, medianDays: 15, waiting: 0 });

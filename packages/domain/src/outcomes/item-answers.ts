@@ -23,6 +23,18 @@ const rangeText = (rules: InstrumentRules) => {
   return rules.notKnown ? `${range}, or ${rules.notKnown.value} for ${rules.notKnown.label.toLowerCase()}` : range;
 };
 
+const readings = new WeakMap<InstrumentRules, { known: ReadonlySet<string>; allowed: ReadonlySet<number> }>();
+
+/** An instrument's item linkIds and allowed answers, worked out once per instrument: the board scores every measure of everyone held. */
+function readingOf(rules: InstrumentRules): { known: ReadonlySet<string>; allowed: ReadonlySet<number> } {
+  let reading = readings.get(rules);
+  if (!reading) {
+    reading = { known: new Set(rules.items.map((i) => i.linkId)), allowed: new Set([...rules.answers.map((a) => a.value), ...(rules.notKnown ? [rules.notKnown.value] : [])]) };
+    readings.set(rules, reading);
+  }
+  return reading;
+}
+
 /**
  * Reads the answers of a QuestionnaireResponse's items for one instrument: each item `linkId` "1"
  * to "n" with one `answer[0].valueInteger` in the instrument's range (docs/fhir.md). An item with
@@ -32,8 +44,7 @@ const rangeText = (rules: InstrumentRules) => {
  */
 export function readItemAnswers(rules: InstrumentRules, items: readonly ResponseItem[] | undefined): ReadAnswers {
   const problems: ItemProblem[] = [];
-  const known = new Set(rules.items.map((i) => i.linkId));
-  const allowed = new Set([...rules.answers.map((a) => a.value), ...(rules.notKnown ? [rules.notKnown.value] : [])]);
+  const { known, allowed } = readingOf(rules);
   const answers = new Map<string, number | null>(rules.items.map((i) => [i.linkId, null]));
   const seen = new Set<string>();
   for (const item of items ?? []) {

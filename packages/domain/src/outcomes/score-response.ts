@@ -38,12 +38,19 @@ export function instrumentOf(questionnaire: unknown): QuestionnaireKey | undefin
 }
 
 /**
- * Scores a QuestionnaireResponse as docs/fhir.md describes it: undefined when it does not answer
- * an outcome measure the platform scores, or is not `completed` (or `amended`).
+ * The instrument a QuestionnaireResponse is scored as: undefined when it does not answer an outcome
+ * measure the platform scores, or is not `completed` (or `amended`). Whether a response counts as a
+ * measure at all depends on this alone, not on its answers.
  */
+export function scoredInstrumentOf(response: { questionnaire?: unknown; status?: unknown }): QuestionnaireKey | undefined {
+  const instrument = instrumentOf(response.questionnaire);
+  return instrument && (response.status === 'completed' || response.status === 'amended') ? instrument : undefined;
+}
+
+/** Scores a QuestionnaireResponse as docs/fhir.md describes it: undefined when scoredInstrumentOf gives none. */
 export function scoreQuestionnaireResponse(response: object): ScoredAnswers | undefined {
   const resource = response as { questionnaire?: unknown; status?: unknown; item?: unknown };
-  const instrument = instrumentOf(resource.questionnaire);
-  if (!instrument || (resource.status !== 'completed' && resource.status !== 'amended')) return undefined;
+  const instrument = scoredInstrumentOf(resource);
+  if (!instrument) return undefined;
   return scoreAnswers(instrument, Array.isArray(resource.item) ? (resource.item as ResponseItem[]) : []);
 }

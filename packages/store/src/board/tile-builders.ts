@@ -11,11 +11,11 @@ import { peopleInIntensiveCare } from '../intensive-care/in-intensive-care.ts';
 import { intensiveReviewWorklist } from '../intensive-care/intensive-review-worklist.ts';
 import { judgeMonitoringOnDays } from '../medicines/monitoring-worklist.ts';
 import { peopleSubjectToTheAct } from '../mha/mha-use-report.ts';
-import { scorePairs } from '../outcomes/team-outcomes.ts';
-import { measuresOf } from '../outcomes/person-outcomes.ts';
+import { measureDaysOf, scoresOf } from '../outcomes/person-outcomes.ts';
+import { scorePairsAsOf, scoreSeries } from '../outcomes/score-series.ts';
 import { eachEligibleCheckOnDays } from '../physical-health/physical-health-report.ts';
 import { loadPersonEpisodes } from '../records/person-episodes.ts';
-import { quarterBefore, waitsOnDays } from '../referrals/waiting-times.ts';
+import { eachWaitOnDays, quarterBefore } from '../referrals/waiting-times.ts';
 import type { Database } from '../schema.ts';
 import { BuildFacts } from './build-facts.ts';
 
@@ -170,18 +170,19 @@ async function intensiveCareOnDays(db: Kysely<Database>, days: readonly string[]
   }));
 }
 
-/** Referrals seen in the quarter to each day, and whether within the standard: the referral facts are read once for all the days. */
+/**
+ * Referrals seen in the quarter to each day, and whether within the standard: the referral facts are
+ * read once for all the days, and only each day's units are kept of the waits.
+ */
 async function waitingOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
-  const onDays = await waitsOnDays(db, days.map((d) => londonDay(d)!));
-  return days.map((asOf, i) => {
-    const from = londonDay(quarterBefore(asOf))!;
-    const to = londonDay(asOf)!;
-    return {
-      units: onDays[i]!
-        .filter((w) => w.clockStop !== null && w.clockStop.day >= from && w.clockStop.day <= to)
-        .map((w) => ({ personId: w.personId, counted: w.waitedDays <= waitingRules.standardDays, teamIds: w.teamId ? [w.teamId] : [] })),
-    };
+  const builds: TileBuild[] = days.map(() => ({ units: [] }));
+  const quarters = days.map((asOf) => ({ from: londonDay(quarterBefore(asOf))!, to: londonDay(asOf)! }));
+  await eachWaitOnDays(db, quarters.map((q) => q.to), (i, w) => {
+    if (w.clockStop !== null && w.clockStop.day >= quarters[i]!.from && w.clockStop.day <= quarters[i]!.to) {
+      builds[i]!.units.push({ personId: w.personId, counted: w.waitedDays <= waitingRules.standardDays, teamIds: w.teamId ? [w.teamId] : [] });
+    }
   });
+  return builds;
 }
 
 /** People held on each day of all alive, with caseload sizes by team and key worker: the episodes are read once. */
@@ -215,27 +216,53 @@ async function caseloadOnDays(db: Kysely<Database>, days: readonly string[], _se
 /**
  * People held on each day with an outcome measure in the 12 months to it (the outcomes report's
  * completion, all teams): episodes and measures are read once, up to the last day, and each day
- * counts only measures on or before it, as measuresOf would.
+ * counts only measures on or before it, as measuresOf would. Built with outcome change, it takes
+ * that tile's read of the scored measures; alone, it reads only the days of the measures.
  */
 async function outcomeMeasuresOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
-  const [episodesOn, measures] = await measuresOnDays(db, days, facts);
+  const { teamsOn, measuredOn } = facts.builds('outcome-change') ? await outcomesOnDays(db, days, facts) : await measuredOnDays(db, days, facts);
   return days.map((asOf, i) => {
-    const teams = teamsByPerson(episodesOn[i]!);
+    const teams = teamsOn[i]!;
     const last = londonDay(asOf)!;
     const since = monthsBefore(last, outcomeReportRules.completionMonths);
-    const completed = new Set(measures.filter((m) => m.day > since && m.day <= last).map((m) => m.personId));
-    return { units: [...teams.keys()].map((personId) => ({ personId, counted: completed.has(personId), teamIds: teams.get(personId)! })) };
+    return { units: [...teams].map(([personId, teamIds]) => ({ personId, counted: latestOnOrBefore(measuredOn.get(personId), last) > since, teamIds })) };
   });
 }
 
-/**
- * The episodes held on each day and the outcome measures of everyone held on any of them, up to the
- * last day: read and scored once per build for both outcome tiles.
- */
-async function measuresOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
+/** The latest of some days in order that is on or before a day; -Infinity when none is. */
+function latestOnOrBefore(days: readonly number[] | undefined, day: number): number {
+  for (let i = (days?.length ?? 0) - 1; i >= 0; i--) if (days![i]! <= day) return days![i]!;
+  return -Infinity;
+}
+
+/** The latest day of some, and everyone held on any of them. */
+const lastOf = (days: readonly string[]) => [...days].sort().at(-1)!;
+const heldOnAny = (episodesOn: ReadonlyArray<ReadonlyArray<{ personId: string }>>) => [...new Set(episodesOn.flat().map((e) => e.personId))];
+
+/** For the completion tile built without outcome change: the days of each one's measures, which need no scoring. */
+async function measuredOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
   const episodesOn = await episodesOnDays(db, days, facts);
-  const measures = await facts.once(`measures|${days.join()}`, ['outcome-measures', 'outcome-change'], () => measuresOf(db, [...new Set(episodesOn.flat().map((e) => e.personId))], [...days].sort().at(-1)!));
-  return [episodesOn, measures] as const;
+  return { teamsOn: episodesOn.map(teamsByPerson), measuredOn: await measureDaysOf(db, heldOnAny(episodesOn), lastOf(days)) };
+}
+
+/**
+ * The teams holding each person on each day, and of everyone held on any of the days, up to the
+ * last: the days each had an outcome measure, and each one's scores by each rule with a published
+ * reliable change (scoreSeries). Read and scored once per build for both outcome tiles; the measures
+ * themselves are let go once these are made.
+ */
+async function outcomesOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
+  const episodesOn = await episodesOnDays(db, days, facts);
+  return facts.once(`measures|${days.join()}`, ['outcome-measures', 'outcome-change'], async () => {
+    const measures = await scoresOf(db, heldOnAny(episodesOn), lastOf(days));
+    const measuredOn = new Map<string, number[]>();
+    for (const m of measures) (measuredOn.get(m.personId) ?? measuredOn.set(m.personId, []).get(m.personId)!).push(m.day);
+    const series = (Object.keys(outcomeRules) as QuestionnaireKey[]).flatMap((instrument) => {
+      const own = measures.filter((m) => m.instrument === instrument);
+      return outcomeRules[instrument].scores.filter((rule) => rule.reliableChange !== undefined).map((rule) => ({ rule, series: scoreSeries(rule.key, own) }));
+    });
+    return { teamsOn: episodesOn.map(teamsByPerson), measuredOn, series };
+  });
 }
 
 /**
@@ -280,21 +307,17 @@ function median(values: readonly number[]): number | null {
 
 /**
  * First-to-latest score pairs of people held on each day (the outcomes report's pairing): episodes
- * and measures are read once, up to the last day, and each day pairs only the measures on or before
- * it of the people held that day, as measuresOf would.
+ * and measures are read once, up to the last day, and each day pairs only the scores on or before
+ * it of the people held that day (scorePairsAsOf), as scorePairs over measuresOf would.
  */
 async function outcomeChangeOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
-  const [episodesOn, measures] = await measuresOnDays(db, days, facts);
+  const { teamsOn, series } = await outcomesOnDays(db, days, facts);
   return days.map((asOf, i) => {
-    const teams = teamsByPerson(episodesOn[i]!);
+    const teams = teamsOn[i]!;
     const last = londonDay(asOf)!;
     const units: TileUnit[] = [];
-    for (const instrument of Object.keys(outcomeRules) as QuestionnaireKey[]) {
-      const own = measures.filter((m) => m.instrument === instrument && m.day <= last && teams.has(m.personId));
-      for (const rule of outcomeRules[instrument].scores) {
-        if (rule.reliableChange === undefined) continue;
-        for (const pair of scorePairs(rule, own)) units.push({ personId: pair.personId, counted: reliableChange(rule, pair.first, pair.latest) === 'reliably-improved', teamIds: teams.get(pair.personId)! });
-      }
+    for (const { rule, series: scores } of series) {
+      for (const pair of scorePairsAsOf(scores, last, (personId) => teams.has(personId))) units.push({ personId: pair.personId, counted: reliableChange(rule, pair.first, pair.latest) === 'reliably-improved', teamIds: teams.get(pair.personId)! });
     }
     return { units };
   });

@@ -1,3 +1,4 @@
 export * from './person-outcomes.ts';
 export * from './team-outcomes.ts';
 export * from './measure-links.ts';
+export * from './score-series.ts';

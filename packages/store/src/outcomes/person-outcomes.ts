@@ -1,5 +1,5 @@
-import { instrumentOf, londonDay, outcomeRules, questionnaires, scoreQuestionnaireResponse, type AnswersByItem, type ItemProblem, type MeasureScore, type NotScored, type QuestionnaireKey } from '@continuity/domain';
-import { sql, type Kysely } from 'kysely';
+import { instrumentOf, londonDay, outcomeRules, questionnaires, scoredInstrumentOf, scoreQuestionnaireResponse, type AnswersByItem, type ItemProblem, type MeasureScore, type NotScored, type QuestionnaireKey } from '@continuity/domain';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 
 /** One completed measure as the person's record shows it: its scores, or why it has none. */
@@ -26,7 +26,24 @@ export interface DatedMeasure extends PersonMeasure {
   day: number;
 }
 
+/** A measure's scores (each its key and value) and the day it counts on, without its answers: what the board reads of everyone. */
+export type ScoredMeasure = Pick<DatedMeasure, 'personId' | 'day' | 'id' | 'instrument' | 'authored'> & { scores: Array<Pick<MeasureScore, 'key' | 'value'>> };
+
 const outcomeUrls = Object.values(questionnaires).map((q) => q.url);
+
+/** People read a slice at a time for the board (scoresOf, measureDaysOf), so that only a slice's responses are held as read. */
+const SLICE_SIZE = 2_000;
+
+/** Oldest first: by day, then the time it was authored, then id. */
+const oldestFirst = (a: ScoredMeasure, b: ScoredMeasure) => a.day - b.day || a.authored.localeCompare(b.authored) || a.id.localeCompare(b.id);
+
+/** The outcome measures' QuestionnaireResponses of the given people: the columns asked for, by the people's keys. */
+function outcomeResponses<Row>(db: Kysely<Database>, personIds: readonly string[], columns: RawBuilder<unknown>) {
+  return sql<Row>`
+    SELECT person_id, id, ${columns} FROM record
+    WHERE person_id = ANY(${[...personIds]}::text[]) AND resource_type = 'QuestionnaireResponse'
+      AND split_part(resource->>'questionnaire', '|', 1) = ANY(${outcomeUrls}::text[])`.execute(db);
+}
 
 /**
  * Completed outcome measures (QuestionnaireResponses answering an instrument the platform scores)
@@ -36,10 +53,7 @@ const outcomeUrls = Object.values(questionnaires).map((q) => q.url);
 export async function measuresOf(db: Kysely<Database>, personIds: readonly string[], asOf: string): Promise<DatedMeasure[]> {
   if (personIds.length === 0) return [];
   const last = londonDay(asOf)!;
-  const result = await sql<{ person_id: string; id: string; resource: Record<string, unknown> }>`
-    SELECT person_id, id, resource FROM record
-    WHERE person_id = ANY(${[...personIds]}::text[]) AND resource_type = 'QuestionnaireResponse'
-      AND split_part(resource->>'questionnaire', '|', 1) = ANY(${outcomeUrls}::text[])`.execute(db);
+  const result = await outcomeResponses<{ person_id: string; id: string; resource: Record<string, unknown> }>(db, personIds, sql`resource`);
   const measures: DatedMeasure[] = [];
   for (const row of result.rows) {
     const scored = scoreQuestionnaireResponse(row.resource);
@@ -60,7 +74,57 @@ export async function measuresOf(db: Kysely<Database>, personIds: readonly strin
       problems: scored.ok ? [] : scored.problems,
     });
   }
-  return measures.sort((a, b) => a.day - b.day || a.authored.localeCompare(b.authored) || a.id.localeCompare(b.id));
+  return measures.sort(oldestFirst);
+}
+
+/**
+ * The measures measuresOf gives, with their scores only: for the board's outcome tiles, which read
+ * everyone held. Only what scoring reads of each response is read (its questionnaire, status, items
+ * and when it was authored), a slice of people at a time. The questionnaire and status are read as
+ * text: a questionnaire that is not a string is not selected, and only the strings "completed" and
+ * "amended" read as either.
+ */
+export async function scoresOf(db: Kysely<Database>, personIds: readonly string[], asOf: string): Promise<ScoredMeasure[]> {
+  const last = londonDay(asOf)!;
+  const measures: ScoredMeasure[] = [];
+  for (let i = 0; i < personIds.length; i += SLICE_SIZE) {
+    const result = await outcomeResponses<{ person_id: string; id: string; questionnaire: unknown; status: unknown; item: unknown; authored: unknown }>(
+      db,
+      personIds.slice(i, i + SLICE_SIZE),
+      sql`resource->>'questionnaire' AS questionnaire, resource->>'status' AS status, resource->'item' AS item, resource->'authored' AS authored`,
+    );
+    for (const row of result.rows) {
+      const scored = scoreQuestionnaireResponse({ questionnaire: row.questionnaire, status: row.status, item: row.item });
+      const day = londonDay(row.authored as string | undefined);
+      if (!scored || day === undefined || day > last) continue;
+      measures.push({ personId: row.person_id, day, id: row.id, instrument: scored.instrument, authored: row.authored as string, scores: scored.ok ? scored.scores.map(({ key, value }) => ({ key, value })) : [] });
+    }
+  }
+  return measures.sort(oldestFirst);
+}
+
+/**
+ * The days each person had a measure measuresOf would give, oldest first: whether a response is a
+ * measure does not depend on its answers (scoredInstrumentOf), so none is read or scored. For the
+ * board's completion tile when it is built alone.
+ */
+export async function measureDaysOf(db: Kysely<Database>, personIds: readonly string[], asOf: string): Promise<Map<string, number[]>> {
+  const last = londonDay(asOf)!;
+  const days = new Map<string, number[]>();
+  for (let i = 0; i < personIds.length; i += SLICE_SIZE) {
+    const result = await outcomeResponses<{ person_id: string; questionnaire: string | null; status: string | null; authored: unknown }>(
+      db,
+      personIds.slice(i, i + SLICE_SIZE),
+      sql`resource->>'questionnaire' AS questionnaire, resource->>'status' AS status, resource->'authored' AS authored`,
+    );
+    for (const row of result.rows) {
+      const day = londonDay(row.authored as string | undefined);
+      if (!scoredInstrumentOf(row) || day === undefined || day > last) continue;
+      (days.get(row.person_id) ?? days.set(row.person_id, []).get(row.person_id)!).push(day);
+    }
+  }
+  for (const own of days.values()) own.sort((a, b) => a - b);
+  return days;
 }
 
 /** One person's outcome measures over time, oldest first, as of a day. */

@@ -1,4 +1,4 @@
-import { ethnicCategories, firstDayOfMonthsTo, londonDay, referralWaits, waitingMeasures, type ReferralWait, type WaitingMeasures } from '@continuity/domain';
+import { ethnicCategories, firstDayOfMonthsTo, londonDay, referralWaitsOnDays, waitingMeasures, type ReferralWait, type WaitingMeasures } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
@@ -25,35 +25,44 @@ export function quarterBefore(to: string): string {
 }
 
 /**
- * Every counted referral's wait as of each of some days (referralWaits in the domain) with the
- * person's broad ethnic group: what the waiting-times report and the board's tile (and its trend) are
- * made from. The referral facts do not depend on the day, so they are read once for all the days.
+ * Every counted referral's wait as of each of some days (referralWaitsOnDays in the domain), given
+ * to `each` with the index of its day and the person's broad ethnic group: what the
+ * waiting-times report and the board's tile (and its trend) are made from. The referral facts do not
+ * depend on the day, so they are read once for all the days, a slice of people at a time, and each
+ * caller keeps only what it needs of each wait.
  */
-export async function waitsOnDays(db: Kysely<Database>, days: readonly number[], team?: string): Promise<Array<Array<ReferralWait & { group: string }>>> {
+export async function eachWaitOnDays(db: Kysely<Database>, days: readonly number[], each: (dayIndex: number, wait: ReferralWait, group: string) => void, scope: { team?: string; sliceSize?: number } = {}): Promise<void> {
+  const { team, sliceSize = SLICE_SIZE } = scope;
   const byTeam = team ? sql`AND resource->'performer'->0->>'reference' = ${`Organization/${team}`}` : sql``;
-  const waits: Array<Array<ReferralWait & { group: string }>> = days.map(() => []);
   for (let after = ''; ; ) {
-    const slice = (await sql<{ person_id: string; ethnic_category: string | null; deceased: boolean }>`
-      SELECT DISTINCT r.person_id, p.ethnic_category, p.deceased_at IS NOT NULL AS deceased FROM record r JOIN person p ON p.person_id = r.person_id
-      WHERE r.resource_type = 'ServiceRequest' AND r.status IN ('active', 'completed') AND r.person_id > ${after} ${byTeam}
-      ORDER BY r.person_id LIMIT ${SLICE_SIZE}`.execute(db)).rows;
+    // The slice's referrals are taken in key order and limited before anything else, so each slice
+    // reads only its own rows from the index, not every referral after it (sorted, then limited).
+    // A person whose referrals straddle the limit is read whole in this slice; the next starts after.
+    // Referrals of someone with no person row are left out, as an inner join would.
+    const slice = (await sql<{ person_id: string; known: boolean; ethnic_category: string | null; deceased: boolean }>`
+      SELECT r.person_id, p.person_id IS NOT NULL AS known, p.ethnic_category, p.deceased_at IS NOT NULL AS deceased
+      FROM (SELECT DISTINCT person_id FROM (
+        SELECT person_id FROM record WHERE resource_type = 'ServiceRequest' AND status IN ('active', 'completed') AND person_id > ${after} ${byTeam}
+        ORDER BY person_id LIMIT ${sliceSize}) referred) r
+      LEFT JOIN person p ON p.person_id = r.person_id ORDER BY r.person_id`.execute(db)).rows;
     if (slice.length === 0) break;
     const groups = new Map(slice.map((r) => [r.person_id, (r.ethnic_category && ethnicCategories[r.ethnic_category]?.group) || NOT_STATED]));
-    const living = slice.filter((r) => !r.deceased).map((r) => r.person_id);
+    const living = slice.filter((r) => r.known && !r.deceased).map((r) => r.person_id);
     for (const facts of (await loadReferralFacts(db, living)).values()) {
-      days.forEach((day, i) => {
-        for (const w of referralWaits(facts, day)) if (!team || w.teamId === team) waits[i]!.push({ ...w, group: groups.get(facts.personId)! });
+      const group = groups.get(facts.personId)!;
+      referralWaitsOnDays(facts, days).forEach((waits, i) => {
+        for (const w of waits) if (!team || w.teamId === team) each(i, w, group);
       });
     }
-    if (slice.length < SLICE_SIZE) break;
     after = slice.at(-1)!.person_id;
   }
-  return waits;
 }
 
-/** Every counted referral's wait as of one day: waitsOnDays for a single day. */
-export async function waitsAsOf(db: Kysely<Database>, to: number, team?: string): Promise<Array<ReferralWait & { group: string }>> {
-  return (await waitsOnDays(db, [to], team))[0]!;
+/** Every counted referral's wait as of one day, with the person's broad ethnic group. */
+export async function waitsAsOf(db: Kysely<Database>, to: number, scope: { team?: string; sliceSize?: number } = {}): Promise<Array<ReferralWait & { group: string }>> {
+  const waits: Array<ReferralWait & { group: string }> = [];
+  await eachWaitOnDays(db, [to], (_, w, group) => waits.push({ ...w, group }), scope);
+  return waits;
 }
 
 /**
@@ -61,11 +70,11 @@ export async function waitsAsOf(db: Kysely<Database>, to: number, team?: string)
  * and those still waiting on `to`, for the trust (or one team), by team and by ethnic group. Every
  * living person with a referral is read, a slice at a time.
  */
-export async function waitingTimes(db: Kysely<Database>, options: { from: string; to: string; team?: string }): Promise<WaitingTimesReport> {
+export async function waitingTimes(db: Kysely<Database>, options: { from: string; to: string; team?: string; sliceSize?: number }): Promise<WaitingTimesReport> {
   const from = londonDay(options.from);
   const to = londonDay(options.to);
   if (from === undefined || to === undefined || from > to) throw new Error('the period must be two dates, from before to');
-  const waits = await waitsAsOf(db, to, options.team);
+  const waits = await waitsAsOf(db, to, options);
   const measure = (some: readonly ReferralWait[]): ReportedMeasures => {
     const { longestWaits, ...rest } = waitingMeasures(some, from, to);
     return { ...rest, longestWaitDays: longestWaits.map((w) => w.days) };
