@@ -44,6 +44,14 @@ export function earliestListingDay(facts: EngagementFacts, from: number): number
   const died = londonDay(facts.deceasedAt);
   if (died !== undefined && died <= start) return null;
   if (evaluateEngagement(facts, isoDay(start)).reasons.length > 0) return start;
+  return listingDayAfter(facts, start);
+}
+
+/**
+ * earliestListingDay for someone already known not to be listed on `start`, a day on or after every
+ * event in their facts (newestEventDay): the bound without judging that day again.
+ */
+export function listingDayAfter(facts: EngagementFacts, start: number): number | null {
   const candidates = [contactDueBound(facts, start), ...injectionBounds(facts, start)].filter((d): d is number => d !== undefined);
   return candidates.length === 0 ? null : Math.max(start, Math.min(...candidates));
 }
