@@ -123,3 +123,18 @@ describe('dateTimes read without Date.parse', () => {
     );
   });
 });
+
+describe('months counted back by arithmetic', () => {
+  it('gives the same day as counting through dates did, from 1900 to 2100', () => {
+    const before = (day: number, months: number) => {
+      const [y, m, d] = new Date(day * 86_400_000).toISOString().slice(0, 10).split('-').map(Number) as [number, number, number];
+      return Math.min(Date.UTC(y, m - 1 - months, d) / 86_400_000, Date.UTC(y, m - months, 0) / 86_400_000);
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: londonDay('1900-01-01')!, max: londonDay('2100-12-31')! }), fc.integer({ min: 0, max: 600 }), (day, months) => {
+        expect(monthsBefore(day, months)).toBe(before(day, months));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});

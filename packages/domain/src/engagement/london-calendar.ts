@@ -44,15 +44,20 @@ function daysFromCivil(year: number, month: number, day: number): number {
   return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
 
-/** The year of a day number: the inverse of daysFromCivil for the year alone. */
-function yearOfDay(day: number): number {
+/** The year, month (1-12) and day of the month of a day number: the inverse of daysFromCivil. */
+function civilOfDay(day: number): { year: number; month: number; dayOfMonth: number } {
   const z = day + 719_468;
   const era = Math.floor(z / 146_097);
   const dayOfEra = z - era * 146_097;
   const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
   const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
   const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
-  return yearOfEra + era * 400 + (monthIndex >= 10 ? 1 : 0);
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, dayOfMonth: dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1 };
+}
+
+function yearOfDay(day: number): number {
+  return civilOfDay(day).year;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -72,8 +77,7 @@ function parseInstant(value: string): number {
   const hour = digits(value, 11, 2);
   const minute = digits(value, 14, 2);
   if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59) return Date.parse(value);
-  const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > DAYS_IN_MONTH[month - 1]! + (leap ? 1 : 0)) return Date.parse(value);
+  if (day > daysInMonth(year, month)) return Date.parse(value);
   let at = 16;
   let second = 0;
   let fraction = 0;
@@ -187,9 +191,16 @@ export function isoDay(day: number): string {
  * JavaScript's own month arithmetic would roll 31 February over into March instead.
  */
 export function monthsBefore(day: number, months: number): number {
-  const [y, m, d] = isoDay(day).split('-').map(Number) as [number, number, number];
-  const lastOfMonth = Date.UTC(y, m - 1 - months + 1, 0) / DAY_MS;
-  return Math.min(Date.UTC(y, m - 1 - months, d) / DAY_MS, lastOfMonth);
+  // By arithmetic on the calendar, not through strings and Dates: rules look back from every day judged.
+  const { year, month, dayOfMonth } = civilOfDay(day);
+  const index = year * 12 + (month - 1) - months;
+  const y = Math.floor(index / 12);
+  const m = index - y * 12 + 1;
+  return daysFromCivil(y, m, Math.min(dayOfMonth, daysInMonth(y, m)));
+}
+
+function daysInMonth(year: number, month: number): number {
+  return DAYS_IN_MONTH[month - 1]! + (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 1 : 0);
 }
 
 /**

@@ -117,41 +117,50 @@ function byPerson(rows: EngagementRows): Map<string, PersonOnDays> {
  * given again, which is what lets the domain (evaluateEngagementOnDays) skip days with nothing new.
  */
 function cutDown(facts: EngagementFacts, encounters: Row[], appointments: Row[], statements: Row[], doses: Row[]): PersonOnDays {
-  let last: { kept: string; facts: EngagementFacts } | undefined;
-  const latest = (list: Row[], kind: string, stretch: number) => {
-    let found = -1;
-    for (const [j, r] of list.entries()) if (r.kind === kind && r.stretch < stretch && (found < 0 || r.stretch > list[found]!.stretch)) found = j;
-    return found;
-  };
-  const count = (list: Row[], keep: (r: Row) => boolean) => {
-    let n = 0;
-    for (const r of list) if (keep(r)) n += 1;
-    return n;
-  };
+  // Plain loops, no closures: this runs for everyone on every day of a trend.
+  let last: { contact: number; attended: number; kept: number[]; facts: EngagementFacts } | undefined;
   return {
     on(end, stretch) {
-      const contact = latest(encounters, 'contact', stretch);
-      const attended = latest(appointments, 'attended', stretch);
+      const contact = latestOfStretches(encounters, 'contact', stretch);
+      const attended = latestOfStretches(appointments, 'attended', stretch);
       const seenAt = Math.max(contact < 0 ? -Infinity : encounters[contact]!.at_ms, attended < 0 ? -Infinity : appointments[attended]!.at_ms);
-      const inpatient = (r: Row) => r.kind === 'inpatient' && r.at_ms < end;
-      const missed = (r: Row) => r.kind === 'missed' && r.at_ms < end && r.at_ms >= seenAt;
-      const said = (r: Row) => r.at_ms === null || r.at_ms < end;
-      const given = (r: Row) => r.at_ms < end;
-      const kept = `${contact}|${attended}|${count(encounters, inpatient)}|${count(appointments, missed)}|${count(statements, said)}|${count(doses, given)}`;
-      if (last?.kept === kept) return last.facts;
+      const inpatient: number[] = [];
+      for (const [j, r] of encounters.entries()) if (r.kind === 'inpatient' && r.at_ms < end) inpatient.push(j);
+      const missed: number[] = [];
+      for (const [j, r] of appointments.entries()) if (r.kind === 'missed' && r.at_ms < end && r.at_ms >= seenAt) missed.push(j);
+      let said = 0;
+      for (const r of statements) if (r.at_ms === null || r.at_ms < end) said += 1;
+      let given = 0;
+      for (const r of doses) if (r.at_ms < end) given += 1;
+      const kept = [inpatient.length, missed.length, said, given];
+      if (last && last.contact === contact && last.attended === attended && last.kept.every((n, k) => n === kept[k])) return last.facts;
+      const encountersKept = new Set(contact < 0 ? inpatient : [contact, ...inpatient]);
+      const appointmentsKept = new Set(attended < 0 ? missed : [attended, ...missed]);
       last = {
+        contact,
+        attended,
         kept,
         facts: {
           ...facts,
-          encounters: facts.encounters.filter((_, j) => j === contact || inpatient(encounters[j]!)),
-          appointments: facts.appointments.filter((_, j) => j === attended || missed(appointments[j]!)),
-          medicationStatements: facts.medicationStatements.filter((_, j) => said(statements[j]!)),
-          administrations: facts.administrations.filter((_, j) => given(doses[j]!)),
+          encounters: facts.encounters.filter((_, j) => encountersKept.has(j)),
+          appointments: facts.appointments.filter((_, j) => appointmentsKept.has(j)),
+          medicationStatements: facts.medicationStatements.filter((_, j) => statements[j]!.at_ms === null || statements[j]!.at_ms < end),
+          administrations: facts.administrations.filter((_, j) => doses[j]!.at_ms < end),
         },
       };
       return last.facts;
     },
   };
+}
+
+/** The row of a kind from the latest stretch before `stretch` (a day's latest contact), or -1. */
+function latestOfStretches(list: readonly Row[], kind: string, stretch: number): number {
+  let found = -1;
+  for (let j = 0; j < list.length; j += 1) {
+    const r = list[j]!;
+    if (r.kind === kind && r.stretch < stretch && (found < 0 || r.stretch > list[found]!.stretch)) found = j;
+  }
+  return found;
 }
 
 /**

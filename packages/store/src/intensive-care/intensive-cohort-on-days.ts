@@ -34,9 +34,13 @@ export async function intensiveCohortOnDays(db: Kysely<Database>, days: readonly
     const facts = await loadIntensiveReviewFacts(db, everyone.slice(i, i + SLICE_SIZE), { aot, police });
     for (const personFacts of facts.values()) {
       for (const [d, asOf] of days.entries()) {
+        const listed = reviewed.has(personFacts.personId) && evaluateIntensiveReview({ ...personFacts, disengaged: disengaged[d]!.get(personFacts.personId) }, asOf).listed;
+        const inCare = inCareCandidates.has(personFacts.personId) && inIntensiveCare(personFacts, asOf);
+        // The teams only of the people counted: most candidates are neither on a given day.
+        if (!listed && !inCare) continue;
         const teamIds = teamsOpenTo(personFacts, londonDay(asOf)!);
-        if (reviewed.has(personFacts.personId) && evaluateIntensiveReview({ ...personFacts, disengaged: disengaged[d]!.get(personFacts.personId) }, asOf).listed) cohort[d]!.listed.push({ personId: personFacts.personId, teamIds });
-        if (inCareCandidates.has(personFacts.personId) && inIntensiveCare(personFacts, asOf)) cohort[d]!.inCare.push({ personId: personFacts.personId, teamIds });
+        if (listed) cohort[d]!.listed.push({ personId: personFacts.personId, teamIds });
+        if (inCare) cohort[d]!.inCare.push({ personId: personFacts.personId, teamIds });
       }
     }
   }
