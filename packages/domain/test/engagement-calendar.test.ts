@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { endOfLondonDay, firstDayOfMonthsTo, isoDay, londonDay, londonToday, monthsBefore } from '../src/index.ts';
-import { instantOf } from '../src/engagement/london-calendar.ts';
+import { instantOf, shortDate } from '../src/engagement/london-calendar.ts';
 
 const day = (iso: string) => isoDay(londonDay(iso)!);
 
@@ -133,6 +133,46 @@ describe('months counted back by arithmetic', () => {
     fc.assert(
       fc.property(fc.integer({ min: londonDay('1900-01-01')!, max: londonDay('2100-12-31')! }), fc.integer({ min: 0, max: 600 }), (day, months) => {
         expect(monthsBefore(day, months)).toBe(before(day, months));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('dates and short dates by arithmetic', () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+
+  it('reads a date without a time as Date.UTC did, however it is written', () => {
+    const asBefore = (value: string) => {
+      const [y, m, d] = value.split('-').map(Number);
+      const ms = y ? Date.UTC(y, (m ?? 1) - 1, d ?? 1) : NaN;
+      return Number.isNaN(ms) ? undefined : ms / 86_400_000;
+    };
+    const written = fc.oneof(
+      fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 })).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${two(m)}-${two(d)}`),
+      fc.tuple(fc.integer({ min: 1, max: 9999 }), fc.integer({ min: 1, max: 12 })).map(([y, m]) => `${y}-${two(m)}`),
+      fc.integer({ min: 1, max: 9999 }).map(String),
+      fc.string({ minLength: 1, maxLength: 10 }),
+    );
+    fc.assert(
+      fc.property(written, (value) => {
+        expect(londonDay(value)).toBe(asBefore(value));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('writes a day as the Date of it did, with the year only when it differs', () => {
+    const asBefore = (day: number, relativeTo: number) => {
+      const date = new Date(day * 86_400_000);
+      const sameYear = date.getUTCFullYear() === new Date(relativeTo * 86_400_000).getUTCFullYear();
+      return `${date.getUTCDate()} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][date.getUTCMonth()]}${sameYear ? '' : ` ${date.getUTCFullYear()}`}`;
+    };
+    const day = fc.integer({ min: londonDay('1800-01-01')!, max: londonDay('2200-12-31')! });
+    fc.assert(
+      fc.property(day, day, (d, relativeTo) => {
+        expect(shortDate(d, relativeTo)).toBe(asBefore(d, relativeTo));
+        expect(shortDate(d, d)).toBe(asBefore(d, d));
       }),
       { numRuns: 20_000 },
     );

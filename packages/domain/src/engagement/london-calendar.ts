@@ -129,9 +129,18 @@ function digits(value: string, at: number, count: number): number {
 export function londonDay(value: string | null | undefined): number | undefined {
   if (!value) return undefined;
   if (value.length <= 10) {
-    // A date without a time is already a calendar day; a partial date means its first day. There
-    // are few distinct dates and the worklist reads each many times, so each is worked out once.
-    if (dayOfDate.has(value)) return dayOfDate.get(value);
+    // A date without a time is already a calendar day; a partial date means its first day. A whole
+    // date in range is counted directly; anything else (few distinct values, each read many times)
+    // is worked out once, as Date.UTC reads it.
+    if (value.length === 10 && value.charCodeAt(4) === 45 && value.charCodeAt(7) === 45) {
+      const year = digits(value, 0, 4);
+      const month = digits(value, 5, 2);
+      const dayOfMonth = digits(value, 8, 2);
+      // Date.UTC reads years 0-99 as 1900-1999, so those go the long way.
+      if (year >= 100 && month >= 1 && month <= 12 && dayOfMonth >= 1 && dayOfMonth <= daysInMonth(year, month)) return daysFromCivil(year, month, dayOfMonth);
+    }
+    const known = dayOfDate.get(value);
+    if (known !== undefined || dayOfDate.has(value)) return known;
     const [y, m, d] = value.split('-').map(Number);
     const ms = y ? Date.UTC(y, (m ?? 1) - 1, d ?? 1) : NaN;
     const day = Number.isNaN(ms) ? undefined : ms / DAY_MS;
@@ -220,9 +229,9 @@ const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 
 /** A day as a busy clinician reads it: "20 May", with the year only when it is not the year of `relativeTo`. */
 export function shortDate(day: number, relativeTo: number): string {
-  const date = new Date(day * DAY_MS);
-  const sameYear = date.getUTCFullYear() === new Date(relativeTo * DAY_MS).getUTCFullYear();
-  return `${date.getUTCDate()} ${MONTHS[date.getUTCMonth()]}${sameYear ? '' : ` ${date.getUTCFullYear()}`}`;
+  const { year, month, dayOfMonth } = civilOfDay(day);
+  const sameYear = year === civilOfDay(relativeTo).year;
+  return `${dayOfMonth} ${MONTHS[month - 1]}${sameYear ? '' : ` ${year}`}`;
 }
 
 /** "1 day" / "41 days". */

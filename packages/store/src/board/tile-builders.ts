@@ -166,10 +166,14 @@ async function contactReEstablishedOnDays(db: Kysely<Database>, days: readonly s
   });
 }
 
-/** The intensive and assertive cohort on each day, and who of it is in intensive care: the worklist's and the rule's answers for each day. */
+/**
+ * The intensive and assertive cohort on each day, and who of it is in intensive care: the worklist's
+ * and the rule's answers for each day. Disengagement matters only for the people the worklist could
+ * list, so built without the other engagement tiles, only they are judged for it.
+ */
 async function intensiveCareOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
-  const engagement = await engagementFor(db, days, facts, 'intensive-care');
-  const cohort = await intensiveCohortOnDays(db, days, days.map(engagement));
+  const shared = facts.builds('disengaged') || facts.builds('contact-re-established');
+  const cohort = await intensiveCohortOnDays(db, days, async (reviewed) => (shared ? days.map(await engagementFor(db, days, facts, 'intensive-care')) : engagementOnDays(db, days, { people: reviewed })));
   return cohort.map(({ listed, inCare }) => ({
     units: [...listed.map(({ personId, teamIds }) => ({ personId, counted: false, teamIds })), ...inCare.map(({ personId, teamIds }) => ({ personId, counted: true, teamIds }))]
       .sort((a, b) => (a.personId < b.personId ? -1 : 1)),

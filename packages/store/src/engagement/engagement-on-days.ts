@@ -27,9 +27,13 @@ export interface EngagementOnDay {
  * and the missed appointments since the latest contact before the first day, which each day narrows
  * to those since its own latest contact. With `contactAfter`, the people found on each of its `from`
  * days (some of `days`) have their latest contact that many days later looked up too (the board's
- * contact re-established).
+ * contact re-established). With `people`, only they are judged: each person's answer is their own.
  */
-export async function engagementOnDays(db: Kysely<Database>, days: readonly string[], options: { contactAfter?: { days: number; from: readonly string[] } } = {}): Promise<EngagementOnDay[]> {
+export async function engagementOnDays(
+  db: Kysely<Database>,
+  days: readonly string[],
+  options: { contactAfter?: { days: number; from: readonly string[] }; people?: readonly string[] } = {},
+): Promise<EngagementOnDay[]> {
   const endOf = (day: number) => endOfLondonDay(day).getTime();
   // Judged in order of day, so each person's facts for a day are the previous day's when nothing new was recorded between them.
   const order = days.map((_, i) => i).sort((a, b) => londonDay(days[a])! - londonDay(days[b])!);
@@ -41,7 +45,7 @@ export async function engagementOnDays(db: Kysely<Database>, days: readonly stri
   const teamsOn: Array<Map<string, string[]>> = days.map(() => new Map());
   const latestOn: Array<Map<string, number | null>> = days.map(() => new Map());
 
-  for (const slice of await personSlices(db)) {
+  for (const slice of options.people ? chunks(options.people) : await personSlices(db)) {
     const people = byPerson(await engagementRows(db, { before: new Date(bounds.at(-1)!), ...slice }, contactsOnDaysQuery(bounds, cohortOf(slice))));
     const judged = order.map((i) => days[i]!);
     for (const person of people.values()) {
@@ -77,6 +81,13 @@ async function personSlices(db: Kysely<Database>): Promise<Array<{ from?: string
   const ids = (await sql<{ person_id: string }>`SELECT person_id FROM person ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
   const starts = ids.filter((_, i) => i > 0 && i % SLICE_SIZE === 0);
   return [undefined, ...starts].map((from, i) => ({ from, to: starts[i] }));
+}
+
+/** Some people, a slice at a time. */
+function chunks(people: readonly string[]): Array<{ personIds: readonly string[] }> {
+  const found: Array<{ personIds: readonly string[] }> = [];
+  for (let i = 0; i < people.length; i += SLICE_SIZE) found.push({ personIds: people.slice(i, i + SLICE_SIZE) });
+  return found;
 }
 
 /** One person's facts as read up to the last day, and what a read bounded by an earlier day would have found. */
