@@ -29,10 +29,18 @@ function summerTimeOf(year: number): [number, number] {
   return range;
 }
 
+/** The bounds of the year of the instant last asked about, and of its summer time. */
+let lastYear = { from: NaN, to: NaN, start: NaN, end: NaN };
+
 /** Offset of UK time from UTC at an instant, in milliseconds (0 in winter, one hour in summer). */
 function londonOffset(ms: number): number {
-  const [start, end] = summerTimeOf(yearOfDay(Math.floor(ms / DAY_MS)));
-  return ms >= start && ms < end ? 3_600_000 : 0;
+  // Instants read one after another mostly fall in the same year as the one before, so its bounds are kept.
+  if (!(ms >= lastYear.from && ms < lastYear.to)) {
+    const year = yearOfDay(Math.floor(ms / DAY_MS));
+    const [start, end] = summerTimeOf(year);
+    lastYear = { from: daysFromCivil(year, 1, 1) * DAY_MS, to: daysFromCivil(year + 1, 1, 1) * DAY_MS, start, end };
+  }
+  return ms >= lastYear.start && ms < lastYear.end ? 3_600_000 : 0;
 }
 
 /** Days from 1970-01-01 to a day of the (proleptic Gregorian) calendar; month 1-12. Arithmetic, so no Date is made per record. */

@@ -1,4 +1,4 @@
-import { attendedContacts, compareFindings, endOfLondonDay, evaluateEngagementOnDays, heldEpisodes, isoDay, londonDay, type EngagementFacts, type EngagementFinding, type WorklistReason } from '@continuity/domain';
+import { attendedContacts, compareFindings, endOfLondonDay, evaluateEngagementOnDays, heldEpisodes, londonDay, type EngagementFacts, type EngagementFinding, type WorklistReason } from '@continuity/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 import { atMs, cohortOf, engagementRows, factsFromRows, type EngagementRows, type Row } from './engagement-facts.ts';
@@ -128,33 +128,39 @@ function byPerson(rows: EngagementRows): Map<string, PersonOnDays> {
  * given again, which is what lets the domain (evaluateEngagementOnDays) skip days with nothing new.
  */
 function cutDown(facts: EngagementFacts, encounters: Row[], appointments: Row[], statements: Row[], doses: Row[]): PersonOnDays {
-  // Plain loops, no closures: this runs for everyone on every day of a trend.
-  let last: { contact: number; attended: number; kept: number[]; facts: EngagementFacts } | undefined;
+  // Plain loops over each kind's rows, no arrays made per call: this runs for everyone on every day of a trend.
+  const contacts = encounters.filter((r) => r.kind === 'contact');
+  const stays = encounters.filter((r) => r.kind === 'inpatient');
+  const attendances = appointments.filter((r) => r.kind === 'attended');
+  const missed = appointments.filter((r) => r.kind === 'missed');
+  let last: { contact: Row | undefined; attended: Row | undefined; stays: number; missed: number; said: number; given: number; facts: EngagementFacts } | undefined;
   return {
     on(end, stretch) {
-      const contact = latestOfStretches(encounters, 'contact', stretch);
-      const attended = latestOfStretches(appointments, 'attended', stretch);
-      const seenAt = Math.max(contact < 0 ? -Infinity : encounters[contact]!.at_ms, attended < 0 ? -Infinity : appointments[attended]!.at_ms);
-      const inpatient: number[] = [];
-      for (const [j, r] of encounters.entries()) if (r.kind === 'inpatient' && r.at_ms < end) inpatient.push(j);
-      const missed: number[] = [];
-      for (const [j, r] of appointments.entries()) if (r.kind === 'missed' && r.at_ms < end && r.at_ms >= seenAt) missed.push(j);
+      const contact = latestOfStretches(contacts, stretch);
+      const attended = latestOfStretches(attendances, stretch);
+      const seenAt = Math.max(contact?.at_ms ?? -Infinity, attended?.at_ms ?? -Infinity);
+      let stayed = 0;
+      for (const r of stays) if (r.at_ms < end) stayed += 1;
+      let missedSince = 0;
+      for (const r of missed) if (r.at_ms < end && r.at_ms >= seenAt) missedSince += 1;
       let said = 0;
       for (const r of statements) if (r.at_ms === null || r.at_ms < end) said += 1;
       let given = 0;
       for (const r of doses) if (r.at_ms < end) given += 1;
-      const kept = [inpatient.length, missed.length, said, given];
-      if (last && last.contact === contact && last.attended === attended && last.kept.every((n, k) => n === kept[k])) return last.facts;
-      const encountersKept = new Set(contact < 0 ? inpatient : [contact, ...inpatient]);
-      const appointmentsKept = new Set(attended < 0 ? missed : [attended, ...missed]);
+      if (last && last.contact === contact && last.attended === attended && last.stays === stayed && last.missed === missedSince && last.said === said && last.given === given) return last.facts;
+      const keptEncounter = (r: Row) => r === contact || (r.kind === 'inpatient' && r.at_ms < end);
+      const keptAppointment = (r: Row) => r === attended || (r.kind === 'missed' && r.at_ms < end && r.at_ms >= seenAt);
       last = {
         contact,
         attended,
-        kept,
+        stays: stayed,
+        missed: missedSince,
+        said,
+        given,
         facts: {
           ...facts,
-          encounters: facts.encounters.filter((_, j) => encountersKept.has(j)),
-          appointments: facts.appointments.filter((_, j) => appointmentsKept.has(j)),
+          encounters: facts.encounters.filter((_, j) => keptEncounter(encounters[j]!)),
+          appointments: facts.appointments.filter((_, j) => keptAppointment(appointments[j]!)),
           medicationStatements: facts.medicationStatements.filter((_, j) => statements[j]!.at_ms === null || statements[j]!.at_ms < end),
           administrations: facts.administrations.filter((_, j) => doses[j]!.at_ms < end),
         },
@@ -164,13 +170,10 @@ function cutDown(facts: EngagementFacts, encounters: Row[], appointments: Row[],
   };
 }
 
-/** The row of a kind from the latest stretch before `stretch` (a day's latest contact), or -1. */
-function latestOfStretches(list: readonly Row[], kind: string, stretch: number): number {
-  let found = -1;
-  for (let j = 0; j < list.length; j += 1) {
-    const r = list[j]!;
-    if (r.kind === kind && r.stretch < stretch && (found < 0 || r.stretch > list[found]!.stretch)) found = j;
-  }
+/** The row from the latest stretch before `stretch` (a day's latest contact), if any. */
+function latestOfStretches(rows: readonly Row[], stretch: number): Row | undefined {
+  let found: Row | undefined;
+  for (const r of rows) if (r.stretch < stretch && (found === undefined || r.stretch > found.stretch)) found = r;
   return found;
 }
 
