@@ -103,7 +103,7 @@ interface PersonOnDays {
  * them, and the admissions, statements and doses before it, as loadEngagementFacts would for that day.
  */
 function byPerson(rows: EngagementRows): Map<string, PersonOnDays> {
-  const all = factsFromRows({ ...rows, contacts: rows.contacts.map((r) => (r.kind === 'attended' || r.kind === 'missed' ? { ...r, kind: 'appointment' } : r)) });
+  const all = factsFromRows(rows);
   const rowsOf = (list: Row[], keep: (r: Row) => boolean = () => true) => {
     const found = new Map<string, Row[]>();
     for (const r of list) if (keep(r)) (found.get(r.person_id) ?? found.set(r.person_id, []).get(r.person_id)!).push(r);
