@@ -13,6 +13,8 @@ const STILL_PRESCRIBED = new Set(['active', 'on-hold']);
  * prescriber has not stopped or changed it) and no later statement says they are taking it again.
  */
 export function checkStoppedMedicines(facts: EngagementFacts, asOf: number): WorklistReason | undefined {
+  // Only a statement of stopping against advice can give a reason: most people have none.
+  if (!facts.medicationStatements.some((s) => s.status === 'stopped' && s.reasonCodes.includes(rule.statusReasonCode))) return undefined;
   const statements = facts.medicationStatements.filter((s) => (londonDay(whenSaid(s)) ?? Infinity) <= asOf);
   const requests = new Map(facts.medicationRequests.map((r) => [r.id, r]));
   const stillStopped = new Map<string, MedicationStatementFact>();

@@ -148,8 +148,6 @@ function cutDown(facts: EngagementFacts, encounters: Row[], appointments: Row[],
       let given = 0;
       for (const r of doses) if (r.at_ms < end) given += 1;
       if (last && last.contact === contact && last.attended === attended && last.stays === stayed && last.missed === missedSince && last.said === said && last.given === given) return last.facts;
-      const keptEncounter = (r: Row) => r === contact || (r.kind === 'inpatient' && r.at_ms < end);
-      const keptAppointment = (r: Row) => r === attended || (r.kind === 'missed' && r.at_ms < end && r.at_ms >= seenAt);
       last = {
         contact,
         attended,
@@ -159,8 +157,8 @@ function cutDown(facts: EngagementFacts, encounters: Row[], appointments: Row[],
         given,
         facts: {
           ...facts,
-          encounters: facts.encounters.filter((_, j) => keptEncounter(encounters[j]!)),
-          appointments: facts.appointments.filter((_, j) => keptAppointment(appointments[j]!)),
+          encounters: facts.encounters.filter((_, j) => encounters[j] === contact || (encounters[j]!.kind === 'inpatient' && encounters[j]!.at_ms < end)),
+          appointments: facts.appointments.filter((_, j) => appointments[j] === attended || (appointments[j]!.kind === 'missed' && appointments[j]!.at_ms < end && appointments[j]!.at_ms >= seenAt)),
           medicationStatements: facts.medicationStatements.filter((_, j) => statements[j]!.at_ms === null || statements[j]!.at_ms < end),
           administrations: facts.administrations.filter((_, j) => doses[j]!.at_ms < end),
         },
