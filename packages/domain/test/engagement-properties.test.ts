@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { earliestListingDay, evaluateEngagement, isoDay, londonDay, newestEventDay, type EngagementFacts } from '../src/index.ts';
+import { earliestListingDay, evaluateEngagement, evaluateEngagementOnDays, isoDay, londonDay, newestEventDay, type EngagementFacts } from '../src/index.ts';
 
 const AS_OF = '2026-06-30';
 const day = fc.integer({ min: -400, max: 60 }).map((offset) => new Date(Date.UTC(2026, 5, 30 + offset)).toISOString().slice(0, 10));
@@ -139,6 +139,40 @@ describe('engagement rules, for any records', () => {
         expect(earliestListingDay(f, from)).toBe(from);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('engagement judged on many days at once', () => {
+  // Days in order over 14 months either side of the records, each with one of a few people's facts,
+  // held for runs of days as a trend's read gives the same facts while nothing new is recorded.
+  const daysInOrder = fc.uniqueArray(fc.integer({ min: -420, max: 420 }), { minLength: 1, maxLength: 24 }).map((offsets) => offsets.sort((a, b) => a - b).map((o) => isoDay(londonDay(AS_OF)! + o)));
+  const trend = fc.tuple(fc.array(facts, { minLength: 1, maxLength: 3 }), daysInOrder, fc.array(fc.nat(2), { minLength: 24, maxLength: 24 })).map(([people, days, pick]) => {
+    // Each day keeps the previous day's facts or takes one of the others: runs of the very same object.
+    const factsOn: EngagementFacts[] = [];
+    for (const [i] of days.entries()) factsOn.push(i > 0 && pick[i]! > 0 ? factsOn[i - 1]! : people[pick[(i + 1) % 24]! % people.length]!);
+    return { factsOn, days };
+  });
+
+  it('finds on each day exactly what evaluateEngagement finds on that day', () => {
+    fc.assert(
+      fc.property(trend, ({ factsOn, days }) => {
+        const together = evaluateEngagementOnDays(factsOn, days);
+        for (const [i, day] of days.entries()) {
+          const alone = evaluateEngagement(factsOn[i]!, day);
+          expect(together[i], day).toEqual(alone.reasons.length > 0 ? alone : null);
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('refuses days out of order', () => {
+    fc.assert(
+      fc.property(facts, (f) => {
+        expect(() => evaluateEngagementOnDays([f, f], ['2026-06-30', '2026-05-31'])).toThrow(/in order/);
+      }),
+      { numRuns: 5 },
     );
   });
 });

@@ -49,8 +49,16 @@ export function checkContactInterval(facts: EngagementFacts, contacts: readonly 
 }
 
 function earliestStarted(episodes: readonly EpisodeFact[]): EpisodeFact {
-  const key = (e: EpisodeFact) => londonDay(e.start) ?? Number.MAX_SAFE_INTEGER;
-  return [...episodes].sort((a, b) => key(a) - key(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0]!;
+  return [...episodes].sort((a, b) => startOrLast(a) - startOrLast(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0]!;
+}
+
+// Sort keys at module level, not made per call: the board judges everyone on many days.
+function startOrLast(e: EpisodeFact): number {
+  return londonDay(e.start) ?? Number.MAX_SAFE_INTEGER;
+}
+
+function startOrFirst(p: CarePlanFact): number {
+  return londonDay(p.start) ?? -1;
 }
 
 /** The care plan in force on the as-of day: started by then and not yet ended; the latest started wins. */
@@ -62,8 +70,7 @@ export function currentCarePlan(plans: readonly CarePlanFact[], asOf: number): C
     if (end !== undefined) return end > asOf && plan.status !== 'entered-in-error' && plan.status !== 'draft';
     return plan.status === 'active' || plan.status === 'on-hold';
   });
-  const key = (p: CarePlanFact) => londonDay(p.start) ?? -1;
-  return inForce.sort((a, b) => key(b) - key(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
+  return inForce.sort((a, b) => startOrFirst(b) - startOrFirst(a) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))[0];
 }
 
 /** Whole days in a FHIR Duration / timing period; undefined when the unit is not one of d, wk, mo, a. */

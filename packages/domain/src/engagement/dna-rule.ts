@@ -19,6 +19,10 @@ interface Event {
  * person's absence, and is not contact either). Booked appointments still ahead are ignored.
  */
 export function checkConsecutiveDna(facts: EngagementFacts, contacts: readonly AttendedContact[], asOf: number): WorklistReason | undefined {
+  // A run is of missed appointments alone: with fewer on record than a run needs, there is none (most people, on most days).
+  let missed = 0;
+  for (const appointment of facts.appointments) if (appointment.status === 'noshow') missed += 1;
+  if (missed < rule.minimumMissed) return undefined;
   const events: Event[] = contacts.map((c) => ({ kind: 'attended', reference: c.reference, day: c.day, instant: c.instant }));
   for (const appointment of facts.appointments) {
     if (appointment.status !== 'noshow') continue;

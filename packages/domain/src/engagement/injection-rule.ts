@@ -13,6 +13,7 @@ const rule = engagementRules.laiMissed;
  * Only current prescriptions count: one the prescriber stopped is a decision, not a missed dose.
  */
 export function checkInjections(facts: EngagementFacts, asOf: number): WorklistReason | undefined {
+  if (!facts.medicationRequests.some((r) => r.injection && r.status === 'active')) return undefined;
   const found: Array<{ text: string; evidence: string[] }> = [];
   const requests = [...facts.medicationRequests].sort((a, b) => (a.id < b.id ? -1 : 1));
   for (const request of requests) {

@@ -14,18 +14,17 @@ const FAR_AHEAD = 36_500;
 /** The last day on which anything in a person's facts happened: contacts, missed appointments, doses, what they told us. */
 export function newestEventDay(facts: EngagementFacts): number | undefined {
   let newest: number | undefined;
-  const see = (value: string | null | undefined) => {
-    const day = londonDay(value);
-    if (day !== undefined && (newest === undefined || day > newest)) newest = day;
-  };
-  for (const a of facts.appointments) see(a.start);
-  for (const e of facts.encounters) see(e.start);
-  for (const a of facts.administrations) see(a.at);
-  for (const s of facts.medicationStatements) {
-    see(s.asserted);
-    see(s.stopped);
-  }
+  for (const a of facts.appointments) newest = later(newest, a.start);
+  for (const e of facts.encounters) newest = later(newest, e.start);
+  for (const a of facts.administrations) newest = later(newest, a.at);
+  for (const s of facts.medicationStatements) newest = later(later(newest, s.asserted), s.stopped);
   return newest;
+}
+
+/** The later of a day and the day of a date, either of which may be missing. */
+function later(newest: number | undefined, value: string | null | undefined): number | undefined {
+  const day = londonDay(value);
+  return day !== undefined && (newest === undefined || day > newest) ? day : newest;
 }
 
 /**
@@ -44,6 +43,14 @@ export function earliestListingDay(facts: EngagementFacts, from: number): number
   const died = londonDay(facts.deceasedAt);
   if (died !== undefined && died <= start) return null;
   if (evaluateEngagement(facts, isoDay(start)).reasons.length > 0) return start;
+  return listingDayAfter(facts, start);
+}
+
+/**
+ * earliestListingDay for someone already known not to be listed on `start`, a day on or after every
+ * event in their facts (newestEventDay): the bound without judging that day again.
+ */
+export function listingDayAfter(facts: EngagementFacts, start: number): number | null {
   const candidates = [contactDueBound(facts, start), ...injectionBounds(facts, start)].filter((d): d is number => d !== undefined);
   return candidates.length === 0 ? null : Math.max(start, Math.min(...candidates));
 }

@@ -13,6 +13,8 @@ const STILL_PRESCRIBED = new Set(['active', 'on-hold']);
  * prescriber has not stopped or changed it) and no later statement says they are taking it again.
  */
 export function checkStoppedMedicines(facts: EngagementFacts, asOf: number): WorklistReason | undefined {
+  // Only a statement of stopping against advice can give a reason: most people have none.
+  if (!facts.medicationStatements.some((s) => s.status === 'stopped' && s.reasonCodes.includes(rule.statusReasonCode))) return undefined;
   const statements = facts.medicationStatements.filter((s) => (londonDay(whenSaid(s)) ?? Infinity) <= asOf);
   const requests = new Map(facts.medicationRequests.map((r) => [r.id, r]));
   const stillStopped = new Map<string, MedicationStatementFact>();
@@ -21,8 +23,7 @@ export function checkStoppedMedicines(facts: EngagementFacts, asOf: number): Wor
     const request = statement.requestId ? requests.get(statement.requestId) : undefined;
     if (request && !STILL_PRESCRIBED.has(request.status)) continue;
     const said = instantOf(whenSaid(statement))!;
-    const sameMedicine = (s: MedicationStatementFact) => (statement.requestId ? s.requestId === statement.requestId : s.medicine === statement.medicine);
-    const restarted = statements.some((s) => s.status === 'active' && sameMedicine(s) && instantOf(whenSaid(s))! > said);
+    const restarted = statements.some((s) => s.status === 'active' && sameMedicine(s, statement) && instantOf(whenSaid(s))! > said);
     if (restarted) continue;
     // One reason per medicine: the latest statement of stopping it.
     const key = statement.requestId ?? statement.medicine;
@@ -36,6 +37,11 @@ export function checkStoppedMedicines(facts: EngagementFacts, asOf: number): Wor
     text: found.map((s) => describe(s, asOf)).join(' '),
     evidence: found.flatMap((s) => [`MedicationStatement/${s.id}`, ...(s.requestId && requests.has(s.requestId) ? [`MedicationRequest/${s.requestId}`] : [])]),
   };
+}
+
+/** Said of the same medicine: the same prescription, or (with none named) the same medicine by name. */
+function sameMedicine(s: MedicationStatementFact, statement: MedicationStatementFact): boolean {
+  return statement.requestId ? s.requestId === statement.requestId : s.medicine === statement.medicine;
 }
 
 function whenSaid(s: MedicationStatementFact): string | null | undefined {

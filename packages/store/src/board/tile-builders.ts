@@ -129,19 +129,25 @@ async function mhaUseOnDays(db: Kysely<Database>, days: readonly string[], _sett
 }
 
 /**
- * The disengaged worklist on each of the days and on the day 28 days before each (for contact
- * re-established), read once per build for the three tiles made from it: the disengaged list,
- * contact re-established and the intensive and assertive cohort.
+ * The disengaged worklist on the days the engagement tiles of this build need, read once per build
+ * for the three tiles made from it: the disengaged list and the intensive and assertive cohort need
+ * each of the days, contact re-established the day 28 days before each and the contacts since. A
+ * tile built alone judges only its own days; a build of several judges the days of them all.
  */
-async function engagementFor(db: Kysely<Database>, days: readonly string[], facts: BuildFacts): Promise<(asOf: string) => EngagementOnDay> {
-  const wanted = [...new Set(days.flatMap((d) => [d, isoDay(londonDay(d)! - boardRules.reEstablishedWithinDays)]))].sort();
-  const onDays = await facts.once(`engagement|${wanted.join()}`, ['disengaged', 'contact-re-established', 'intensive-care'], () => engagementOnDays(db, wanted, { contactAfterDays: boardRules.reEstablishedWithinDays }));
+async function engagementFor(db: Kysely<Database>, days: readonly string[], facts: BuildFacts, tile: BoardTileKey): Promise<(asOf: string) => EngagementOnDay> {
+  const needs = (key: BoardTileKey) => key === tile || facts.builds(key);
+  const earlier = days.map((d) => isoDay(londonDay(d)! - boardRules.reEstablishedWithinDays));
+  const from = needs('contact-re-established') ? earlier : [];
+  const wanted = [...new Set([...(needs('disengaged') || needs('intensive-care') ? days : []), ...from])].sort();
+  const onDays = await facts.once(`engagement|${wanted.join()}|${from.join()}`, ['disengaged', 'contact-re-established', 'intensive-care'], () =>
+    engagementOnDays(db, wanted, { contactAfter: { days: boardRules.reEstablishedWithinDays, from } }),
+  );
   return (asOf) => onDays[wanted.indexOf(asOf)]!;
 }
 
 /** People held on each day or on the disengaged list, and whether on it: the worklist's answer for each day, from one read of the facts. */
 async function disengagedOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
-  const [engagement, episodesOn] = await Promise.all([engagementFor(db, days, facts), episodesOnDays(db, days, facts)]);
+  const [engagement, episodesOn] = await Promise.all([engagementFor(db, days, facts, 'disengaged'), episodesOnDays(db, days, facts)]);
   return days.map((asOf, i) => {
     const teams = teamsByPerson(episodesOn[i]!);
     const listed = new Map(engagement(asOf).listed.map((l) => [l.personId, l.teamIds]));
@@ -152,18 +158,22 @@ async function disengagedOnDays(db: Kysely<Database>, days: readonly string[], _
 
 /** People on the disengaged list 28 days before each day, and whether they have had an attended contact since: from the same read. */
 async function contactReEstablishedOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
-  const engagement = await engagementFor(db, days, facts);
+  const engagement = await engagementFor(db, days, facts, 'contact-re-established');
   return days.map((asOf) => {
     const listedOn = londonDay(asOf)! - boardRules.reEstablishedWithinDays;
-    const since = engagement(asOf).latestContact;
-    return { units: engagement(isoDay(listedOn)).listed.map((l) => ({ personId: l.personId, counted: (since.get(l.personId) ?? -Infinity) > listedOn, teamIds: l.teamIds })) };
+    const { listed, latestContact } = engagement(isoDay(listedOn));
+    return { units: listed.map((l) => ({ personId: l.personId, counted: (latestContact.get(l.personId) ?? -Infinity) > listedOn, teamIds: l.teamIds })) };
   });
 }
 
-/** The intensive and assertive cohort on each day, and who of it is in intensive care: the worklist's and the rule's answers for each day. */
+/**
+ * The intensive and assertive cohort on each day, and who of it is in intensive care: the worklist's
+ * and the rule's answers for each day. Disengagement matters only for the people the worklist could
+ * list, so built without the other engagement tiles, only they are judged for it.
+ */
 async function intensiveCareOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
-  const engagement = await engagementFor(db, days, facts);
-  const cohort = await intensiveCohortOnDays(db, days, days.map(engagement));
+  const shared = facts.builds('disengaged') || facts.builds('contact-re-established');
+  const cohort = await intensiveCohortOnDays(db, days, async (reviewed) => (shared ? days.map(await engagementFor(db, days, facts, 'intensive-care')) : engagementOnDays(db, days, { people: reviewed })));
   return cohort.map(({ listed, inCare }) => ({
     units: [...listed.map(({ personId, teamIds }) => ({ personId, counted: false, teamIds })), ...inCare.map(({ personId, teamIds }) => ({ personId, counted: true, teamIds }))]
       .sort((a, b) => (a.personId < b.personId ? -1 : 1)),

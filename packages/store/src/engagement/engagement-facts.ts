@@ -124,7 +124,8 @@ export function factsFromRows({ people, episodes, plans, contacts, requests, sta
   for (const r of episodes) of(r.person_id).episodes.push({ id: r.id, status: r.status, start: r.start, end: r.end, intensity: r.intensity, teamId: idOf('Organization', r.team) });
   for (const r of plans) of(r.person_id).carePlans.push({ id: r.id, status: r.status, start: r.start, end: r.end, contactFrequency: duration(r.frequency?.value, r.frequency?.code ?? r.frequency?.unit) });
   for (const r of contacts) {
-    if (r.kind === 'appointment') of(r.person_id).appointments.push({ id: r.id, status: r.status, start: r.start });
+    // A trend's read (engagement-on-days.ts) says which appointments were attended and which missed.
+    if (r.kind === 'appointment' || r.kind === 'attended' || r.kind === 'missed') of(r.person_id).appointments.push({ id: r.id, status: r.status, start: r.start });
     else of(r.person_id).encounters.push({ id: r.id, status: r.status, start: r.start, end: r.end, inpatient: r.kind === 'inpatient', appointmentIds: ((r.appointments ?? []) as Row[]).map((a) => idOf('Appointment', a?.reference)).filter((id): id is string => id !== null) });
   }
   for (const r of requests) {

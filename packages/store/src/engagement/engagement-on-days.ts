@@ -1,59 +1,65 @@
-import { attendedContacts, compareFindings, endOfLondonDay, evaluateEngagement, heldEpisodes, isoDay, londonDay, type EngagementFacts, type EngagementFinding, type WorklistReason } from '@continuity/domain';
+import { attendedContacts, compareFindings, endOfLondonDay, evaluateEngagementOnDays, heldEpisodes, londonDay, type EngagementFacts, type EngagementFinding, type WorklistReason } from '@continuity/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 import { atMs, cohortOf, engagementRows, factsFromRows, type EngagementRows, type Row } from './engagement-facts.ts';
 import { escalationFrom } from './escalation-on-worklist.ts';
 import { loadEscalationRecords } from './escalation-records.ts';
 
-// As the disengaged worklist reads: about 2 KB of facts per person, a slice of people at a time.
-const SLICE_SIZE = 100_000;
+// As the intensive-review worklist reads: a slice of people's facts at a time, so that memory stays
+// bounded however many people there are (each is judged on every day before the next slice is read).
+const SLICE_SIZE = 20_000;
 
 /** The disengaged worklist on one day, as the board reads it: who is listed and why, in the worklist's order. */
 export interface EngagementOnDay {
   asOf: string;
   listed: Array<{ personId: string; reasons: WorklistReason[]; teamIds: string[] }>;
-  /** For `contactAfterDays`: the London day of the latest attended contact by this day of each person found that many days before, or null if none. */
+  /** On the days `contactAfter.from`: the London day of the latest attended contact, `contactAfter.days` later, of each person found on this day, or null if none. */
   latestContact: Map<string, number | null>;
 }
 
 /**
  * The disengaged worklist (disengagedWorklist) on each of some days, from one read of everyone's
  * engagement facts bounded by the last day: each day is judged by the domain's evaluateEngagement
- * on the facts a read bounded by that day would have found (loadEngagementFacts), and an MDT
- * decision standing on that day keeps a person off it, as on the worklist. Contacts are cut down in
- * SQL as for one day, per stretch between two days: the latest attended contact of each stretch, so
- * each day takes the latest of the stretches before it; and the missed appointments since the latest
- * contact before the first day, which each day narrows to those since its own latest contact.
+ * (evaluateEngagementOnDays, equal to it day by day) on the facts a read bounded by that day would
+ * have found (loadEngagementFacts), and an MDT decision standing on that day keeps a person off it,
+ * as on the worklist. Contacts are cut down in SQL as for one day, per stretch between two days: the
+ * latest attended contact of each stretch, so each day takes the latest of the stretches before it;
+ * and the missed appointments since the latest contact before the first day, which each day narrows
+ * to those since its own latest contact. With `contactAfter`, the people found on each of its `from`
+ * days (some of `days`) have their latest contact that many days later looked up too (the board's
+ * contact re-established). With `people`, only they are judged: each person's answer is their own.
  */
-export async function engagementOnDays(db: Kysely<Database>, days: readonly string[], options: { contactAfterDays?: number } = {}): Promise<EngagementOnDay[]> {
-  const ends = days.map((d) => endOfLondonDay(londonDay(d)!).getTime());
-  const bounds = [...new Set(ends)].sort((a, b) => a - b);
+export async function engagementOnDays(
+  db: Kysely<Database>,
+  days: readonly string[],
+  options: { contactAfter?: { days: number; from: readonly string[] }; people?: readonly string[] } = {},
+): Promise<EngagementOnDay[]> {
+  const endOf = (day: number) => endOfLondonDay(day).getTime();
+  // Judged in order of day, so each person's facts for a day are the previous day's when nothing new was recorded between them.
+  const order = days.map((_, i) => i).sort((a, b) => londonDay(days[a])! - londonDay(days[b])!);
+  const ends = days.map((d) => endOf(londonDay(d)!));
+  const contactOn = days.map((d) => (options.contactAfter?.from.includes(d) ? londonDay(d)! + options.contactAfter.days : undefined));
+  const bounds = [...new Set([...ends, ...contactOn.filter((d) => d !== undefined).map(endOf)])].sort((a, b) => a - b);
+  const stretchOf = (end: number) => bounds.indexOf(end) + 1;
   const findingsOn: EngagementFinding[][] = days.map(() => []);
   const teamsOn: Array<Map<string, string[]>> = days.map(() => new Map());
-  const contactOn: Array<Map<string, number | null>> = days.map(() => new Map());
+  const latestOn: Array<Map<string, number | null>> = days.map(() => new Map());
 
-  for (const slice of await personSlices(db)) {
+  for (const slice of options.people ? chunks(options.people) : await personSlices(db)) {
     const people = byPerson(await engagementRows(db, { before: new Date(bounds.at(-1)!), ...slice }, contactsOnDaysQuery(bounds, cohortOf(slice))));
-    const stretches = ends.map((end) => bounds.indexOf(end) + 1);
-    for (const [i, asOf] of days.entries()) {
-      const day = londonDay(asOf)!;
-      for (const person of people.values()) {
-        const facts = person.on(ends[i]!, stretches[i]!);
-        const finding = evaluateEngagement(facts, asOf);
-        if (finding.reasons.length === 0) continue;
+    const judged = order.map((i) => days[i]!);
+    for (const person of people.values()) {
+      const factsOn = order.map((i) => person.on(ends[i]!, stretchOf(ends[i]!)));
+      for (const [k, finding] of evaluateEngagementOnDays(factsOn, judged).entries()) {
+        if (!finding) continue;
+        const i = order[k]!;
         findingsOn[i]!.push(finding);
-        teamsOn[i]!.set(facts.personId, [...new Set(heldEpisodes(facts.episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort());
-      }
-    }
-    // Contact since a day on the list (the board's contact re-established), for the people found on that day.
-    for (const [i, asOf] of days.entries()) {
-      const earlier = options.contactAfterDays === undefined ? -1 : days.indexOf(isoDay(londonDay(asOf)! - options.contactAfterDays));
-      if (earlier < 0) continue;
-      for (const { personId } of findingsOn[earlier]!) {
-        const person = people.get(personId);
-        if (!person) continue;
-        const contacts = attendedContacts(person.on(ends[i]!, stretches[i]!), londonDay(asOf)!);
-        contactOn[i]!.set(personId, contacts.length ? Math.max(...contacts.map((c) => c.day)) : null);
+        teamsOn[i]!.set(finding.personId, [...new Set(heldEpisodes(factsOn[k]!.episodes, londonDay(days[i])!).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort());
+        // Contact since a day on the list (the board's contact re-established), for the people found on that day.
+        const later = contactOn[i];
+        if (later === undefined) continue;
+        const contacts = attendedContacts(person.on(endOf(later), stretchOf(endOf(later))), later);
+        latestOn[i]!.set(finding.personId, contacts.length ? Math.max(...contacts.map((c) => c.day)) : null);
       }
     }
   }
@@ -65,7 +71,7 @@ export async function engagementOnDays(db: Kysely<Database>, days: readonly stri
     return {
       asOf,
       listed: findings.filter(escalation.listed).map((f) => ({ personId: f.personId, reasons: f.reasons, teamIds: teamsOn[i]!.get(f.personId) ?? [] })),
-      latestContact: contactOn[i]!,
+      latestContact: latestOn[i]!,
     };
   });
 }
@@ -75,6 +81,13 @@ async function personSlices(db: Kysely<Database>): Promise<Array<{ from?: string
   const ids = (await sql<{ person_id: string }>`SELECT person_id FROM person ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
   const starts = ids.filter((_, i) => i > 0 && i % SLICE_SIZE === 0);
   return [undefined, ...starts].map((from, i) => ({ from, to: starts[i] }));
+}
+
+/** Some people, a slice at a time. */
+function chunks(people: readonly string[]): Array<{ personIds: readonly string[] }> {
+  const found: Array<{ personIds: readonly string[] }> = [];
+  for (let i = 0; i < people.length; i += SLICE_SIZE) found.push({ personIds: people.slice(i, i + SLICE_SIZE) });
+  return found;
 }
 
 /** One person's facts as read up to the last day, and what a read bounded by an earlier day would have found. */
@@ -90,7 +103,7 @@ interface PersonOnDays {
  * them, and the admissions, statements and doses before it, as loadEngagementFacts would for that day.
  */
 function byPerson(rows: EngagementRows): Map<string, PersonOnDays> {
-  const all = factsFromRows({ ...rows, contacts: rows.contacts.map((r) => (r.kind === 'attended' || r.kind === 'missed' ? { ...r, kind: 'appointment' } : r)) });
+  const all = factsFromRows(rows);
   const rowsOf = (list: Row[], keep: (r: Row) => boolean = () => true) => {
     const found = new Map<string, Row[]>();
     for (const r of list) if (keep(r)) (found.get(r.person_id) ?? found.set(r.person_id, []).get(r.person_id)!).push(r);
@@ -102,31 +115,64 @@ function byPerson(rows: EngagementRows): Map<string, PersonOnDays> {
   const doseRows = rowsOf(rows.doses);
   const people = new Map<string, PersonOnDays>();
   for (const facts of all.values()) {
-    const encounters = encounterRows.get(facts.personId) ?? [];
-    const appointments = appointmentRows.get(facts.personId) ?? [];
-    const statements = statementRows.get(facts.personId) ?? [];
-    const doses = doseRows.get(facts.personId) ?? [];
-    people.set(facts.personId, {
-      on(end, stretch) {
-        const latest = (list: Row[], kind: string) => {
-          let found = -1;
-          for (const [j, r] of list.entries()) if (r.kind === kind && r.stretch < stretch && (found < 0 || r.stretch > list[found]!.stretch)) found = j;
-          return found;
-        };
-        const contact = latest(encounters, 'contact');
-        const attended = latest(appointments, 'attended');
-        const seenAt = Math.max(contact < 0 ? -Infinity : encounters[contact]!.at_ms, attended < 0 ? -Infinity : appointments[attended]!.at_ms);
-        return {
-          ...facts,
-          encounters: facts.encounters.filter((_, j) => j === contact || (encounters[j]!.kind === 'inpatient' && encounters[j]!.at_ms < end)),
-          appointments: facts.appointments.filter((_, j) => j === attended || (appointments[j]!.kind === 'missed' && appointments[j]!.at_ms < end && appointments[j]!.at_ms >= seenAt)),
-          medicationStatements: facts.medicationStatements.filter((_, j) => statements[j]!.at_ms === null || statements[j]!.at_ms < end),
-          administrations: facts.administrations.filter((_, j) => doses[j]!.at_ms < end),
-        };
-      },
-    });
+    people.set(facts.personId, cutDown(facts, encounterRows.get(facts.personId) ?? [], appointmentRows.get(facts.personId) ?? [], statementRows.get(facts.personId) ?? [], doseRows.get(facts.personId) ?? []));
   }
   return people;
+}
+
+/**
+ * One person's facts as a read bounded by each day would have found them, from their facts and rows
+ * read up to the last day. Two days' cut-downs are nested (a later day keeps all an earlier one
+ * kept, given the same latest contacts), so when the latest contacts and the number of records
+ * kept of each kind are a day's as for the day before, the facts are the same: the very object is
+ * given again, which is what lets the domain (evaluateEngagementOnDays) skip days with nothing new.
+ */
+function cutDown(facts: EngagementFacts, encounters: Row[], appointments: Row[], statements: Row[], doses: Row[]): PersonOnDays {
+  // Plain loops over each kind's rows, no arrays made per call: this runs for everyone on every day of a trend.
+  const contacts = encounters.filter((r) => r.kind === 'contact');
+  const stays = encounters.filter((r) => r.kind === 'inpatient');
+  const attendances = appointments.filter((r) => r.kind === 'attended');
+  const missed = appointments.filter((r) => r.kind === 'missed');
+  let last: { contact: Row | undefined; attended: Row | undefined; stays: number; missed: number; said: number; given: number; facts: EngagementFacts } | undefined;
+  return {
+    on(end, stretch) {
+      const contact = latestOfStretches(contacts, stretch);
+      const attended = latestOfStretches(attendances, stretch);
+      const seenAt = Math.max(contact?.at_ms ?? -Infinity, attended?.at_ms ?? -Infinity);
+      let stayed = 0;
+      for (const r of stays) if (r.at_ms < end) stayed += 1;
+      let missedSince = 0;
+      for (const r of missed) if (r.at_ms < end && r.at_ms >= seenAt) missedSince += 1;
+      let said = 0;
+      for (const r of statements) if (r.at_ms === null || r.at_ms < end) said += 1;
+      let given = 0;
+      for (const r of doses) if (r.at_ms < end) given += 1;
+      if (last && last.contact === contact && last.attended === attended && last.stays === stayed && last.missed === missedSince && last.said === said && last.given === given) return last.facts;
+      last = {
+        contact,
+        attended,
+        stays: stayed,
+        missed: missedSince,
+        said,
+        given,
+        facts: {
+          ...facts,
+          encounters: facts.encounters.filter((_, j) => encounters[j] === contact || (encounters[j]!.kind === 'inpatient' && encounters[j]!.at_ms < end)),
+          appointments: facts.appointments.filter((_, j) => appointments[j] === attended || (appointments[j]!.kind === 'missed' && appointments[j]!.at_ms < end && appointments[j]!.at_ms >= seenAt)),
+          medicationStatements: facts.medicationStatements.filter((_, j) => statements[j]!.at_ms === null || statements[j]!.at_ms < end),
+          administrations: facts.administrations.filter((_, j) => doses[j]!.at_ms < end),
+        },
+      };
+      return last.facts;
+    },
+  };
+}
+
+/** The row from the latest stretch before `stretch` (a day's latest contact), if any. */
+function latestOfStretches(rows: readonly Row[], stretch: number): Row | undefined {
+  let found: Row | undefined;
+  for (const r of rows) if (r.stretch < stretch && (found === undefined || r.stretch > found.stretch)) found = r;
+  return found;
 }
 
 /**

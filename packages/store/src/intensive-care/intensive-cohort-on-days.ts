@@ -20,23 +20,30 @@ export interface IntensiveCohortOnDay {
  * (intensiveReviewWorklist, trust-wide) and the people already in intensive care
  * (peopleInIntensiveCare), from one read of both sets of candidates' facts for all the days. Their
  * facts are read as the record now stands, as the worklist reads them; each day is judged by the
- * domain's own rules, with the disengaged worklist's reasons for that day (`engagement`, one per day).
+ * domain's own rules, with the disengaged worklist's reasons for that day (`engagementOf` gives the
+ * list on each day, of at least the people the worklist could list).
  */
-export async function intensiveCohortOnDays(db: Kysely<Database>, days: readonly string[], engagement: readonly EngagementOnDay[]): Promise<IntensiveCohortOnDay[]> {
+export async function intensiveCohortOnDays(db: Kysely<Database>, days: readonly string[], engagementOf: (reviewed: readonly string[]) => Promise<readonly EngagementOnDay[]>): Promise<IntensiveCohortOnDay[]> {
   const [aot, police] = await Promise.all([organisationsOfType(db, 'aot'), organisationsOfType(db, 'police')]);
   const [psychosis, intensive] = await Promise.all([psychosisCandidates(db, sql``), intensiveCareCandidates(db, aot)]);
   const reviewed = new Set(psychosis);
   const inCareCandidates = new Set(intensive);
   const everyone = [...new Set([...psychosis, ...intensive])].sort();
-  const disengaged = engagement.map((e) => new Map(e.listed.map((l) => [l.personId, l.reasons])));
+  const disengaged = (await engagementOf(psychosis)).map((e) => new Map(e.listed.map((l) => [l.personId, l.reasons])));
   const cohort: IntensiveCohortOnDay[] = days.map(() => ({ listed: [], inCare: [] }));
   for (let i = 0; i < everyone.length; i += SLICE_SIZE) {
     const facts = await loadIntensiveReviewFacts(db, everyone.slice(i, i + SLICE_SIZE), { aot, police });
     for (const personFacts of facts.values()) {
       for (const [d, asOf] of days.entries()) {
+        const reasons = disengaged[d]!.get(personFacts.personId);
+        // Facts copied only to add the day's disengaged reasons: without any, they are the facts as read.
+        const listed = reviewed.has(personFacts.personId) && evaluateIntensiveReview(reasons ? { ...personFacts, disengaged: reasons } : personFacts, asOf).listed;
+        const inCare = inCareCandidates.has(personFacts.personId) && inIntensiveCare(personFacts, asOf);
+        // The teams only of the people counted: most candidates are neither on a given day.
+        if (!listed && !inCare) continue;
         const teamIds = teamsOpenTo(personFacts, londonDay(asOf)!);
-        if (reviewed.has(personFacts.personId) && evaluateIntensiveReview({ ...personFacts, disengaged: disengaged[d]!.get(personFacts.personId) }, asOf).listed) cohort[d]!.listed.push({ personId: personFacts.personId, teamIds });
-        if (inCareCandidates.has(personFacts.personId) && inIntensiveCare(personFacts, asOf)) cohort[d]!.inCare.push({ personId: personFacts.personId, teamIds });
+        if (listed) cohort[d]!.listed.push({ personId: personFacts.personId, teamIds });
+        if (inCare) cohort[d]!.inCare.push({ personId: personFacts.personId, teamIds });
       }
     }
   }
