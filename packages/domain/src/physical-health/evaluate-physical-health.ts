@@ -6,8 +6,9 @@ import type { DiagnosisGroup } from '../fhir/clinical-codes.ts';
 import { toInstant } from '../fhir/catalogue.ts';
 import { countedResultStatuses } from '../medicines/monitoring-rules.ts';
 import { isResultOf } from '../medicines/recognise.ts';
-import type { CheckResultFact, PhysicalHealthFacts } from './physical-health-facts.ts';
-import { physicalHealthRules, type PhysicalHealthComponent, type PhysicalHealthComponentKey } from './physical-health-rules.ts';
+import type { DiagnosisFact } from '../discharge/discharge-facts.ts';
+import type { CheckResultFact, InvitationFact, PhysicalHealthFacts } from './physical-health-facts.ts';
+import { physicalHealthRules, type PhysicalHealthComponentKey } from './physical-health-rules.ts';
 
 /** One part of the check as of the day: the last result that meets it and whether it is in time. */
 export interface CheckComponentState {
@@ -55,6 +56,57 @@ interface Dated {
 
 const WINDOW = physicalHealthRules.windowDays;
 
+/** A counted, dated result with the parts it meets worked out, by each part's place in the rules. */
+interface WorkedResult extends CheckResultFact, Dated {
+  /** Meets the part by one of its own kinds. */
+  direct: boolean[];
+  /** Is the height, or the weight, that lets a weight stand for the part (BMI). */
+  height: boolean[];
+  weight: boolean[];
+}
+
+interface SentInvitation extends Dated {
+  at?: string | null;
+  method?: string | null;
+}
+
+/**
+ * What is worked out about a person's records once, however many days they are judged on (a board
+ * trend judges each of twelve): each result's day, instant and parts, each invitation's day, and the
+ * register from the diagnoses. Keyed by the records themselves, so days that share a record share
+ * the work, and a day that holds other records is judged on its own.
+ */
+class WorkedRecords {
+  private readonly results = new Map<CheckResultFact, WorkedResult | undefined>();
+  private readonly invitations = new Map<InvitationFact, SentInvitation | undefined>();
+  private readonly registers = new Map<readonly DiagnosisFact[], ReturnType<typeof smiRegister>>();
+
+  result(r: CheckResultFact): WorkedResult | undefined {
+    if (this.results.has(r)) return this.results.get(r);
+    const d = countedResultStatuses.includes(r.status) ? dated(r) : undefined;
+    const worked = d && {
+      ...d,
+      direct: physicalHealthRules.components.map((c) => c.results.some((kind) => isResultOf(kind, r.codes))),
+      height: physicalHealthRules.components.map((c) => c.weightWithHeight !== undefined && isResultOf(c.weightWithHeight.height, r.codes)),
+      weight: physicalHealthRules.components.map((c) => c.weightWithHeight !== undefined && isResultOf(c.weightWithHeight.weight, r.codes)),
+    };
+    this.results.set(r, worked);
+    return worked;
+  }
+
+  invitation(i: InvitationFact): SentInvitation | undefined {
+    if (this.invitations.has(i)) return this.invitations.get(i);
+    const worked = physicalHealthRules.invitation.countedStatuses.includes(i.status) ? dated({ id: i.id, at: i.sent, method: i.method }) : undefined;
+    this.invitations.set(i, worked);
+    return worked;
+  }
+
+  register(diagnoses: readonly DiagnosisFact[]) {
+    if (!this.registers.has(diagnoses)) this.registers.set(diagnoses, smiRegister(diagnoses));
+    return this.registers.get(diagnoses);
+  }
+}
+
 /**
  * The SMI annual physical health check of one person as of the end of a day ("YYYY-MM-DD" in
  * England), by physical-health-rules.ts: each part's last result and whether it is within the year,
@@ -62,17 +114,32 @@ const WINDOW = physicalHealthRules.windowDays;
  * missing, the reason for the monitoring-overdue worklist. Records after the day are ignored.
  */
 export function evaluatePhysicalHealth(facts: PhysicalHealthFacts, asOfDate: string): PhysicalHealthCheck {
+  return judge(facts, asOfDate, new WorkedRecords());
+}
+
+/**
+ * The check of one person on each of some days (a board trend), given their facts as they stood on
+ * each day (`factsOnDays[i]` for `asOfDates[i]`): each day judged exactly as evaluatePhysicalHealth
+ * judges it, with the records the days share worked out once.
+ */
+export function evaluatePhysicalHealthOnDays(factsOnDays: readonly PhysicalHealthFacts[], asOfDates: readonly string[]): PhysicalHealthCheck[] {
+  const worked = new WorkedRecords();
+  return asOfDates.map((asOf, i) => judge(factsOnDays[i]!, asOf, worked));
+}
+
+function judge(facts: PhysicalHealthFacts, asOfDate: string, worked: WorkedRecords): PhysicalHealthCheck {
   const asOf = londonDay(asOfDate);
   if (asOf === undefined) throw new Error(`as-of date ${asOfDate} is not a date`);
 
-  const results = facts.results
-    .filter((r) => countedResultStatuses.includes(r.status))
-    .map((r) => dated(r))
-    .filter((r): r is CheckResultFact & Dated => r !== undefined && r.day <= asOf);
-  const meeting = (component: PhysicalHealthComponent) => meetingResults(component, results);
+  const results: WorkedResult[] = [];
+  for (const r of facts.results) {
+    const w = worked.result(r);
+    if (w !== undefined && w.day <= asOf) results.push(w);
+  }
+  const meeting = physicalHealthRules.components.map((_, i) => meetingResults(i, results));
 
-  const components = physicalHealthRules.components.map((component): CheckComponentState => {
-    const last = latest(meeting(component));
+  const components = physicalHealthRules.components.map((component, i): CheckComponentState => {
+    const last = latest(meeting[i]!);
     const done = last !== undefined && asOf - last.day <= WINDOW;
     return {
       key: component.key,
@@ -84,14 +151,15 @@ export function evaluatePhysicalHealth(facts: PhysicalHealthFacts, asOfDate: str
   });
   const doneCount = components.filter((c) => c.done).length;
   const completion: CheckCompletion = doneCount === components.length ? 'complete' : doneCount > 0 ? 'partial' : 'none';
-  const lastComplete = lastCompleteCheck(physicalHealthRules.components.map((c) => meeting(c).map((r) => r.day)));
-  const invitation = latestInvitation(facts, asOf, lastComplete, completion);
+  const lastComplete = lastCompleteCheck(meeting.map((m) => m.map((r) => r.day)));
+  const sent = sentInvitations(facts, asOf, worked);
+  const invitation = latestInvitation(sent, asOf, lastComplete, completion);
 
   const check: PhysicalHealthCheck = {
     personId: facts.personId,
     components,
     completion,
-    invitations: sentInvitations(facts, asOf).map((i) => ({ id: i.id, date: isoDay(i.day), method: i.method })),
+    invitations: sent.map((i) => ({ id: i.id, date: isoDay(i.day), method: i.method })),
     ...(lastComplete !== undefined ? { lastCompleteCheck: isoDay(lastComplete) } : {}),
     ...(invitation ? { invitation: { id: invitation.id, date: isoDay(invitation.day), daysAgo: asOf - invitation.day, notResponded: invitation.notResponded } } : {}),
     daysOverdue: 0,
@@ -100,9 +168,9 @@ export function evaluatePhysicalHealth(facts: PhysicalHealthFacts, asOfDate: str
   const died = londonDay(facts.deceasedAt);
   if (died !== undefined && died <= asOf) return check;
   const held = heldEpisodes(facts.episodes, asOf);
-  const register = smiRegister(facts);
+  const register = worked.register(facts.diagnoses);
   if (held.length === 0 || !register) return check;
-  check.eligible = { ...register, teamIds: [...new Set(held.map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort() };
+  check.eligible = { groups: [...register.groups], evidence: [...register.evidence], teamIds: [...new Set(held.map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort() };
   if (completion === 'complete') return check;
 
   const heldSince = Math.min(...held.map((e) => londonDay(e.start) ?? asOf));
@@ -130,10 +198,10 @@ export function evaluatePhysicalHealth(facts: PhysicalHealthFacts, asOfDate: str
 }
 
 /** The psychosis or bipolar diagnoses that put a person on the SMI register, unless refuted or entered in error. */
-function smiRegister(facts: PhysicalHealthFacts): { groups: DiagnosisGroup[]; evidence: string[] } | undefined {
+function smiRegister(diagnoses: readonly DiagnosisFact[]): { groups: DiagnosisGroup[]; evidence: string[] } | undefined {
   const groups = new Set<DiagnosisGroup>();
   const evidence: string[] = [];
-  for (const d of [...facts.diagnoses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  for (const d of [...diagnoses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (d.verification && physicalHealthRules.discountedVerification.includes(d.verification)) continue;
     const found = d.codings.map(diagnosisGroupOf).filter((g): g is DiagnosisGroup => g !== undefined && physicalHealthRules.eligibleGroups.includes(g));
     if (found.length === 0) continue;
@@ -145,13 +213,12 @@ function smiRegister(facts: PhysicalHealthFacts): { groups: DiagnosisGroup[]; ev
 }
 
 /** Results that meet a part: any of its kinds, or (for BMI) a weight with a height taken on or before it. */
-function meetingResults(component: PhysicalHealthComponent, results: ReadonlyArray<CheckResultFact & Dated>): Dated[] {
-  const direct = results.filter((r) => component.results.some((kind) => isResultOf(kind, r.codes)));
-  const pair = component.weightWithHeight;
-  if (!pair) return direct;
-  const heights = results.filter((r) => isResultOf(pair.height, r.codes)).map((r) => r.day);
+function meetingResults(part: number, results: readonly WorkedResult[]): WorkedResult[] {
+  const direct = results.filter((r) => r.direct[part]);
+  if (!physicalHealthRules.components[part]!.weightWithHeight) return direct;
+  const heights = results.filter((r) => r.height[part]).map((r) => r.day);
   const firstHeight = heights.length ? Math.min(...heights) : undefined;
-  const weights = results.filter((r) => firstHeight !== undefined && r.day >= firstHeight && isResultOf(pair.weight, r.codes) && !direct.includes(r));
+  const weights = results.filter((r) => firstHeight !== undefined && r.day >= firstHeight && r.weight[part] && !r.direct[part]);
   return [...direct, ...weights];
 }
 
@@ -164,21 +231,22 @@ function lastCompleteCheck(daysByPart: number[][]): number | undefined {
   return candidates.find((d) => daysByPart.every((partDays) => partDays.some((day) => day <= d && d - day <= WINDOW)));
 }
 
-/** The latest counted invitation on or before the day and after the last complete check; not responded once the follow-up days have passed with the check still incomplete. */
-function latestInvitation(facts: PhysicalHealthFacts, asOf: number, lastComplete: number | undefined, completion: CheckCompletion) {
+/** The latest counted invitation on or before the day (of those `sent`) and after the last complete check; not responded once the follow-up days have passed with the check still incomplete. */
+function latestInvitation<T extends Dated>(sent: readonly T[], asOf: number, lastComplete: number | undefined, completion: CheckCompletion) {
   const rules = physicalHealthRules.invitation;
-  const last = latest(sentInvitations(facts, asOf).filter((i) => lastComplete === undefined || i.day > lastComplete));
+  const last = latest(sent.filter((i) => lastComplete === undefined || i.day > lastComplete));
   if (!last) return undefined;
   return { ...last, notResponded: completion !== 'complete' && asOf - last.day > rules.followUpAfterDays };
 }
 
 /** Counted invitations sent on or before the day, newest first. */
-function sentInvitations(facts: PhysicalHealthFacts, asOf: number) {
-  return facts.invitations
-    .filter((i) => physicalHealthRules.invitation.countedStatuses.includes(i.status))
-    .map((i) => dated({ id: i.id, at: i.sent, method: i.method }))
-    .filter((i): i is NonNullable<typeof i> => i !== undefined && i.day <= asOf)
-    .sort((a, b) => b.instant - a.instant || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+function sentInvitations(facts: PhysicalHealthFacts, asOf: number, worked: WorkedRecords) {
+  const sent: SentInvitation[] = [];
+  for (const i of facts.invitations) {
+    const w = worked.invitation(i);
+    if (w !== undefined && w.day <= asOf) sent.push(w);
+  }
+  return sent.sort((a, b) => b.instant - a.instant || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function dated<T extends { id: string; at?: string | null; value?: string | null }>(r: T): (T & Dated) | undefined {

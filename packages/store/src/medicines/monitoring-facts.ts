@@ -72,40 +72,48 @@ export async function loadMonitoringFactsOnDays(db: Kysely<Database>, scope: { b
     ),
   ]);
 
+  // Each record is made once, whichever days it stands on, so that the rules work out a record once
+  // for all the days (evaluateMonitoringOnDays); a result the latest of two kinds on a day is one
+  // result with both codes, made once for each set of kinds it is the latest of.
+  const prescriptionsOf = new Map<string, MonitoringFacts['prescriptions']>();
+  for (const r of prescriptions) {
+    const held = prescriptionsOf.get(r.person_id) ?? prescriptionsOf.set(r.person_id, []).get(r.person_id)!;
+    held.push({
+      id: r.id, status: r.status, authoredOn: r.authored_on, medicine: r.medicine ?? 'A medicine',
+      codes: ((typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes ?? []) as Row[]).filter((c) => typeof c?.code === 'string').map((c) => ({ system: c.system, code: c.code })),
+    });
+  }
+  const resultsMade = new Map<string, MonitoringFacts['results'][number]>();
+  const reviewsMade = new Map<Row, MonitoringFacts['reviews'][number]>();
+
   return scope.befores.map((end) => {
     // Stretches 0..k lie wholly before the k-th end (in order).
     const last = ends.findIndex((e) => e.getTime() === end.getTime());
     const facts = new Map<string, MonitoringFacts>();
-    const of = (personId: string): MonitoringFacts => {
-      let f = facts.get(personId);
-      if (!f) {
-        f = { personId, episodes: [], prescriptions: [], results: [], reviews: [] };
-        facts.set(personId, f);
-      }
-      return f;
-    };
-    for (const r of prescriptions) {
-      of(r.person_id).prescriptions.push({
-        id: r.id, status: r.status, authoredOn: r.authored_on, medicine: r.medicine ?? 'A medicine',
-        codes: ((typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes ?? []) as Row[]).filter((c) => typeof c?.code === 'string').map((c) => ({ system: c.system, code: c.code })),
-      });
-    }
     // Only people with prescriptions are judged; the rest of their record is read for them alone.
-    for (const [personId, held] of episodes) facts.get(personId)?.episodes.push(...held);
-    const resultsById = new Map<string, MonitoringFacts['results'][number]>();
+    for (const [personId, held] of prescriptionsOf) facts.set(personId, { personId, episodes: episodes.get(personId) ?? [], prescriptions: held, results: [], reviews: [] });
+    const chosenById = new Map<string, Row[]>();
     for (const r of latestPerGroup(results, (r) => `${r.person_id}|${r.kind}`, last)) {
+      if (!facts.has(r.person_id)) continue;
+      const chosen = chosenById.get(r.id);
+      if (chosen) chosen.push(r);
+      else chosenById.set(r.id, [r]);
+    }
+    for (const [id, chosen] of chosenById) {
+      const key = `${id}|${chosen.map((r) => `${r.system}|${r.code}`).join('|')}`;
+      let result = resultsMade.get(key);
+      if (!result) {
+        result = { id, status: chosen[0]!.status, at: chosen[0]!.at, codes: chosen.map((r) => ({ system: r.system, code: r.code })) };
+        resultsMade.set(key, result);
+      }
+      facts.get(chosen[0]!.person_id)!.results.push(result);
+    }
+    for (const r of latestPerGroup(reviews, (r) => r.person_id, last)) {
       const f = facts.get(r.person_id);
       if (!f) continue;
-      // One observation can be the latest of two kinds: it is one result with both codes.
-      let result = resultsById.get(r.id);
-      if (!result) {
-        result = { id: r.id, status: r.status, at: r.at, codes: [] };
-        resultsById.set(r.id, result);
-        f.results.push(result);
-      }
-      result.codes.push({ system: r.system, code: r.code });
+      const review = reviewsMade.get(r) ?? reviewsMade.set(r, { id: r.id, status: r.status, at: r.at }).get(r)!;
+      f.reviews.push(review);
     }
-    for (const r of latestPerGroup(reviews, (r) => r.person_id, last)) facts.get(r.person_id)?.reviews.push({ id: r.id, status: r.status, at: r.at });
     for (const r of people) {
       const f = facts.get(r.person_id);
       if (!f) continue;

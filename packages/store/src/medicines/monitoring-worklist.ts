@@ -1,4 +1,4 @@
-import { compareMonitoringFindings, currentPrescriptionStatuses, endOfLondonDay, evaluateMonitoring, evaluatePhysicalHealth, heldEpisodes, type MonitoringFinding, type PhysicalHealthCheck, type Worklist } from '@continuity/domain';
+import { compareMonitoringFindings, currentPrescriptionStatuses, endOfLondonDay, evaluateMonitoringOnDays, evaluatePhysicalHealthOnDays, heldEpisodes, type MonitoringFinding, type PhysicalHealthCheck, type Worklist } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { ListedPerson } from '../engagement/disengaged-worklist.ts';
 import type { Database } from '../schema.ts';
@@ -75,6 +75,7 @@ export async function judgeMonitoringOnDays(
   // Each day holds its own facts for a slice: the slice shrinks so that memory stays that of one day's.
   const size = Math.max(1, Math.floor((options.sliceSize ?? SLICE_SIZE) / days.length));
   const befores = days.map(({ day }) => endOfLondonDay(day));
+  const asOfs = days.map(({ asOf }) => asOf);
 
   // Only the teams asked about are read (everyone they have held); the rules then check who they held on the day.
   const byTeam = heldByTeamsSql(scopeTeams(options));
@@ -92,17 +93,20 @@ export async function judgeMonitoringOnDays(
   for (let from = 0; from < candidates.length; from += size) {
     const slice = candidates.slice(from, from + size);
     const [medicinesOn, physicalOn] = await Promise.all([loadMonitoringFactsOnDays(db, { befores, personIds: slice }), loadPhysicalHealthFactsOnDays(db, { befores, personIds: slice })]);
-    for (const [i, { asOf, day }] of days.entries()) {
-      const { findings, teamsOf, evaluatedPeople } = judged[i]!;
-      for (const personId of slice) {
+    // A person at a time on every day, so that what the days share of their records is worked out once.
+    for (const personId of slice) {
+      const medicines = medicinesOn[0]!.has(personId) ? evaluateMonitoringOnDays(medicinesOn.map((on) => on.get(personId)!), asOfs) : undefined;
+      const checks = evaluatePhysicalHealthOnDays(physicalOn.map((on) => on.get(personId)!), asOfs);
+      for (const [i, { asOf, day }] of days.entries()) {
+        const { findings, teamsOf, evaluatedPeople } = judged[i]!;
         const facts = medicinesOn[i]!.get(personId);
         const health = physicalOn[i]!.get(personId);
         const episodes = facts?.episodes ?? health?.episodes ?? [];
         const teams = [...new Set(heldEpisodes(episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
         if (options.team && !teams.includes(options.team)) continue;
         if (options.teams && !teams.some((t) => options.teams!.includes(t))) continue;
-        const finding: MonitoringFinding = facts ? evaluateMonitoring(facts, asOf) : { personId, reasons: [], mostDaysOverdue: 0 };
-        const check = health && evaluatePhysicalHealth(health, asOf);
+        const finding: MonitoringFinding = medicines?.[i] ?? { personId, reasons: [], mostDaysOverdue: 0 };
+        const check = health && checks[i]!;
         if (check?.eligible) options.eachCheck?.(i, check);
         // Counted when judged for medicines (a current prescription) or for the check (on the register).
         if (!facts?.prescriptions.some((p) => currentPrescriptionStatuses.includes(p.status)) && !check?.eligible) continue;

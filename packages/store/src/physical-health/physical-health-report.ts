@@ -1,4 +1,4 @@
-import { endOfLondonDay, evaluatePhysicalHealth, londonDay, physicalHealthRules, type PhysicalHealthCheck, type PhysicalHealthComponentKey } from '@continuity/domain';
+import { endOfLondonDay, evaluatePhysicalHealthOnDays, londonDay, physicalHealthRules, type PhysicalHealthCheck, type PhysicalHealthComponentKey } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
@@ -99,9 +99,10 @@ export async function eachEligibleCheckOnDays(
       WHERE person_id > ${after} ${byTeam}
       ORDER BY person_id LIMIT ${size}`.execute(db)).rows.map((r) => r.person_id);
     if (slice.length === 0) break;
-    for (const [i, factsOnDay] of (await loadPhysicalHealthFactsOnDays(db, { befores, personIds: slice })).entries()) {
-      for (const facts of factsOnDay.values()) {
-        const check = evaluatePhysicalHealth(facts, options.days[i]!);
+    const factsOn = await loadPhysicalHealthFactsOnDays(db, { befores, personIds: slice });
+    // A person at a time on every day, so that what the days share of their records is worked out once.
+    for (const personId of factsOn[0]!.keys()) {
+      for (const [i, check] of evaluatePhysicalHealthOnDays(factsOn.map((on) => on.get(personId)!), options.days).entries()) {
         if (!check.eligible) continue;
         const teams = options.team ? check.eligible.teamIds.filter((t) => t === options.team) : check.eligible.teamIds;
         if (options.team && teams.length === 0) continue;
