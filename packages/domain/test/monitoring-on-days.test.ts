@@ -3,9 +3,11 @@ import { describe, expect, it } from 'vitest';
 import {
   evaluateMonitoring,
   evaluateMonitoringOnDays,
+  checkStandingsOnDays,
+  eligibleChecksOnDays,
   evaluatePhysicalHealth,
-  evaluatePhysicalHealthOnDays,
   monitoredResults,
+  monitoringOverdueOnDays,
   physicalHealthResults,
   system,
   type MonitoringFacts,
@@ -39,7 +41,7 @@ const onDays = <R, F>(pool: fc.Arbitrary<R[]>, make: (records: R[]) => F) =>
   }));
 
 describe('judging many days at once (a board trend)', () => {
-  it('finds what monitoring is overdue on each day exactly as that day alone', () => {
+  it('finds what monitoring is overdue on each day, and whether anything is, exactly as that day alone', () => {
     const prescriptions = fc
       .array(
         fc.record({
@@ -64,28 +66,37 @@ describe('judging many days at once (a board trend)', () => {
         results,
       })),
     }));
+    const overdue = { some: 0, none: 0 };
     fc.assert(
       fc.property(trend, ({ asOfs, factsOnDays }) => {
-        expect(evaluateMonitoringOnDays(factsOnDays, asOfs)).toStrictEqual(factsOnDays.map((f, i) => evaluateMonitoring(f, asOfs[i]!)));
+        const alone = factsOnDays.map((f, i) => evaluateMonitoring(f, asOfs[i]!));
+        expect(evaluateMonitoringOnDays(factsOnDays, asOfs)).toStrictEqual(alone);
+        expect(monitoringOverdueOnDays(factsOnDays, asOfs)).toStrictEqual(alone.map((finding) => finding.reasons.length > 0));
+        for (const finding of alone) overdue[finding.reasons.length > 0 ? 'some' : 'none']++;
       }),
       { numRuns: 400 },
     );
+    // The property means something only if some days have something overdue and some do not.
+    expect(overdue.some).toBeGreaterThan(100);
+    expect(overdue.none).toBeGreaterThan(100);
   });
 
-  it('finds where each day stands with the annual physical health check exactly as that day alone', () => {
+  it('finds the annual physical health check, and where it stands, on each day it is asked, exactly as that day alone', () => {
     const diagnoses = fc
       .array(
         fc.record({
           codings: fc.array(fc.constantFrom({ system: system.snomed, code: '58214004' }, { system: system.icd10, code: 'F31.1' }, { system: system.snomed, code: '76441001' }), { minLength: 1, maxLength: 2 }),
           verification: opt(fc.constantFrom('confirmed', 'refuted')),
         }),
-        { maxLength: 2 },
+        { minLength: 1, maxLength: 2 },
       )
       .map((ds) => ds.map((d, i) => ({ id: `dx-${i}`, ...d })));
     const invitations = fc
       .array(fc.record({ status: fc.constantFrom('completed', 'in-progress', 'not-done'), sent: at, method: opt(fc.constantFrom('letter', 'phone')) }), { maxLength: 4 })
       .map((is) => is.map((inv, i) => ({ id: `inv-${i}`, ...inv })));
-    const person = fc.record({ diagnoses, episodes, invitations, deceasedAt: opt(day) });
+    // Mostly held, mostly on the register: the check is then asked on some days and not on others.
+    const held = fc.tuple(fc.record({ status: fc.constantFrom('active', 'finished'), start: day, end: opt(day), teamId: fc.constantFrom('team-a', 'team-b') }), episodes).map(([e, more]) => [{ id: 'ep-held', ...e }, ...more]);
+    const person = fc.record({ diagnoses, episodes: held, invitations, deceasedAt: opt(day) });
     const trend = fc.tuple(person, onDays(resultPool, (results) => results)).map(([p, { asOfs, factsOnDays }]) => ({
       asOfs,
       // Mostly one list of diagnoses for every day, as the store gives them; each day holds the records before its end.
@@ -97,11 +108,20 @@ describe('judging many days at once (a board trend)', () => {
         results,
       })),
     }));
+    const judged = { asked: 0, notAsked: 0 };
     fc.assert(
       fc.property(trend, ({ asOfs, factsOnDays }) => {
-        expect(evaluatePhysicalHealthOnDays(factsOnDays, asOfs)).toStrictEqual(factsOnDays.map((f, i) => evaluatePhysicalHealth(f, asOfs[i]!)));
+        const alone = factsOnDays.map((f, i) => evaluatePhysicalHealth(f, asOfs[i]!));
+        expect(eligibleChecksOnDays(factsOnDays, asOfs)).toStrictEqual(alone.map((check) => (check.eligible ? check : undefined)));
+        expect(checkStandingsOnDays(factsOnDays, asOfs)).toStrictEqual(
+          alone.map((check) => (check.eligible ? { teamIds: check.eligible.teamIds, completion: check.completion, overdue: check.reason !== undefined } : undefined)),
+        );
+        for (const check of alone) judged[check.eligible ? 'asked' : 'notAsked']++;
       }),
       { numRuns: 400 },
     );
+    // The property means something only if the check is asked on some days and not on others.
+    expect(judged.asked).toBeGreaterThan(100);
+    expect(judged.notAsked).toBeGreaterThan(100);
   });
 });

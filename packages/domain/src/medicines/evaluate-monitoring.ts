@@ -105,56 +105,39 @@ export function evaluateMonitoring(facts: MonitoringFacts, asOfDate: string): Mo
 }
 
 /**
- * What is overdue for one person on each of some days (a board trend), given their facts as they
- * stood on each day (`factsOnDays[i]` for `asOfDates[i]`): each day judged exactly as
- * evaluateMonitoring judges it, with the records the days share worked out once.
+ * What is overdue for one person on each of some days, given their facts as they stood on each day
+ * (`factsOnDays[i]` for `asOfDates[i]`): each day judged exactly as evaluateMonitoring judges it,
+ * with the records the days share worked out once.
  */
 export function evaluateMonitoringOnDays(factsOnDays: readonly MonitoringFacts[], asOfDates: readonly string[]): MonitoringFinding[] {
   const worked = new WorkedRecords();
   return asOfDates.map((asOf, i) => judge(factsOnDays[i]!, asOf, worked));
 }
 
+/**
+ * Whether anything of a person's monitoring is overdue on each of some days (a board trend), given
+ * their facts as they stood on each day (`factsOnDays[i]` for `asOfDates[i]`): true exactly when
+ * evaluateMonitoring gives that day alone a reason, found without putting the reasons in words, and
+ * with the records the days share worked out once.
+ */
+export function monitoringOverdueOnDays(factsOnDays: readonly MonitoringFacts[], asOfDates: readonly string[]): boolean[] {
+  const worked = new WorkedRecords();
+  return asOfDates.map((asOf, i) => overdueByRule(factsOnDays[i]!, dayOf(asOf), worked, true).length > 0);
+}
+
+/** A rule with something overdue: the current prescriptions it applies to, the start counted from, and what is overdue. */
+interface RuleOverdue {
+  rule: Rule;
+  applying: Array<{ prescription: PrescriptionFact; start: number }>;
+  start: number;
+  overdue: Array<{ schedule: MonitoringSchedule; due: number; says: string; last?: Dated }>;
+}
+
 function judge(facts: MonitoringFacts, asOfDate: string, worked: WorkedRecords): MonitoringFinding {
-  const asOf = londonDay(asOfDate);
-  if (asOf === undefined) throw new Error(`as-of date ${asOfDate} is not a date`);
-  const none: MonitoringFinding = { personId: facts.personId, reasons: [], mostDaysOverdue: 0 };
-  const died = londonDay(facts.deceasedAt);
-  if (died !== undefined && died <= asOf) return none;
-
-  // A prescription without a readable authoredOn has no start to count from, so it is not judged.
-  const current: Array<{ prescription: PrescriptionFact; start: number; groups: Set<MonitoredMedicine> }> = [];
-  for (const prescription of facts.prescriptions) {
-    const { status, start, groups } = worked.prescription(prescription);
-    if (currentPrescriptionStatuses.includes(status) && start !== undefined && start <= asOf) current.push({ prescription, start, groups });
-  }
-  if (current.length === 0) return none;
-
-  const results: WorkedResult[] = [];
-  for (const r of facts.results) {
-    const w = worked.result(r);
-    if (w !== undefined) results.push(w);
-  }
-  const reviews: Dated[] = [];
-  for (const r of facts.reviews) {
-    const w = worked.review(r);
-    if (w !== undefined) reviews.push(w);
-  }
-  const lastReview = latest(reviews, asOf);
-
+  const asOf = dayOf(asOfDate);
   const reasons: WorklistReason[] = [];
   let mostDaysOverdue = 0;
-  for (const rule of rules) {
-    const applying = current.filter((p) => rule.medicines === 'any' || rule.medicines.some((m) => p.groups.has(m)));
-    if (applying.length === 0) continue;
-    if (rule.eligibility && !couldBecomePregnant(facts, rule.eligibility, asOf)) continue;
-    const start = Math.min(...applying.map((p) => p.start));
-    const overdue: Array<{ schedule: MonitoringSchedule; due: number; says: string; last?: Dated }> = [];
-    for (const schedule of rule.schedules) {
-      const last = schedule.review ? lastReview : latest(results.filter((r) => schedule.results.some((kind) => r.kinds.has(kind))), asOf);
-      const due = dueDay(schedule, start, last?.day);
-      if (asOf > due.day) overdue.push({ schedule, due: due.day, says: due.says, last });
-    }
-    if (overdue.length === 0) continue;
+  for (const { rule, applying, start, overdue } of overdueByRule(facts, asOf, worked, false)) {
     const prescriptions = applying.map((p) => p.prescription).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const lastType = (s: MonitoringSchedule) => (s.review ? 'Encounter' : 'Observation');
     reasons.push({
@@ -169,6 +152,56 @@ function judge(facts: MonitoringFacts, asOfDate: string, worked: WorkedRecords):
   }
   reasons.sort((a, b) => monitoringReasonOrder.indexOf(a.code as never) - monitoringReasonOrder.indexOf(b.code as never));
   return { personId: facts.personId, reasons, mostDaysOverdue };
+}
+
+function dayOf(asOfDate: string): number {
+  const asOf = londonDay(asOfDate);
+  if (asOf === undefined) throw new Error(`as-of date ${asOfDate} is not a date`);
+  return asOf;
+}
+
+/** The rules with something overdue on the day, in the rules' order; only the first when `firstOnly`. */
+function overdueByRule(facts: MonitoringFacts, asOf: number, worked: WorkedRecords, firstOnly: boolean): RuleOverdue[] {
+  const died = londonDay(facts.deceasedAt);
+  if (died !== undefined && died <= asOf) return [];
+
+  // A prescription without a readable authoredOn has no start to count from, so it is not judged.
+  const current: Array<{ prescription: PrescriptionFact; start: number; groups: Set<MonitoredMedicine> }> = [];
+  for (const prescription of facts.prescriptions) {
+    const { status, start, groups } = worked.prescription(prescription);
+    if (currentPrescriptionStatuses.includes(status) && start !== undefined && start <= asOf) current.push({ prescription, start, groups });
+  }
+  if (current.length === 0) return [];
+
+  const results: WorkedResult[] = [];
+  for (const r of facts.results) {
+    const w = worked.result(r);
+    if (w !== undefined) results.push(w);
+  }
+  const reviews: Dated[] = [];
+  for (const r of facts.reviews) {
+    const w = worked.review(r);
+    if (w !== undefined) reviews.push(w);
+  }
+  const lastReview = latest(reviews, asOf);
+
+  const found: RuleOverdue[] = [];
+  for (const rule of rules) {
+    const applying = current.filter((p) => rule.medicines === 'any' || rule.medicines.some((m) => p.groups.has(m)));
+    if (applying.length === 0) continue;
+    if (rule.eligibility && !couldBecomePregnant(facts, rule.eligibility, asOf)) continue;
+    const start = Math.min(...applying.map((p) => p.start));
+    const overdue: RuleOverdue['overdue'] = [];
+    for (const schedule of rule.schedules) {
+      const last = schedule.review ? lastReview : latest(results.filter((r) => schedule.results.some((kind) => r.kinds.has(kind))), asOf);
+      const due = dueDay(schedule, start, last?.day);
+      if (asOf > due.day) overdue.push({ schedule, due: due.day, says: due.says, last });
+    }
+    if (overdue.length === 0) continue;
+    found.push({ rule, applying, start, overdue });
+    if (firstOnly) break;
+  }
+  return found;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { diagnosisGroupOf } from '../discharge/severe-relapsing.ts';
 import type { WorklistReason } from '../engagement/engagement-facts.ts';
+import type { EpisodeFact } from '../engagement/engagement-facts.ts';
 import { heldEpisodes } from '../engagement/held-episodes.ts';
 import { days, isoDay, londonDay, shortDate } from '../engagement/london-calendar.ts';
 import type { DiagnosisGroup } from '../fhir/clinical-codes.ts';
@@ -114,43 +115,106 @@ class WorkedRecords {
  * missing, the reason for the monitoring-overdue worklist. Records after the day are ignored.
  */
 export function evaluatePhysicalHealth(facts: PhysicalHealthFacts, asOfDate: string): PhysicalHealthCheck {
-  return judge(facts, asOfDate, new WorkedRecords());
+  const worked = new WorkedRecords();
+  const asOf = dayOf(asOfDate);
+  return inWords(facts, stand(facts, asOf, worked, askedOn(facts, asOf, worked)), worked);
 }
 
 /**
- * The check of one person on each of some days (a board trend), given their facts as they stood on
- * each day (`factsOnDays[i]` for `asOfDates[i]`): each day judged exactly as evaluatePhysicalHealth
- * judges it, with the records the days share worked out once.
+ * The check of one person on each of some days, given their facts as they stood on each day
+ * (`factsOnDays[i]` for `asOfDates[i]`): on each day it is asked of the person, the check exactly as
+ * evaluatePhysicalHealth gives it for that day alone; undefined on the days it is not, which are not
+ * judged further. Records the days share are worked out once.
  */
-export function evaluatePhysicalHealthOnDays(factsOnDays: readonly PhysicalHealthFacts[], asOfDates: readonly string[]): PhysicalHealthCheck[] {
+export function eligibleChecksOnDays(factsOnDays: readonly PhysicalHealthFacts[], asOfDates: readonly string[]): Array<PhysicalHealthCheck | undefined> {
   const worked = new WorkedRecords();
-  return asOfDates.map((asOf, i) => judge(factsOnDays[i]!, asOf, worked));
+  return asOfDates.map((asOfDate, i) => {
+    const asOf = dayOf(asOfDate);
+    const asked = askedOn(factsOnDays[i]!, asOf, worked);
+    return asked.register && inWords(factsOnDays[i]!, stand(factsOnDays[i]!, asOf, worked, asked), worked);
+  });
 }
 
-function judge(facts: PhysicalHealthFacts, asOfDate: string, worked: WorkedRecords): PhysicalHealthCheck {
+/** Where a person stands with the check on a day, as the board counts it: the teams holding them, how complete it is, and whether it is overdue (the reason). */
+export interface CheckStanding {
+  teamIds: string[];
+  completion: CheckCompletion;
+  overdue: boolean;
+}
+
+/**
+ * Where one person stands with the check on each of some days (a board trend), given their facts as
+ * they stood on each day: on each day the check is asked of them, its teams and completion exactly as
+ * evaluatePhysicalHealth gives them for that day alone, and overdue exactly when it gives the reason;
+ * undefined on the days it is not asked. Nothing is put in words, and shared records are worked out once.
+ */
+export function checkStandingsOnDays(factsOnDays: readonly PhysicalHealthFacts[], asOfDates: readonly string[]): Array<CheckStanding | undefined> {
+  const worked = new WorkedRecords();
+  return asOfDates.map((asOfDate, i) => {
+    const asOf = dayOf(asOfDate);
+    const asked = askedOn(factsOnDays[i]!, asOf, worked);
+    if (!asked.register) return undefined;
+    const { completion } = stand(factsOnDays[i]!, asOf, worked, asked);
+    return { teamIds: teamsHolding(asked.held), completion, overdue: completion !== 'complete' };
+  });
+}
+
+/** What the check is judged from on a day, before it is put in words. */
+interface Standing {
+  asOf: number;
+  /** Episodes holding the person on the day (none once they have died). */
+  held: EpisodeFact[];
+  /** Set when the check is asked of the person on the day: held, and on the register. */
+  register?: { groups: DiagnosisGroup[]; evidence: string[] };
+  /** Each part's results up to the day, and the latest of them, by the parts' order in the rules. */
+  meeting: WorkedResult[][];
+  lasts: Array<WorkedResult | undefined>;
+  completion: CheckCompletion;
+}
+
+function dayOf(asOfDate: string): number {
   const asOf = londonDay(asOfDate);
   if (asOf === undefined) throw new Error(`as-of date ${asOfDate} is not a date`);
+  return asOf;
+}
 
+/** Whether the check is asked of the person on the day: alive, held by a team and on the register. */
+function askedOn(facts: PhysicalHealthFacts, asOf: number, worked: WorkedRecords): Pick<Standing, 'held' | 'register'> {
+  const died = londonDay(facts.deceasedAt);
+  const held = died === undefined || died > asOf ? heldEpisodes(facts.episodes, asOf) : [];
+  const register = held.length > 0 ? worked.register(facts.diagnoses) : undefined;
+  return register ? { held, register } : { held };
+}
+
+function stand(facts: PhysicalHealthFacts, asOf: number, worked: WorkedRecords, { held, register }: Pick<Standing, 'held' | 'register'>): Standing {
   const results: WorkedResult[] = [];
   for (const r of facts.results) {
     const w = worked.result(r);
     if (w !== undefined && w.day <= asOf) results.push(w);
   }
   const meeting = physicalHealthRules.components.map((_, i) => meetingResults(i, results));
+  const lasts = meeting.map((m) => latest(m));
+  const doneCount = lasts.filter((last) => last !== undefined && asOf - last.day <= WINDOW).length;
+  const completion: CheckCompletion = doneCount === lasts.length ? 'complete' : doneCount > 0 ? 'partial' : 'none';
+  return { asOf, held, ...(register ? { register } : {}), meeting, lasts, completion };
+}
 
+function teamsHolding(held: readonly EpisodeFact[]): string[] {
+  return [...new Set(held.map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
+}
+
+function inWords(facts: PhysicalHealthFacts, standing: Standing, worked: WorkedRecords): PhysicalHealthCheck {
+  const { asOf, held, register, meeting, lasts, completion } = standing;
   const components = physicalHealthRules.components.map((component, i): CheckComponentState => {
-    const last = latest(meeting[i]!);
-    const done = last !== undefined && asOf - last.day <= WINDOW;
+    const last = lasts[i];
     return {
       key: component.key,
       name: component.name,
       ...(last ? { last: { id: last.id, date: isoDay(last.day), value: last.value } } : {}),
-      done,
+      done: last !== undefined && asOf - last.day <= WINDOW,
       dueDate: isoDay(last ? last.day + WINDOW : asOf),
     };
   });
-  const doneCount = components.filter((c) => c.done).length;
-  const completion: CheckCompletion = doneCount === components.length ? 'complete' : doneCount > 0 ? 'partial' : 'none';
   const lastComplete = lastCompleteCheck(meeting.map((m) => m.map((r) => r.day)));
   const sent = sentInvitations(facts, asOf, worked);
   const invitation = latestInvitation(sent, asOf, lastComplete, completion);
@@ -165,12 +229,8 @@ function judge(facts: PhysicalHealthFacts, asOfDate: string, worked: WorkedRecor
     daysOverdue: 0,
   };
 
-  const died = londonDay(facts.deceasedAt);
-  if (died !== undefined && died <= asOf) return check;
-  const held = heldEpisodes(facts.episodes, asOf);
-  const register = worked.register(facts.diagnoses);
-  if (held.length === 0 || !register) return check;
-  check.eligible = { groups: [...register.groups], evidence: [...register.evidence], teamIds: [...new Set(held.map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort() };
+  if (!register) return check;
+  check.eligible = { groups: [...register.groups], evidence: [...register.evidence], teamIds: teamsHolding(held) };
   if (completion === 'complete') return check;
 
   const heldSince = Math.min(...held.map((e) => londonDay(e.start) ?? asOf));
