@@ -72,9 +72,7 @@ export async function loadMonitoringFactsOnDays(db: Kysely<Database>, scope: { b
     ),
   ]);
 
-  // Each record is made once, whichever days it stands on, so that the rules work out a record once
-  // for all the days (evaluateMonitoringOnDays); a result the latest of two kinds on a day is one
-  // result with both codes, made once for each set of kinds it is the latest of.
+  // Each prescription is made once, whichever days it stands on, so that the rules work out a record once for all the days.
   const prescriptionsOf = new Map<string, MonitoringFacts['prescriptions']>();
   for (const r of prescriptions) {
     const held = prescriptionsOf.get(r.person_id) ?? prescriptionsOf.set(r.person_id, []).get(r.person_id)!;
@@ -83,53 +81,61 @@ export async function loadMonitoringFactsOnDays(db: Kysely<Database>, scope: { b
       codes: ((typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes ?? []) as Row[]).filter((c) => typeof c?.code === 'string').map((c) => ({ system: c.system, code: c.code })),
     });
   }
-  const resultsMade = new Map<string, MonitoringFacts['results'][number]>();
-  const reviewsMade = new Map<Row, MonitoringFacts['reviews'][number]>();
+  // Each person's rows by kind, each kind's in order of stretch (as the queries order them).
+  const resultsOf = new Map<string, Map<string, Row[]>>();
+  for (const r of results) {
+    const kinds = resultsOf.get(r.person_id) ?? resultsOf.set(r.person_id, new Map()).get(r.person_id)!;
+    (kinds.get(r.kind) ?? kinds.set(r.kind, []).get(r.kind)!).push(r);
+  }
+  const reviewsOf = new Map<string, Row[]>();
+  for (const r of reviews) (reviewsOf.get(r.person_id) ?? reviewsOf.set(r.person_id, []).get(r.person_id)!).push(r);
+  const personOf = new Map(people.map((r) => [r.person_id as string, r]));
 
-  return scope.befores.map((end) => {
-    // Stretches 0..k lie wholly before the k-th end (in order).
-    const last = ends.findIndex((e) => e.getTime() === end.getTime());
-    const facts = new Map<string, MonitoringFacts>();
-    // Only people with prescriptions are judged; the rest of their record is read for them alone.
-    for (const [personId, held] of prescriptionsOf) facts.set(personId, { personId, episodes: episodes.get(personId) ?? [], prescriptions: held, results: [], reviews: [] });
-    const chosenById = new Map<string, Row[]>();
-    for (const r of latestPerGroup(results, (r) => `${r.person_id}|${r.kind}`, last)) {
-      if (!facts.has(r.person_id)) continue;
-      const chosen = chosenById.get(r.id);
-      if (chosen) chosen.push(r);
-      else chosenById.set(r.id, [r]);
-    }
-    for (const [id, chosen] of chosenById) {
-      const key = `${id}|${chosen.map((r) => `${r.system}|${r.code}`).join('|')}`;
-      let result = resultsMade.get(key);
-      if (!result) {
-        result = { id, status: chosen[0]!.status, at: chosen[0]!.at, codes: chosen.map((r) => ({ system: r.system, code: r.code })) };
-        resultsMade.set(key, result);
+  // Stretches 0..k lie wholly before the k-th end (in order).
+  const lasts = scope.befores.map((end) => ends.findIndex((e) => e.getTime() === end.getTime()));
+  const onDays = scope.befores.map(() => new Map<string, MonitoringFacts>());
+  // Only people with prescriptions are judged; the rest of their record is read for them alone.
+  for (const [personId, held] of prescriptionsOf) {
+    const kinds = [...(resultsOf.get(personId)?.values() ?? [])];
+    const personReviews = reviewsOf.get(personId) ?? [];
+    // Days whose latest results and review are the same rows share one set of facts.
+    const seen = new Map<string, MonitoringFacts>();
+    for (const [i, last] of lasts.entries()) {
+      const chosen = kinds.map((rows) => latestUpTo(rows, last)).filter((r): r is Row => r !== undefined);
+      const review = latestUpTo(personReviews, last);
+      const key = `${chosen.map((r) => `${r.id}|${r.kind}`).join('|')}|${review?.id ?? ''}`;
+      let facts = seen.get(key);
+      if (!facts) {
+        facts = { personId, episodes: episodes.get(personId) ?? [], prescriptions: held, results: resultsFrom(chosen), reviews: review ? [{ id: review.id, status: review.status, at: review.at }] : [] };
+        const person = personOf.get(personId);
+        if (person) {
+          facts.gender = person.gender;
+          facts.birthDate = person.birth_date;
+          if (person.deceased_at) facts.deceasedAt = new Date(person.deceased_at).toISOString();
+        }
+        seen.set(key, facts);
       }
-      facts.get(chosen[0]!.person_id)!.results.push(result);
+      onDays[i]!.set(personId, facts);
     }
-    for (const r of latestPerGroup(reviews, (r) => r.person_id, last)) {
-      const f = facts.get(r.person_id);
-      if (!f) continue;
-      const review = reviewsMade.get(r) ?? reviewsMade.set(r, { id: r.id, status: r.status, at: r.at }).get(r)!;
-      f.reviews.push(review);
-    }
-    for (const r of people) {
-      const f = facts.get(r.person_id);
-      if (!f) continue;
-      f.gender = r.gender;
-      f.birthDate = r.birth_date;
-      if (r.deceased_at) f.deceasedAt = new Date(r.deceased_at).toISOString();
-    }
-    return facts;
-  });
+  }
+  return onDays;
 }
 
-/** Of rows in groups, each group's stretches in order: the row of the last stretch up to `last`, in the groups' order. */
-function latestPerGroup(found: Row[], group: (r: Row) => string, last: number): Row[] {
-  const chosen = new Map<string, Row>();
-  for (const r of found) if (Number(r.stretch) <= last) chosen.set(group(r), r);
-  return [...chosen.values()];
+/** Of one group's rows in order of stretch, the row of the last stretch up to `last`. */
+function latestUpTo(rows: readonly Row[], last: number): Row | undefined {
+  let found: Row | undefined;
+  for (const r of rows) if (Number(r.stretch) <= last) found = r;
+  return found;
+}
+
+/** The results of the latest rows of each kind: one observation the latest of two kinds is one result with both codes. */
+function resultsFrom(chosen: readonly Row[]): MonitoringFacts['results'] {
+  const byId = new Map<string, MonitoringFacts['results'][number]>();
+  for (const r of chosen) {
+    const result = byId.get(r.id) ?? byId.set(r.id, { id: r.id, status: r.status, at: r.at, codes: [] }).get(r.id)!;
+    result.codes.push({ system: r.system, code: r.code });
+  }
+  return [...byId.values()];
 }
 
 function cohortOf(alias: string, scope: Pick<MonitoringFactsScope, 'personIds'>): RawBuilder<unknown> {
