@@ -193,7 +193,7 @@ function overdueByRule(facts: MonitoringFacts, asOf: number, worked: WorkedRecor
     const start = Math.min(...applying.map((p) => p.start));
     const overdue: RuleOverdue['overdue'] = [];
     for (const schedule of rule.schedules) {
-      const last = schedule.review ? lastReview : latest(results.filter((r) => schedule.results.some((kind) => r.kinds.has(kind))), asOf);
+      const last = schedule.review ? lastReview : latest(results, asOf, (r) => schedule.results.some((kind) => r.kinds.has(kind)));
       const due = dueDay(schedule, start, last?.day);
       if (asOf > due.day) overdue.push({ schedule, due: due.day, says: due.says, last });
     }
@@ -222,13 +222,13 @@ export function dueDay(schedule: MonitoringSchedule, start: number, last: number
 }
 
 /**
- * The latest record on or before the as-of day; of two at the same instant, the smaller id. Instants
+ * The latest record on or before the as-of day (of those `of` picks); of two at the same instant, the smaller id. Instants
  * are the ones the store keeps (a date alone is midnight UTC), so the store's SQL picks the same one.
  */
-function latest(records: readonly Dated[], asOf: number): Dated | undefined {
+function latest<T extends Dated>(records: readonly T[], asOf: number, of: (r: T) => boolean = () => true): Dated | undefined {
   let found: Dated | undefined;
   for (const r of records) {
-    if (r.day > asOf) continue;
+    if (r.day > asOf || !of(r)) continue;
     if (!found || r.instant > found.instant || (r.instant === found.instant && r.id < found.id)) found = r;
   }
   return found;

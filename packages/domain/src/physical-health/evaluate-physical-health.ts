@@ -166,8 +166,9 @@ interface Standing {
   held: EpisodeFact[];
   /** Set when the check is asked of the person on the day: held, and on the register. */
   register?: { groups: DiagnosisGroup[]; evidence: string[] };
-  /** Each part's results up to the day, and the latest of them, by the parts' order in the rules. */
-  meeting: WorkedResult[][];
+  /** The results up to the day. */
+  results: WorkedResult[];
+  /** Each part's latest result up to the day, by the parts' order in the rules. */
   lasts: Array<WorkedResult | undefined>;
   completion: CheckCompletion;
 }
@@ -192,11 +193,14 @@ function stand(facts: PhysicalHealthFacts, asOf: number, worked: WorkedRecords, 
     const w = worked.result(r);
     if (w !== undefined && w.day <= asOf) results.push(w);
   }
-  const meeting = physicalHealthRules.components.map((_, i) => meetingResults(i, results));
-  const lasts = meeting.map((m) => latest(m));
+  const lasts = physicalHealthRules.components.map((_, i) => {
+    let last: WorkedResult | undefined;
+    eachMeeting(i, results, (r) => (last = later(last, r)));
+    return last;
+  });
   const doneCount = lasts.filter((last) => last !== undefined && asOf - last.day <= WINDOW).length;
   const completion: CheckCompletion = doneCount === lasts.length ? 'complete' : doneCount > 0 ? 'partial' : 'none';
-  return { asOf, held, ...(register ? { register } : {}), meeting, lasts, completion };
+  return { asOf, held, ...(register ? { register } : {}), results, lasts, completion };
 }
 
 function teamsHolding(held: readonly EpisodeFact[]): string[] {
@@ -204,7 +208,7 @@ function teamsHolding(held: readonly EpisodeFact[]): string[] {
 }
 
 function inWords(facts: PhysicalHealthFacts, standing: Standing, worked: WorkedRecords): PhysicalHealthCheck {
-  const { asOf, held, register, meeting, lasts, completion } = standing;
+  const { asOf, held, register, results, lasts, completion } = standing;
   const components = physicalHealthRules.components.map((component, i): CheckComponentState => {
     const last = lasts[i];
     return {
@@ -215,7 +219,13 @@ function inWords(facts: PhysicalHealthFacts, standing: Standing, worked: WorkedR
       dueDate: isoDay(last ? last.day + WINDOW : asOf),
     };
   });
-  const lastComplete = lastCompleteCheck(meeting.map((m) => m.map((r) => r.day)));
+  const lastComplete = lastCompleteCheck(
+    physicalHealthRules.components.map((_, i) => {
+      const days: number[] = [];
+      eachMeeting(i, results, (r) => days.push(r.day));
+      return days;
+    }),
+  );
   const sent = sentInvitations(facts, asOf, worked);
   const invitation = latestInvitation(sent, asOf, lastComplete, completion);
 
@@ -272,14 +282,17 @@ function smiRegister(diagnoses: readonly DiagnosisFact[]): { groups: DiagnosisGr
   return { groups: physicalHealthRules.eligibleGroups.filter((g) => groups.has(g)), evidence };
 }
 
-/** Results that meet a part: any of its kinds, or (for BMI) a weight with a height taken on or before it. */
-function meetingResults(part: number, results: readonly WorkedResult[]): WorkedResult[] {
-  const direct = results.filter((r) => r.direct[part]);
-  if (!physicalHealthRules.components[part]!.weightWithHeight) return direct;
-  const heights = results.filter((r) => r.height[part]).map((r) => r.day);
-  const firstHeight = heights.length ? Math.min(...heights) : undefined;
-  const weights = results.filter((r) => firstHeight !== undefined && r.day >= firstHeight && r.weight[part] && !r.direct[part]);
-  return [...direct, ...weights];
+/**
+ * Each result that meets a part, in order: those of any of its kinds, then (for BMI) each weight
+ * with a height taken on or before it. Told one at a time, so a day's latest is found without lists.
+ */
+function eachMeeting(part: number, results: readonly WorkedResult[], visit: (r: WorkedResult) => void): void {
+  for (const r of results) if (r.direct[part]) visit(r);
+  if (!physicalHealthRules.components[part]!.weightWithHeight) return;
+  let firstHeight: number | undefined;
+  for (const r of results) if (r.height[part] && (firstHeight === undefined || r.day < firstHeight)) firstHeight = r.day;
+  if (firstHeight === undefined) return;
+  for (const r of results) if (r.day >= firstHeight && r.weight[part] && !r.direct[part]) visit(r);
 }
 
 /**
@@ -318,8 +331,13 @@ function dated<T extends { id: string; at?: string | null; value?: string | null
 /** The latest record; of two at the same instant, the smaller id (as the monitoring rules break ties). */
 function latest<T extends Dated>(records: readonly T[]): T | undefined {
   let found: T | undefined;
-  for (const r of records) if (!found || r.instant > found.instant || (r.instant === found.instant && r.id < found.id)) found = r;
+  for (const r of records) found = later(found, r);
   return found;
+}
+
+/** The later of the latest found so far and another record, as `latest` chooses. */
+function later<T extends Dated>(found: T | undefined, r: T): T {
+  return !found || r.instant > found.instant || (r.instant === found.instant && r.id < found.id) ? r : found;
 }
 
 function list(parts: readonly string[]): string {

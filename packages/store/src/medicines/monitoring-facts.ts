@@ -100,13 +100,14 @@ export async function loadMonitoringFactsOnDays(db: Kysely<Database>, scope: { b
     const personReviews = reviewsOf.get(personId) ?? [];
     // Days whose latest results and review are the same rows share one set of facts.
     const seen = new Map<string, MonitoringFacts>();
+    const made = new Map<string, MonitoringFacts['results'][number]>();
     for (const [i, last] of lasts.entries()) {
       const chosen = kinds.map((rows) => latestUpTo(rows, last)).filter((r): r is Row => r !== undefined);
       const review = latestUpTo(personReviews, last);
       const key = `${chosen.map((r) => `${r.id}|${r.kind}`).join('|')}|${review?.id ?? ''}`;
       let facts = seen.get(key);
       if (!facts) {
-        facts = { personId, episodes: episodes.get(personId) ?? [], prescriptions: held, results: resultsFrom(chosen), reviews: review ? [{ id: review.id, status: review.status, at: review.at }] : [] };
+        facts = { personId, episodes: episodes.get(personId) ?? [], prescriptions: held, results: resultsFrom(chosen, made), reviews: review ? [{ id: review.id, status: review.status, at: review.at }] : [] };
         const person = personOf.get(personId);
         if (person) {
           facts.gender = person.gender;
@@ -128,14 +129,18 @@ function latestUpTo(rows: readonly Row[], last: number): Row | undefined {
   return found;
 }
 
-/** The results of the latest rows of each kind: one observation the latest of two kinds is one result with both codes. */
-function resultsFrom(chosen: readonly Row[]): MonitoringFacts['results'] {
-  const byId = new Map<string, MonitoringFacts['results'][number]>();
-  for (const r of chosen) {
-    const result = byId.get(r.id) ?? byId.set(r.id, { id: r.id, status: r.status, at: r.at, codes: [] }).get(r.id)!;
-    result.codes.push({ system: r.system, code: r.code });
-  }
-  return [...byId.values()];
+/**
+ * The results of the latest rows of each kind: one observation the latest of two kinds is one result
+ * with both codes. A result with the same codes on another day is the one `made` then, so the rules
+ * work it out once for all the days.
+ */
+function resultsFrom(chosen: readonly Row[], made: Map<string, MonitoringFacts['results'][number]>): MonitoringFacts['results'] {
+  const byId = new Map<string, Row[]>();
+  for (const r of chosen) (byId.get(r.id) ?? byId.set(r.id, []).get(r.id)!).push(r);
+  return [...byId].map(([id, rows]) => {
+    const key = `${id}|${rows.map((r) => `${r.system}|${r.code}`).join('|')}`;
+    return made.get(key) ?? made.set(key, { id, status: rows[0]!.status, at: rows[0]!.at, codes: rows.map((r) => ({ system: r.system, code: r.code })) }).get(key)!;
+  });
 }
 
 function cohortOf(alias: string, scope: Pick<MonitoringFactsScope, 'personIds'>): RawBuilder<unknown> {
