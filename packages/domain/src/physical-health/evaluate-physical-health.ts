@@ -1,6 +1,5 @@
 import { diagnosisGroupOf } from '../discharge/severe-relapsing.ts';
-import type { WorklistReason } from '../engagement/engagement-facts.ts';
-import type { EpisodeFact } from '../engagement/engagement-facts.ts';
+import type { EpisodeFact, WorklistReason } from '../engagement/engagement-facts.ts';
 import { heldEpisodes } from '../engagement/held-episodes.ts';
 import { days, isoDay, londonDay, shortDate } from '../engagement/london-calendar.ts';
 import type { DiagnosisGroup } from '../fhir/clinical-codes.ts';
