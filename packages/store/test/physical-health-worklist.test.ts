@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPath, monitoringOverdueWorklist, type Store } from '@continuity/store';
+import { importPath, judgeMonitoringOnDays, monitoringListedOnDays, monitoringOverdueWorklist, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { PH_AS_OF, PH_NHS, physicalHealthScenario } from './support/physical-health-scenario.ts';
 import { writeNdjson } from './support/scenario.ts';
@@ -83,6 +83,34 @@ describe.each(storeKinds)('physical health checks on the monitoring-overdue work
     expect(south.list.items.map((i) => i.patient.id)).toEqual(['tom']);
     const north = await monitoringOverdueWorklist(store.db, { asOf: PH_AS_OF, teams: ['team-north'] });
     expect(north.list.items.map((i) => i.patient.id)).toEqual(['gus', 'bea']);
+  });
+
+  it('finds who is evaluated and listed on each day, and where each check stands, exactly as the judgement in words does (the board trend)', async () => {
+    const days = ['2026-07-02', '2026-02-01', PH_AS_OF, '2025-06-30', '2024-07-01'];
+    const stood = new Set<string>();
+    for (const scope of [{}, { sliceSize: 2 }, { team: 'team-south' }, { teams: ['team-north'] }]) {
+      const checks: string[][] = days.map(() => []);
+      const judged = await judgeMonitoringOnDays(store.db, { days, ...scope, eachCheck: (i, check) => checks[i]!.push(`${check.personId} ${check.eligible!.teamIds} ${check.completion} ${Boolean(check.reason)}`) });
+      const standings: string[][] = days.map(() => []);
+      const listed = await monitoringListedOnDays(store.db, {
+        days,
+        ...scope,
+        eachStanding: (i, personId, s) => {
+          standings[i]!.push(`${personId} ${s.teamIds} ${s.completion} ${s.overdue}`);
+          stood.add(s.completion);
+        },
+      });
+      for (const [i, day] of days.entries()) {
+        const withReasons = new Set(judged[i]!.findings.map((f) => f.personId));
+        const expected = judged[i]!.evaluatedPeople.map((p) => ({ ...p, listed: withReasons.has(p.personId) }));
+        expect(listed[i], `${day} ${JSON.stringify(scope)}`).toEqual(expected);
+        expect(standings[i], `${day} ${JSON.stringify(scope)}`).toEqual(checks[i]);
+      }
+    }
+    // Worth comparing: checks complete, part done and not done, and people listed and not.
+    expect([...stood].sort()).toEqual(['complete', 'none', 'partial']);
+    const all = (await monitoringListedOnDays(store.db, { days })).flat();
+    expect(all.some((p) => p.listed) && all.some((p) => !p.listed)).toBe(true);
   });
 
   it('as of another day, judges the records as they stood', async () => {

@@ -1,13 +1,14 @@
 import { diagnosisGroupOf } from '../discharge/severe-relapsing.ts';
-import type { WorklistReason } from '../engagement/engagement-facts.ts';
+import type { EpisodeFact, WorklistReason } from '../engagement/engagement-facts.ts';
 import { heldEpisodes } from '../engagement/held-episodes.ts';
 import { days, isoDay, londonDay, shortDate } from '../engagement/london-calendar.ts';
 import type { DiagnosisGroup } from '../fhir/clinical-codes.ts';
 import { toInstant } from '../fhir/catalogue.ts';
 import { countedResultStatuses } from '../medicines/monitoring-rules.ts';
 import { isResultOf } from '../medicines/recognise.ts';
-import type { CheckResultFact, PhysicalHealthFacts } from './physical-health-facts.ts';
-import { physicalHealthRules, type PhysicalHealthComponent, type PhysicalHealthComponentKey } from './physical-health-rules.ts';
+import type { DiagnosisFact } from '../discharge/discharge-facts.ts';
+import type { CheckResultFact, InvitationFact, PhysicalHealthFacts } from './physical-health-facts.ts';
+import { physicalHealthRules, type PhysicalHealthComponentKey } from './physical-health-rules.ts';
 
 /** One part of the check as of the day: the last result that meets it and whether it is in time. */
 export interface CheckComponentState {
@@ -55,6 +56,57 @@ interface Dated {
 
 const WINDOW = physicalHealthRules.windowDays;
 
+/** A counted, dated result with the parts it meets worked out, by each part's place in the rules. */
+interface WorkedResult extends CheckResultFact, Dated {
+  /** Meets the part by one of its own kinds. */
+  direct: boolean[];
+  /** Is the height, or the weight, that lets a weight stand for the part (BMI). */
+  height: boolean[];
+  weight: boolean[];
+}
+
+interface SentInvitation extends Dated {
+  at?: string | null;
+  method?: string | null;
+}
+
+/**
+ * What is worked out about a person's records once, however many days they are judged on (a board
+ * trend judges each of twelve): each result's day, instant and parts, each invitation's day, and the
+ * register from the diagnoses. Keyed by the records themselves, so days that share a record share
+ * the work, and a day that holds other records is judged on its own.
+ */
+class WorkedRecords {
+  private readonly results = new Map<CheckResultFact, WorkedResult | undefined>();
+  private readonly invitations = new Map<InvitationFact, SentInvitation | undefined>();
+  private readonly registers = new Map<readonly DiagnosisFact[], ReturnType<typeof smiRegister>>();
+
+  result(r: CheckResultFact): WorkedResult | undefined {
+    if (this.results.has(r)) return this.results.get(r);
+    const d = countedResultStatuses.includes(r.status) ? dated(r) : undefined;
+    const worked = d && {
+      ...d,
+      direct: physicalHealthRules.components.map((c) => c.results.some((kind) => isResultOf(kind, r.codes))),
+      height: physicalHealthRules.components.map((c) => c.weightWithHeight !== undefined && isResultOf(c.weightWithHeight.height, r.codes)),
+      weight: physicalHealthRules.components.map((c) => c.weightWithHeight !== undefined && isResultOf(c.weightWithHeight.weight, r.codes)),
+    };
+    this.results.set(r, worked);
+    return worked;
+  }
+
+  invitation(i: InvitationFact): SentInvitation | undefined {
+    if (this.invitations.has(i)) return this.invitations.get(i);
+    const worked = physicalHealthRules.invitation.countedStatuses.includes(i.status) ? dated({ id: i.id, at: i.sent, method: i.method }) : undefined;
+    this.invitations.set(i, worked);
+    return worked;
+  }
+
+  register(diagnoses: readonly DiagnosisFact[]) {
+    if (!this.registers.has(diagnoses)) this.registers.set(diagnoses, smiRegister(diagnoses));
+    return this.registers.get(diagnoses);
+  }
+}
+
 /**
  * The SMI annual physical health check of one person as of the end of a day ("YYYY-MM-DD" in
  * England), by physical-health-rules.ts: each part's last result and whether it is within the year,
@@ -62,47 +114,132 @@ const WINDOW = physicalHealthRules.windowDays;
  * missing, the reason for the monitoring-overdue worklist. Records after the day are ignored.
  */
 export function evaluatePhysicalHealth(facts: PhysicalHealthFacts, asOfDate: string): PhysicalHealthCheck {
+  const worked = new WorkedRecords();
+  const asOf = dayOf(asOfDate);
+  return inWords(facts, stand(facts, asOf, worked, askedOn(facts, asOf, worked)), worked);
+}
+
+/**
+ * The check of one person on each of some days, given their facts as they stood on each day
+ * (`factsOnDays[i]` for `asOfDates[i]`): on each day it is asked of the person, the check exactly as
+ * evaluatePhysicalHealth gives it for that day alone; undefined on the days it is not, which are not
+ * judged further. Records the days share are worked out once.
+ */
+export function eligibleChecksOnDays(factsOnDays: readonly PhysicalHealthFacts[], asOfDates: readonly string[]): Array<PhysicalHealthCheck | undefined> {
+  const worked = new WorkedRecords();
+  return asOfDates.map((asOfDate, i) => {
+    const asOf = dayOf(asOfDate);
+    const asked = askedOn(factsOnDays[i]!, asOf, worked);
+    return asked.register && inWords(factsOnDays[i]!, stand(factsOnDays[i]!, asOf, worked, asked), worked);
+  });
+}
+
+/** Where a person stands with the check on a day, as the board counts it: the teams holding them, how complete it is, and whether it is overdue (the reason). */
+export interface CheckStanding {
+  teamIds: string[];
+  completion: CheckCompletion;
+  overdue: boolean;
+}
+
+/**
+ * Where one person stands with the check on each of some days (a board trend), given their facts as
+ * they stood on each day: on each day the check is asked of them, its teams and completion exactly as
+ * evaluatePhysicalHealth gives them for that day alone, and overdue exactly when it gives the reason;
+ * undefined on the days it is not asked. Nothing is put in words, and shared records are worked out once.
+ */
+export function checkStandingsOnDays(factsOnDays: readonly PhysicalHealthFacts[], asOfDates: readonly string[]): Array<CheckStanding | undefined> {
+  const worked = new WorkedRecords();
+  return asOfDates.map((asOfDate, i) => {
+    const asOf = dayOf(asOfDate);
+    const asked = askedOn(factsOnDays[i]!, asOf, worked);
+    if (!asked.register) return undefined;
+    const { completion } = stand(factsOnDays[i]!, asOf, worked, asked);
+    return { teamIds: teamsHolding(asked.held), completion, overdue: completion !== 'complete' };
+  });
+}
+
+/** What the check is judged from on a day, before it is put in words. */
+interface Standing {
+  asOf: number;
+  /** Episodes holding the person on the day (none once they have died). */
+  held: EpisodeFact[];
+  /** Set when the check is asked of the person on the day: held, and on the register. */
+  register?: { groups: DiagnosisGroup[]; evidence: string[] };
+  /** The results up to the day. */
+  results: WorkedResult[];
+  /** Each part's latest result up to the day, by the parts' order in the rules. */
+  lasts: Array<WorkedResult | undefined>;
+  completion: CheckCompletion;
+}
+
+function dayOf(asOfDate: string): number {
   const asOf = londonDay(asOfDate);
   if (asOf === undefined) throw new Error(`as-of date ${asOfDate} is not a date`);
+  return asOf;
+}
 
-  const results = facts.results
-    .filter((r) => countedResultStatuses.includes(r.status))
-    .map((r) => dated(r))
-    .filter((r): r is CheckResultFact & Dated => r !== undefined && r.day <= asOf);
-  const meeting = (component: PhysicalHealthComponent) => meetingResults(component, results);
+/** Whether the check is asked of the person on the day: alive, held by a team and on the register. */
+function askedOn(facts: PhysicalHealthFacts, asOf: number, worked: WorkedRecords): Pick<Standing, 'held' | 'register'> {
+  const died = londonDay(facts.deceasedAt);
+  const held = died === undefined || died > asOf ? heldEpisodes(facts.episodes, asOf) : [];
+  const register = held.length > 0 ? worked.register(facts.diagnoses) : undefined;
+  return register ? { held, register } : { held };
+}
 
-  const components = physicalHealthRules.components.map((component): CheckComponentState => {
-    const last = latest(meeting(component));
-    const done = last !== undefined && asOf - last.day <= WINDOW;
+function stand(facts: PhysicalHealthFacts, asOf: number, worked: WorkedRecords, { held, register }: Pick<Standing, 'held' | 'register'>): Standing {
+  const results: WorkedResult[] = [];
+  for (const r of facts.results) {
+    const w = worked.result(r);
+    if (w !== undefined && w.day <= asOf) results.push(w);
+  }
+  const lasts = physicalHealthRules.components.map((_, i) => {
+    let last: WorkedResult | undefined;
+    eachMeeting(i, results, (r) => (last = later(last, r)));
+    return last;
+  });
+  const doneCount = lasts.filter((last) => last !== undefined && asOf - last.day <= WINDOW).length;
+  const completion: CheckCompletion = doneCount === lasts.length ? 'complete' : doneCount > 0 ? 'partial' : 'none';
+  return { asOf, held, ...(register ? { register } : {}), results, lasts, completion };
+}
+
+function teamsHolding(held: readonly EpisodeFact[]): string[] {
+  return [...new Set(held.map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
+}
+
+function inWords(facts: PhysicalHealthFacts, standing: Standing, worked: WorkedRecords): PhysicalHealthCheck {
+  const { asOf, held, register, results, lasts, completion } = standing;
+  const components = physicalHealthRules.components.map((component, i): CheckComponentState => {
+    const last = lasts[i];
     return {
       key: component.key,
       name: component.name,
       ...(last ? { last: { id: last.id, date: isoDay(last.day), value: last.value } } : {}),
-      done,
+      done: last !== undefined && asOf - last.day <= WINDOW,
       dueDate: isoDay(last ? last.day + WINDOW : asOf),
     };
   });
-  const doneCount = components.filter((c) => c.done).length;
-  const completion: CheckCompletion = doneCount === components.length ? 'complete' : doneCount > 0 ? 'partial' : 'none';
-  const lastComplete = lastCompleteCheck(physicalHealthRules.components.map((c) => meeting(c).map((r) => r.day)));
-  const invitation = latestInvitation(facts, asOf, lastComplete, completion);
+  const lastComplete = lastCompleteCheck(
+    physicalHealthRules.components.map((_, i) => {
+      const days: number[] = [];
+      eachMeeting(i, results, (r) => days.push(r.day));
+      return days;
+    }),
+  );
+  const sent = sentInvitations(facts, asOf, worked);
+  const invitation = latestInvitation(sent, asOf, lastComplete, completion);
 
   const check: PhysicalHealthCheck = {
     personId: facts.personId,
     components,
     completion,
-    invitations: sentInvitations(facts, asOf).map((i) => ({ id: i.id, date: isoDay(i.day), method: i.method })),
+    invitations: sent.map((i) => ({ id: i.id, date: isoDay(i.day), method: i.method })),
     ...(lastComplete !== undefined ? { lastCompleteCheck: isoDay(lastComplete) } : {}),
     ...(invitation ? { invitation: { id: invitation.id, date: isoDay(invitation.day), daysAgo: asOf - invitation.day, notResponded: invitation.notResponded } } : {}),
     daysOverdue: 0,
   };
 
-  const died = londonDay(facts.deceasedAt);
-  if (died !== undefined && died <= asOf) return check;
-  const held = heldEpisodes(facts.episodes, asOf);
-  const register = smiRegister(facts);
-  if (held.length === 0 || !register) return check;
-  check.eligible = { ...register, teamIds: [...new Set(held.map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort() };
+  if (!register) return check;
+  check.eligible = { groups: [...register.groups], evidence: [...register.evidence], teamIds: teamsHolding(held) };
   if (completion === 'complete') return check;
 
   const heldSince = Math.min(...held.map((e) => londonDay(e.start) ?? asOf));
@@ -130,10 +267,10 @@ export function evaluatePhysicalHealth(facts: PhysicalHealthFacts, asOfDate: str
 }
 
 /** The psychosis or bipolar diagnoses that put a person on the SMI register, unless refuted or entered in error. */
-function smiRegister(facts: PhysicalHealthFacts): { groups: DiagnosisGroup[]; evidence: string[] } | undefined {
+function smiRegister(diagnoses: readonly DiagnosisFact[]): { groups: DiagnosisGroup[]; evidence: string[] } | undefined {
   const groups = new Set<DiagnosisGroup>();
   const evidence: string[] = [];
-  for (const d of [...facts.diagnoses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
+  for (const d of [...diagnoses].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) {
     if (d.verification && physicalHealthRules.discountedVerification.includes(d.verification)) continue;
     const found = d.codings.map(diagnosisGroupOf).filter((g): g is DiagnosisGroup => g !== undefined && physicalHealthRules.eligibleGroups.includes(g));
     if (found.length === 0) continue;
@@ -144,15 +281,17 @@ function smiRegister(facts: PhysicalHealthFacts): { groups: DiagnosisGroup[]; ev
   return { groups: physicalHealthRules.eligibleGroups.filter((g) => groups.has(g)), evidence };
 }
 
-/** Results that meet a part: any of its kinds, or (for BMI) a weight with a height taken on or before it. */
-function meetingResults(component: PhysicalHealthComponent, results: ReadonlyArray<CheckResultFact & Dated>): Dated[] {
-  const direct = results.filter((r) => component.results.some((kind) => isResultOf(kind, r.codes)));
-  const pair = component.weightWithHeight;
-  if (!pair) return direct;
-  const heights = results.filter((r) => isResultOf(pair.height, r.codes)).map((r) => r.day);
-  const firstHeight = heights.length ? Math.min(...heights) : undefined;
-  const weights = results.filter((r) => firstHeight !== undefined && r.day >= firstHeight && isResultOf(pair.weight, r.codes) && !direct.includes(r));
-  return [...direct, ...weights];
+/**
+ * Each result that meets a part, in order: those of any of its kinds, then (for BMI) each weight
+ * with a height taken on or before it. Told one at a time, so a day's latest is found without lists.
+ */
+function eachMeeting(part: number, results: readonly WorkedResult[], visit: (r: WorkedResult) => void): void {
+  for (const r of results) if (r.direct[part]) visit(r);
+  if (!physicalHealthRules.components[part]!.weightWithHeight) return;
+  let firstHeight: number | undefined;
+  for (const r of results) if (r.height[part] && (firstHeight === undefined || r.day < firstHeight)) firstHeight = r.day;
+  if (firstHeight === undefined) return;
+  for (const r of results) if (r.day >= firstHeight && r.weight[part] && !r.direct[part]) visit(r);
 }
 
 /**
@@ -164,21 +303,22 @@ function lastCompleteCheck(daysByPart: number[][]): number | undefined {
   return candidates.find((d) => daysByPart.every((partDays) => partDays.some((day) => day <= d && d - day <= WINDOW)));
 }
 
-/** The latest counted invitation on or before the day and after the last complete check; not responded once the follow-up days have passed with the check still incomplete. */
-function latestInvitation(facts: PhysicalHealthFacts, asOf: number, lastComplete: number | undefined, completion: CheckCompletion) {
+/** The latest counted invitation on or before the day (of those `sent`) and after the last complete check; not responded once the follow-up days have passed with the check still incomplete. */
+function latestInvitation<T extends Dated>(sent: readonly T[], asOf: number, lastComplete: number | undefined, completion: CheckCompletion) {
   const rules = physicalHealthRules.invitation;
-  const last = latest(sentInvitations(facts, asOf).filter((i) => lastComplete === undefined || i.day > lastComplete));
+  const last = latest(sent.filter((i) => lastComplete === undefined || i.day > lastComplete));
   if (!last) return undefined;
   return { ...last, notResponded: completion !== 'complete' && asOf - last.day > rules.followUpAfterDays };
 }
 
 /** Counted invitations sent on or before the day, newest first. */
-function sentInvitations(facts: PhysicalHealthFacts, asOf: number) {
-  return facts.invitations
-    .filter((i) => physicalHealthRules.invitation.countedStatuses.includes(i.status))
-    .map((i) => dated({ id: i.id, at: i.sent, method: i.method }))
-    .filter((i): i is NonNullable<typeof i> => i !== undefined && i.day <= asOf)
-    .sort((a, b) => b.instant - a.instant || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+function sentInvitations(facts: PhysicalHealthFacts, asOf: number, worked: WorkedRecords) {
+  const sent: SentInvitation[] = [];
+  for (const i of facts.invitations) {
+    const w = worked.invitation(i);
+    if (w !== undefined && w.day <= asOf) sent.push(w);
+  }
+  return sent.sort((a, b) => b.instant - a.instant || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 function dated<T extends { id: string; at?: string | null; value?: string | null }>(r: T): (T & Dated) | undefined {
@@ -190,8 +330,13 @@ function dated<T extends { id: string; at?: string | null; value?: string | null
 /** The latest record; of two at the same instant, the smaller id (as the monitoring rules break ties). */
 function latest<T extends Dated>(records: readonly T[]): T | undefined {
   let found: T | undefined;
-  for (const r of records) if (!found || r.instant > found.instant || (r.instant === found.instant && r.id < found.id)) found = r;
+  for (const r of records) found = later(found, r);
   return found;
+}
+
+/** The later of the latest found so far and another record, as `latest` chooses. */
+function later<T extends Dated>(found: T | undefined, r: T): T {
+  return !found || r.instant > found.instant || (r.instant === found.instant && r.id < found.id) ? r : found;
 }
 
 function list(parts: readonly string[]): string {

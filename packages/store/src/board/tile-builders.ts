@@ -9,11 +9,11 @@ import { engagementOnDays, type EngagementOnDay } from '../engagement/engagement
 import { intensiveCohortOnDays } from '../intensive-care/intensive-cohort-on-days.ts';
 import { peopleInIntensiveCare } from '../intensive-care/in-intensive-care.ts';
 import { intensiveReviewWorklist } from '../intensive-care/intensive-review-worklist.ts';
-import { judgeMonitoringOnDays } from '../medicines/monitoring-worklist.ts';
+import { monitoringListedOnDays } from '../medicines/monitoring-worklist.ts';
 import { peopleSubjectToTheAct } from '../mha/mha-use-report.ts';
 import { measureDaysOf, scoresOf } from '../outcomes/person-outcomes.ts';
 import { scorePairsAsOf, scoreSeries } from '../outcomes/score-series.ts';
-import { eachEligibleCheckOnDays } from '../physical-health/physical-health-report.ts';
+import { eachCheckStandingOnDays } from '../physical-health/physical-health-report.ts';
 import { loadPersonEpisodes } from '../records/person-episodes.ts';
 import { eachWaitOnDays, quarterBefore } from '../referrals/waiting-times.ts';
 import type { Database } from '../schema.ts';
@@ -337,28 +337,25 @@ async function outcomeChangeOnDays(db: Kysely<Database>, days: readonly string[]
  * People on the SMI register held on each day, and whether their check was complete; and the people
  * the monitoring-overdue worklist evaluates on each day, and whether it lists them. One read for both
  * tiles when a build makes both: the worklist judges everyone on the register (and everyone on a current prescription), so
- * the checks it makes are the physical-health report's (eachEligibleCheckOnDays; tested equal).
+ * the checks it makes are the physical-health report's (eachCheckStandingOnDays; tested equal).
  */
 function checksAndMonitoringOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
   return facts.once(`monitoring|${days.join()}`, ['physical-health-check', 'monitoring'], async () => {
     const checks: TileBuild[] = days.map(() => ({ units: [] }));
-    const judged = await judgeMonitoringOnDays(db, { days, eachCheck: (i, check) => checks[i]!.units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: check.eligible!.teamIds }) });
-    return { checks, judged };
+    const listed = await monitoringListedOnDays(db, { days, eachStanding: (i, personId, standing) => checks[i]!.units.push({ personId, counted: standing.completion === 'complete', teamIds: standing.teamIds }) });
+    return { checks, listed };
   });
 }
 
 async function physicalHealthCheckOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
   if (facts.builds('monitoring')) return (await checksAndMonitoringOnDays(db, days, facts)).checks;
   const builds: TileBuild[] = days.map(() => ({ units: [] }));
-  await eachEligibleCheckOnDays(db, { days }, (i, check, teams) => builds[i]!.units.push({ personId: check.personId, counted: check.completion === 'complete', teamIds: teams }));
+  await eachCheckStandingOnDays(db, { days }, (i, personId, standing, teams) => builds[i]!.units.push({ personId, counted: standing.completion === 'complete', teamIds: teams }));
   return builds;
 }
 
 async function monitoringOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
-  return (await checksAndMonitoringOnDays(db, days, facts)).judged.map(({ findings, evaluatedPeople }) => {
-    const listed = new Set(findings.map((f) => f.personId));
-    return { units: evaluatedPeople.map((p) => ({ personId: p.personId, counted: listed.has(p.personId), teamIds: p.teamIds })) };
-  });
+  return (await checksAndMonitoringOnDays(db, days, facts)).listed.map((evaluated) => ({ units: evaluated.map((p) => ({ personId: p.personId, counted: p.listed, teamIds: p.teamIds })) }));
 }
 
 /** Builders that read once for many days (a trend), where the facts they read do not depend on the day. */

@@ -72,56 +72,75 @@ export async function loadMonitoringFactsOnDays(db: Kysely<Database>, scope: { b
     ),
   ]);
 
-  return scope.befores.map((end) => {
-    // Stretches 0..k lie wholly before the k-th end (in order).
-    const last = ends.findIndex((e) => e.getTime() === end.getTime());
-    const facts = new Map<string, MonitoringFacts>();
-    const of = (personId: string): MonitoringFacts => {
-      let f = facts.get(personId);
-      if (!f) {
-        f = { personId, episodes: [], prescriptions: [], results: [], reviews: [] };
-        facts.set(personId, f);
+  // Each prescription is made once, whichever days it stands on, so that the rules work out a record once for all the days.
+  const prescriptionsOf = new Map<string, MonitoringFacts['prescriptions']>();
+  for (const r of prescriptions) {
+    const held = prescriptionsOf.get(r.person_id) ?? prescriptionsOf.set(r.person_id, []).get(r.person_id)!;
+    held.push({
+      id: r.id, status: r.status, authoredOn: r.authored_on, medicine: r.medicine ?? 'A medicine',
+      codes: ((typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes ?? []) as Row[]).filter((c) => typeof c?.code === 'string').map((c) => ({ system: c.system, code: c.code })),
+    });
+  }
+  // Each person's rows by kind, each kind's in order of stretch (as the queries order them).
+  const resultsOf = new Map<string, Map<string, Row[]>>();
+  for (const r of results) {
+    const kinds = resultsOf.get(r.person_id) ?? resultsOf.set(r.person_id, new Map()).get(r.person_id)!;
+    (kinds.get(r.kind) ?? kinds.set(r.kind, []).get(r.kind)!).push(r);
+  }
+  const reviewsOf = new Map<string, Row[]>();
+  for (const r of reviews) (reviewsOf.get(r.person_id) ?? reviewsOf.set(r.person_id, []).get(r.person_id)!).push(r);
+  const personOf = new Map(people.map((r) => [r.person_id as string, r]));
+
+  // Stretches 0..k lie wholly before the k-th end (in order).
+  const lasts = scope.befores.map((end) => ends.findIndex((e) => e.getTime() === end.getTime()));
+  const onDays = scope.befores.map(() => new Map<string, MonitoringFacts>());
+  // Only people with prescriptions are judged; the rest of their record is read for them alone.
+  for (const [personId, held] of prescriptionsOf) {
+    const kinds = [...(resultsOf.get(personId)?.values() ?? [])];
+    const personReviews = reviewsOf.get(personId) ?? [];
+    // Days whose latest results and review are the same rows share one set of facts.
+    const seen = new Map<string, MonitoringFacts>();
+    const made = new Map<string, MonitoringFacts['results'][number]>();
+    for (const [i, last] of lasts.entries()) {
+      const chosen = kinds.map((rows) => latestUpTo(rows, last)).filter((r): r is Row => r !== undefined);
+      const review = latestUpTo(personReviews, last);
+      const key = `${chosen.map((r) => `${r.id}|${r.kind}`).join('|')}|${review?.id ?? ''}`;
+      let facts = seen.get(key);
+      if (!facts) {
+        facts = { personId, episodes: episodes.get(personId) ?? [], prescriptions: held, results: resultsFrom(chosen, made), reviews: review ? [{ id: review.id, status: review.status, at: review.at }] : [] };
+        const person = personOf.get(personId);
+        if (person) {
+          facts.gender = person.gender;
+          facts.birthDate = person.birth_date;
+          if (person.deceased_at) facts.deceasedAt = new Date(person.deceased_at).toISOString();
+        }
+        seen.set(key, facts);
       }
-      return f;
-    };
-    for (const r of prescriptions) {
-      of(r.person_id).prescriptions.push({
-        id: r.id, status: r.status, authoredOn: r.authored_on, medicine: r.medicine ?? 'A medicine',
-        codes: ((typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes ?? []) as Row[]).filter((c) => typeof c?.code === 'string').map((c) => ({ system: c.system, code: c.code })),
-      });
+      onDays[i]!.set(personId, facts);
     }
-    // Only people with prescriptions are judged; the rest of their record is read for them alone.
-    for (const [personId, held] of episodes) facts.get(personId)?.episodes.push(...held);
-    const resultsById = new Map<string, MonitoringFacts['results'][number]>();
-    for (const r of latestPerGroup(results, (r) => `${r.person_id}|${r.kind}`, last)) {
-      const f = facts.get(r.person_id);
-      if (!f) continue;
-      // One observation can be the latest of two kinds: it is one result with both codes.
-      let result = resultsById.get(r.id);
-      if (!result) {
-        result = { id: r.id, status: r.status, at: r.at, codes: [] };
-        resultsById.set(r.id, result);
-        f.results.push(result);
-      }
-      result.codes.push({ system: r.system, code: r.code });
-    }
-    for (const r of latestPerGroup(reviews, (r) => r.person_id, last)) facts.get(r.person_id)?.reviews.push({ id: r.id, status: r.status, at: r.at });
-    for (const r of people) {
-      const f = facts.get(r.person_id);
-      if (!f) continue;
-      f.gender = r.gender;
-      f.birthDate = r.birth_date;
-      if (r.deceased_at) f.deceasedAt = new Date(r.deceased_at).toISOString();
-    }
-    return facts;
-  });
+  }
+  return onDays;
 }
 
-/** Of rows in groups, each group's stretches in order: the row of the last stretch up to `last`, in the groups' order. */
-function latestPerGroup(found: Row[], group: (r: Row) => string, last: number): Row[] {
-  const chosen = new Map<string, Row>();
-  for (const r of found) if (Number(r.stretch) <= last) chosen.set(group(r), r);
-  return [...chosen.values()];
+/** Of one group's rows in order of stretch, the row of the last stretch up to `last`. */
+function latestUpTo(rows: readonly Row[], last: number): Row | undefined {
+  let found: Row | undefined;
+  for (const r of rows) if (Number(r.stretch) <= last) found = r;
+  return found;
+}
+
+/**
+ * The results of the latest rows of each kind: one observation the latest of two kinds is one result
+ * with both codes. A result with the same codes on another day is the one `made` then, so the rules
+ * work it out once for all the days.
+ */
+function resultsFrom(chosen: readonly Row[], made: Map<string, MonitoringFacts['results'][number]>): MonitoringFacts['results'] {
+  const byId = new Map<string, Row[]>();
+  for (const r of chosen) (byId.get(r.id) ?? byId.set(r.id, []).get(r.id)!).push(r);
+  return [...byId].map(([id, rows]) => {
+    const key = `${id}|${rows.map((r) => `${r.system}|${r.code}`).join('|')}`;
+    return made.get(key) ?? made.set(key, { id, status: rows[0]!.status, at: rows[0]!.at, codes: rows.map((r) => ({ system: r.system, code: r.code })) }).get(key)!;
+  });
 }
 
 function cohortOf(alias: string, scope: Pick<MonitoringFactsScope, 'personIds'>): RawBuilder<unknown> {

@@ -1,4 +1,19 @@
-import { compareMonitoringFindings, currentPrescriptionStatuses, endOfLondonDay, evaluateMonitoring, evaluatePhysicalHealth, heldEpisodes, type MonitoringFinding, type PhysicalHealthCheck, type Worklist } from '@continuity/domain';
+import {
+  checkStandingsOnDays,
+  compareMonitoringFindings,
+  currentPrescriptionStatuses,
+  eligibleChecksOnDays,
+  endOfLondonDay,
+  evaluateMonitoringOnDays,
+  heldEpisodes,
+  monitoringOverdueOnDays,
+  type CheckStanding,
+  type MonitoringFacts,
+  type MonitoringFinding,
+  type PhysicalHealthCheck,
+  type PhysicalHealthFacts,
+  type Worklist,
+} from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { ListedPerson } from '../engagement/disengaged-worklist.ts';
 import type { Database } from '../schema.ts';
@@ -59,28 +74,104 @@ export async function monitoringOverdueWorklist(db: Kysely<Database>, options: M
   };
 }
 
+type OnDaysOptions = Omit<MonitoringOverdueOptions, 'asOf'> & { days: readonly string[] };
+
+/** A person the worklist may judge, with their facts as they stood on each day and the teams holding them (undefined on days outside the teams asked about). */
+interface CandidateOnDays {
+  personId: string;
+  /** Only for people with prescriptions. */
+  medicinesOn?: MonitoringFacts[];
+  healthOn: PhysicalHealthFacts[];
+  teamsOn: Array<string[] | undefined>;
+}
+
 /**
- * The worklist's judgement on each of some days (a board trend and the worklist itself), each
- * person's records read once for all the days; findings unsorted.
+ * The worklist's judgement on each of some days (the worklist itself, and tests of the board's
+ * trend), each person's records read once for all the days; findings unsorted.
  */
 export async function judgeMonitoringOnDays(
   db: Kysely<Database>,
-  options: Omit<MonitoringOverdueOptions, 'asOf'> & {
-    days: readonly string[];
-    /** Told each physical health check found eligible on a day, of the people judged: the board's check tile reads them from this read. */
+  options: OnDaysOptions & {
+    /** Told each physical health check found eligible on a day, of the people judged. */
     eachCheck?: (dayIndex: number, check: PhysicalHealthCheck) => void;
   },
 ): Promise<MonitoringJudged[]> {
+  const judged: MonitoringJudged[] = options.days.map(() => ({ findings: [], teamsOf: new Map(), evaluatedPeople: [] }));
+  await eachCandidateOnDays(db, options, (asOfs, { personId, medicinesOn, healthOn, teamsOn }) => {
+    const medicines = medicinesOn && evaluateMonitoringOnDays(medicinesOn, asOfs);
+    const checks = eligibleChecksOnDays(healthOn, asOfs);
+    for (const [i, teams] of teamsOn.entries()) {
+      if (!teams) continue;
+      const { findings, teamsOf, evaluatedPeople } = judged[i]!;
+      const finding: MonitoringFinding = medicines?.[i] ?? { personId, reasons: [], mostDaysOverdue: 0 };
+      const check = checks[i];
+      if (check) options.eachCheck?.(i, check);
+      // Counted when judged for medicines (a current prescription) or for the check (on the register).
+      if (!onCurrentPrescription(medicinesOn?.[i]) && !check) continue;
+      evaluatedPeople.push({ personId, teamIds: teams });
+      // The check comes last: medicines monitoring is the more urgent safety net.
+      if (check?.reason) {
+        finding.reasons.push(check.reason);
+        finding.mostDaysOverdue = Math.max(finding.mostDaysOverdue, check.daysOverdue);
+      }
+      if (finding.reasons.length === 0) continue;
+      findings.push(finding);
+      teamsOf.set(finding.personId, teams);
+    }
+  });
+  return judged;
+}
+
+/** Of the people the worklist evaluates on a day, the teams holding them and whether it lists them. */
+export interface MonitoringListed {
+  personId: string;
+  teamIds: string[];
+  listed: boolean;
+}
+
+/**
+ * Who the worklist evaluates on each of some days and whether it lists them, exactly as
+ * judgeMonitoringOnDays finds them, for the board's trend: the same rules, without putting reasons
+ * in words (monitoringOverdueOnDays, checkStandingsOnDays), each person's records read once.
+ */
+export async function monitoringListedOnDays(
+  db: Kysely<Database>,
+  options: OnDaysOptions & {
+    /** Told where each person the check is asked of stands on a day: the board's check tile reads them from this read. */
+    eachStanding?: (dayIndex: number, personId: string, standing: CheckStanding) => void;
+  },
+): Promise<MonitoringListed[][]> {
+  const evaluated: MonitoringListed[][] = options.days.map(() => []);
+  await eachCandidateOnDays(db, options, (asOfs, { personId, medicinesOn, healthOn, teamsOn }) => {
+    const overdue = medicinesOn && monitoringOverdueOnDays(medicinesOn, asOfs);
+    const standings = checkStandingsOnDays(healthOn, asOfs);
+    for (const [i, teams] of teamsOn.entries()) {
+      if (!teams) continue;
+      const standing = standings[i];
+      if (standing) options.eachStanding?.(i, personId, standing);
+      if (!onCurrentPrescription(medicinesOn?.[i]) && !standing) continue;
+      evaluated[i]!.push({ personId, teamIds: teams, listed: Boolean(overdue?.[i]) || Boolean(standing?.overdue) });
+    }
+  });
+  return evaluated;
+}
+
+function onCurrentPrescription(facts: MonitoringFacts | undefined): boolean {
+  return Boolean(facts?.prescriptions.some((p) => currentPrescriptionStatuses.includes(p.status)));
+}
+
+/** Everyone with a current prescription or who may be on the SMI register (of the teams or people asked about), a slice at a time, told with their facts on each day. */
+async function eachCandidateOnDays(db: Kysely<Database>, options: OnDaysOptions, each: (asOfs: string[], candidate: CandidateOnDays) => void): Promise<void> {
   const days = options.days.map((asOf) => scopeDay(asOf));
   // Each day holds its own facts for a slice: the slice shrinks so that memory stays that of one day's.
   const size = Math.max(1, Math.floor((options.sliceSize ?? SLICE_SIZE) / days.length));
   const befores = days.map(({ day }) => endOfLondonDay(day));
+  const asOfs = days.map(({ asOf }) => asOf);
 
   // Only the teams asked about are read (everyone they have held); the rules then check who they held on the day.
   const byTeam = heldByTeamsSql(scopeTeams(options));
   const only = onlyPeopleSql(options.people);
 
-  const judged: MonitoringJudged[] = days.map(() => ({ findings: [], teamsOf: new Map(), evaluatedPeople: [] }));
   // Who to read, found once: asking again for each slice would scan every diagnosis again each time.
   const candidates = (await sql<{ person_id: string }>`
     SELECT DISTINCT person_id FROM (
@@ -92,31 +183,18 @@ export async function judgeMonitoringOnDays(
   for (let from = 0; from < candidates.length; from += size) {
     const slice = candidates.slice(from, from + size);
     const [medicinesOn, physicalOn] = await Promise.all([loadMonitoringFactsOnDays(db, { befores, personIds: slice }), loadPhysicalHealthFactsOnDays(db, { befores, personIds: slice })]);
-    for (const [i, { asOf, day }] of days.entries()) {
-      const { findings, teamsOf, evaluatedPeople } = judged[i]!;
-      for (const personId of slice) {
-        const facts = medicinesOn[i]!.get(personId);
-        const health = physicalOn[i]!.get(personId);
-        const episodes = facts?.episodes ?? health?.episodes ?? [];
+    // A person at a time on every day, so that what the days share of their records is worked out once.
+    for (const personId of slice) {
+      const healthOn = physicalOn.map((on) => on.get(personId)!);
+      const medicines = medicinesOn[0]!.has(personId) ? medicinesOn.map((on) => on.get(personId)!) : undefined;
+      const teamsOn = days.map(({ day }, i) => {
+        const episodes = medicines?.[i]!.episodes ?? healthOn[i]!.episodes;
         const teams = [...new Set(heldEpisodes(episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
-        if (options.team && !teams.includes(options.team)) continue;
-        if (options.teams && !teams.some((t) => options.teams!.includes(t))) continue;
-        const finding: MonitoringFinding = facts ? evaluateMonitoring(facts, asOf) : { personId, reasons: [], mostDaysOverdue: 0 };
-        const check = health && evaluatePhysicalHealth(health, asOf);
-        if (check?.eligible) options.eachCheck?.(i, check);
-        // Counted when judged for medicines (a current prescription) or for the check (on the register).
-        if (!facts?.prescriptions.some((p) => currentPrescriptionStatuses.includes(p.status)) && !check?.eligible) continue;
-        evaluatedPeople.push({ personId, teamIds: teams });
-        // The check comes last: medicines monitoring is the more urgent safety net.
-        if (check?.reason) {
-          finding.reasons.push(check.reason);
-          finding.mostDaysOverdue = Math.max(finding.mostDaysOverdue, check.daysOverdue);
-        }
-        if (finding.reasons.length === 0) continue;
-        findings.push(finding);
-        teamsOf.set(finding.personId, teams);
-      }
+        if (options.team && !teams.includes(options.team)) return undefined;
+        if (options.teams && !teams.some((t) => options.teams!.includes(t))) return undefined;
+        return teams;
+      });
+      each(asOfs, { personId, ...(medicines ? { medicinesOn: medicines } : {}), healthOn, teamsOn });
     }
   }
-  return judged;
 }

@@ -92,27 +92,49 @@ export async function loadPhysicalHealthFactsOnDays(db: Kysely<Database>, scope:
   ]);
 
   // Each row is read (and its value worked out) once, whichever days it stands on.
-  const checked = results.flatMap((r) => {
+  const checked = new Map<string, Array<{ recorded: number; fact: PhysicalHealthFacts['results'][number] }>>();
+  for (const r of results) {
     const codes = (typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes) as Row[] | null;
-    if (!codes?.length) return [];
+    if (!codes?.length) continue;
     const value = typeof r.value === 'string' ? JSON.parse(r.value) : r.value;
-    return [{ personId: r.person_id as string, recorded: new Date(r.occurred_at).getTime(), fact: { id: r.id, status: r.status, at: r.at, codes: codes.map((c) => ({ system: c.system, code: c.code })), value: checkResultValue(value ?? {}) ?? null } }];
-  });
-  const invited = invitations.map((r) => ({ personId: r.person_id as string, recorded: new Date(r.occurred_at).getTime(), fact: { id: r.id, status: r.status, sent: r.sent, method: r.method } }));
+    const fact = { id: r.id, status: r.status, at: r.at, codes: codes.map((c) => ({ system: c.system, code: c.code })), value: checkResultValue(value ?? {}) ?? null };
+    (checked.get(r.person_id) ?? checked.set(r.person_id, []).get(r.person_id)!).push({ recorded: new Date(r.occurred_at).getTime(), fact });
+  }
+  const invited = new Map<string, Array<{ recorded: number; fact: PhysicalHealthFacts['invitations'][number] }>>();
+  for (const r of invitations) {
+    (invited.get(r.person_id) ?? invited.set(r.person_id, []).get(r.person_id)!).push({ recorded: new Date(r.occurred_at).getTime(), fact: { id: r.id, status: r.status, sent: r.sent, method: r.method } });
+  }
+  const deceased = new Map(people.filter((r) => r.deceased_at).map((r) => [r.person_id as string, new Date(r.deceased_at).toISOString()]));
 
-  return scope.befores.map((end) => {
-    const until = end.getTime();
-    const facts = new Map<string, PhysicalHealthFacts>();
-    for (const personId of scope.personIds) facts.set(personId, { personId, episodes: [], diagnoses: diagnoses.get(personId) ?? [], results: [], invitations: [] });
-    for (const [personId, held] of episodes) facts.get(personId)?.episodes.push(...held);
-    for (const r of checked) if (r.recorded < until) facts.get(r.personId)?.results.push(r.fact);
-    for (const r of invited) if (r.recorded < until) facts.get(r.personId)?.invitations.push(r.fact);
-    for (const r of people) {
-      const f = facts.get(r.person_id);
-      if (f && r.deceased_at) f.deceasedAt = new Date(r.deceased_at).toISOString();
+  const ends = scope.befores.map((end) => end.getTime());
+  const onDays = scope.befores.map(() => new Map<string, PhysicalHealthFacts>());
+  for (const personId of scope.personIds) {
+    // Days that see the same records share one set of facts: a day sees those recorded before its
+    // end, so two days seeing as many results and invitations see the same ones.
+    const seen = new Map<string, PhysicalHealthFacts>();
+    const personResults = checked.get(personId) ?? [];
+    const personInvitations = invited.get(personId) ?? [];
+    for (const [i, until] of ends.entries()) {
+      const key = `${countBefore(personResults, until)}|${countBefore(personInvitations, until)}`;
+      let facts = seen.get(key);
+      if (!facts) {
+        const results = personResults.filter((r) => r.recorded < until).map((r) => r.fact);
+        const invitations = personInvitations.filter((r) => r.recorded < until).map((r) => r.fact);
+        facts = { personId, episodes: [...(episodes.get(personId) ?? [])], diagnoses: diagnoses.get(personId) ?? [], results, invitations };
+        const died = deceased.get(personId);
+        if (died) facts.deceasedAt = died;
+        seen.set(key, facts);
+      }
+      onDays[i]!.set(personId, facts);
     }
-    return facts;
-  });
+  }
+  return onDays;
+}
+
+function countBefore(records: ReadonlyArray<{ recorded: number }>, until: number): number {
+  let count = 0;
+  for (const r of records) if (r.recorded < until) count++;
+  return count;
 }
 
 async function rows(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<Row[]> {

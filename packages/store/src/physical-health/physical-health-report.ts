@@ -1,4 +1,14 @@
-import { endOfLondonDay, evaluatePhysicalHealth, londonDay, physicalHealthRules, type PhysicalHealthCheck, type PhysicalHealthComponentKey } from '@continuity/domain';
+import {
+  checkStandingsOnDays,
+  eligibleChecksOnDays,
+  endOfLondonDay,
+  londonDay,
+  physicalHealthRules,
+  type CheckStanding,
+  type PhysicalHealthCheck,
+  type PhysicalHealthComponentKey,
+  type PhysicalHealthFacts,
+} from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
@@ -79,12 +89,46 @@ export async function eachEligibleCheck(db: Kysely<Database>, options: PhysicalH
   await eachEligibleCheckOnDays(db, { ...options, days: [asOf] }, (_, check, teams) => each(check, teams));
 }
 
-/** The same on each of some days (a board trend), each person's facts read once for all of them; `each` is told which day. */
+/** The same on each of some days, each person's facts read once for all of them; `each` is told which day. */
 export async function eachEligibleCheckOnDays(
   db: Kysely<Database>,
   options: Omit<PhysicalHealthReportOptions, 'asOf'> & { days: readonly string[] },
   each: (dayIndex: number, check: PhysicalHealthCheck, teams: string[]) => void,
 ): Promise<void> {
+  await eachOnRegisterOnDays(db, options, (factsOnDays) => {
+    for (const [i, check] of eligibleChecksOnDays(factsOnDays, options.days).entries()) {
+      const teams = check && teamsCounted(check.eligible!.teamIds, options.team);
+      if (teams) each(i, check!, teams);
+    }
+  });
+}
+
+/**
+ * Where each person on the SMI register held on each of some days stands with the check (a board
+ * trend): who, the teams counted and how complete, exactly as eachEligibleCheckOnDays finds them,
+ * without putting the check in words (checkStandingsOnDays).
+ */
+export async function eachCheckStandingOnDays(
+  db: Kysely<Database>,
+  options: Omit<PhysicalHealthReportOptions, 'asOf'> & { days: readonly string[] },
+  each: (dayIndex: number, personId: string, standing: CheckStanding, teams: string[]) => void,
+): Promise<void> {
+  await eachOnRegisterOnDays(db, options, (factsOnDays) => {
+    for (const [i, standing] of checkStandingsOnDays(factsOnDays, options.days).entries()) {
+      const teams = standing && teamsCounted(standing.teamIds, options.team);
+      if (teams) each(i, factsOnDays[i]!.personId, standing!, teams);
+    }
+  });
+}
+
+/** The teams a person is counted in: all those holding them, or the one asked about; undefined when that one does not. */
+function teamsCounted(teamIds: string[], team: string | undefined): string[] | undefined {
+  if (!team) return teamIds;
+  return teamIds.includes(team) ? [team] : undefined;
+}
+
+/** Each person who may be on the SMI register (held by the team asked about, if any), a slice at a time, with their facts as they stood on each day. */
+async function eachOnRegisterOnDays(db: Kysely<Database>, options: Omit<PhysicalHealthReportOptions, 'asOf'> & { days: readonly string[] }, each: (factsOnDays: PhysicalHealthFacts[]) => void): Promise<void> {
   // Each day holds its own facts for a slice: the slice shrinks so that memory stays that of one day's.
   const size = Math.max(1, Math.floor((options.sliceSize ?? SLICE_SIZE) / options.days.length));
   const befores = options.days.map((asOf) => endOfLondonDay(londonDay(asOf)!));
@@ -99,15 +143,9 @@ export async function eachEligibleCheckOnDays(
       WHERE person_id > ${after} ${byTeam}
       ORDER BY person_id LIMIT ${size}`.execute(db)).rows.map((r) => r.person_id);
     if (slice.length === 0) break;
-    for (const [i, factsOnDay] of (await loadPhysicalHealthFactsOnDays(db, { befores, personIds: slice })).entries()) {
-      for (const facts of factsOnDay.values()) {
-        const check = evaluatePhysicalHealth(facts, options.days[i]!);
-        if (!check.eligible) continue;
-        const teams = options.team ? check.eligible.teamIds.filter((t) => t === options.team) : check.eligible.teamIds;
-        if (options.team && teams.length === 0) continue;
-        each(i, check, teams);
-      }
-    }
+    const factsOn = await loadPhysicalHealthFactsOnDays(db, { befores, personIds: slice });
+    // A person at a time on every day, so that what the days share of their records is worked out once.
+    for (const personId of factsOn[0]!.keys()) each(factsOn.map((on) => on.get(personId)!));
     if (slice.length < size) break;
     after = slice.at(-1)!;
   }
