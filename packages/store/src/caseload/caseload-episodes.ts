@@ -40,16 +40,17 @@ export async function loadCaseloadEpisodesOnDays(db: Kysely<Database>, days: rea
            resource->'managingOrganization'->>'reference' AS team, resource->'careManager'->>'reference' AS key_worker
     FROM record WHERE resource_type = 'EpisodeOfCare' AND status IN ('active', 'onhold', 'finished') ${teams} ${keyWorkers}
     ORDER BY person_id, id`.execute(db);
+  // Each row is read once, and a day's list holds the same object as every other day it is held on:
+  // a trend's 12 days held about a million copies at 100k people.
+  const rows = result.rows.flatMap((r) => {
+    const teamId = idOf('Organization', r.team);
+    if (!teamId) return [];
+    const episode: CaseloadEpisode = { personId: r.person_id!, episodeId: r.id!, teamId, keyWorkerId: idOf('Practitioner', r.key_worker), intensity: r.intensity ?? null };
+    return [{ episode, period: [{ id: r.id!, status: r.status!, start: r.start, end: r.end }] }];
+  });
   return days.map((asOf) => {
     const day = londonDay(asOf)!;
-    const episodes: CaseloadEpisode[] = [];
-    for (const r of result.rows) {
-      const teamId = idOf('Organization', r.team);
-      if (!teamId) continue;
-      if (heldEpisodes([{ id: r.id!, status: r.status!, start: r.start, end: r.end }], day).length === 0) continue;
-      episodes.push({ personId: r.person_id!, episodeId: r.id!, teamId, keyWorkerId: idOf('Practitioner', r.key_worker), intensity: r.intensity ?? null });
-    }
-    return episodes;
+    return rows.filter((row) => heldEpisodes(row.period, day).length > 0).map((row) => row.episode);
   });
 }
 
