@@ -8,8 +8,29 @@ export interface SevereRelapsingIllness {
   evidence: string[];
 }
 
-/** The diagnosis group of one coding (SNOMED CT concept or ICD-10 prefix), if the platform knows it. */
+/**
+ * The diagnosis group of one coding (SNOMED CT concept or ICD-10 prefix), if the platform knows it.
+ * Worked out once per code: it depends on the system and code alone, and the board asks it of every
+ * diagnosis of everyone on every day of a trend. Few distinct codes are recorded; past the limit the
+ * rest are worked out each time.
+ */
 export function diagnosisGroupOf(coding: { system?: string | null; code?: string | null }): DiagnosisGroup | undefined {
+  if (typeof coding.system !== 'string' || typeof coding.code !== 'string') return groupOfCoding(coding);
+  const ofSystem = groupOfCode.get(coding.system);
+  if (ofSystem?.has(coding.code)) return ofSystem.get(coding.code);
+  const group = groupOfCoding(coding);
+  if (groupsKnown < GROUPS_KEPT) {
+    (ofSystem ?? groupOfCode.set(coding.system, new Map()).get(coding.system)!).set(coding.code, group);
+    groupsKnown += 1;
+  }
+  return group;
+}
+
+const GROUPS_KEPT = 10_000;
+const groupOfCode = new Map<string, Map<string, DiagnosisGroup | undefined>>();
+let groupsKnown = 0;
+
+function groupOfCoding(coding: { system?: string | null; code?: string | null }): DiagnosisGroup | undefined {
   if (!coding.code) return undefined;
   if (coding.system === SNOMED) return diagnosisCodes.find((d) => d.snomed === coding.code)?.group;
   if (coding.system === ICD10) {

@@ -236,27 +236,8 @@ function diagnosesIn(conditions: readonly ConditionFact[], groups: readonly stri
   return conditions
     .filter((c) => !(c.verification && rules.psychosis.discountedVerification.includes(c.verification)))
     .filter((c) => onOrBefore(c.recorded, day))
-    .filter((c) => c.codings.some((coding) => groups.includes(groupOf(coding) ?? '')))
+    .filter((c) => c.codings.some((coding) => groups.includes(diagnosisGroupOf(coding) ?? '')))
     .sort(byId);
-}
-
-/**
- * diagnosisGroupOf, worked out once per code: it depends on the system and code alone, and the
- * board asks it of every diagnosis of everyone on every day of a trend. Few distinct codes are
- * recorded; past the limit the rest are worked out each time.
- */
-const groupOfCode = new Map<string, Map<string, ReturnType<typeof diagnosisGroupOf>>>();
-let groupsKnown = 0;
-function groupOf(coding: ConditionFact['codings'][number]): ReturnType<typeof diagnosisGroupOf> {
-  if (typeof coding.system !== 'string' || typeof coding.code !== 'string') return diagnosisGroupOf(coding);
-  const ofSystem = groupOfCode.get(coding.system);
-  if (ofSystem?.has(coding.code)) return ofSystem.get(coding.code);
-  const group = diagnosisGroupOf(coding);
-  if (groupsKnown < 10_000) {
-    (ofSystem ?? groupOfCode.set(coding.system, new Map()).get(coding.system)!).set(coding.code, group);
-    groupsKnown += 1;
-  }
-  return group;
 }
 
 /** "Schizophrenia (F20.9), recorded 3 Mar 2024": the display sent, else the platform's, with the ICD-10 code. */
