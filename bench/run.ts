@@ -30,7 +30,8 @@ const say = (line: string) => process.stderr.write(`${line}\n`);
 interface Line { task: string; seconds?: number; rows?: number; peakRssMib?: number; medianMs?: number; p95Ms?: number; [k: string]: unknown }
 
 async function task(file: string, args: string[]): Promise<Line[]> {
-  const { stdout } = await promisify(execFile)(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'tasks', file), ...args], {
+  // The same young generation as the continuity command's own #! line (packages/cli/bin/continuity.js).
+  const { stdout } = await promisify(execFile)(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', join(import.meta.dirname, 'tasks', file), ...args], {
     maxBuffer: 1 << 24,
   });
   return stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line);

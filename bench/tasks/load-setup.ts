@@ -6,7 +6,7 @@ import { hashToken, newToken, SESSION_COOKIE } from '../../packages/server/src/a
 
 /** `continuity serve` in its own process on loopback, with logging off; resolves with its address. */
 export async function startServer(target: string): Promise<{ server: ChildProcess; address: string }> {
-  const server = spawn(process.execPath, [join(import.meta.dirname, '../../packages/cli/bin/continuity.js'), 'serve', '--database-url', target, '--port', '0'], {
+  const server = spawn(process.execPath, ['--max-semi-space-size=64', join(import.meta.dirname, '../../packages/cli/bin/continuity.js'), 'serve', '--database-url', target, '--port', '0'], {
     env: { ...process.env, CONTINUITY_LOG: 'off' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
