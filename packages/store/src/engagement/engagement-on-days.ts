@@ -1,12 +1,13 @@
 import { attendedContacts, compareFindings, endOfLondonDay, evaluateEngagementOnDays, heldEpisodes, londonDay, type EngagementFacts, type EngagementFinding, type WorklistReason } from '@continuity/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
-import { atMs, cohortOf, engagementRows, factsFromRows, type EngagementRows, type Row } from './engagement-facts.ts';
+import { atMs, cohortOf, engagementRows, factsFromRows, type EngagementRows, type FactsScope, type Row } from './engagement-facts.ts';
 import { escalationFrom } from './escalation-on-worklist.ts';
 import { loadEscalationRecords } from './escalation-records.ts';
+import { readAhead } from './read-ahead.ts';
 
 // A slice of people's facts at a time, so that memory stays bounded however many people there are
-// (each is judged on every day before the next slice is read). Small enough that PostgreSQL reads a
+// (each is judged on every day while the next slice is read: readAhead). Small enough that PostgreSQL reads a
 // slice by its range of the primary key, not by scanning the whole table once per slice (as it did
 // for slices of 20,000 of 100,000 people), so the table is read about once however many slices.
 const SLICE_SIZE = 5_000;
@@ -47,8 +48,9 @@ export async function engagementOnDays(
   const teamsOn: Array<Map<string, string[]>> = days.map(() => new Map());
   const latestOn: Array<Map<string, number | null>> = days.map(() => new Map());
 
-  for (const slice of options.people ? chunks(options.people) : await personSlices(db)) {
-    const people = byPerson(await engagementRows(db, { before: new Date(bounds.at(-1)!), ...slice }, contactsOnDaysQuery(bounds, cohortOf(slice))));
+  const slices: Array<Omit<FactsScope, 'before'>> = options.people ? chunks(options.people) : await personSlices(db);
+  for await (const rows of readAhead(slices, (slice) => engagementRows(db, { before: new Date(bounds.at(-1)!), ...slice }, contactsOnDaysQuery(bounds, cohortOf(slice))))) {
+    const people = byPerson(rows);
     const judged = order.map((i) => days[i]!);
     for (const person of people.values()) {
       const factsOn = order.map((i) => person.on(ends[i]!, stretchOf(ends[i]!)));

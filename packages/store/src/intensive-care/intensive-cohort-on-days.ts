@@ -1,12 +1,14 @@
 import { evaluateIntensiveReview, inIntensiveCare, londonDay, teamsOpenTo } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { EngagementOnDay } from '../engagement/engagement-on-days.ts';
+import { readAhead } from '../engagement/read-ahead.ts';
 import type { Database } from '../schema.ts';
 import { intensiveCareCandidates } from './in-intensive-care.ts';
 import { loadIntensiveReviewFacts, organisationsOfType, psychosisCandidates } from './intensive-review-facts.ts';
 
-// As the intensive-review worklist reads its candidates: a slice of people's facts at a time.
-const SLICE_SIZE = 20_000;
+// As the intensive-review worklist reads its candidates, a slice of people's facts at a time; half
+// its slice, as the next slice is read while this one is judged (readAhead).
+const SLICE_SIZE = 10_000;
 
 export interface IntensiveCohortOnDay {
   /** People the intensive-review worklist lists on the day, with the teams they are open to. */
@@ -31,8 +33,9 @@ export async function intensiveCohortOnDays(db: Kysely<Database>, days: readonly
   const everyone = [...new Set([...psychosis, ...intensive])].sort();
   const disengaged = (await engagementOf(psychosis)).map((e) => new Map(e.listed.map((l) => [l.personId, l.reasons])));
   const cohort: IntensiveCohortOnDay[] = days.map(() => ({ listed: [], inCare: [] }));
-  for (let i = 0; i < everyone.length; i += SLICE_SIZE) {
-    const facts = await loadIntensiveReviewFacts(db, everyone.slice(i, i + SLICE_SIZE), { aot, police });
+  const slices: string[][] = [];
+  for (let i = 0; i < everyone.length; i += SLICE_SIZE) slices.push(everyone.slice(i, i + SLICE_SIZE));
+  for await (const facts of readAhead(slices, (slice) => loadIntensiveReviewFacts(db, slice, { aot, police }))) {
     for (const personFacts of facts.values()) {
       for (const [d, asOf] of days.entries()) {
         const reasons = disengaged[d]!.get(personFacts.personId);
