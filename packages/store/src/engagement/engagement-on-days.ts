@@ -15,7 +15,8 @@ const SLICE_SIZE = 5_000;
 /** The disengaged worklist on one day, as the board reads it: who is listed and why, in the worklist's order. */
 export interface EngagementOnDay {
   asOf: string;
-  listed: Array<{ personId: string; reasons: WorklistReason[]; teamIds: string[] }>;
+  /** `reasons` only for the people `reasonsOf` asks about (everyone, unless it is given). */
+  listed: Array<{ personId: string; reasons?: WorklistReason[]; teamIds: string[] }>;
   /** On the days `contactAfter.from`: the London day of the latest attended contact, `contactAfter.days` later, of each person found on this day, or null if none. */
   latestContact: Map<string, number | null>;
 }
@@ -35,8 +36,9 @@ export interface EngagementOnDay {
 export async function engagementOnDays(
   db: Kysely<Database>,
   days: readonly string[],
-  options: { contactAfter?: { days: number; from: readonly string[] }; people?: readonly string[] } = {},
+  options: { contactAfter?: { days: number; from: readonly string[] }; people?: readonly string[]; reasonsOf?: (personId: string) => boolean } = {},
 ): Promise<EngagementOnDay[]> {
+  const reasonsOf = options.reasonsOf ?? (() => true);
   const endOf = (day: number) => endOfLondonDay(day).getTime();
   // Judged in order of day, so each person's facts for a day are the previous day's when nothing new was recorded between them.
   const order = days.map((_, i) => i).sort((a, b) => londonDay(days[a])! - londonDay(days[b])!);
@@ -57,7 +59,7 @@ export async function engagementOnDays(
       for (const [k, finding] of evaluateEngagementOnDays(factsOn, judged).entries()) {
         if (!finding) continue;
         const i = order[k]!;
-        findingsOn[i]!.push(finding);
+        findingsOn[i]!.push(reasonsOf(finding.personId) ? finding : { ...finding, reasons: notKept(finding.reasons.length) });
         teamsOn[i]!.set(finding.personId, [...new Set(heldEpisodes(factsOn[k]!.episodes, londonDay(days[i])!).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort());
         // Contact since a day on the list (the board's contact re-established), for the people found on that day.
         const later = contactOn[i];
@@ -74,10 +76,20 @@ export async function engagementOnDays(
     const escalation = escalationFrom(records, findings, asOf);
     return {
       asOf,
-      listed: findings.filter(escalation.listed).map((f) => ({ personId: f.personId, reasons: f.reasons, teamIds: teamsOn[i]!.get(f.personId) ?? [] })),
+      listed: findings.filter(escalation.listed).map((f) => ({ personId: f.personId, ...(reasonsOf(f.personId) ? { reasons: f.reasons } : {}), teamIds: teamsOn[i]!.get(f.personId) ?? [] })),
       latestContact: latestOn[i]!,
     };
   });
+}
+
+/**
+ * Stand-ins for reasons not kept, as many as there were: the worklist's order (compareFindings)
+ * counts a finding's reasons, so the count is kept though the reasons are let go. One shared list
+ * per count, never given out.
+ */
+const standIns: WorklistReason[][] = [];
+function notKept(count: number): WorklistReason[] {
+  return (standIns[count] ??= Array.from({ length: count }, () => ({ code: '', text: '', evidence: [] })));
 }
 
 /** Everyone on record in slices of person ids, so that memory stays bounded as for the worklist. */

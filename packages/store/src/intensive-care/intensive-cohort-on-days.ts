@@ -1,4 +1,4 @@
-import { evaluateIntensiveReview, inIntensiveCare, londonDay, teamsOpenTo } from '@continuity/domain';
+import { evaluateIntensiveReview, inIntensiveCare, londonDay, teamsOpenTo, type WorklistReason } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { EngagementOnDay } from '../engagement/engagement-on-days.ts';
 import { readAhead } from '../engagement/read-ahead.ts';
@@ -31,7 +31,15 @@ export async function intensiveCohortOnDays(db: Kysely<Database>, days: readonly
   const reviewed = new Set(psychosis);
   const inCareCandidates = new Set(intensive);
   const everyone = [...new Set([...psychosis, ...intensive])].sort();
-  const disengaged = (await engagementOf(psychosis)).map((e) => new Map(e.listed.map((l) => [l.personId, l.reasons])));
+  const disengaged = (await engagementOf(psychosis)).map((e) => {
+    const reasons = new Map<string, WorklistReason[]>();
+    for (const l of e.listed) {
+      if (l.reasons) reasons.set(l.personId, l.reasons);
+      // The review needs the reasons of everyone it could list: a list read without them would miss them silently.
+      else if (reviewed.has(l.personId)) throw new Error(`the disengaged list on ${e.asOf} came without the reasons of someone the review could list`);
+    }
+    return reasons;
+  });
   const cohort: IntensiveCohortOnDay[] = days.map(() => ({ listed: [], inCare: [] }));
   const slices: string[][] = [];
   for (let i = 0; i < everyone.length; i += SLICE_SIZE) slices.push(everyone.slice(i, i + SLICE_SIZE));
