@@ -7,9 +7,9 @@ import { loadEscalationRecords } from './escalation-records.ts';
 import { readAhead } from './read-ahead.ts';
 
 // A slice of people's facts at a time, so that memory stays bounded however many people there are
-// (each is judged on every day while the next slice is read: readAhead). Small enough that PostgreSQL reads a
-// slice by its range of the primary key, not by scanning the whole table once per slice (as it did
-// for slices of 20,000 of 100,000 people), so the table is read about once however many slices.
+// (each is judged on every day while the next slice is read: readAhead). Small enough that
+// PostgreSQL reads a slice by its range of the primary key, not by scanning the whole table once
+// per slice (as it did for slices of 20,000 of 100,000 people), so the table is read about once.
 const SLICE_SIZE = 5_000;
 
 /** The disengaged worklist on one day, as the board reads it: who is listed and why, in the worklist's order. */
