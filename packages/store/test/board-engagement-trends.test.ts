@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { boardDashboard, buildTileOnDays, disengagedWorklist, intensiveReviewWorklist, tileBuilders, trendDays, type Store } from '@continuity/store';
+import { boardDashboard, BuildFacts, buildTileOnDays, disengagedWorklist, intensiveReviewWorklist, tileBuilders, trendDays, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { BOARD_AS_OF } from './support/board-scenario.ts';
 import { openBoardStore } from './support/board-store.ts';
@@ -56,6 +56,13 @@ describe.each(storeKinds)('the engagement tiles read once for all the days on $n
     // Worked by hand: w17's assertive episode until her discharge of 1 March, w1's intensive one from 1
     // January; w2 meets the intensive-review rule from her detention of 1 June and the carer's concern of 3 June.
     expect(figures).toEqual([[1, 1], [2, 2], [1, 1], [1, 1], [1, 2], [1, 2], [1, 2]]);
+  });
+
+  it('gives each of the three the same when built together from one shared read, as the board pack builds them', async () => {
+    const keys = ['intensive-care', 'disengaged', 'contact-re-established'] as const;
+    const facts = new BuildFacts(new Set(keys));
+    const together = await Promise.all(keys.map((key) => buildTileOnDays(store.db, key, days, {}, facts)));
+    for (const [i, key] of keys.entries()) expect(together[i], key).toEqual(await buildTileOnDays(store.db, key, days));
   });
 
   it('puts those points in the dashboard trend', async () => {

@@ -1,5 +1,5 @@
 import { attendedContacts, boardRules, carerConcernRules, concernTiming, endOfLondonDay, firstDayOfMonthsTo, heldEpisodes, isoDay, londonDay, monthsBefore, outcomeReportRules, outcomeRules, reliableChange, waitingRules, type BoardTileKey, type QuestionnaireKey, type ResponseTimes } from '@continuity/domain';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { carerConcernResponses } from '../carers/carer-concern-responses.ts';
 import { loadCaseloadEpisodes, loadCaseloadEpisodesOnDays } from '../caseload/caseload-episodes.ts';
 import { judgedDischarges } from '../discharge/discharge-audit.ts';
@@ -9,6 +9,7 @@ import { engagementOnDays, type EngagementOnDay } from '../engagement/engagement
 import { intensiveCohortOnDays } from '../intensive-care/intensive-cohort-on-days.ts';
 import { peopleInIntensiveCare } from '../intensive-care/in-intensive-care.ts';
 import { intensiveReviewWorklist } from '../intensive-care/intensive-review-worklist.ts';
+import { psychosisCandidates } from '../intensive-care/intensive-review-facts.ts';
 import { monitoringListedOnDays } from '../medicines/monitoring-worklist.ts';
 import { peopleSubjectToTheAct } from '../mha/mha-use-report.ts';
 import { measureDaysOf, scoresOf } from '../outcomes/person-outcomes.ts';
@@ -139,9 +140,12 @@ async function engagementFor(db: Kysely<Database>, days: readonly string[], fact
   const earlier = days.map((d) => isoDay(londonDay(d)! - boardRules.reEstablishedWithinDays));
   const from = needs('contact-re-established') ? earlier : [];
   const wanted = [...new Set([...(needs('disengaged') || needs('intensive-care') ? days : []), ...from])].sort();
-  const onDays = await facts.once(`engagement|${wanted.join()}|${from.join()}`, ['disengaged', 'contact-re-established', 'intensive-care'], () =>
-    engagementOnDays(db, wanted, { contactAfter: { days: boardRules.reEstablishedWithinDays, from } }),
-  );
+  // Only the intensive cohort reads the reasons, and only of the people its review could list.
+  const reasons = needs('intensive-care');
+  const onDays = await facts.once(`engagement|${wanted.join()}|${from.join()}|${reasons}`, ['disengaged', 'contact-re-established', 'intensive-care'], async () => {
+    const reviewed = new Set(reasons ? await psychosisCandidates(db, sql``) : []);
+    return engagementOnDays(db, wanted, { contactAfter: { days: boardRules.reEstablishedWithinDays, from }, reasonsOf: (personId) => reviewed.has(personId) });
+  });
   return (asOf) => onDays[wanted.indexOf(asOf)]!;
 }
 

@@ -1,18 +1,22 @@
 import { attendedContacts, compareFindings, endOfLondonDay, evaluateEngagementOnDays, heldEpisodes, londonDay, type EngagementFacts, type EngagementFinding, type WorklistReason } from '@continuity/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
-import { atMs, cohortOf, engagementRows, factsFromRows, type EngagementRows, type Row } from './engagement-facts.ts';
+import { atMs, cohortOf, engagementRows, factsFromRows, type EngagementRows, type FactsScope, type Row } from './engagement-facts.ts';
 import { escalationFrom } from './escalation-on-worklist.ts';
 import { loadEscalationRecords } from './escalation-records.ts';
+import { readAhead } from './read-ahead.ts';
 
-// As the intensive-review worklist reads: a slice of people's facts at a time, so that memory stays
-// bounded however many people there are (each is judged on every day before the next slice is read).
-const SLICE_SIZE = 20_000;
+// A slice of people's facts at a time, so that memory stays bounded however many people there are
+// (each is judged on every day while the next slice is read: readAhead). Small enough that
+// PostgreSQL reads a slice by its range of the primary key, not by scanning the whole table once
+// per slice (as it did for slices of 20,000 of 100,000 people), so the table is read about once.
+const SLICE_SIZE = 5_000;
 
 /** The disengaged worklist on one day, as the board reads it: who is listed and why, in the worklist's order. */
 export interface EngagementOnDay {
   asOf: string;
-  listed: Array<{ personId: string; reasons: WorklistReason[]; teamIds: string[] }>;
+  /** `reasons` only for the people `reasonsOf` asks about (everyone, unless it is given). */
+  listed: Array<{ personId: string; reasons?: WorklistReason[]; teamIds: string[] }>;
   /** On the days `contactAfter.from`: the London day of the latest attended contact, `contactAfter.days` later, of each person found on this day, or null if none. */
   latestContact: Map<string, number | null>;
 }
@@ -32,8 +36,9 @@ export interface EngagementOnDay {
 export async function engagementOnDays(
   db: Kysely<Database>,
   days: readonly string[],
-  options: { contactAfter?: { days: number; from: readonly string[] }; people?: readonly string[] } = {},
+  options: { contactAfter?: { days: number; from: readonly string[] }; people?: readonly string[]; reasonsOf?: (personId: string) => boolean } = {},
 ): Promise<EngagementOnDay[]> {
+  const reasonsOf = options.reasonsOf ?? (() => true);
   const endOf = (day: number) => endOfLondonDay(day).getTime();
   // Judged in order of day, so each person's facts for a day are the previous day's when nothing new was recorded between them.
   const order = days.map((_, i) => i).sort((a, b) => londonDay(days[a])! - londonDay(days[b])!);
@@ -45,15 +50,16 @@ export async function engagementOnDays(
   const teamsOn: Array<Map<string, string[]>> = days.map(() => new Map());
   const latestOn: Array<Map<string, number | null>> = days.map(() => new Map());
 
-  for (const slice of options.people ? chunks(options.people) : await personSlices(db)) {
-    const people = byPerson(await engagementRows(db, { before: new Date(bounds.at(-1)!), ...slice }, contactsOnDaysQuery(bounds, cohortOf(slice))));
+  const slices: Array<Omit<FactsScope, 'before'>> = options.people ? chunks(options.people) : await personSlices(db);
+  for await (const rows of readAhead(slices, (slice) => engagementRows(db, { before: new Date(bounds.at(-1)!), ...slice }, contactsOnDaysQuery(bounds, cohortOf(slice))))) {
+    const people = byPerson(rows);
     const judged = order.map((i) => days[i]!);
     for (const person of people.values()) {
       const factsOn = order.map((i) => person.on(ends[i]!, stretchOf(ends[i]!)));
       for (const [k, finding] of evaluateEngagementOnDays(factsOn, judged).entries()) {
         if (!finding) continue;
         const i = order[k]!;
-        findingsOn[i]!.push(finding);
+        findingsOn[i]!.push(reasonsOf(finding.personId) ? finding : { ...finding, reasons: notKept(finding.reasons.length) });
         teamsOn[i]!.set(finding.personId, [...new Set(heldEpisodes(factsOn[k]!.episodes, londonDay(days[i])!).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort());
         // Contact since a day on the list (the board's contact re-established), for the people found on that day.
         const later = contactOn[i];
@@ -70,10 +76,20 @@ export async function engagementOnDays(
     const escalation = escalationFrom(records, findings, asOf);
     return {
       asOf,
-      listed: findings.filter(escalation.listed).map((f) => ({ personId: f.personId, reasons: f.reasons, teamIds: teamsOn[i]!.get(f.personId) ?? [] })),
+      listed: findings.filter(escalation.listed).map((f) => ({ personId: f.personId, ...(reasonsOf(f.personId) ? { reasons: f.reasons } : {}), teamIds: teamsOn[i]!.get(f.personId) ?? [] })),
       latestContact: latestOn[i]!,
     };
   });
+}
+
+/**
+ * Stand-ins for reasons not kept, as many as there were: the worklist's order (compareFindings)
+ * counts a finding's reasons, so the count is kept though the reasons are let go. One shared list
+ * per count, never given out.
+ */
+const standIns: WorklistReason[][] = [];
+function notKept(count: number): WorklistReason[] {
+  return (standIns[count] ??= Array.from({ length: count }, () => ({ code: '', text: '', evidence: [] })));
 }
 
 /** Everyone on record in slices of person ids, so that memory stays bounded as for the worklist. */
@@ -189,21 +205,23 @@ function contactsOnDaysQuery(bounds: readonly number[], cohort: RawBuilder<unkno
       SELECT person_id, id, status, occurred_at, coalesce(resource->'class'->>'code', '') = 'IMP' AS inpatient,
              resource->'period'->>'start' AS start, resource->'period'->>'end' AS "end", resource->'appointment' AS appointments
       FROM record WHERE resource_type = 'Encounter' AND occurred_at < ${last} AND status IN ('finished', 'in-progress') ${cohort}
+    ), appointments AS MATERIALIZED (
+      -- One pass over appointments for both the attended and the missed: each slice reads the table's rows once.
+      SELECT person_id, id, status, occurred_at, resource->>'start' AS start
+      FROM record WHERE resource_type = 'Appointment' AND status IN ('fulfilled', 'arrived', 'checked-in', 'noshow') AND occurred_at < ${last} ${cohort}
     ), last_contact AS (
       SELECT DISTINCT ON (person_id, stretch) person_id, id, status, occurred_at, start, "end", appointments, stretch
       FROM (SELECT *, width_bucket(occurred_at, ${instants}) AS stretch FROM encounters WHERE status = 'finished' AND NOT inpatient) e
       ORDER BY person_id, stretch, occurred_at DESC, id
     ), last_attended AS (
       SELECT DISTINCT ON (person_id, stretch) person_id, id, status, occurred_at, start, stretch
-      FROM (SELECT person_id, id, status, occurred_at, resource->>'start' AS start, width_bucket(occurred_at, ${instants}) AS stretch
-            FROM record WHERE resource_type = 'Appointment' AND status IN ('fulfilled', 'arrived', 'checked-in') AND occurred_at < ${last} ${cohort}) a
+      FROM (SELECT *, width_bucket(occurred_at, ${instants}) AS stretch FROM appointments WHERE status <> 'noshow') a
       ORDER BY person_id, stretch, occurred_at DESC, id
     ), missed AS (
       SELECT kind, person_id, id, status, start, occurred_at,
              max(occurred_at) FILTER (WHERE kind = 'seen') OVER (PARTITION BY person_id) AS seen_at
       FROM (
-        SELECT 'missed' AS kind, person_id, id, status, resource->>'start' AS start, occurred_at
-          FROM record WHERE resource_type = 'Appointment' AND status = 'noshow' AND occurred_at < ${last} ${cohort}
+        SELECT 'missed' AS kind, person_id, id, status, start, occurred_at FROM appointments WHERE status = 'noshow'
         UNION ALL SELECT 'seen', person_id, id, NULL, NULL, occurred_at FROM last_contact WHERE stretch = 0
         UNION ALL SELECT 'seen', person_id, id, NULL, NULL, occurred_at FROM last_attended WHERE stretch = 0
       ) events

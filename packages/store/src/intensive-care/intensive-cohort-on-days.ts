@@ -1,12 +1,14 @@
-import { evaluateIntensiveReview, inIntensiveCare, londonDay, teamsOpenTo } from '@continuity/domain';
+import { evaluateIntensiveReview, inIntensiveCare, londonDay, teamsOpenTo, type WorklistReason } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { EngagementOnDay } from '../engagement/engagement-on-days.ts';
+import { readAhead } from '../engagement/read-ahead.ts';
 import type { Database } from '../schema.ts';
 import { intensiveCareCandidates } from './in-intensive-care.ts';
 import { loadIntensiveReviewFacts, organisationsOfType, psychosisCandidates } from './intensive-review-facts.ts';
 
-// As the intensive-review worklist reads its candidates: a slice of people's facts at a time.
-const SLICE_SIZE = 20_000;
+// As the intensive-review worklist reads its candidates, a slice of people's facts at a time; half
+// its slice, as the next slice is read while this one is judged (readAhead).
+const SLICE_SIZE = 10_000;
 
 export interface IntensiveCohortOnDay {
   /** People the intensive-review worklist lists on the day, with the teams they are open to. */
@@ -29,10 +31,19 @@ export async function intensiveCohortOnDays(db: Kysely<Database>, days: readonly
   const reviewed = new Set(psychosis);
   const inCareCandidates = new Set(intensive);
   const everyone = [...new Set([...psychosis, ...intensive])].sort();
-  const disengaged = (await engagementOf(psychosis)).map((e) => new Map(e.listed.map((l) => [l.personId, l.reasons])));
+  const disengaged = (await engagementOf(psychosis)).map((e) => {
+    const reasons = new Map<string, WorklistReason[]>();
+    for (const l of e.listed) {
+      if (l.reasons) reasons.set(l.personId, l.reasons);
+      // The review needs the reasons of everyone it could list: a list read without them would miss them silently.
+      else if (reviewed.has(l.personId)) throw new Error(`the disengaged list on ${e.asOf} came without the reasons of someone the review could list`);
+    }
+    return reasons;
+  });
   const cohort: IntensiveCohortOnDay[] = days.map(() => ({ listed: [], inCare: [] }));
-  for (let i = 0; i < everyone.length; i += SLICE_SIZE) {
-    const facts = await loadIntensiveReviewFacts(db, everyone.slice(i, i + SLICE_SIZE), { aot, police });
+  const slices: string[][] = [];
+  for (let i = 0; i < everyone.length; i += SLICE_SIZE) slices.push(everyone.slice(i, i + SLICE_SIZE));
+  for await (const facts of readAhead(slices, (slice) => loadIntensiveReviewFacts(db, slice, { aot, police }))) {
     for (const personFacts of facts.values()) {
       for (const [d, asOf] of days.entries()) {
         const reasons = disengaged[d]!.get(personFacts.personId);
