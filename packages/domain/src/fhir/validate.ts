@@ -2,6 +2,7 @@ import { catalogueReferences } from './references.ts';
 import { kindOf } from './catalogue.ts';
 import { parseReference } from './datatypes.ts';
 import { isResourceType, resourceTypes, schemaFor, type AnyResource, type ResourceType } from './resource-types.ts';
+import { readerFor, type SchemaReader } from './schema-reader.ts';
 import { system } from './systems.ts';
 import { checkNhsNumber } from '../nhs-number/nhs-number.ts';
 
@@ -25,11 +26,40 @@ export interface InvalidResource {
 
 const MAX_ISSUES_REPORTED = 3;
 
+/** How a resource is read against its type's schema: what zod returns, or why it refuses. */
+export type SchemaCheck =
+  | { success: true; data: AnyResource }
+  | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } };
+
+/** Zod alone: the reference every faster reading must agree with. */
+export function checkBySchema(type: ResourceType, raw: Record<string, unknown>): SchemaCheck {
+  return schemaFor(type).safeParse(raw);
+}
+
+const readers = new Map<ResourceType, SchemaReader>();
+
+/** The fast reader built from the same schema (schema-reader.ts), asking zod whenever it is not certain. */
+export function checkFastThenBySchema(type: ResourceType, raw: Record<string, unknown>): SchemaCheck {
+  let reader = readers.get(type);
+  if (!reader) readers.set(type, (reader = readerFor(schemaFor(type))));
+  const accepted = reader.accept(raw);
+  return accepted ? { success: true, data: accepted as AnyResource } : checkBySchema(type, raw);
+}
+
 /**
  * Checks one incoming resource against what the platform needs to store it safely. Pure: whether
  * referenced records exist is for the store to check, using `references`.
  */
 export function validateResource(input: unknown, expectedType?: ResourceType): ValidResource | InvalidResource {
+  return validateResourceWith(checkFastThenBySchema, input, expectedType);
+}
+
+/** validateResource with a given schema check: the property tests compare the fast one with zod alone. */
+export function validateResourceWith(
+  check: (type: ResourceType, raw: Record<string, unknown>) => SchemaCheck,
+  input: unknown,
+  expectedType?: ResourceType,
+): ValidResource | InvalidResource {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, message: 'is not a JSON object' };
   }
@@ -47,7 +77,7 @@ export function validateResource(input: unknown, expectedType?: ResourceType): V
   }
   if (raw.id === undefined) return fail('id is required: records keep the id they were sent with', 'id');
 
-  const parsed = schemaFor(resourceType).safeParse(raw);
+  const parsed = check(resourceType, raw);
   if (!parsed.success) {
     const issues = parsed.error.issues.slice(0, MAX_ISSUES_REPORTED);
     const first = issues[0]!;
