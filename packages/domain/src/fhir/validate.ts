@@ -66,16 +66,15 @@ export function validateResourceWith(
   const raw = input as Record<string, unknown>;
   const resourceType = typeof raw.resourceType === 'string' ? raw.resourceType : undefined;
   const id = typeof raw.id === 'string' ? raw.id : undefined;
-  const fail = (message: string, field?: string): InvalidResource => ({ ok: false, resourceType, id, field, message });
 
-  if (!resourceType) return fail('resourceType is missing: this is not a FHIR resource', 'resourceType');
+  if (!resourceType) return refused(resourceType, id, 'resourceType is missing: this is not a FHIR resource', 'resourceType');
   if (!isResourceType(resourceType)) {
-    return fail(`resource type ${resourceType} is not supported (supported: ${resourceTypes.join(', ')})`, 'resourceType');
+    return refused(resourceType, id, `resource type ${resourceType} is not supported (supported: ${resourceTypes.join(', ')})`, 'resourceType');
   }
   if (expectedType && resourceType !== expectedType) {
-    return fail(`expected a ${expectedType} here but found a ${resourceType}`, 'resourceType');
+    return refused(resourceType, id, `expected a ${expectedType} here but found a ${resourceType}`, 'resourceType');
   }
-  if (raw.id === undefined) return fail('id is required: records keep the id they were sent with', 'id');
+  if (raw.id === undefined) return refused(resourceType, id, 'id is required: records keep the id they were sent with', 'id');
 
   const parsed = check(resourceType, raw);
   if (!parsed.success) {
@@ -86,7 +85,7 @@ export function validateResourceWith(
       const message = valueAt(raw, issue.path) === undefined ? 'is required' : issue.message;
       return `${path} ${message}`;
     };
-    return fail(issues.map(describe).join('; '), first.path.map(String).join('.') || undefined);
+    return refused(resourceType, id, issues.map(describe).join('; '), first.path.map(String).join('.') || undefined);
   }
   const resource = parsed.data;
 
@@ -95,7 +94,7 @@ export function validateResourceWith(
     for (const [i, identifier] of identifiers.entries()) {
       if (identifier.system !== system.nhsNumber) continue;
       const check = checkNhsNumber(identifier.value ?? '');
-      if (!check.valid) return fail(`invalid NHS number: ${check.reason}`, `identifier[${i}].value`);
+      if (!check.valid) return refused(resourceType, id, `invalid NHS number: ${check.reason}`, `identifier[${i}].value`);
     }
   }
 
@@ -104,14 +103,19 @@ export function validateResourceWith(
   if (kind.personReference) {
     const target = parseReference(kind.personReference(resource));
     if (!target || target.type !== 'Patient') {
-      return fail(`${kind.personPath} must reference the Patient this record is about (Patient/<id>)`, kind.personPath);
+      return refused(resourceType, id, `${kind.personPath} must reference the Patient this record is about (Patient/<id>)`, kind.personPath);
     }
     personId = target.id;
   }
 
   const references = catalogueReferences(resource);
-  if (!references.ok) return fail(references.message, references.path);
+  if (!references.ok) return refused(resourceType, id, references.message, references.path);
   return { ok: true, type: resourceType, resource, personId, references: references.held };
+}
+
+/** A refusal naming the record, as far as it could be read. A function, not a closure per call: see catalogue.ts. */
+function refused(resourceType: string | undefined, id: string | undefined, message: string, field?: string): InvalidResource {
+  return { ok: false, resourceType, id, field, message };
 }
 
 /** The value at a validation issue's path, to tell a missing field from a wrong one. */
