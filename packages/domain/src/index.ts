@@ -6,6 +6,7 @@ export * from './fhir/catalogue.ts';
 export * from './nhs-number/nhs-number.ts';
 export * from './person/demographics.ts';
 export * from './fhir/validate.ts';
+export * from './fhir/schema-reader.ts';
 export * from './fhir/references.ts';
 export * from './fhir/nul-character.ts';
 export * from './access/roles.ts';
