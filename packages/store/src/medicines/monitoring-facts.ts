@@ -2,6 +2,7 @@ import { ATC, SNOMED, countedResultStatuses, countedReviewStatuses, monitoredRes
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 import { loadPersonEpisodes } from '../records/person-episodes.ts';
+import { peopleByKeySql } from '../physical-health/people-by-key.ts';
 
 type Row = Record<string, any>;
 
@@ -36,7 +37,7 @@ export async function loadMonitoringFactsOnDays(db: Kysely<Database>, scope: { b
   const ends = [...scope.befores].sort((a, b) => a.getTime() - b.getTime());
   const endsSql = sql`${ends.map((e) => e.toISOString())}::timestamptz[]`;
   const before = sql`${ends.at(-1)!.toISOString()}::timestamptz`;
-  const cohort = sql`AND person_id = ANY(${[...scope.personIds]}::text[])`;
+  const cohort = peopleByKeySql(scope.personIds);
   const review = JSON.stringify({ type: [{ coding: [{ system: monitoringRules.reviewCode.system, code: monitoringRules.reviewCode.code }] }] });
 
   const [people, episodes, prescriptions, results, reviews] = await Promise.all([
@@ -144,7 +145,7 @@ function resultsFrom(chosen: readonly Row[], made: Map<string, MonitoringFacts['
 }
 
 function cohortOf(alias: string, scope: Pick<MonitoringFactsScope, 'personIds'>): RawBuilder<unknown> {
-  return sql`AND ${sql.ref(`${alias}.person_id`)} = ANY(${[...scope.personIds]}::text[])`;
+  return peopleByKeySql(scope.personIds, `${alias}.person_id`);
 }
 
 async function rows(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<Row[]> {

@@ -13,6 +13,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { loadDiagnoses } from '../discharge/diagnoses.ts';
 import type { Database } from '../schema.ts';
 import { loadPersonEpisodes } from '../records/person-episodes.ts';
+import { peopleByKeySql } from './people-by-key.ts';
 
 type Row = Record<string, any>;
 
@@ -62,7 +63,7 @@ export async function loadPhysicalHealthFactsOnDays(db: Kysely<Database>, scope:
   if (scope.personIds.length === 0) return scope.befores.map(() => new Map());
   const latest = new Date(Math.max(...scope.befores.map((b) => b.getTime())));
   const before = sql`${latest.toISOString()}::timestamptz`;
-  const cohort = sql`AND person_id = ANY(${[...scope.personIds]}::text[])`;
+  const cohort = peopleByKeySql(scope.personIds);
   const invitation = JSON.stringify({ category: [{ coding: [{ system: physicalHealthRules.invitation.category.system, code: physicalHealthRules.invitation.category.code }] }] });
 
   const [people, episodes, results, invitations, diagnoses] = await Promise.all([
@@ -70,18 +71,19 @@ export async function loadPhysicalHealthFactsOnDays(db: Kysely<Database>, scope:
     loadPersonEpisodes(db, scope.personIds),
     rows(
       db,
+      // The codes are matched once, in a lateral join, and the value is made only for the rows they match.
       sql`WITH known AS (SELECT * FROM unnest(${checkCodes.map((c) => c.system)}::text[], ${checkCodes.map((c) => c.code)}::text[]) AS k(system, code))
-          SELECT * FROM (SELECT o.person_id, o.id, o.status, o.occurred_at,
+          SELECT o.person_id, o.id, o.status, o.occurred_at,
             coalesce(o.resource->>'effectiveDateTime', o.resource->'effectivePeriod'->>'start', o.resource->>'issued') AS at,
             jsonb_build_object('valueQuantity', o.resource->'valueQuantity', 'valueInteger', o.resource->'valueInteger',
               'valueCodeableConcept', o.resource->'valueCodeableConcept', 'component', o.resource->'component') AS value,
-            (SELECT jsonb_agg(DISTINCT jsonb_build_object('system', k.system, 'code', k.code))
-             FROM jsonb_array_elements(coalesce(o.resource->'code'->'coding', '[]'::jsonb) || jsonb_path_query_array(o.resource, '$.component[*].code.coding[*]')) AS c(coding)
-             JOIN known k ON k.system = c.coding->>'system' AND k.code = c.coding->>'code') AS codes
+            matched.codes
           FROM record o
+          CROSS JOIN LATERAL (SELECT jsonb_agg(DISTINCT jsonb_build_object('system', k.system, 'code', k.code)) AS codes
+            FROM jsonb_array_elements(coalesce(o.resource->'code'->'coding', '[]'::jsonb) || jsonb_path_query_array(o.resource, '$.component[*].code.coding[*]')) AS c(coding)
+            JOIN known k ON k.system = c.coding->>'system' AND k.code = c.coding->>'code') AS matched
           WHERE o.resource_type = 'Observation' AND o.occurred_at < ${before} AND o.status = ANY(${[...countedResultStatuses]}::text[])
-            AND o.person_id = ANY(${[...scope.personIds]}::text[])) AS checked
-          WHERE codes IS NOT NULL`,
+            ${peopleByKeySql(scope.personIds, 'o.person_id')} AND matched.codes IS NOT NULL`,
     ),
     rows(
       db,
