@@ -1,7 +1,7 @@
 import { ATC, SNOMED, countedResultStatuses, countedReviewStatuses, monitoredResults, monitoringRules, type MonitoringFacts } from '@continuity/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
-import { loadPersonEpisodes } from '../records/person-episodes.ts';
+import { loadPersonEpisodes, type HeldEpisodeFact } from '../records/person-episodes.ts';
 import { peopleByKeySql } from '../physical-health/people-by-key.ts';
 
 type Row = Record<string, any>;
@@ -33,7 +33,15 @@ export async function loadMonitoringFacts(db: Kysely<Database>, scope: Monitorin
  * the record), so each day takes, of each kind, the latest of the stretches before its own end:
  * the record a read bounded by that day would have found.
  */
-export async function loadMonitoringFactsOnDays(db: Kysely<Database>, scope: { befores: readonly Date[]; personIds: readonly string[] }): Promise<Array<Map<string, MonitoringFacts>>> {
+export async function loadMonitoringFactsOnDays(
+  db: Kysely<Database>,
+  scope: {
+    befores: readonly Date[];
+    personIds: readonly string[];
+    /** The people's episodes, when the caller has read them already. */
+    episodes?: Map<string, HeldEpisodeFact[]>;
+  },
+): Promise<Array<Map<string, MonitoringFacts>>> {
   const ends = [...scope.befores].sort((a, b) => a.getTime() - b.getTime());
   const endsSql = sql`${ends.map((e) => e.toISOString())}::timestamptz[]`;
   const before = sql`${ends.at(-1)!.toISOString()}::timestamptz`;
@@ -42,7 +50,7 @@ export async function loadMonitoringFactsOnDays(db: Kysely<Database>, scope: { b
 
   const [people, episodes, prescriptions, results, reviews] = await Promise.all([
     rows(db, sql`SELECT person_id, gender, birth_date, deceased_at FROM person WHERE true ${cohort}`),
-    loadPersonEpisodes(db, scope.personIds),
+    scope.episodes ?? loadPersonEpisodes(db, scope.personIds),
     rows(
       db,
       sql`SELECT person_id, id, status, resource->>'authoredOn' AS authored_on,
