@@ -7,6 +7,7 @@ import {
   evaluateMonitoringOnDays,
   heldEpisodes,
   monitoringOverdueOnDays,
+  sameList,
   type CheckStanding,
   type MonitoringFacts,
   type MonitoringFinding,
@@ -190,9 +191,11 @@ async function eachCandidateOnDays(db: Kysely<Database>, options: OnDaysOptions,
     for (const personId of slice) {
       const healthOn = physicalOn.map((on) => on.get(personId)!);
       const medicines = medicinesOn[0]!.has(personId) ? medicinesOn.map((on) => on.get(personId)!) : undefined;
+      // A board keeps every day's teams: days held by the same teams share one list rather than a copy each.
+      let held: string[] = [];
       const teamsOn = days.map(({ day }, i) => {
         const episodes = medicines?.[i]!.episodes ?? healthOn[i]!.episodes;
-        const teams = [...new Set(heldEpisodes(episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
+        const teams = (held = sameList(held, [...new Set(heldEpisodes(episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort()));
         if (options.team && !teams.includes(options.team)) return undefined;
         if (options.teams && !teams.some((t) => options.teams!.includes(t))) return undefined;
         return teams;
