@@ -14,6 +14,7 @@ import { loadDiagnoses } from '../discharge/diagnoses.ts';
 import type { Database } from '../schema.ts';
 import { loadPersonEpisodes, type HeldEpisodeFact } from '../records/person-episodes.ts';
 import { peopleByKeySql } from './people-by-key.ts';
+import { resultCodingsSql } from '../medicines/monitoring-facts.ts';
 
 type Row = Record<string, any>;
 
@@ -91,7 +92,7 @@ export async function loadPhysicalHealthFactsOnDays(
             matched.codes
           FROM record o
           CROSS JOIN LATERAL (SELECT jsonb_agg(DISTINCT jsonb_build_object('system', k.system, 'code', k.code)) AS codes
-            FROM jsonb_array_elements(coalesce(o.resource->'code'->'coding', '[]'::jsonb) || jsonb_path_query_array(o.resource, '$.component[*].code.coding[*]')) AS c(coding)
+            FROM jsonb_array_elements(${resultCodingsSql('o')}) AS c(coding)
             JOIN known k ON k.system = c.coding->>'system' AND k.code = c.coding->>'code') AS matched
           WHERE o.resource_type = 'Observation' AND o.occurred_at < ${before} AND o.status = ANY(${[...countedResultStatuses]}::text[])
             ${peopleByKeySql(scope.personIds, 'o.person_id')} AND matched.codes IS NOT NULL`,
