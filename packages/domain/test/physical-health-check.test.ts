@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluatePhysicalHealth, isoDay, londonDay, system, type CheckResultFact, type PhysicalHealthFacts } from '../src/index.ts';
+import { checkStandingsOnDays, evaluatePhysicalHealth, isoDay, londonDay, system, type CheckResultFact, type PhysicalHealthFacts } from '../src/index.ts';
 
 const AS_OF = '2026-11-25';
 /** "YYYY-MM-DD" a number of days before the as-of day. */
@@ -155,5 +155,20 @@ describe('following up people who did not respond (shared/seeds/002_* line ~213)
     const c = check(facts({ results: fullCheck(ago(10)), invitations: [invitation(ago(40))] }));
     expect(c.reason).toBeUndefined();
     expect(c.invitation).toBeUndefined();
+  });
+});
+
+describe('where the check stands on many days (a board trend keeps every day)', () => {
+  it('gives days held by the same teams one list of them, and a day held by others its own', () => {
+    const moved = facts({ episodes: [
+      { id: 'ep-1', status: 'finished', start: '2020-01-01', end: ago(10), teamId: 'team-a' },
+      { id: 'ep-2', status: 'active', start: ago(9), teamId: 'team-b' },
+    ] });
+    const days = [ago(30), ago(20), ago(5), AS_OF];
+    const [a1, a2, b1, b2] = checkStandingsOnDays(days.map(() => moved), days);
+    expect([a1!.teamIds, b1!.teamIds]).toEqual([['team-a'], ['team-b']]);
+    expect(a2!.teamIds).toBe(a1!.teamIds);
+    expect(b2!.teamIds).toBe(b1!.teamIds);
+    expect(b1!.teamIds).not.toBe(a1!.teamIds);
   });
 });

@@ -149,13 +149,21 @@ export interface CheckStanding {
  */
 export function checkStandingsOnDays(factsOnDays: readonly PhysicalHealthFacts[], asOfDates: readonly string[]): Array<CheckStanding | undefined> {
   const worked = new WorkedRecords();
+  // A board keeps every day's teams: days held by the same teams share one list rather than a copy each.
+  let teamIds: string[] = [];
   return asOfDates.map((asOfDate, i) => {
     const asOf = dayOf(asOfDate);
     const asked = askedOn(factsOnDays[i]!, asOf, worked);
     if (!asked.register) return undefined;
     const { completion } = stand(factsOnDays[i]!, asOf, worked, asked);
-    return { teamIds: teamsHolding(asked.held), completion, overdue: completion !== 'complete' };
+    teamIds = sameList(teamIds, teamsHolding(asked.held));
+    return { teamIds, completion, overdue: completion !== 'complete' };
   });
+}
+
+/** The earlier list when it holds the same items in the same order, else the new one. */
+export function sameList<T>(earlier: T[], list: T[]): T[] {
+  return earlier.length === list.length && earlier.every((item, i) => item === list[i]) ? earlier : list;
 }
 
 /** What the check is judged from on a day, before it is put in words. */

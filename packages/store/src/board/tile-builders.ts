@@ -191,9 +191,12 @@ async function intensiveCareOnDays(db: Kysely<Database>, days: readonly string[]
 async function waitingOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
   const builds: TileBuild[] = days.map(() => ({ units: [] }));
   const quarters = days.map((asOf) => ({ from: londonDay(quarterBefore(asOf))!, to: londonDay(asOf)! }));
+  // Every unit of a team shares one list of it, rather than a list per referral per day.
+  const teamLists = new Map<string | null, string[]>();
+  const teamsOf = (teamId: string | null) => teamLists.get(teamId) ?? teamLists.set(teamId, teamId ? [teamId] : []).get(teamId)!;
   await eachWaitOnDays(db, quarters.map((q) => q.to), (i, w) => {
     if (w.clockStop !== null && w.clockStop.day >= quarters[i]!.from && w.clockStop.day <= quarters[i]!.to) {
-      builds[i]!.units.push({ personId: w.personId, counted: w.waitedDays <= waitingRules.standardDays, teamIds: w.teamId ? [w.teamId] : [] });
+      builds[i]!.units.push({ personId: w.personId, counted: w.waitedDays <= waitingRules.standardDays, teamIds: teamsOf(w.teamId) });
     }
   });
   return builds;

@@ -1,7 +1,8 @@
 import { ATC, SNOMED, countedResultStatuses, countedReviewStatuses, monitoredResults, monitoringRules, type MonitoringFacts } from '@continuity/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
-import { loadPersonEpisodes } from '../records/person-episodes.ts';
+import { loadPersonEpisodes, type HeldEpisodeFact } from '../records/person-episodes.ts';
+import { peopleByKeySql } from '../physical-health/people-by-key.ts';
 
 type Row = Record<string, any>;
 
@@ -32,16 +33,24 @@ export async function loadMonitoringFacts(db: Kysely<Database>, scope: Monitorin
  * the record), so each day takes, of each kind, the latest of the stretches before its own end:
  * the record a read bounded by that day would have found.
  */
-export async function loadMonitoringFactsOnDays(db: Kysely<Database>, scope: { befores: readonly Date[]; personIds: readonly string[] }): Promise<Array<Map<string, MonitoringFacts>>> {
+export async function loadMonitoringFactsOnDays(
+  db: Kysely<Database>,
+  scope: {
+    befores: readonly Date[];
+    personIds: readonly string[];
+    /** The people's episodes, when the caller has read them already. */
+    episodes?: Map<string, HeldEpisodeFact[]>;
+  },
+): Promise<Array<Map<string, MonitoringFacts>>> {
   const ends = [...scope.befores].sort((a, b) => a.getTime() - b.getTime());
   const endsSql = sql`${ends.map((e) => e.toISOString())}::timestamptz[]`;
   const before = sql`${ends.at(-1)!.toISOString()}::timestamptz`;
-  const cohort = sql`AND person_id = ANY(${[...scope.personIds]}::text[])`;
+  const cohort = peopleByKeySql(scope.personIds);
   const review = JSON.stringify({ type: [{ coding: [{ system: monitoringRules.reviewCode.system, code: monitoringRules.reviewCode.code }] }] });
 
   const [people, episodes, prescriptions, results, reviews] = await Promise.all([
     rows(db, sql`SELECT person_id, gender, birth_date, deceased_at FROM person WHERE true ${cohort}`),
-    loadPersonEpisodes(db, scope.personIds),
+    scope.episodes ?? loadPersonEpisodes(db, scope.personIds),
     rows(
       db,
       sql`SELECT person_id, id, status, resource->>'authoredOn' AS authored_on,
@@ -58,7 +67,7 @@ export async function loadMonitoringFactsOnDays(db: Kysely<Database>, scope: { b
             width_bucket(o.occurred_at, ${endsSql}) AS stretch,
             coalesce(o.resource->>'effectiveDateTime', o.resource->'effectivePeriod'->>'start', o.resource->>'issued') AS at
           FROM record o
-          CROSS JOIN LATERAL jsonb_array_elements(coalesce(o.resource->'code'->'coding', '[]'::jsonb) || jsonb_path_query_array(o.resource, '$.component[*].code.coding[*]')) AS c(coding)
+          CROSS JOIN LATERAL jsonb_array_elements(${resultCodingsSql('o')}) AS c(coding)
           JOIN recognised k ON k.system = c.coding->>'system' AND k.code = c.coding->>'code'
           WHERE o.resource_type = 'Observation' AND o.occurred_at < ${before} AND o.status = ANY(${[...countedResultStatuses]}::text[]) ${cohortOf('o', scope)}
           ORDER BY o.person_id, k.kind, stretch, o.occurred_at DESC, o.id COLLATE "C"`,
@@ -143,8 +152,18 @@ function resultsFrom(chosen: readonly Row[], made: Map<string, MonitoringFacts['
   });
 }
 
+/**
+ * Every coding of an Observation: its code's and its components' (a blood pressure panel's systolic
+ * code). The path is asked only of results that have components: it costs a third of the query,
+ * and of a result without them it finds none.
+ */
+export function resultCodingsSql(alias: string): RawBuilder<unknown> {
+  const resource = sql.ref(`${alias}.resource`);
+  return sql`coalesce(${resource}->'code'->'coding', '[]'::jsonb) || CASE WHEN ${resource} ? 'component' THEN jsonb_path_query_array(${resource}, '$.component[*].code.coding[*]') ELSE '[]'::jsonb END`;
+}
+
 function cohortOf(alias: string, scope: Pick<MonitoringFactsScope, 'personIds'>): RawBuilder<unknown> {
-  return sql`AND ${sql.ref(`${alias}.person_id`)} = ANY(${[...scope.personIds]}::text[])`;
+  return peopleByKeySql(scope.personIds, `${alias}.person_id`);
 }
 
 async function rows(db: Kysely<Database>, query: RawBuilder<unknown>): Promise<Row[]> {

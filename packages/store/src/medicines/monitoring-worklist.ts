@@ -7,6 +7,7 @@ import {
   evaluateMonitoringOnDays,
   heldEpisodes,
   monitoringOverdueOnDays,
+  sameList,
   type CheckStanding,
   type MonitoringFacts,
   type MonitoringFinding,
@@ -21,6 +22,7 @@ import { personLabels } from '../caseload/listed-people.ts';
 import { heldByTeamsSql, onlyPeopleSql, scopeDay, scopeTeams, type WorklistScope } from '../worklists/worklist-scope.ts';
 import { loadPhysicalHealthFactsOnDays, smiCandidates } from '../physical-health/physical-health-facts.ts';
 import { loadMonitoringFactsOnDays } from './monitoring-facts.ts';
+import { loadPersonEpisodes } from '../records/person-episodes.ts';
 
 export type MonitoringOverdueOptions = WorklistScope;
 
@@ -32,7 +34,7 @@ export interface MonitoringJudged {
 }
 
 // A person on medicines has a few prescriptions, a dozen latest results and a few episodes: ~3 KB.
-const SLICE_SIZE = 50_000;
+const SLICE_SIZE = 12_000;
 
 export interface MonitoringOverdueWorklist {
   list: Worklist;
@@ -182,14 +184,18 @@ async function eachCandidateOnDays(db: Kysely<Database>, options: OnDaysOptions,
     ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
   for (let from = 0; from < candidates.length; from += size) {
     const slice = candidates.slice(from, from + size);
-    const [medicinesOn, physicalOn] = await Promise.all([loadMonitoringFactsOnDays(db, { befores, personIds: slice }), loadPhysicalHealthFactsOnDays(db, { befores, personIds: slice })]);
+    // The episodes are read once for both; the check's values in words are not read, as no reason gives them.
+    const episodes = await loadPersonEpisodes(db, slice);
+    const [medicinesOn, physicalOn] = await Promise.all([loadMonitoringFactsOnDays(db, { befores, personIds: slice, episodes }), loadPhysicalHealthFactsOnDays(db, { befores, personIds: slice, episodes, values: false })]);
     // A person at a time on every day, so that what the days share of their records is worked out once.
     for (const personId of slice) {
       const healthOn = physicalOn.map((on) => on.get(personId)!);
       const medicines = medicinesOn[0]!.has(personId) ? medicinesOn.map((on) => on.get(personId)!) : undefined;
+      // A board keeps every day's teams: days held by the same teams share one list rather than a copy each.
+      let held: string[] = [];
       const teamsOn = days.map(({ day }, i) => {
         const episodes = medicines?.[i]!.episodes ?? healthOn[i]!.episodes;
-        const teams = [...new Set(heldEpisodes(episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort();
+        const teams = (held = sameList(held, [...new Set(heldEpisodes(episodes, day).map((e) => e.teamId).filter((t): t is string => Boolean(t)))].sort()));
         if (options.team && !teams.includes(options.team)) return undefined;
         if (options.teams && !teams.some((t) => options.teams!.includes(t))) return undefined;
         return teams;

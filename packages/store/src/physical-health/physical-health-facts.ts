@@ -12,7 +12,9 @@ import {
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { loadDiagnoses } from '../discharge/diagnoses.ts';
 import type { Database } from '../schema.ts';
-import { loadPersonEpisodes } from '../records/person-episodes.ts';
+import { loadPersonEpisodes, type HeldEpisodeFact } from '../records/person-episodes.ts';
+import { peopleByKeySql } from './people-by-key.ts';
+import { resultCodingsSql } from '../medicines/monitoring-facts.ts';
 
 type Row = Record<string, any>;
 
@@ -58,30 +60,42 @@ export async function loadPhysicalHealthFacts(db: Kysely<Database>, scope: Physi
  * invitations up to the latest end, and each day keeps only those recorded before its own end, as a
  * read bounded by that day would.
  */
-export async function loadPhysicalHealthFactsOnDays(db: Kysely<Database>, scope: { befores: readonly Date[]; personIds: readonly string[] }): Promise<Array<Map<string, PhysicalHealthFacts>>> {
+export async function loadPhysicalHealthFactsOnDays(
+  db: Kysely<Database>,
+  scope: {
+    befores: readonly Date[];
+    personIds: readonly string[];
+    /** Each result's value in words, which only the panel shows: a population read (a report, a worklist, the board) leaves it out. */
+    values?: boolean;
+    /** The people's episodes, when the caller has read them already. */
+    episodes?: Map<string, HeldEpisodeFact[]>;
+  },
+): Promise<Array<Map<string, PhysicalHealthFacts>>> {
   if (scope.personIds.length === 0) return scope.befores.map(() => new Map());
   const latest = new Date(Math.max(...scope.befores.map((b) => b.getTime())));
   const before = sql`${latest.toISOString()}::timestamptz`;
-  const cohort = sql`AND person_id = ANY(${[...scope.personIds]}::text[])`;
+  const cohort = peopleByKeySql(scope.personIds);
   const invitation = JSON.stringify({ category: [{ coding: [{ system: physicalHealthRules.invitation.category.system, code: physicalHealthRules.invitation.category.code }] }] });
 
+  const values = scope.values ?? true;
   const [people, episodes, results, invitations, diagnoses] = await Promise.all([
     rows(db, sql`SELECT person_id, deceased_at FROM person WHERE true ${cohort}`),
-    loadPersonEpisodes(db, scope.personIds),
+    scope.episodes ?? loadPersonEpisodes(db, scope.personIds),
     rows(
       db,
+      // The codes are matched once, in a lateral join, and the value is made only for the rows they match.
       sql`WITH known AS (SELECT * FROM unnest(${checkCodes.map((c) => c.system)}::text[], ${checkCodes.map((c) => c.code)}::text[]) AS k(system, code))
-          SELECT * FROM (SELECT o.person_id, o.id, o.status, o.occurred_at,
+          SELECT o.person_id, o.id, o.status, o.occurred_at,
             coalesce(o.resource->>'effectiveDateTime', o.resource->'effectivePeriod'->>'start', o.resource->>'issued') AS at,
-            jsonb_build_object('valueQuantity', o.resource->'valueQuantity', 'valueInteger', o.resource->'valueInteger',
-              'valueCodeableConcept', o.resource->'valueCodeableConcept', 'component', o.resource->'component') AS value,
-            (SELECT jsonb_agg(DISTINCT jsonb_build_object('system', k.system, 'code', k.code))
-             FROM jsonb_array_elements(coalesce(o.resource->'code'->'coding', '[]'::jsonb) || jsonb_path_query_array(o.resource, '$.component[*].code.coding[*]')) AS c(coding)
-             JOIN known k ON k.system = c.coding->>'system' AND k.code = c.coding->>'code') AS codes
+            ${values ? sql`jsonb_build_object('valueQuantity', o.resource->'valueQuantity', 'valueInteger', o.resource->'valueInteger',
+              'valueCodeableConcept', o.resource->'valueCodeableConcept', 'component', o.resource->'component')` : sql`NULL::jsonb`} AS value,
+            matched.codes
           FROM record o
+          CROSS JOIN LATERAL (SELECT jsonb_agg(DISTINCT jsonb_build_object('system', k.system, 'code', k.code)) AS codes
+            FROM jsonb_array_elements(${resultCodingsSql('o')}) AS c(coding)
+            JOIN known k ON k.system = c.coding->>'system' AND k.code = c.coding->>'code') AS matched
           WHERE o.resource_type = 'Observation' AND o.occurred_at < ${before} AND o.status = ANY(${[...countedResultStatuses]}::text[])
-            AND o.person_id = ANY(${[...scope.personIds]}::text[])) AS checked
-          WHERE codes IS NOT NULL`,
+            ${peopleByKeySql(scope.personIds, 'o.person_id')} AND matched.codes IS NOT NULL`,
     ),
     rows(
       db,
@@ -96,8 +110,8 @@ export async function loadPhysicalHealthFactsOnDays(db: Kysely<Database>, scope:
   for (const r of results) {
     const codes = (typeof r.codes === 'string' ? JSON.parse(r.codes) : r.codes) as Row[] | null;
     if (!codes?.length) continue;
-    const value = typeof r.value === 'string' ? JSON.parse(r.value) : r.value;
-    const fact = { id: r.id, status: r.status, at: r.at, codes: codes.map((c) => ({ system: c.system, code: c.code })), value: checkResultValue(value ?? {}) ?? null };
+    const fact: PhysicalHealthFacts['results'][number] = { id: r.id, status: r.status, at: r.at, codes: codes.map((c) => ({ system: c.system, code: c.code })) };
+    if (values) fact.value = checkResultValue((typeof r.value === 'string' ? JSON.parse(r.value) : r.value) ?? {}) ?? null;
     (checked.get(r.person_id) ?? checked.set(r.person_id, []).get(r.person_id)!).push({ recorded: new Date(r.occurred_at).getTime(), fact });
   }
   const invited = new Map<string, Array<{ recorded: number; fact: PhysicalHealthFacts['invitations'][number] }>>();

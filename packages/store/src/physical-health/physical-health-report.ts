@@ -51,7 +51,7 @@ export interface PhysicalHealthReport {
   total: PhysicalHealthCounts;
 }
 
-const SLICE_SIZE = 50_000;
+const SLICE_SIZE = 12_000;
 
 /**
  * Completion of the SMI annual physical health check per team as of a day (SPEC C10; the board
@@ -137,17 +137,17 @@ async function eachOnRegisterOnDays(db: Kysely<Database>, options: Omit<Physical
           AND resource->'managingOrganization'->>'reference' = ${`Organization/${options.team}`}
           AND status NOT IN ('cancelled', 'entered-in-error'))`
     : sql``;
-  for (let after = ''; ; ) {
-    const slice = (await sql<{ person_id: string }>`
-      SELECT DISTINCT person_id FROM (${smiCandidates()}) AS candidates
-      WHERE person_id > ${after} ${byTeam}
-      ORDER BY person_id LIMIT ${size}`.execute(db)).rows.map((r) => r.person_id);
-    if (slice.length === 0) break;
-    const factsOn = await loadPhysicalHealthFactsOnDays(db, { befores, personIds: slice });
+  // Who to read, found once: asking again for each slice would scan every diagnosis again each time.
+  const candidates = (await sql<{ person_id: string }>`
+    SELECT DISTINCT person_id FROM (${smiCandidates()}) AS candidates
+    WHERE true ${byTeam}
+    ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
+  for (let from = 0; from < candidates.length; from += size) {
+    const slice = candidates.slice(from, from + size);
+    // The report and the board count parts done, not their values in words, so those are not read.
+    const factsOn = await loadPhysicalHealthFactsOnDays(db, { befores, personIds: slice, values: false });
     // A person at a time on every day, so that what the days share of their records is worked out once.
     for (const personId of factsOn[0]!.keys()) each(factsOn.map((on) => on.get(personId)!));
-    if (slice.length < size) break;
-    after = slice.at(-1)!;
   }
 }
 

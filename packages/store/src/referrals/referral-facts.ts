@@ -1,6 +1,7 @@
 import { extension, system, type ReferralFacts } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
+import { peopleByKeySql } from '../physical-health/people-by-key.ts';
 
 type Row = Record<string, any>;
 
@@ -12,20 +13,20 @@ const idAfter = (prefix: string, reference: unknown) => (typeof reference === 's
  * and which team holds each episode.
  */
 export async function loadReferralFacts(db: Kysely<Database>, personIds: readonly string[]): Promise<Map<string, ReferralFacts>> {
-  const byKey = sql`person_id = ANY(${[...personIds]}::text[])`;
+  const byKey = peopleByKeySql(personIds);
   const checkIn = JSON.stringify({ category: [{ coding: [{ system: system.communicationCategory, code: 'waiting-check-in' }] }] });
   const [referrals, contacts, plans, checkIns, episodes] = await Promise.all([
     rows(db, sql`SELECT person_id, id, status, resource->>'authoredOn' AS authored_on, resource->'performer'->0->>'reference' AS performer,
                    jsonb_path_query_first(resource, ${`$.extension[*] ? (@.url == "${extension.triageOutcome}").extension[*] ? (@.url == "outcome").valueCoding.code`}::jsonpath) #>> '{}' AS triage
-                 FROM record WHERE resource_type = 'ServiceRequest' AND ${byKey}`),
+                 FROM record WHERE resource_type = 'ServiceRequest' ${byKey}`),
     rows(db, sql`SELECT person_id, id, resource->'period'->>'start' AS start, resource->'serviceProvider'->>'reference' AS provider,
                    jsonb_path_query_array(resource, '$.episodeOfCare[*].reference') AS episodes, jsonb_path_query_array(resource, '$.basedOn[*].reference') AS based_on
-                 FROM record WHERE resource_type = 'Encounter' AND status = 'finished' AND NOT coalesce(resource->'class'->>'code' = 'IMP', false) AND ${byKey}`),
+                 FROM record WHERE resource_type = 'Encounter' AND status = 'finished' AND NOT coalesce(resource->'class'->>'code' = 'IMP', false) ${byKey}`),
     rows(db, sql`SELECT person_id, id, coalesce(resource->>'created', resource->'period'->>'start') AS agreed FROM record
-                 WHERE resource_type = 'CarePlan' AND status NOT IN ('entered-in-error', 'revoked', 'draft') AND ${byKey}`),
+                 WHERE resource_type = 'CarePlan' AND status NOT IN ('entered-in-error', 'revoked', 'draft') ${byKey}`),
     rows(db, sql`SELECT person_id, id, resource->>'sent' AS sent, resource->'sender'->>'reference' AS sender, resource->'about'->0->>'reference' AS about
-                 FROM record WHERE resource_type = 'Communication' AND resource @> ${checkIn}::jsonb AND ${byKey}`),
-    rows(db, sql`SELECT person_id, id, resource->'managingOrganization'->>'reference' AS team FROM record WHERE resource_type = 'EpisodeOfCare' AND ${byKey}`),
+                 FROM record WHERE resource_type = 'Communication' AND resource @> ${checkIn}::jsonb ${byKey}`),
+    rows(db, sql`SELECT person_id, id, resource->'managingOrganization'->>'reference' AS team FROM record WHERE resource_type = 'EpisodeOfCare' ${byKey}`),
   ]);
   const facts = new Map<string, ReferralFacts>();
   const of = (personId: string) => {

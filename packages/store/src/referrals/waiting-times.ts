@@ -4,7 +4,7 @@ import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
 import { loadReferralFacts } from './referral-facts.ts';
 
-const SLICE_SIZE = 20_000;
+const SLICE_SIZE = 2_000;
 const NOT_STATED = 'Not stated or not recorded';
 
 /** The measures without who waited: a report is aggregate, the longest waits are days only. */
