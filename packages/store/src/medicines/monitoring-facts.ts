@@ -2,7 +2,7 @@ import { ATC, SNOMED, countedResultStatuses, countedReviewStatuses, monitoredRes
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 import { loadPersonEpisodes, type HeldEpisodeFact } from '../records/person-episodes.ts';
-import { peopleByKeySql } from '../physical-health/people-by-key.ts';
+import { peopleByKeySql } from '../records/people-by-key.ts';
 
 type Row = Record<string, any>;
 

@@ -13,7 +13,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { loadDiagnoses } from '../discharge/diagnoses.ts';
 import type { Database } from '../schema.ts';
 import { loadPersonEpisodes, type HeldEpisodeFact } from '../records/person-episodes.ts';
-import { peopleByKeySql } from './people-by-key.ts';
+import { peopleByKeySql } from '../records/people-by-key.ts';
 import { resultCodingsSql } from '../medicines/monitoring-facts.ts';
 
 type Row = Record<string, any>;

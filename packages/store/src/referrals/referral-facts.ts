@@ -1,7 +1,7 @@
 import { extension, system, type ReferralFacts } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { peopleByKeySql } from '../physical-health/people-by-key.ts';
+import { peopleByKeySql } from '../records/people-by-key.ts';
 
 type Row = Record<string, any>;
 
