@@ -3,6 +3,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 import { loadPersonEpisodes, type HeldEpisodeFact } from '../records/person-episodes.ts';
 import { peopleByKeySql } from '../records/people-by-key.ts';
+import { resultCodingsSql } from '../records/result-codings.ts';
 
 type Row = Record<string, any>;
 
@@ -150,16 +151,6 @@ function resultsFrom(chosen: readonly Row[], made: Map<string, MonitoringFacts['
     const key = `${id}|${rows.map((r) => `${r.system}|${r.code}`).join('|')}`;
     return made.get(key) ?? made.set(key, { id, status: rows[0]!.status, at: rows[0]!.at, codes: rows.map((r) => ({ system: r.system, code: r.code })) }).get(key)!;
   });
-}
-
-/**
- * Every coding of an Observation: its code's and its components' (a blood pressure panel's systolic
- * code). The path is asked only of results that have components: it costs a third of the query,
- * and of a result without them it finds none.
- */
-export function resultCodingsSql(alias: string): RawBuilder<unknown> {
-  const resource = sql.ref(`${alias}.resource`);
-  return sql`coalesce(${resource}->'code'->'coding', '[]'::jsonb) || CASE WHEN ${resource} ? 'component' THEN jsonb_path_query_array(${resource}, '$.component[*].code.coding[*]') ELSE '[]'::jsonb END`;
 }
 
 function cohortOf(alias: string, scope: Pick<MonitoringFactsScope, 'personIds'>): RawBuilder<unknown> {

@@ -14,7 +14,7 @@ import { loadDiagnoses } from '../discharge/diagnoses.ts';
 import type { Database } from '../schema.ts';
 import { loadPersonEpisodes, type HeldEpisodeFact } from '../records/person-episodes.ts';
 import { peopleByKeySql } from '../records/people-by-key.ts';
-import { resultCodingsSql } from '../medicines/monitoring-facts.ts';
+import { resultCodingsSql } from '../records/result-codings.ts';
 
 type Row = Record<string, any>;
 
