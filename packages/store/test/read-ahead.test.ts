@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readAhead } from '../src/engagement/read-ahead.ts';
+import { readAhead } from '../src/records/read-ahead.ts';
 
 describe('readAhead', () => {
   it('gives each slice in order, the next read started before one is handed over and never more than one ahead', async () => {

@@ -4,7 +4,7 @@ import type { Database } from '../schema.ts';
 import { atMs, cohortOf, engagementRows, factsFromRows, type EngagementRows, type FactsScope, type Row } from './engagement-facts.ts';
 import { escalationFrom } from './escalation-on-worklist.ts';
 import { loadEscalationRecords } from './escalation-records.ts';
-import { readAhead } from './read-ahead.ts';
+import { readAhead } from '../records/read-ahead.ts';
 
 // A slice of people's facts at a time, so that memory stays bounded however many people there are
 // (each is judged on every day while the next slice is read: readAhead). Small enough that

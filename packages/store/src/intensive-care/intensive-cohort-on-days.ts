@@ -1,7 +1,7 @@
 import { evaluateIntensiveReview, inIntensiveCare, londonDay, teamsOpenTo, type WorklistReason } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { EngagementOnDay } from '../engagement/engagement-on-days.ts';
-import { readAhead } from '../engagement/read-ahead.ts';
+import { readAhead } from '../records/read-ahead.ts';
 import type { Database } from '../schema.ts';
 import { intensiveCareCandidates } from './in-intensive-care.ts';
 import { loadIntensiveReviewFacts, organisationsOfType, psychosisCandidates } from './intensive-review-facts.ts';
