@@ -1,4 +1,4 @@
-import { boardTiles, characteristics, equityBreakdown, isoDay, londonDay, type BoardDashboard, type BoardFigure, type BoardTileFigures, type BoardTileKey } from '@continuity/domain';
+import { boardTiles, characteristics, equityBreakdown, isoDay, londonDay, type BoardDashboard, type BoardFigure, type BoardTileFigures, type BoardTileKey, type EquityUnit } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
@@ -40,12 +40,28 @@ async function computeDashboard(db: Kysely<Database>, asOf: string, trended: boo
   await Promise.all([lane(), lane()]);
   const people = await loadCharacteristics(db, [...new Set([...built.values()].flatMap((b) => b.today.units.map((u) => u.personId)))]);
 
+  // Each person's group by each characteristic, worked out once for every tile they are counted in
+  // (null when not recorded, or for someone not on the person table).
+  const everyone = [...people.keys()];
+  const numberOf = new Map(everyone.map((personId, i) => [personId, i]));
+  const groupsBy = characteristics.map((c) => (c.groupOf ? everyone.map((personId) => c.groupOf!(people.get(personId)!, asOf)) : null));
+
   const tiles: BoardTileFigures[] = [];
   for (const tile of boardTiles) {
     const { today: build, trend } = built.get(tile.key)!;
-    const breakdowns = characteristics.map((c) =>
-      equityBreakdown(c, c.groupOf ? build.units.map((u) => ({ group: people.has(u.personId) ? c.groupOf!(people.get(u.personId)!, asOf) : null, counted: u.counted })) : []),
-    );
+    // One list of the tile's units to break down, its groups rewritten for each characteristic in
+    // turn (equityBreakdown only tallies it): not a list per characteristic of a list per tile.
+    const numbers = build.units.map((u) => numberOf.get(u.personId));
+    const equityUnits: EquityUnit[] = build.units.map((u) => ({ group: null, counted: u.counted }));
+    const breakdowns = characteristics.map((c, k) => {
+      const groups = groupsBy[k];
+      if (!groups) return equityBreakdown(c, []);
+      for (let i = 0; i < equityUnits.length; i++) {
+        const number = numbers[i];
+        equityUnits[i]!.group = number === undefined ? null : groups[number]!;
+      }
+      return equityBreakdown(c, equityUnits);
+    });
     tiles.push({ tile, figure: figureOf(asOf, build), trend, breakdowns, ...(build.responseTimes ? { responseTimes: build.responseTimes } : {}), ...(build.caseloads ? { caseloads: await namedCaseloads(db, build.caseloads) } : {}) });
   }
   return { report: 'board', asOf, tiles };
