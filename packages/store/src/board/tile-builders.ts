@@ -116,8 +116,16 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
   'mha-use': async (db, asOf) => (await mhaUseOnDays(db, [asOf], {}, new BuildFacts()))[0]!,
 };
 
-/** The episodes held on each of the days, read once per build: the caseload, disengaged and both outcome tiles count people held. */
-const episodesOnDays = (db: Kysely<Database>, days: readonly string[], facts: BuildFacts) => facts.once(`episodes|${days.join()}`, ['caseload', 'disengaged', 'outcome-measures', 'outcome-change'], () => loadCaseloadEpisodesOnDays(db, days));
+/**
+ * The episodes held on each of the days, and the teams holding each person on each, read and worked
+ * out once per build: the caseload, disengaged and both outcome tiles count people held, and their
+ * units share one list of a person's teams a day (nothing changes a unit's teams once built).
+ */
+const episodesOnDays = (db: Kysely<Database>, days: readonly string[], facts: BuildFacts) =>
+  facts.once(`episodes|${days.join()}`, ['caseload', 'disengaged', 'outcome-measures', 'outcome-change'], async () => {
+    const episodesOn = await loadCaseloadEpisodesOnDays(db, days);
+    return { episodesOn, teamsOn: episodesOn.map(teamsByPerson) };
+  });
 
 /** Everyone alive on record on the day and whether subject to the Act, read once per build for the caseload and MHA tiles. */
 const subjectOn = (db: Kysely<Database>, asOf: string, facts: BuildFacts) => facts.once(`act|${asOf}`, ['caseload', 'mha-use'], () => peopleSubjectToTheAct(db, asOf));
@@ -151,9 +159,9 @@ async function engagementFor(db: Kysely<Database>, days: readonly string[], fact
 
 /** People held on each day or on the disengaged list, and whether on it: the worklist's answer for each day, from one read of the facts. */
 async function disengagedOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
-  const [engagement, episodesOn] = await Promise.all([engagementFor(db, days, facts, 'disengaged'), episodesOnDays(db, days, facts)]);
+  const [engagement, { teamsOn }] = await Promise.all([engagementFor(db, days, facts, 'disengaged'), episodesOnDays(db, days, facts)]);
   return days.map((asOf, i) => {
-    const teams = teamsByPerson(episodesOn[i]!);
+    const teams = teamsOn[i]!;
     const listed = new Map(engagement(asOf).listed.map((l) => [l.personId, l.teamIds]));
     const people = new Set([...teams.keys(), ...listed.keys()]);
     return { units: [...people].sort().map((personId) => ({ personId, counted: listed.has(personId), teamIds: teams.get(personId) ?? listed.get(personId) ?? [] })) };
@@ -204,11 +212,11 @@ async function waitingOnDays(db: Kysely<Database>, days: readonly string[]): Pro
 
 /** People held on each day of all alive, with caseload sizes by team and key worker: the episodes are read once. */
 async function caseloadOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
-  const episodesOn = await episodesOnDays(db, days, facts);
+  const { episodesOn, teamsOn } = await episodesOnDays(db, days, facts);
   const builds: TileBuild[] = [];
   for (const [i, asOf] of days.entries()) {
     const episodes = episodesOn[i]!;
-    const teams = teamsByPerson(episodes);
+    const teams = teamsOn[i]!;
     const count = (key: (e: (typeof episodes)[number]) => string) => {
       const people = new Map<string, Set<string>>();
       for (const e of episodes) (people.get(key(e)) ?? people.set(key(e), new Set()).get(key(e))!).add(e.personId);
@@ -254,12 +262,12 @@ function latestOnOrBefore(days: readonly number[] | undefined, day: number): num
 
 /** The latest day of some, and everyone held on any of them. */
 const lastOf = (days: readonly string[]) => [...days].sort().at(-1)!;
-const heldOnAny = (episodesOn: ReadonlyArray<ReadonlyArray<{ personId: string }>>) => [...new Set(episodesOn.flat().map((e) => e.personId))];
+const heldOnAny = (teamsOn: ReadonlyArray<ReadonlyMap<string, unknown>>) => [...new Set(teamsOn.flatMap((teams) => [...teams.keys()]))];
 
 /** For the completion tile built without outcome change: the days of each one's measures, which need no scoring. */
 async function measuredOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
-  const episodesOn = await episodesOnDays(db, days, facts);
-  return { teamsOn: episodesOn.map(teamsByPerson), measuredOn: await measureDaysOf(db, heldOnAny(episodesOn), lastOf(days)) };
+  const { teamsOn } = await episodesOnDays(db, days, facts);
+  return { teamsOn, measuredOn: await measureDaysOf(db, heldOnAny(teamsOn), lastOf(days)) };
 }
 
 /**
@@ -269,16 +277,16 @@ async function measuredOnDays(db: Kysely<Database>, days: readonly string[], fac
  * themselves are let go once these are made.
  */
 async function outcomesOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
-  const episodesOn = await episodesOnDays(db, days, facts);
+  const { teamsOn } = await episodesOnDays(db, days, facts);
   return facts.once(`measures|${days.join()}`, ['outcome-measures', 'outcome-change'], async () => {
-    const measures = await scoresOf(db, heldOnAny(episodesOn), lastOf(days));
+    const measures = await scoresOf(db, heldOnAny(teamsOn), lastOf(days));
     const measuredOn = new Map<string, number[]>();
     for (const m of measures) (measuredOn.get(m.personId) ?? measuredOn.set(m.personId, []).get(m.personId)!).push(m.day);
     const series = (Object.keys(outcomeRules) as QuestionnaireKey[]).flatMap((instrument) => {
       const own = measures.filter((m) => m.instrument === instrument);
       return outcomeRules[instrument].scores.filter((rule) => rule.reliableChange !== undefined).map((rule) => ({ rule, series: scoreSeries(rule.key, own) }));
     });
-    return { teamsOn: episodesOn.map(teamsByPerson), measuredOn, series };
+    return { teamsOn, measuredOn, series };
   });
 }
 
