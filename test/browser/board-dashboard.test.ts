@@ -25,6 +25,7 @@ describe.skipIf(!haveChromium)('the board dashboard in Chromium', () => {
     await page.getByLabel('As of', { exact: true }).fill(BOARD_AS_OF);
     await page.getByRole('button', { name: 'Show the dashboard' }).click();
     await page.getByRole('heading', { level: 2, name: 'As of 30 June 2026' }).waitFor();
+    await expect(page.getByText(/^Worked out from the records as they stood at \d{1,2} \w+ \d{4} at \d\d:\d\d;/).count()).resolves.toBe(1);
 
     const waiting = tile(page, 'Seen within 4 weeks');
     expect(await waiting.locator('p.nhsuk-heading-l').innerText()).toBe('80.0%');

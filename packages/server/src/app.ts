@@ -42,6 +42,7 @@ import { governanceRoutes } from './governance/governance-routes.ts';
 import { incidentRoutes } from './governance/incident-routes.ts';
 import { partnersAndSharingRoutes } from './partners/partners-and-sharing-routes.ts';
 import { carerResponseHoursSetting } from './carers/carer-settings.ts';
+import { boardMaxAgeMinutesSetting } from './board/board-settings.ts';
 import { communityAssetRoutes } from './community-assets/community-asset-routes.ts';
 import { fhirApi } from './fhir/fhir-routes.ts';
 import { withFhirFrameworkErrors } from './fhir/operation-outcome.ts';
@@ -56,6 +57,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Hours a response to a carer's concern is due within; CONTINUITY_CARER_RESPONSE_HOURS, else carer-concern-rules.ts. */
   carerResponseHours?: number;
+  /** Minutes a board build may be served after a write; CONTINUITY_BOARD_MAX_AGE_MINUTES, else 15 (board-settings.ts). */
+  boardMaxAgeMinutes?: number;
   /** Single sign-on with OpenID Connect; CONTINUITY_OIDC_* when not given, null for none (docs/single-sign-on.md). */
   sso?: SsoSettings | null;
   /** Offer local passwords; CONTINUITY_PASSWORD_SIGN_IN (on unless "off") when not given. */
@@ -98,7 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   worklistRoutes(app, options.store, { carerResponseHours });
   dischargeRoutes(app, options.store);
   reportRoutes(app, options.store);
-  boardRoutes(app, options.store, { carerResponseHours });
+  boardRoutes(app, options.store, { carerResponseHours, maxAgeMinutes: options.boardMaxAgeMinutes ?? boardMaxAgeMinutesSetting() });
   caseloadRoutes(app, options.store);
   contactRoutes(app, options.store);
   resultRoutes(app, options.store);

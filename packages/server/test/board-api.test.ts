@@ -1,12 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { boardDashboard } from '@continuity/store';
+import { boardDashboard, writeRecords } from '@continuity/store';
+import { system } from '@continuity/domain';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { boardScenario, BOARD_AS_OF } from '../../store/test/support/board-scenario.ts';
-import { buildApp } from '@continuity/server';
+import { buildApp, carerResponseHoursSetting } from '@continuity/server';
 import { scenarioApi } from './support/scenario-api.ts';
 import { signIn } from './support/signed-in-app.ts';
 
 const detail = (d: unknown) => (typeof d === 'string' ? JSON.parse(d) : d);
+const disengagedOf = (board: { tiles: Array<{ tile: { key: string }; figure: { numerator: number } }> }) => board.tiles.find((t) => t.tile.key === 'disengaged')!.figure.numerator;
+/** An attended contact for w8, one of the three on the disengaged list (board-scenario.ts). */
+const contactWithW8 = {
+  type: 'Encounter' as const, id: 'api-w8-contact', personId: 'w8',
+  resource: { resourceType: 'Encounter', id: 'api-w8-contact', status: 'finished', class: { system: system.v3ActCode, code: 'AMB' }, subject: { reference: 'Patient/w8' }, period: { start: '2026-06-25T10:00:00Z', end: '2026-06-25T10:30:00Z' }, serviceProvider: { reference: 'Organization/team-north' } },
+};
 
 describe.each(storeKinds)('the board dashboard through the API on $name', (kind) => {
   const api = scenarioApi(kind, boardScenario, ['board', 'manager', 'keyworker', 'partner', 'admin']);
@@ -16,7 +23,8 @@ describe.each(storeKinds)('the board dashboard through the API on $name', (kind)
   it('gives board analysts the dashboard the board pack is made from, naming nobody, audited once', async () => {
     const response = await get('board', `/api/reports/board?asOf=${BOARD_AS_OF}`);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual(JSON.parse(JSON.stringify(await boardDashboard(api.store.db, { asOf: BOARD_AS_OF }))));
+    // The same build, made under the installation's response hours, and when it was worked out.
+    expect(response.json()).toEqual(JSON.parse(JSON.stringify(await boardDashboard(api.store.db, { asOf: BOARD_AS_OF, carerResponseHours: carerResponseHoursSetting() }))));
     expect(response.body).not.toMatch(/"[wbu]\d+"|Patient\//);
     expect((await reportAudit('demo-board')).map((a) => [a.person_id, detail(a.detail)])).toEqual([[null, { report: 'board', asOf: BOARD_AS_OF }]]);
   }, 60_000);
@@ -58,6 +66,24 @@ describe.each(storeKinds)('the board dashboard through the API on $name', (kind)
     expect((await api.app.inject({ method: 'GET', url: '/api/reports/board' })).statusCode).toBe(401);
     expect(await reportAudit('demo-partner')).toEqual([]);
   });
+
+  it('serves the latest build for the installation’s minutes after a write, saying when it was worked out, or the records as they are with 0', async () => {
+    const first = (await get('board', `/api/reports/board?asOf=${BOARD_AS_OF}`)).json();
+    await writeRecords(api.store.db, [contactWithW8]);
+    // The installation's default (15 minutes): the build made before the write, and when it was made.
+    // The drill-down first: the dashboard's request starts a build afresh, which replaces it once done.
+    expect((await get('manager', `/api/reports/board/disengaged/people?asOf=${BOARD_AS_OF}`)).json()).toMatchObject({ dataAt: first.dataAt, people: [{ personId: 'w8' }, { personId: 'w9' }] });
+    const served = (await get('board', `/api/reports/board?asOf=${BOARD_AS_OF}`)).json();
+    expect([disengagedOf(served), served.dataAt]).toEqual([3, first.dataAt]);
+    const exact = await buildApp({ store: api.store, webRoot: '/nonexistent', boardMaxAgeMinutes: 0 });
+    try {
+      const board = (await exact.inject({ method: 'GET', url: `/api/reports/board?asOf=${BOARD_AS_OF}`, headers: { cookie: await signIn(exact, 'board') } })).json();
+      expect(disengagedOf(board)).toBe(2);
+      expect(Date.parse(board.dataAt)).toBeGreaterThan(Date.parse(first.dataAt));
+    } finally {
+      await exact.close();
+    }
+  }, 60_000);
 
   it('says which field is wrong and why', async () => {
     const bad = await get('board', '/api/reports/board?asOf=2026-02-30');

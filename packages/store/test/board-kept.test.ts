@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { boardDashboard, boardPeople, createScratchDatabase, dataVersion, importPath, openStore, writeRecords, type Store } from '@continuity/store';
 import { system } from '@continuity/domain';
 import { storeKinds } from '../../../test/support/stores.ts';
@@ -12,6 +12,15 @@ const contactWithW8 = {
   resource: { resourceType: 'Encounter', id: 'kept-w8-contact', status: 'finished', class: { system: system.v3ActCode, code: 'AMB' }, subject: { reference: 'Patient/w8' }, period: { start: '2026-06-25T10:00:00Z', end: '2026-06-25T10:30:00Z' }, serviceProvider: { reference: 'Organization/team-north' } },
 };
 const disengaged = (board: Awaited<ReturnType<typeof boardDashboard>>) => board.tiles.find((t) => t.tile.key === 'disengaged')!;
+
+/** An attended contact on 25 June, so the person is no longer disengaged on the day. */
+const contactWith = (personId: string) => ({
+  ...contactWithW8,
+  id: `kept-${personId}-contact`,
+  personId,
+  resource: { ...contactWithW8.resource, id: `kept-${personId}-contact`, subject: { reference: `Patient/${personId}` } },
+});
+const listedOn = async (db: Store['db'], maxAgeMinutes?: number) => (await boardPeople(db, 'disengaged', { asOf: BOARD_AS_OF, maxAgeMinutes }))!;
 
 describe.each(storeKinds)('board tiles kept while the data is unchanged on $name', (kind) => {
   let store: Store;
@@ -35,6 +44,42 @@ describe.each(storeKinds)('board tiles kept while the data is unchanged on $name
     const after = await boardDashboard(store.db, { asOf: BOARD_AS_OF });
     expect(disengaged(after).figure).toMatchObject({ numerator: 2, denominator: 23 });
     expect((await boardPeople(store.db, 'disengaged', { asOf: BOARD_AS_OF }))!.people.map((p) => p.personId)).toEqual(['b8', 'w9']);
+  }, 120_000);
+
+  it('given a maximum age, serves the latest build after a write while it is young, with its drill-down, and builds afresh behind it', async () => {
+    const young = { asOf: BOARD_AS_OF, maxAgeMinutes: 15 };
+    const first = await boardDashboard(store.db, young);
+    expect(disengaged(first).figure.numerator).toBe(2);
+    expect(Date.parse(first.dataAt)).toBeLessThanOrEqual(Date.now());
+
+    await writeRecords(store.db, [contactWith('w9')]);
+    // The figure, its drill-down and when they were worked out are the older build's: they agree with
+    // each other. The drill-down first: the dashboard's request starts a build afresh behind it.
+    expect(await listedOn(store.db, 15)).toMatchObject({ dataAt: first.dataAt, people: [{ personId: 'b8' }, { personId: 'w9' }] });
+    expect(await boardDashboard(store.db, young)).toBe(first);
+    // Asked for the records as they are, the list is worked out afresh.
+    expect((await listedOn(store.db)).people.map((p) => p.personId)).toEqual(['b8']);
+
+    // The build afresh started behind the older one replaces it once done.
+    await vi.waitFor(async () => expect(disengaged(await boardDashboard(store.db, young)).figure.numerator).toBe(1), { timeout: 60_000, interval: 50 });
+    const refreshed = await boardDashboard(store.db, young);
+    expect(Date.parse(refreshed.dataAt)).toBeGreaterThan(Date.parse(first.dataAt));
+    expect(await listedOn(store.db, 15)).toMatchObject({ dataAt: refreshed.dataAt, people: [{ personId: 'b8' }] });
+  }, 120_000);
+
+  it('works the figures out afresh once the latest build is older than the maximum age', async () => {
+    const young = { asOf: BOARD_AS_OF, maxAgeMinutes: 15 };
+    const before = await boardDashboard(store.db, young);
+    expect(disengaged(before).figure.numerator).toBe(1);
+    await writeRecords(store.db, [contactWith('b8')]);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse(before.dataAt) + 15 * 60_000 + 1 });
+    try {
+      const after = await boardDashboard(store.db, young);
+      expect(disengaged(after).figure.numerator).toBe(0);
+      expect(after.dataAt).toBe(new Date(Date.parse(before.dataAt) + 15 * 60_000 + 1).toISOString());
+    } finally {
+      vi.useRealTimers();
+    }
   }, 120_000);
 
   it('does not move the data version on reads: the dashboard read is audited elsewhere, not here', async () => {

@@ -1,11 +1,11 @@
-import { characteristics, countText, rateText, ratioText, responseTimesText, type BoardDashboard, type BoardFigure, type BoardTileFigures, type RateScale } from '@continuity/domain';
+import { characteristics, countText, dataAtText, rateText, ratioText, responseTimesText, type BoardDashboard, type BoardFigure, type BoardTileFigures, type RateScale } from '@continuity/domain';
 
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** The board pack for a terminal: one line per tile with its figure and the standard it is read against. */
 export function describeBoard(board: BoardDashboard): string {
   return [
-    `Board dashboard as of ${board.asOf}.`,
+    `Board dashboard as of ${board.asOf}. ${dataAtText(board.dataAt)}`,
     ...board.tiles.map((t) => `${t.tile.title}: ${rateText(t.figure.rate, t.tile.scale)} (${t.figure.numerator.toLocaleString('en-GB')} of ${t.figure.denominator.toLocaleString('en-GB')} ${t.tile.counts})${t.tile.standard ? `. Standard: ${t.tile.standard}` : ''}.${t.responseTimes ? ` ${responseTimesText(t.responseTimes)}` : ''}`),
   ].join('\n');
 }
@@ -79,7 +79,7 @@ export function boardPackHtml(board: BoardDashboard): string {
 <style>body{font-family:Arial,sans-serif;color:#212b32;margin:2rem;max-width:60rem}h1{font-size:1.8rem}h2{font-size:1.3rem;margin-top:2rem;border-top:2px solid #005eb8;padding-top:.5rem}.figure{font-size:1.2rem}table{border-collapse:collapse;margin:.5rem 0 1rem;font-size:.85rem}caption{text-align:left;font-weight:bold;padding:.25rem 0}th,td{border:1px solid #d8dde0;padding:.2rem .5rem;text-align:left}section{break-inside:avoid-page}</style>
 </head><body>
 <h1>Board pack: community mental health, as of ${board.asOf}</h1>
-<p>Every figure is the same as the board dashboard in Continuity (/board) for the same day. Breakdowns withhold counts from 1 to 4, and a second count where the first could be worked out from a total; rate ratios are against the reference group with 95% confidence intervals by the log method (Katz et al. 1978). ${escape(deprivation)}</p>
+<p>${escape(dataAtText(board.dataAt))} Every figure is the same as the board dashboard in Continuity (/board) for the same day. Breakdowns withhold counts from 1 to 4, and a second count where the first could be worked out from a total; rate ratios are against the reference group with 95% confidence intervals by the log method (Katz et al. 1978). ${escape(deprivation)}</p>
 ${board.tiles.map(tileSection).join('\n')}
 </body></html>
 `;

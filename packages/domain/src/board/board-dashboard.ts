@@ -35,6 +35,8 @@ export interface ResponseTimes {
 export interface BoardDashboard {
   report: 'board';
   asOf: string;
+  /** When the figures were worked out: from the records as they stood at this instant (ISO 8601). */
+  dataAt: string;
   tiles: BoardTileFigures[];
 }
 

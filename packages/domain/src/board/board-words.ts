@@ -26,3 +26,12 @@ export function responseTimesText(times: ResponseTimes): string {
     : `Median time to a first response: ${hours(times.medianHours)}, of the ${times.answered.toLocaleString('en-GB')} concern${times.answered === 1 ? '' : 's'} answered by the day`;
   return `${median}. Response standard used: ${hours(times.standardHours)}.`;
 }
+
+const londonClock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Europe/London' });
+const londonDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/London' });
+
+/** When a dashboard's figures were worked out, in UK time: "Worked out from the records as they stood at 14:05 on 26 November 2026." */
+export function dataAtText(dataAt: string): string {
+  const at = new Date(dataAt);
+  return `Worked out from the records as they stood at ${londonClock.format(at)} on ${londonDate.format(at)}.`;
+}

@@ -23,12 +23,15 @@ const tileParams = z.object({ tile: z.enum(listedTiles, { message: `must be a ti
  * GET /api/reports/board/:tile/people?asOf=YYYY-MM-DD: the people behind a tile, for a team manager
  * and only their own teams' people; each person listed is audited as a read. The carers' concerns
  * tile judges responses against the installation's response hours, as the carer-concerns worklist does.
+ *
+ * Both serve the latest build of the day up to `maxAgeMinutes` after the records change (board-settings.ts),
+ * saying in `dataAt` when it was worked out, and build afresh behind it.
  */
-export function boardRoutes(app: FastifyInstance, store: Store, settings: { carerResponseHours?: number } = {}) {
+export function boardRoutes(app: FastifyInstance, store: Store, settings: { carerResponseHours?: number; maxAgeMinutes?: number } = {}) {
   app.get('/api/reports/board', async (request) => {
     const staff = requireRole(request, reportReaders.board, `read the board dashboard: it is for ${reportReadersInWords}`);
     const query = parseInput(boardQuery, request.query, 'query');
-    const board = await boardDashboard(store.db, { asOf: query.asOf ?? londonToday(), carerResponseHours: settings.carerResponseHours });
+    const board = await boardDashboard(store.db, { asOf: query.asOf ?? londonToday(), carerResponseHours: settings.carerResponseHours, maxAgeMinutes: settings.maxAgeMinutes });
     await recordAudit(store.db, [{ actorId: staff.id, actorRole: staff.role, action: 'report', basis: 'report', outcome: 'allowed', detail: { report: 'board', asOf: board.asOf } }]);
     return board;
   });
@@ -38,7 +41,7 @@ export function boardRoutes(app: FastifyInstance, store: Store, settings: { care
     const { tile } = parseInput(tileParams, request.params, 'params');
     const query = parseInput(boardQuery, request.query, 'query');
     const teams = staff.teams.map((t) => t.id);
-    const list = (await boardPeople(store.db, tile as (typeof boardTiles)[number]['key'], { asOf: query.asOf ?? londonToday(), teams, carerResponseHours: settings.carerResponseHours }))!;
+    const list = (await boardPeople(store.db, tile as (typeof boardTiles)[number]['key'], { asOf: query.asOf ?? londonToday(), teams, carerResponseHours: settings.carerResponseHours, maxAgeMinutes: settings.maxAgeMinutes }))!;
     await recordAudit(
       store.db,
       list.people.map((p) => ({ actorId: staff.id, actorRole: staff.role, action: 'report', personId: p.personId, basis: 'report' as const, outcome: 'allowed' as const, detail: { report: 'board', tile, asOf: list.asOf } })),

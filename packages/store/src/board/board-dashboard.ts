@@ -4,7 +4,7 @@ import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
 import { scopeDay } from '../worklists/worklist-scope.ts';
 import { loadCharacteristics } from './person-characteristics.ts';
-import { figureOf, keptDashboard, type KeptTiles } from './kept-tiles.ts';
+import { figureOf, keptDashboard, type KeptFor, type KeptTiles } from './kept-tiles.ts';
 import type { TileBuild, TileSettings } from './tile-builders.ts';
 
 /** The last day of each of the 11 months before the day's month, then the day: 12 points, oldest first. */
@@ -19,14 +19,14 @@ export function trendDays(asOf: string): string[] {
  * trend over 12 month ends where the registry asks for one, and its breakdown by every characteristic.
  * Aggregate only: nobody is named (the caseload tile names teams and key workers, not people).
  */
-export async function boardDashboard(db: Kysely<Database>, options: { asOf?: string; trend?: boolean } & TileSettings = {}): Promise<BoardDashboard> {
+export async function boardDashboard(db: Kysely<Database>, options: { asOf?: string; trend?: boolean } & TileSettings & KeptFor = {}): Promise<BoardDashboard> {
   const { asOf } = scopeDay(options.asOf);
   const trended = options.trend !== false;
   const settings: TileSettings = { carerResponseHours: options.carerResponseHours };
-  return keptDashboard(db, asOf, settings, trended ? 'with trends' : 'without trends', (tiles) => computeDashboard(db, asOf, trended, tiles));
+  return keptDashboard(db, asOf, settings, trended ? 'with trends' : 'without trends', (tiles) => computeDashboard(db, asOf, trended, tiles), { maxAgeMinutes: options.maxAgeMinutes });
 }
 
-async function computeDashboard(db: Kysely<Database>, asOf: string, trended: boolean, kept: KeptTiles): Promise<BoardDashboard> {
+async function computeDashboard(db: Kysely<Database>, asOf: string, trended: boolean, kept: KeptTiles): Promise<Omit<BoardDashboard, 'dataAt'>> {
   const built = new Map<BoardTileKey, { today: TileBuild; trend: BoardFigure[] | null }>();
   // Two tiles at a time: one's rules run in Node while the database reads another's facts. Not
   // more, so that a pack holds only a few tiles' facts at once.

@@ -9,6 +9,8 @@ import { buildTileOnDays, type TileBuild, type TileSettings } from './tile-build
 const DAYS_KEPT = 4;
 
 interface KeptDay {
+  /** When the day was first asked for under its data version: what is kept for it was made from the records as they stood then. */
+  at: number;
   builds: Map<BoardTileKey, Promise<TileBuild>>;
   trends: Map<BoardTileKey, Promise<BoardFigure[]>>;
   dashboards: Map<string, Promise<BoardDashboard>>;
@@ -19,36 +21,62 @@ interface Kept {
   days: Map<string, KeptDay>;
 }
 
+interface StoreKept {
+  current: Kept;
+  /** The latest day whose whole dashboard was built, for each day's key, kept across versions for `maxAgeMinutes`. */
+  built: Map<string, KeptDay>;
+  /** Days' keys (and variants) being built afresh in the background while an older build is served. */
+  refreshing: Set<string>;
+}
+
 // Per store (its Kysely instance), so two stores in one process never share a build.
-const keptByStore = new WeakMap<Kysely<Database>, Kept>();
+const keptByStore = new WeakMap<Kysely<Database>, StoreKept>();
+
+/**
+ * How old a build may be and still be served after the data has changed. Zero (the default) serves
+ * only builds of the data as it is; the server passes its installation's setting, since a board
+ * figure need not move with each contact recorded, and at trust scale a build takes a minute.
+ */
+export interface KeptFor {
+  maxAgeMinutes?: number;
+}
 
 export const figureOf = (asOf: string, build: TileBuild): BoardFigure => {
   const numerator = build.units.filter((u) => u.counted).length;
   return { asOf, numerator, denominator: build.units.length, rate: build.units.length ? numerator / build.units.length : null };
 };
 
+interface FoundDay {
+  kept: StoreKept;
+  key: string;
+  day: KeptDay;
+}
+
 /**
  * What has been computed for a day, kept while the data is unchanged (issue 8: each tile under a
  * second warm). The data version is read first, before anything it keeps is computed, so a build is
  * never kept under a version older than the data it saw; any write, from any process, moves the
- * version and the next request computes afresh.
+ * version and the next request computes afresh (or, given `maxAgeMinutes`, serves the latest full
+ * build while it is young enough: `served`).
  */
-async function keptDay(db: Kysely<Database>, asOf: string, settings: TileSettings): Promise<KeptDay> {
+async function keptDay(db: Kysely<Database>, asOf: string, settings: TileSettings): Promise<FoundDay> {
   const version = await dataVersion(db);
   let kept = keptByStore.get(db);
-  if (!kept || kept.version !== version) keptByStore.set(db, (kept = { version, days: new Map() }));
+  if (!kept) keptByStore.set(db, (kept = { current: { version, days: new Map() }, built: new Map(), refreshing: new Set() }));
+  else if (kept.current.version !== version) kept.current = { version, days: new Map() };
   // The installation's settings (the carers' response hours) change figures as the data does; and
   // today's figures move with the clock (a concern falls due at an hour), so today is kept an hour at most.
   const hour = asOf === londonToday() ? new Date().toISOString().slice(0, 13) : '';
   const key = `${asOf}|${settings.carerResponseHours ?? ''}|${hour}`;
-  let day = kept.days.get(key);
+  const { days } = kept.current;
+  let day = days.get(key);
   if (!day) {
-    day = { builds: new Map(), trends: new Map(), dashboards: new Map() };
-    kept.days.set(key, day);
+    day = { at: Date.now(), builds: new Map(), trends: new Map(), dashboards: new Map() };
+    days.set(key, day);
     // The longest-kept day goes first.
-    while (kept.days.size > DAYS_KEPT) kept.days.delete(kept.days.keys().next().value!);
+    while (days.size > DAYS_KEPT) days.delete(days.keys().next().value!);
   }
-  return day;
+  return { kept, key, day };
 }
 
 /** A promise kept in a map until it fails: a request that fails is not kept for the next one. */
@@ -60,6 +88,15 @@ function keep<K, T>(map: Map<K, Promise<T>>, key: K, make: () => Promise<T>): Pr
   made.catch(() => map.delete(key));
   return made;
 }
+
+/** The latest day built in full, if made from the records as they stood within `maxAgeMinutes`. */
+function youngBuilt(found: FoundDay, freshness: KeptFor): KeptDay | undefined {
+  const built = found.kept.built.get(found.key);
+  const maxAge = (freshness.maxAgeMinutes ?? 0) * 60_000;
+  return built && maxAge > 0 && Date.now() - built.at <= maxAge ? built : undefined;
+}
+
+const dataAt = (day: KeptDay) => new Date(day.at).toISOString();
 
 /** A day's kept tiles under one read of the data version, with the facts their builds share (build-facts.ts). */
 export interface KeptTiles {
@@ -84,21 +121,67 @@ function keptTiles(db: Kysely<Database>, asOf: string, settings: TileSettings, d
 
 /** A tile built as of a day: the figure, its breakdowns and its drill-down all come from this one build. */
 export async function keptTileBuild(db: Kysely<Database>, key: BoardTileKey, asOf: string, settings: TileSettings = {}): Promise<TileBuild> {
-  return keptTiles(db, asOf, settings, await keptDay(db, asOf, settings), [key]).build(key);
+  return (await servedTileBuild(db, key, asOf, settings)).build;
+}
+
+/**
+ * A tile's build for its drill-down, and when the data it was made from was read: the current one,
+ * or with `maxAgeMinutes` the one behind the dashboard last built in full for the day, so that the
+ * people listed are those its figure counted.
+ */
+export async function servedTileBuild(db: Kysely<Database>, key: BoardTileKey, asOf: string, settings: TileSettings = {}, freshness: KeptFor = {}): Promise<{ build: TileBuild; dataAt: string }> {
+  const found = await keptDay(db, asOf, settings);
+  const built = youngBuilt(found, freshness);
+  const fromBuilt = built?.builds.get(key);
+  if (built && fromBuilt) return { build: await fromBuilt, dataAt: dataAt(built) };
+  return { build: await keptTiles(db, asOf, settings, found.day, [key]).build(key), dataAt: dataAt(found.day) };
 }
 
 /** A tile's figure on each of some days ending with the day, built together; the day's build is kept as well. */
 export async function keptTileTrend(db: Kysely<Database>, key: BoardTileKey, days: readonly string[], settings: TileSettings = {}): Promise<BoardFigure[]> {
   const asOf = days.at(-1)!;
-  return keptTiles(db, asOf, settings, await keptDay(db, asOf, settings), [key]).trend(key, days);
+  const { day } = await keptDay(db, asOf, settings);
+  return keptTiles(db, asOf, settings, day, [key]).trend(key, days);
 }
 
 /**
  * The whole dashboard for a day, kept as the tiles are: its breakdowns read every person's
  * characteristics. The data version is read once for the whole request, and `make` builds every
- * tile under it, sharing the facts they have in common.
+ * tile under it, sharing the facts they have in common. With `maxAgeMinutes`, after a write the
+ * latest full build of the day is served while young enough, and one build afresh starts behind it.
  */
-export async function keptDashboard(db: Kysely<Database>, asOf: string, settings: TileSettings, variant: string, make: (tiles: KeptTiles) => Promise<BoardDashboard>): Promise<BoardDashboard> {
-  const day = await keptDay(db, asOf, settings);
-  return keep(day.dashboards, variant, () => make(keptTiles(db, asOf, settings, day, boardTiles.map((t) => t.key))));
+export async function keptDashboard(
+  db: Kysely<Database>,
+  asOf: string,
+  settings: TileSettings,
+  variant: string,
+  make: (tiles: KeptTiles) => Promise<Omit<BoardDashboard, 'dataAt'>>,
+  freshness: KeptFor = {},
+): Promise<BoardDashboard> {
+  const found = await keptDay(db, asOf, settings);
+  const { kept, key, day } = found;
+  const build = () =>
+    keep(day.dashboards, variant, async () => {
+      const dashboard = { ...(await make(keptTiles(db, asOf, settings, day, boardTiles.map((t) => t.key)))), dataAt: dataAt(day) };
+      if ((kept.built.get(key)?.at ?? -Infinity) <= day.at) {
+        kept.built.delete(key);
+        kept.built.set(key, day);
+        while (kept.built.size > DAYS_KEPT) kept.built.delete(kept.built.keys().next().value!);
+      }
+      return dashboard;
+    });
+  // The latest full build while young, rather than wait for one afresh (which may be under way).
+  const built = youngBuilt(found, freshness);
+  const older = built?.dashboards.get(variant);
+  if (!built || !older) return build();
+  if (built === day) return older;
+  // One build afresh at a time per day: a trust writing all day would otherwise start one per request.
+  const refreshing = `${key}|${variant}`;
+  if (!kept.refreshing.has(refreshing)) {
+    kept.refreshing.add(refreshing);
+    build()
+      .catch(() => undefined)
+      .finally(() => kept.refreshing.delete(refreshing));
+  }
+  return older;
 }

@@ -1,6 +1,6 @@
 import type { BoardDashboard } from '../../../domain/src/board/board-dashboard.ts';
 import { useSignedInUser } from '../auth/session-context.tsx';
-import { formatDate } from '../format/dates.ts';
+import { formatDate, formatDateTime } from '../format/dates.ts';
 import { boardPeopleReaders } from '../format/domain-rules.ts';
 import { FormErrors } from '../forms/form-errors.tsx';
 import { PageHeading } from '../layout/page-heading.tsx';
@@ -36,6 +36,7 @@ export function BoardPage() {
       {state.status === 'loaded' ? (
         <>
           <h2 className="nhsuk-heading-m">As of {formatDate(state.data.asOf)}</h2>
+          <p className="nhsuk-body-s">Worked out from the records as they stood at {formatDateTime(state.data.dataAt)}; figures are kept for a short while after records change, then worked out again.</p>
           <div className="app-board-tiles">
             {state.data.tiles.map((t) => (
               <BoardTileCard key={t.tile.key} figures={t} asOf={state.data.asOf} showPeople={(boardPeopleReaders as readonly string[]).includes(user.role)} />

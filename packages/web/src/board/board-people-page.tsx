@@ -1,7 +1,7 @@
 import { Table } from 'nhsuk-react-components';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useApiResource } from '../api/use-api-resource.ts';
-import { formatDate } from '../format/dates.ts';
+import { formatDate, formatDateTime } from '../format/dates.ts';
 import { formatNhsNumber } from '../format/people.ts';
 import { PageHeading } from '../layout/page-heading.tsx';
 import { Loading, ProblemPage } from '../layout/status-pages.tsx';
@@ -10,6 +10,7 @@ interface BoardPeople {
   tile: string;
   asOf: string;
   says: string;
+  dataAt: string;
   people: Array<{ personId: string; nhsNumber: string | null; name: string | null; units: number; teams: Array<{ id: string; name: string }> }>;
 }
 
@@ -29,7 +30,7 @@ export function BoardPeoplePage() {
         {title}
       </PageHeading>
       <p className="nhsuk-body">
-        As of {formatDate(list.asOf)}, your teams’ people only. <Link to={`/board?asOf=${list.asOf}`}>Back to the dashboard</Link>
+        As of {formatDate(list.asOf)}, your teams’ people only, from the records as they stood at {formatDateTime(list.dataAt)}. <Link to={`/board?asOf=${list.asOf}`}>Back to the dashboard</Link>
       </p>
       {list.people.length === 0 ? (
         <p className="nhsuk-body">Nobody in your teams.</p>
