@@ -82,6 +82,22 @@ describe.each(storeKinds)('board tiles kept while the data is unchanged on $name
     }
   }, 120_000);
 
+  it('serves today’s latest build into the next hour while young, though today’s builds are otherwise kept an hour', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-07-01T10:30:00Z') });
+    try {
+      const today = { asOf: '2026-07-01', maxAgeMinutes: 120 };
+      const first = await boardDashboard(store.db, today);
+      vi.setSystemTime(Date.parse('2026-07-01T11:31:00Z'));
+      expect(await boardDashboard(store.db, today)).toBe(first);
+      // Without a maximum age the new hour is built afresh (the same build the one behind it makes).
+      const fresh = await boardDashboard(store.db, { asOf: '2026-07-01' });
+      expect(fresh).not.toBe(first);
+      expect(fresh.dataAt).toBe('2026-07-01T11:31:00.000Z');
+    } finally {
+      vi.useRealTimers();
+    }
+  }, 120_000);
+
   it('does not move the data version on reads: the dashboard read is audited elsewhere, not here', async () => {
     const version = await dataVersion(store.db);
     await boardDashboard(store.db, { asOf: '2026-05-31' });

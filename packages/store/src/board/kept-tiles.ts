@@ -23,7 +23,10 @@ interface Kept {
 
 interface StoreKept {
   current: Kept;
-  /** The latest day whose whole dashboard was built, for each day's key, kept across versions for `maxAgeMinutes`. */
+  /**
+   * The latest day whose whole dashboard was built, by as-of day and settings, kept across versions
+   * (and, for today, across hours) for `maxAgeMinutes`.
+   */
   built: Map<string, KeptDay>;
   /** Days' keys (and variants) being built afresh in the background while an older build is served. */
   refreshing: Set<string>;
@@ -48,6 +51,7 @@ export const figureOf = (asOf: string, build: TileBuild): BoardFigure => {
 
 interface FoundDay {
   kept: StoreKept;
+  /** The as-of day and settings: the key of the latest full build (`built`). */
   key: string;
   day: KeptDay;
 }
@@ -67,12 +71,12 @@ async function keptDay(db: Kysely<Database>, asOf: string, settings: TileSetting
   // The installation's settings (the carers' response hours) change figures as the data does; and
   // today's figures move with the clock (a concern falls due at an hour), so today is kept an hour at most.
   const hour = asOf === londonToday() ? new Date().toISOString().slice(0, 13) : '';
-  const key = `${asOf}|${settings.carerResponseHours ?? ''}|${hour}`;
+  const key = `${asOf}|${settings.carerResponseHours ?? ''}`;
   const { days } = kept.current;
-  let day = days.get(key);
+  let day = days.get(`${key}|${hour}`);
   if (!day) {
     day = { at: Date.now(), builds: new Map(), trends: new Map(), dashboards: new Map() };
-    days.set(key, day);
+    days.set(`${key}|${hour}`, day);
     // The longest-kept day goes first.
     while (days.size > DAYS_KEPT) days.delete(days.keys().next().value!);
   }
