@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { boardDashboard, boardPeople, createScratchDatabase, dataVersion, importPath, openStore, writeRecords, type Store } from '@continuity/store';
-import { system } from '@continuity/domain';
+import { boardTiles, system } from '@continuity/domain';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { boardScenario, BOARD_AS_OF } from './support/board-scenario.ts';
 import { openBoardStore } from './support/board-store.ts';
@@ -96,6 +96,14 @@ describe.each(storeKinds)('board tiles kept while the data is unchanged on $name
     } finally {
       vi.useRealTimers();
     }
+  }, 120_000);
+
+  it('tells each tile built as a dashboard is built, for a progress bar, and nothing when it is kept', async () => {
+    const told: Array<[number, number]> = [];
+    await boardDashboard(store.db, { asOf: '2026-04-30', onTileBuilt: (done, of) => told.push([done, of]) });
+    expect(told).toEqual(boardTiles.map((_, i) => [i + 1, boardTiles.length]));
+    await boardDashboard(store.db, { asOf: '2026-04-30', onTileBuilt: (done, of) => told.push([done, of]) });
+    expect(told).toHaveLength(boardTiles.length);
   }, 120_000);
 
   it('does not move the data version on reads: the dashboard read is audited elsewhere, not here', async () => {

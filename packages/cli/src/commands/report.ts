@@ -1,4 +1,4 @@
-import { formatNhsNumber, londonToday } from '@continuity/domain';
+import { boardTiles, formatNhsNumber, londonToday } from '@continuity/domain';
 import { carerResponseHoursSetting } from '@continuity/server';
 import { boardDashboard, dischargeAudit, loadNames, mhaUse, personNames, physicalHealthReport, recordAudit, teamOutcomes, type DischargeAudit, type Store } from '@continuity/store';
 import { writeFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { boardPackHtml, describeBoard } from './board-pack.ts';
 import { htmlToPdf } from './board-pdf.ts';
 import { describeMhaUse } from './mha-use-text.ts';
 import { describeTeamOutcomes } from './outcomes-report-text.ts';
+import { progressBar } from '../progress.ts';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
 import { describePhysicalHealth } from './physical-health-report.ts';
 import { parseDate } from './synth.ts';
@@ -57,7 +58,8 @@ const REPORTS: Record<string, { says: string; run: (store: Store, flags: ReportF
   board: {
     says: 'the board dashboard as a document: every tile with its trend and its breakdown by ethnicity, as of --as-of; --format html or pdf for the board pack',
     run: async (store, flags) => {
-      const board = await boardDashboard(store.db, { asOf: flags.asOf, carerResponseHours: carerResponseHoursSetting() });
+      const bar = progressBar('Building the board pack', boardTiles.length, { quiet: (flags.format ?? (flags.json ? 'json' : 'text')) === 'json', unit: 'tiles' });
+      const board = await boardDashboard(store.db, { asOf: flags.asOf, carerResponseHours: carerResponseHoursSetting(), onTileBuilt: (done) => bar.update(done) }).finally(() => bar.stop());
       await auditAggregate(store, { report: 'board', asOf: board.asOf });
       return { json: board, text: describeBoard(board), html: boardPackHtml(board) };
     },

@@ -19,14 +19,21 @@ export function trendDays(asOf: string): string[] {
  * trend over 12 month ends where the registry asks for one, and its breakdown by every characteristic.
  * Aggregate only: nobody is named (the caseload tile names teams and key workers, not people).
  */
-export async function boardDashboard(db: Kysely<Database>, options: { asOf?: string; trend?: boolean } & TileSettings & KeptFor = {}): Promise<BoardDashboard> {
+export async function boardDashboard(
+  db: Kysely<Database>,
+  options: { asOf?: string; trend?: boolean; onTileBuilt?: TileBuilt } & TileSettings & KeptFor = {},
+): Promise<BoardDashboard> {
   const { asOf } = scopeDay(options.asOf);
   const trended = options.trend !== false;
   const settings: TileSettings = { carerResponseHours: options.carerResponseHours };
-  return keptDashboard(db, asOf, settings, trended ? 'with trends' : 'without trends', (tiles) => computeDashboard(db, asOf, trended, tiles), { maxAgeMinutes: options.maxAgeMinutes });
+  const make = (tiles: KeptTiles) => computeDashboard(db, asOf, trended, tiles, options.onTileBuilt ?? (() => {}));
+  return keptDashboard(db, asOf, settings, trended ? 'with trends' : 'without trends', make, { maxAgeMinutes: options.maxAgeMinutes });
 }
 
-async function computeDashboard(db: Kysely<Database>, asOf: string, trended: boolean, kept: KeptTiles): Promise<Omit<BoardDashboard, 'dataAt'>> {
+/** Told as each tile of a dashboard being built is done (a build at trust scale takes minutes): for a progress bar. */
+export type TileBuilt = (done: number, of: number) => void;
+
+async function computeDashboard(db: Kysely<Database>, asOf: string, trended: boolean, kept: KeptTiles, onTileBuilt: TileBuilt): Promise<Omit<BoardDashboard, 'dataAt'>> {
   const built = new Map<BoardTileKey, { today: TileBuild; trend: BoardFigure[] | null }>();
   // Two tiles at a time: one's rules run in Node while the database reads another's facts. Not
   // more, so that a pack holds only a few tiles' facts at once.
@@ -35,6 +42,7 @@ async function computeDashboard(db: Kysely<Database>, asOf: string, trended: boo
     for (let tile = waiting.shift(); tile; tile = waiting.shift()) {
       const trend = tile.trend && trended ? await kept.trend(tile.key, trendDays(asOf)) : null;
       built.set(tile.key, { today: await kept.build(tile.key), trend });
+      onTileBuilt(built.size, boardTiles.length);
     }
   };
   await Promise.all([lane(), lane()]);
