@@ -1,6 +1,7 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
-import { format, promisify } from 'node:util';
+import { Readable } from 'node:stream';
+import { format } from 'node:util';
 import { vi } from 'vitest';
 import { runContinuity } from '../../src/program.ts';
 
@@ -19,7 +20,12 @@ export interface Ran {
  * code it set. A child process costs seconds (Node, tsx and the store load every time): use
  * continuityProcess only for what the process itself does (exit, signals, standard input, pipes).
  */
-export async function continuity(...args: string[]): Promise<Ran> {
+export function continuity(...args: string[]): Promise<Ran> {
+  return continuityWithInput(undefined, ...args);
+}
+
+/** As continuity, with `input` as standard input (not a terminal), as an administrator pipes a password. */
+export async function continuityWithInput(input: string | undefined, ...args: string[]): Promise<Ran> {
   let stdout = '';
   let stderr = '';
   const into = (stream: 'out' | 'err') => (...words: unknown[]) => {
@@ -42,6 +48,7 @@ export async function continuity(...args: string[]): Promise<Ran> {
     vi.spyOn(console, 'warn').mockImplementation(into('err')),
     vi.spyOn(process.stdout, 'write').mockImplementation(written('out') as typeof process.stdout.write),
     vi.spyOn(process.stderr, 'write').mockImplementation(written('err') as typeof process.stderr.write),
+    ...(input === undefined ? [] : [vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from([Buffer.from(input)]) as typeof process.stdin)]),
   ];
   const saved = { exitCode: process.exitCode, databaseUrl: process.env.DATABASE_URL };
   process.exitCode = undefined;
@@ -58,12 +65,20 @@ export async function continuity(...args: string[]): Promise<Ran> {
 }
 
 /** Runs `continuity ...args` as the shell does, a process of its own on the embedded database (DATABASE_URL cleared). */
-export async function continuityProcess(...args: string[]): Promise<Ran> {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: '' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+export function continuityProcess(...args: string[]): Promise<Ran> {
+  return continuityProcessWithInput('', ...args);
+}
+
+/** As continuityProcess, with `input` piped to its standard input. */
+export function continuityProcessWithInput(input: string, ...args: string[]): Promise<Ran> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: '' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c));
+    child.stderr.on('data', (c: Buffer) => (stderr += c));
+    child.on('error', fail);
+    child.on('close', (code) => done({ code: code ?? 1, stdout, stderr }));
+    child.stdin.end(input);
+  });
 }
