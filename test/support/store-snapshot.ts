@@ -30,7 +30,8 @@ export async function seededSnapshot(kind: StoreKind, seed: (store: Store) => Pr
     }
   }
   const serverUrl = process.env.TEST_DATABASE_URL!;
-  const template = await createScratchDatabase(serverUrl, 'continuity_seeded');
+  // From the run's migrated template, so seeding is the only work done here.
+  const template = await createScratchDatabase(serverUrl, 'continuity_seeded', process.env.TEST_DATABASE_TEMPLATE);
   try {
     const store = await openStore({ databaseUrl: template.url });
     try {

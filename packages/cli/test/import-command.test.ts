@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { scenario, writeNdjson } from '../../store/test/support/scenario.ts';
 import { migratedDataDir } from './support/migrated-data-dir.ts';
-import { bin, continuity } from './support/run-continuity.ts';
+import { bin, continuity, continuityProcess } from './support/run-continuity.ts';
 
 describe('continuity import', () => {
   it('imports into the embedded database and prints the JSON report, then changes nothing on re-run', async () => {
@@ -27,7 +27,8 @@ describe('continuity import', () => {
     const dataDir = migratedDataDir('continuity-cli-');
     const dir = writeNdjson({ Organization: scenario().Organization! });
     writeFileSync(join(dir, 'Patient.ndjson'), `${JSON.stringify({ resourceType: 'Patient', id: 'p1', identifier: [{ system: 'https://fhir.nhs.uk/Id/nhs-number', value: '1234567890' }] })}\n`);
-    const result = await continuity('import', dir, '--data-dir', dataDir, '--json');
+    // As the shell sees it: the exit status, and the report alone on standard output.
+    const result = await continuityProcess('import', dir, '--data-dir', dataDir, '--json');
     expect(result.code).toBe(1);
     const report = JSON.parse(result.stdout);
     expect(report.rejected).toBe(1);

@@ -1,12 +1,10 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
 import { importPath, openStore } from '@continuity/store';
 import { NHS, scenario, writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { bin } from './support/run-continuity.ts';
 
 /**
@@ -16,7 +14,7 @@ import { bin } from './support/run-continuity.ts';
  * statuses), or this test would pass on a server that logs nothing.
  */
 describe('the server log', () => {
-  const dataDir = mkdtempSync(join(tmpdir(), 'continuity-logs-'));
+  const dataDir = migratedDataDir('continuity-logs-');
   let output = '';
   let base = '';
   let server: ReturnType<typeof spawn>;

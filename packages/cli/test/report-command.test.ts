@@ -4,7 +4,7 @@ import { openStore } from '@continuity/store';
 import { dischargeScenario, expectedItems, FROM, TO } from '../../store/test/support/discharge-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
 import { migratedDataDir } from './support/migrated-data-dir.ts';
-import { continuity } from './support/run-continuity.ts';
+import { continuity, continuityProcess } from './support/run-continuity.ts';
 
 describe('continuity report discharge-audit', () => {
   const dataDir = migratedDataDir('continuity-cli-report-');
@@ -38,7 +38,7 @@ describe('continuity report discharge-audit', () => {
   });
 
   it('refuses an unknown report or a date that is not a date, in one clear line', async () => {
-    const unknown = await continuity('report', 'dna-rates', '--data-dir', dataDir);
+    const unknown = await continuityProcess('report', 'dna-rates', '--data-dir', dataDir);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr.trim()).toBe('continuity: there is no report called "dna-rates"; available: board, discharge-audit, mha-use, outcomes, physical-health, waiting-times');
     const badDate = await continuity('report', 'discharge-audit', '--from', '31/03/2026', '--data-dir', dataDir);

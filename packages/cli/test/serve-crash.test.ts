@@ -1,13 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createDemoAccounts, DEMO_PASSWORD } from '@continuity/server';
 import { createScratchDatabase, importPath, openStore, type StoreOptions } from '@continuity/store';
 import { scenario, writeNdjson } from '../../store/test/support/scenario.ts';
+import { migratedDataDir } from './support/migrated-data-dir.ts';
 import { bin } from './support/run-continuity.ts';
 
 /**
@@ -73,16 +71,16 @@ async function send(base: string, cookie: string, write: Write): Promise<number 
 }
 
 describe('the server killed mid-request and restarted', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'continuity-serve-crash-'));
   const scratch: Array<{ drop(): Promise<void> }> = [];
   afterAll(async () => {
     for (const db of scratch) await db.drop();
   });
 
   const targets: Array<{ name: string; fresh: () => Promise<{ args: string[]; options: StoreOptions }> }> = [
-    { name: 'PGlite', fresh: async () => { const dataDir = mkdtempSync(join(dir, 'pglite-')); return { args: ['--data-dir', dataDir], options: { dataDir } }; } },
+    // Each starts migrated (the run's snapshot or template): the kill comes mid-request, long after start-up.
+    { name: 'PGlite', fresh: async () => { const dataDir = migratedDataDir('continuity-serve-crash-pglite-'); return { args: ['--data-dir', dataDir], options: { dataDir } }; } },
     ...(process.env.TEST_DATABASE_URL
-      ? [{ name: 'PostgreSQL', fresh: async () => { const db = await createScratchDatabase(process.env.TEST_DATABASE_URL!, 'continuity_serve_crash'); scratch.push(db); return { args: ['--database-url', db.url], options: { databaseUrl: db.url } }; } }]
+      ? [{ name: 'PostgreSQL', fresh: async () => { const db = await createScratchDatabase(process.env.TEST_DATABASE_URL!, 'continuity_serve_crash', process.env.TEST_DATABASE_TEMPLATE); scratch.push(db); return { args: ['--database-url', db.url], options: { databaseUrl: db.url } }; } }]
       : []),
   ];
 

@@ -1,24 +1,9 @@
-import { spawn } from 'node:child_process';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '@continuity/server';
 import { importPath, openStore } from '@continuity/store';
 import { scenario, writeNdjson } from '../../store/test/support/scenario.ts';
 import { migratedDataDir } from './support/migrated-data-dir.ts';
-import { bin } from './support/run-continuity.ts';
-
-/** Runs `continuity ...args` with `input` on standard input, as an administrator would pipe a password. */
-function continuityWithInput(input: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, DATABASE_URL: '' } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (c: Buffer) => (stdout += c));
-    child.stderr.on('data', (c: Buffer) => (stderr += c));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? 1, stdout, stderr }));
-    child.stdin.end(input);
-  });
-}
+import { continuityProcessWithInput, continuityWithInput } from './support/run-continuity.ts';
 
 describe('continuity user', () => {
   const dataDir = migratedDataDir('continuity-users-');
@@ -50,7 +35,8 @@ describe('continuity user', () => {
     const badTeam = await continuityWithInput('kettle river lantern\n', ...add.map((a) => (a === 'team-north' ? 'team-west' : a)));
     expect(badTeam.stderr).toBe('continuity: there is no team with id team-west\n');
 
-    const added = await continuityWithInput('kettle river lantern\n', ...add, '--json');
+    // As the shell runs it: the password piped to a process of its own.
+    const added = await continuityProcessWithInput('kettle river lantern\n', ...add, '--json');
     expect(added.code, added.stderr).toBe(0);
     expect(JSON.parse(added.stdout)).toMatchObject({ username: 'gokafor', role: 'key-worker', teams: ['team-north'] });
     expect((await continuityWithInput('another long phrase\n', ...add)).stderr).toBe('continuity: there is already an account called gokafor\n');

@@ -4,7 +4,7 @@ import { openStore } from '@continuity/store';
 import { AS_OF, disengagementScenario, expectedItems } from '../../store/test/support/disengagement-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
 import { migratedDataDir } from './support/migrated-data-dir.ts';
-import { continuity } from './support/run-continuity.ts';
+import { continuity, continuityProcess } from './support/run-continuity.ts';
 
 describe('continuity worklist disengaged', () => {
   const dataDir = migratedDataDir('continuity-cli-worklist-');
@@ -38,10 +38,10 @@ describe('continuity worklist disengaged', () => {
   });
 
   it('refuses an unknown worklist, a bad date and an unknown team with one clear line', async () => {
-    const unknown = await continuity('worklist', 'nobody', '--data-dir', dataDir);
+    const unknown = await continuityProcess('worklist', 'nobody', '--data-dir', dataDir);
     expect(unknown.code).toBe(1);
     expect(unknown.stderr).toMatch(/^continuity: there is no worklist called "nobody"; available: disengaged, monitoring-overdue, mha-deadlines, shared-care, waiting, intensive-review, carer-concerns$/m);
-    const badDate = await continuity('worklist', 'disengaged', '--as-of', '30/06/2026', '--data-dir', dataDir);
+    const badDate = await continuityProcess('worklist', 'disengaged', '--as-of', '30/06/2026', '--data-dir', dataDir);
     expect(badDate.code).not.toBe(0);
     expect(badDate.stderr).toContain('must be a date as YYYY-MM-DD');
     const team = await continuity('worklist', 'disengaged', '--team', 'team-west', '--data-dir', dataDir);
