@@ -119,7 +119,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('board tiles kept on PostgreSQL, w
   let reader: Store;
   let writer: Store;
   beforeAll(async () => {
-    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL!, 'continuity_test');
+    const scratch = await createScratchDatabase(process.env.TEST_DATABASE_URL!, 'continuity_test', process.env.TEST_DATABASE_TEMPLATE);
     drop = scratch.drop;
     reader = await openStore({ databaseUrl: scratch.url });
     writer = await openStore({ databaseUrl: scratch.url });
