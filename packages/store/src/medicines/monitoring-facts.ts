@@ -7,6 +7,9 @@ import { resultCodingsSql } from '../records/result-codings.ts';
 
 type Row = Record<string, any>;
 
+/** The latest result of a kind in a stretch, as the results query gives it in a person's array. */
+type ResultRow = [id: string, status: string, system: string, code: string, kind: string, stretch: number, at: string | null];
+
 export interface MonitoringFactsScope {
   /** The end of the as-of day: nothing from this instant on is read. */
   before: Date;
@@ -61,17 +64,22 @@ export async function loadMonitoringFactsOnDays(
     ),
     rows(
       db,
+      // A person's latest results come as one JSON array of ResultRow, by kind and then stretch (the
+      // order the rows had): parsed once by the driver, not as a row of eight columns per result.
       sql`WITH recognised AS (
             SELECT * FROM unnest(${recognised.map((r) => r.system)}::text[], ${recognised.map((r) => r.code)}::text[], ${recognised.map((r) => r.kind)}::text[]) AS k(system, code, kind)
+          ), latest AS (
+            SELECT DISTINCT ON (o.person_id, k.kind, stretch) o.person_id, o.id, o.status, k.system, k.code, k.kind,
+              width_bucket(o.occurred_at, ${endsSql}) AS stretch,
+              coalesce(o.resource->>'effectiveDateTime', o.resource->'effectivePeriod'->>'start', o.resource->>'issued') AS at
+            FROM record o
+            CROSS JOIN LATERAL jsonb_array_elements(${resultCodingsSql('o')}) AS c(coding)
+            JOIN recognised k ON k.system = c.coding->>'system' AND k.code = c.coding->>'code'
+            WHERE o.resource_type = 'Observation' AND o.occurred_at < ${before} AND o.status = ANY(${[...countedResultStatuses]}::text[]) ${cohortOf('o', scope)}
+            ORDER BY o.person_id, k.kind, stretch, o.occurred_at DESC, o.id COLLATE "C"
           )
-          SELECT DISTINCT ON (o.person_id, k.kind, stretch) o.person_id, o.id, o.status, k.system, k.code, k.kind,
-            width_bucket(o.occurred_at, ${endsSql}) AS stretch,
-            coalesce(o.resource->>'effectiveDateTime', o.resource->'effectivePeriod'->>'start', o.resource->>'issued') AS at
-          FROM record o
-          CROSS JOIN LATERAL jsonb_array_elements(${resultCodingsSql('o')}) AS c(coding)
-          JOIN recognised k ON k.system = c.coding->>'system' AND k.code = c.coding->>'code'
-          WHERE o.resource_type = 'Observation' AND o.occurred_at < ${before} AND o.status = ANY(${[...countedResultStatuses]}::text[]) ${cohortOf('o', scope)}
-          ORDER BY o.person_id, k.kind, stretch, o.occurred_at DESC, o.id COLLATE "C"`,
+          SELECT person_id, json_agg(json_build_array(id, status, system, code, kind, stretch, at) ORDER BY kind, stretch) AS results
+          FROM latest GROUP BY person_id`,
     ),
     rows(
       db,
@@ -93,9 +101,10 @@ export async function loadMonitoringFactsOnDays(
   }
   // Each person's rows by kind, each kind's in order of stretch (as the queries order them).
   const resultsOf = new Map<string, Map<string, Row[]>>();
-  for (const r of results) {
-    const kinds = resultsOf.get(r.person_id) ?? resultsOf.set(r.person_id, new Map()).get(r.person_id)!;
-    (kinds.get(r.kind) ?? kinds.set(r.kind, []).get(r.kind)!).push(r);
+  for (const person of results) {
+    const kinds = new Map<string, Row[]>();
+    for (const [id, status, system, code, kind, stretch, at] of person.results as ResultRow[]) (kinds.get(kind) ?? kinds.set(kind, []).get(kind)!).push({ id, status, system, code, kind, stretch, at });
+    resultsOf.set(person.person_id, kinds);
   }
   const reviewsOf = new Map<string, Row[]>();
   for (const r of reviews) (reviewsOf.get(r.person_id) ?? reviewsOf.set(r.person_id, []).get(r.person_id)!).push(r);

@@ -46,6 +46,19 @@ function outcomeResponses<Row>(db: Kysely<Database>, personIds: readonly string[
 }
 
 /**
+ * The same responses a person's at a time: each person's as one JSON array of [id, ...columns],
+ * parsed once by the driver. The board reads everyone's, and a row per response, with its items as
+ * a JSON column of its own, cost Node more to take in than the scoring of it.
+ */
+function outcomeResponsesByPerson<Response extends unknown[]>(db: Kysely<Database>, personIds: readonly string[], columns: RawBuilder<unknown>) {
+  return sql<{ person_id: string; responses: Response[] }>`
+    SELECT person_id, json_agg(json_build_array(id, ${columns})) AS responses FROM record
+    WHERE person_id = ANY(${[...personIds]}::text[]) AND resource_type = 'QuestionnaireResponse'
+      AND split_part(resource->>'questionnaire', '|', 1) = ANY(${outcomeUrls}::text[])
+    GROUP BY person_id`.execute(db);
+}
+
+/**
  * Completed outcome measures (QuestionnaireResponses answering an instrument the platform scores)
  * of the given people, dated on or before `asOf`, each scored by the domain's published rules,
  * oldest first. One query by the people's keys.
@@ -88,16 +101,18 @@ export async function scoresOf(db: Kysely<Database>, personIds: readonly string[
   const last = londonDay(asOf)!;
   const measures: ScoredMeasure[] = [];
   for (let i = 0; i < personIds.length; i += SLICE_SIZE) {
-    const result = await outcomeResponses<{ person_id: string; id: string; questionnaire: unknown; status: unknown; item: unknown; authored: unknown }>(
+    const result = await outcomeResponsesByPerson<[id: string, questionnaire: string | null, status: string | null, item: unknown, authored: unknown]>(
       db,
       personIds.slice(i, i + SLICE_SIZE),
-      sql`resource->>'questionnaire' AS questionnaire, resource->>'status' AS status, resource->'item' AS item, resource->'authored' AS authored`,
+      sql`resource->>'questionnaire', resource->>'status', resource->'item', resource->'authored'`,
     );
-    for (const row of result.rows) {
-      const scored = scoreQuestionnaireResponse({ questionnaire: row.questionnaire, status: row.status, item: row.item });
-      const day = londonDay(row.authored as string | undefined);
-      if (!scored || day === undefined || day > last) continue;
-      measures.push({ personId: row.person_id, day, id: row.id, instrument: scored.instrument, authored: row.authored as string, scores: scored.ok ? scored.scores.map(({ key, value }) => ({ key, value })) : [] });
+    for (const person of result.rows) {
+      for (const [id, questionnaire, status, item, authored] of person.responses) {
+        const scored = scoreQuestionnaireResponse({ questionnaire, status, item });
+        const day = londonDay(authored as string | undefined);
+        if (!scored || day === undefined || day > last) continue;
+        measures.push({ personId: person.person_id, day, id, instrument: scored.instrument, authored: authored as string, scores: scored.ok ? scored.scores.map(({ key, value }) => ({ key, value })) : [] });
+      }
     }
   }
   return measures.sort(oldestFirst);
@@ -112,15 +127,17 @@ export async function measureDaysOf(db: Kysely<Database>, personIds: readonly st
   const last = londonDay(asOf)!;
   const days = new Map<string, number[]>();
   for (let i = 0; i < personIds.length; i += SLICE_SIZE) {
-    const result = await outcomeResponses<{ person_id: string; questionnaire: string | null; status: string | null; authored: unknown }>(
+    const result = await outcomeResponsesByPerson<[id: string, questionnaire: string | null, status: string | null, authored: unknown]>(
       db,
       personIds.slice(i, i + SLICE_SIZE),
-      sql`resource->>'questionnaire' AS questionnaire, resource->>'status' AS status, resource->'authored' AS authored`,
+      sql`resource->>'questionnaire', resource->>'status', resource->'authored'`,
     );
-    for (const row of result.rows) {
-      const day = londonDay(row.authored as string | undefined);
-      if (!scoredInstrumentOf(row) || day === undefined || day > last) continue;
-      (days.get(row.person_id) ?? days.set(row.person_id, []).get(row.person_id)!).push(day);
+    for (const person of result.rows) {
+      for (const [, questionnaire, status, authored] of person.responses) {
+        const day = londonDay(authored as string | undefined);
+        if (!scoredInstrumentOf({ questionnaire, status }) || day === undefined || day > last) continue;
+        (days.get(person.person_id) ?? days.set(person.person_id, []).get(person.person_id)!).push(day);
+      }
     }
   }
   for (const own of days.values()) own.sort((a, b) => a - b);
