@@ -60,8 +60,8 @@ interface FoundDay {
  * What has been computed for a day, kept while the data is unchanged (issue 8: each tile under a
  * second warm). The data version is read first, before anything it keeps is computed, so a build is
  * never kept under a version older than the data it saw; any write, from any process, moves the
- * version and the next request computes afresh (or, given `maxAgeMinutes`, serves the latest full
- * build while it is young enough: `served`).
+ * version and the next request computes afresh (or, given `maxAgeMinutes`, is served the latest full
+ * build of the day while it is young enough: keptDashboard and servedTileBuild).
  */
 async function keptDay(db: Kysely<Database>, asOf: string, settings: TileSettings): Promise<FoundDay> {
   const version = await dataVersion(db);
