@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importPath, mhaUse, type Store } from '@continuity/store';
+import { importPath, mhaUse, peopleSubjectToTheActOnDays, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { mhaUseScenario, USE_AS_OF } from './support/mha-use-scenario.ts';
 import { writeNdjson } from './support/scenario.ts';
@@ -43,5 +43,35 @@ describe.each(storeKinds)('the mha-use report on $name', (kind) => {
 
   it('refuses an as-of that is not a date', async () => {
     await expect(mhaUse(store.db, { asOf: '2026-02-30' })).rejects.toThrow(/YYYY-MM-DD/);
+  });
+});
+
+describe.each(storeKinds)('everyone alive and subject to the Act on each day, for the board, on $name', (kind) => {
+  let store: Store;
+  // Died at the very end of 1 June (midnight in London, BST): alive on 1 June. A millisecond earlier: not.
+  const patient = (id: string, deceasedDateTime?: string) => ({ resourceType: 'Patient', id, name: [{ family: 'Person', given: [id] }], birthDate: '1980-01-01', gender: 'unknown', ...(deceasedDateTime ? { deceasedDateTime } : {}) });
+  beforeAll(async () => {
+    store = await kind.open();
+    const scenario = mhaUseScenario();
+    scenario.Patient!.push(patient('at-midnight', '2026-06-01T23:00:00.000Z'), patient('before-midnight', '2026-06-01T22:59:59.999Z'));
+    expect((await importPath(store, writeNdjson(scenario))).errors).toEqual([]);
+  });
+  afterAll(async () => {
+    await store.close();
+  });
+
+  it('counts on each day whom the mha-use report counts, to the millisecond of a death', async () => {
+    const days = ['2026-03-31', '2026-04-01', '2026-05-31', '2026-06-01', '2026-06-02', USE_AS_OF];
+    const onDays = await peopleSubjectToTheActOnDays(store.db, days);
+    for (const [i, asOf] of days.entries()) {
+      const report = await mhaUse(store.db, { asOf });
+      expect(onDays[i]!.length, asOf).toBe(report.total.people);
+    }
+    const alive = (i: number) => onDays[i]!.map((p) => p.personId);
+    expect(alive(3)).toContain('at-midnight');
+    expect(alive(3)).not.toContain('before-midnight');
+    expect(alive(4)).not.toContain('at-midnight');
+    // Subject on 30 June: the 12 detained and the 15 on a CTO the report counts, none both.
+    expect(onDays[5]!.filter((p) => p.subject)).toHaveLength(27);
   });
 });

@@ -11,7 +11,7 @@ import { peopleInIntensiveCare } from '../intensive-care/in-intensive-care.ts';
 import { intensiveReviewWorklist } from '../intensive-care/intensive-review-worklist.ts';
 import { psychosisCandidates } from '../intensive-care/intensive-review-facts.ts';
 import { monitoringListedOnDays } from '../medicines/monitoring-worklist.ts';
-import { peopleSubjectToTheAct } from '../mha/mha-use-report.ts';
+import { peopleSubjectToTheActOnDays } from '../mha/mha-use-report.ts';
 import { measureDaysOf, scoresOf } from '../outcomes/person-outcomes.ts';
 import { scorePairsAsOf, scoreSeries } from '../outcomes/score-series.ts';
 import { eachCheckStandingOnDays } from '../physical-health/physical-health-report.ts';
@@ -127,14 +127,12 @@ const episodesOnDays = (db: Kysely<Database>, days: readonly string[], facts: Bu
     return { episodesOn, teamsOn: episodesOn.map(teamsByPerson) };
   });
 
-/** Everyone alive on record on the day and whether subject to the Act, read once per build for the caseload and MHA tiles. */
-const subjectOn = (db: Kysely<Database>, asOf: string, facts: BuildFacts) => facts.once(`act|${asOf}`, ['caseload', 'mha-use'], () => peopleSubjectToTheAct(db, asOf));
+/** Everyone alive on record on each of the days and whether subject to the Act, read once per build for the caseload and MHA tiles. */
+const subjectOnDays = (db: Kysely<Database>, days: readonly string[], facts: BuildFacts) => facts.once(`act|${days.join()}`, ['caseload', 'mha-use'], () => peopleSubjectToTheActOnDays(db, days));
 
 /** Subject to the Mental Health Act on each day, of everyone alive on record. */
 async function mhaUseOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
-  const builds: TileBuild[] = [];
-  for (const asOf of days) builds.push({ units: (await subjectOn(db, asOf, facts)).map((p) => ({ personId: p.personId, counted: p.subject, teamIds: [] })) });
-  return builds;
+  return (await subjectOnDays(db, days, facts)).map((alive) => ({ units: alive.map((p) => ({ personId: p.personId, counted: p.subject, teamIds: [] })) }));
 }
 
 /**
@@ -212,9 +210,9 @@ async function waitingOnDays(db: Kysely<Database>, days: readonly string[]): Pro
 
 /** People held on each day of all alive, with caseload sizes by team and key worker: the episodes are read once. */
 async function caseloadOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
-  const { episodesOn, teamsOn } = await episodesOnDays(db, days, facts);
+  const [{ episodesOn, teamsOn }, aliveOn] = await Promise.all([episodesOnDays(db, days, facts), subjectOnDays(db, days, facts)]);
   const builds: TileBuild[] = [];
-  for (const [i, asOf] of days.entries()) {
+  for (const i of days.keys()) {
     const episodes = episodesOn[i]!;
     const teams = teamsOn[i]!;
     const count = (key: (e: (typeof episodes)[number]) => string) => {
@@ -226,7 +224,7 @@ async function caseloadOnDays(db: Kysely<Database>, days: readonly string[], _se
     const byKeyWorker = count((e) => (e.keyWorkerId ? `${e.teamId}|${e.keyWorkerId}` : ''));
     byKeyWorker.delete('');
     builds.push({
-      units: (await subjectOn(db, asOf, facts)).map((p) => ({ personId: p.personId, counted: teams.has(p.personId), teamIds: teams.get(p.personId) ?? [] })),
+      units: aliveOn[i]!.map((p) => ({ personId: p.personId, counted: teams.has(p.personId), teamIds: teams.get(p.personId) ?? [] })),
       caseloads: {
         teams: [...byTeam].map(([teamId, held]) => ({ teamId, people: held.size })).sort((a, b) => (a.teamId < b.teamId ? -1 : 1)),
         keyWorkers: [...byKeyWorker]
