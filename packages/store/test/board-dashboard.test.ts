@@ -81,8 +81,8 @@ describe.each(storeKinds)('the board dashboard on $name', (kind) => {
   });
 
   it('builds a trend read once for all the days exactly as it builds each day alone', async () => {
-    const days = ['2025-12-31', '2026-01-31', '2026-03-31', '2026-05-31', BOARD_AS_OF];
-    for (const key of ['waiting-times', 'caseload', 'outcome-measures', 'carer-concerns'] as const) {
+    const days = ['2025-12-31', '2026-01-31', '2026-02-28', '2026-03-31', '2026-05-31', BOARD_AS_OF];
+    for (const key of ['waiting-times', 'caseload', 'outcome-measures', 'carer-concerns', 'discharge-breaches'] as const) {
       const together = await buildTileOnDays(store.db, key, days);
       for (const [i, day] of days.entries()) expect(together[i], `${key} ${day}`).toEqual(await tileBuilders[key](store.db, day));
     }

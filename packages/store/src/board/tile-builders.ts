@@ -100,7 +100,7 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
 
   'discharge-breaches': async (db, asOf) => {
     const discharges = await judgedDischarges(db, { from: firstDayOfMonthsTo(asOf, 12), to: asOf });
-    return { units: discharges.map((d) => ({ personId: d.personId, counted: d.reasons.length > 0, teamIds: d.teamId ? [d.teamId] : [] })) };
+    return { units: discharges.map(dischargeUnit).sort(byUnit) };
   },
 
   'carer-concerns': async (db, asOf, settings) => (await carerConcernsOnDays(db, [asOf], settings))[0]!,
@@ -371,6 +371,29 @@ async function monitoringOnDays(db: Kysely<Database>, days: readonly string[], _
   return (await checksAndMonitoringOnDays(db, days, facts)).listed.map((evaluated) => ({ units: evaluated.map((p) => ({ personId: p.personId, counted: p.listed, teamIds: p.teamIds })) }));
 }
 
+/** A discharge as a unit: in the numerator when the audit found a reason (judgedDischarges). */
+const dischargeUnit = (d: { personId: string; reasons: readonly unknown[]; teamId: string | null }): TileUnit => ({ personId: d.personId, counted: d.reasons.length > 0, teamIds: d.teamId ? [d.teamId] : [] });
+
+/** Units in one order whatever order their rows came in: by person, then counted, then teams. */
+function byUnit(a: TileUnit, b: TileUnit): number {
+  if (a.personId !== b.personId) return a.personId < b.personId ? -1 : 1;
+  if (a.counted !== b.counted) return a.counted ? 1 : -1;
+  const teamsA = a.teamIds.join();
+  const teamsB = b.teamIds.join();
+  return teamsA < teamsB ? -1 : teamsA > teamsB ? 1 : 0;
+}
+
+/**
+ * Discharges in the 12 months to each day: the discharges of the months to the last day are read
+ * and judged once, since a discharge's judgement does not depend on the day (its episode and the
+ * person's diagnoses), and each day takes those that ended in its own months.
+ */
+async function dischargeBreachesOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+  const windows = days.map((asOf) => ({ from: londonDay(firstDayOfMonthsTo(asOf, 12))!, to: londonDay(asOf)! }));
+  const discharges = await judgedDischarges(db, { from: isoDay(Math.min(...windows.map((w) => w.from))), to: isoDay(Math.max(...windows.map((w) => w.to))) });
+  return windows.map(({ from, to }) => ({ units: discharges.filter((d) => d.day >= from && d.day <= to).map(dischargeUnit).sort(byUnit) }));
+}
+
 /** Builders that read once for many days (a trend), where the facts they read do not depend on the day. */
 const onManyDays: Partial<Record<BoardTileKey, ManyDays>> = {
   'waiting-times': waitingOnDays,
@@ -380,6 +403,7 @@ const onManyDays: Partial<Record<BoardTileKey, ManyDays>> = {
   'contact-re-established': contactReEstablishedOnDays,
   'outcome-measures': outcomeMeasuresOnDays,
   'carer-concerns': carerConcernsOnDays,
+  'discharge-breaches': dischargeBreachesOnDays,
   'outcome-change': outcomeChangeOnDays,
   'physical-health-check': physicalHealthCheckOnDays,
   monitoring: monitoringOnDays,
