@@ -98,10 +98,7 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
     };
   },
 
-  'discharge-breaches': async (db, asOf) => {
-    const discharges = await judgedDischarges(db, { from: firstDayOfMonthsTo(asOf, 12), to: asOf });
-    return { units: discharges.map(dischargeUnit).sort(byUnit) };
-  },
+  'discharge-breaches': async (db, asOf) => (await dischargeBreachesOnDays(db, [asOf]))[0]!,
 
   'carer-concerns': async (db, asOf, settings) => (await carerConcernsOnDays(db, [asOf], settings))[0]!,
 
@@ -371,9 +368,6 @@ async function monitoringOnDays(db: Kysely<Database>, days: readonly string[], _
   return (await checksAndMonitoringOnDays(db, days, facts)).listed.map((evaluated) => ({ units: evaluated.map((p) => ({ personId: p.personId, counted: p.listed, teamIds: p.teamIds })) }));
 }
 
-/** A discharge as a unit: in the numerator when the audit found a reason (judgedDischarges). */
-const dischargeUnit = (d: { personId: string; reasons: readonly unknown[]; teamId: string | null }): TileUnit => ({ personId: d.personId, counted: d.reasons.length > 0, teamIds: d.teamId ? [d.teamId] : [] });
-
 /** Units in one order whatever order their rows came in: by person, then counted, then teams. */
 function byUnit(a: TileUnit, b: TileUnit): number {
   if (a.personId !== b.personId) return a.personId < b.personId ? -1 : 1;
@@ -384,14 +378,20 @@ function byUnit(a: TileUnit, b: TileUnit): number {
 }
 
 /**
- * Discharges in the 12 months to each day: the discharges of the months to the last day are read
- * and judged once, since a discharge's judgement does not depend on the day (its episode and the
- * person's diagnoses), and each day takes those that ended in its own months.
+ * Discharges in the 12 months to each day, in the numerator when the audit found a reason: the
+ * discharges of the months to the last day are read and judged once (judgedDischarges), since a
+ * discharge's judgement does not depend on the day (its episode and the person's diagnoses), and
+ * each day takes those that ended in its own months.
  */
 async function dischargeBreachesOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
   const windows = days.map((asOf) => ({ from: londonDay(firstDayOfMonthsTo(asOf, 12))!, to: londonDay(asOf)! }));
   const discharges = await judgedDischarges(db, { from: isoDay(Math.min(...windows.map((w) => w.from))), to: isoDay(Math.max(...windows.map((w) => w.to))) });
-  return windows.map(({ from, to }) => ({ units: discharges.filter((d) => d.day >= from && d.day <= to).map(dischargeUnit).sort(byUnit) }));
+  return windows.map(({ from, to }) => ({
+    units: discharges
+      .filter((d) => d.day >= from && d.day <= to)
+      .map((d) => ({ personId: d.personId, counted: d.reasons.length > 0, teamIds: d.teamId ? [d.teamId] : [] }))
+      .sort(byUnit),
+  }));
 }
 
 /** Builders that read once for many days (a trend), where the facts they read do not depend on the day. */
