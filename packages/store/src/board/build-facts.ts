@@ -11,8 +11,17 @@ import type { BoardTileKey } from '@continuity/domain';
 export class BuildFacts {
   private readonly made = new Map<string, { facts: Promise<unknown>; takers: number }>();
 
-  /** `tiles`: the tiles this build makes (the whole board for a pack, one tile for a drill-down). */
-  constructor(private readonly tiles: ReadonlySet<BoardTileKey> = new Set()) {}
+  /**
+   * `tiles`: the tiles this build makes (the whole board for a pack, one tile for a drill-down).
+   * `people`: when given, the build is of these people alone (in sorted order, no repeats): each
+   * tile gives exactly the units, held episodes and responses of theirs that a build of everyone
+   * would give, and reads only their facts. A build of some people is what keeps the board's
+   * per-person projection current after writes (board-projection.ts).
+   */
+  constructor(
+    private readonly tiles: ReadonlySet<BoardTileKey> = new Set(),
+    readonly people?: readonly string[],
+  ) {}
 
   /** Whether this build makes a tile too: a tile may then take facts from that tile's read rather than read its own. */
   builds(tile: BoardTileKey): boolean {

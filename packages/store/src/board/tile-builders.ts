@@ -25,13 +25,29 @@ export interface TileUnit {
   personId: string;
   counted: boolean;
   teamIds: readonly string[];
+  /** Carers' concerns: the hours from the concern to its first response, when answered by the day. */
+  answeredInHours?: number;
+}
+
+/** Sizes by team and by key worker, for the caseload tile. */
+export interface Caseloads {
+  teams: Array<{ teamId: string; people: number }>;
+  keyWorkers: Array<{ practitionerId: string; teamId: string; people: number }>;
+}
+
+/** An episode held on the day by a team, and its key worker: what the caseload tile's sizes count. */
+export interface HeldEpisode {
+  personId: string;
+  teamId: string;
+  keyWorkerId: string | null;
 }
 
 export interface TileBuild {
   units: TileUnit[];
-  /** Sizes by team and by key worker, for the caseload tile. */
-  caseloads?: { teams: Array<{ teamId: string; people: number }>; keyWorkers: Array<{ practitionerId: string; teamId: string; people: number }> };
-  /** The response standard and median response time, for the carers' concerns tile. */
+  /** The caseload tile: the episodes held on the day (caseloads is made from them: caseloadsOf). */
+  held?: readonly HeldEpisode[];
+  caseloads?: Caseloads;
+  /** The response standard and median response time, for the carers' concerns tile (responseTimesOf its units). */
   responseTimes?: ResponseTimes;
 }
 
@@ -210,27 +226,33 @@ async function caseloadOnDays(db: Kysely<Database>, days: readonly string[], _se
   const [{ episodesOn, teamsOn }, aliveOn] = await Promise.all([episodesOnDays(db, days, facts), subjectOnDays(db, days, facts)]);
   const builds: TileBuild[] = [];
   for (const i of days.keys()) {
-    const episodes = episodesOn[i]!;
+    const held = episodesOn[i]!;
     const teams = teamsOn[i]!;
-    const count = (key: (e: (typeof episodes)[number]) => string) => {
-      const people = new Map<string, Set<string>>();
-      for (const e of episodes) (people.get(key(e)) ?? people.set(key(e), new Set()).get(key(e))!).add(e.personId);
-      return people;
-    };
-    const byTeam = count((e) => e.teamId);
-    const byKeyWorker = count((e) => (e.keyWorkerId ? `${e.teamId}|${e.keyWorkerId}` : ''));
-    byKeyWorker.delete('');
     builds.push({
       units: aliveOn[i]!.map((p) => ({ personId: p.personId, counted: teams.has(p.personId), teamIds: teams.get(p.personId) ?? [] })),
-      caseloads: {
-        teams: [...byTeam].map(([teamId, held]) => ({ teamId, people: held.size })).sort((a, b) => (a.teamId < b.teamId ? -1 : 1)),
-        keyWorkers: [...byKeyWorker]
-          .map(([key, held]) => ({ teamId: key.split('|')[0]!, practitionerId: key.split('|')[1]!, people: held.size }))
-          .sort((a, b) => (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : a.practitionerId < b.practitionerId ? -1 : 1)),
-      },
+      held,
+      caseloads: caseloadsOf(held),
     });
   }
   return builds;
+}
+
+/** People held per team and per key worker (within a team), from the episodes held on the day. */
+export function caseloadsOf(held: readonly HeldEpisode[]): Caseloads {
+  const count = (key: (e: HeldEpisode) => string) => {
+    const people = new Map<string, Set<string>>();
+    for (const e of held) (people.get(key(e)) ?? people.set(key(e), new Set()).get(key(e))!).add(e.personId);
+    return people;
+  };
+  const byTeam = count((e) => e.teamId);
+  const byKeyWorker = count((e) => (e.keyWorkerId ? `${e.teamId}|${e.keyWorkerId}` : ''));
+  byKeyWorker.delete('');
+  return {
+    teams: [...byTeam].map(([teamId, people]) => ({ teamId, people: people.size })).sort((a, b) => (a.teamId < b.teamId ? -1 : 1)),
+    keyWorkers: [...byKeyWorker]
+      .map(([key, people]) => ({ teamId: key.split('|')[0]!, practitionerId: key.split('|')[1]!, people: people.size }))
+      .sort((a, b) => (a.teamId < b.teamId ? -1 : a.teamId > b.teamId ? 1 : a.practitionerId < b.practitionerId ? -1 : 1)),
+  };
 }
 
 /**
@@ -302,18 +324,27 @@ async function carerConcernsOnDays(db: Kysely<Database>, days: readonly string[]
     const { from, to } = windowOf(asOf);
     const at = Math.min(Date.now(), endOfLondonDay(to).getTime() - 1);
     const units: TileUnit[] = [];
-    const answeredIn: number[] = [];
     for (const c of concerns) {
       const dueAt = concernTiming(c.receivedAt, new Date(at), hours).dueAt;
       const due = Date.parse(dueAt);
       if (due > at || londonDay(dueAt)! < from) continue;
       const answered = c.firstResponseAt !== null && Date.parse(c.firstResponseAt) <= at ? Date.parse(c.firstResponseAt) : null;
-      if (answered !== null) answeredIn.push((answered - Date.parse(c.receivedAt)) / 3_600_000);
       const holding = heldEpisodes(episodes.get(c.personId) ?? [], to).map((e) => e.teamId).filter((t): t is string => Boolean(t));
-      units.push({ personId: c.personId, counted: answered !== null && answered <= due, teamIds: [...new Set([...c.raisedWith, ...holding])].sort() });
+      units.push({
+        personId: c.personId,
+        counted: answered !== null && answered <= due,
+        teamIds: [...new Set([...c.raisedWith, ...holding])].sort(),
+        ...(answered !== null ? { answeredInHours: (answered - Date.parse(c.receivedAt)) / 3_600_000 } : {}),
+      });
     }
-    return { units, responseTimes: { standardHours: hours, answered: answeredIn.length, medianHours: median(answeredIn) } };
+    return { units, responseTimes: responseTimesOf(units, hours) };
   });
+}
+
+/** The standard, and how many concerns were answered by the day and their median hours to answer. */
+export function responseTimesOf(units: readonly TileUnit[], standardHours: number): ResponseTimes {
+  const answeredIn = units.flatMap((u) => (u.answeredInHours === undefined ? [] : [u.answeredInHours]));
+  return { standardHours, answered: answeredIn.length, medianHours: median(answeredIn) };
 }
 
 /** The middle value (the mean of the two middle ones for an even count), to one decimal place. */
@@ -416,12 +447,33 @@ const onManyDays: Partial<Record<BoardTileKey, ManyDays>> = {
  */
 const oneDayFromWorklist = new Set<BoardTileKey>(['intensive-care', 'disengaged', 'contact-re-established']);
 
+/**
+ * Tiles whose builders read only the people of a build of some people (BuildFacts.people). Any
+ * other is built for everyone and kept to those people: the same answer, at the cost of everyone's.
+ */
+export const buildsForSomePeople: ReadonlySet<BoardTileKey> = new Set<BoardTileKey>([]);
+
 /** A tile built as of each of some days, in order: at once where the builder can, else a day at a time. */
 export async function buildTileOnDays(db: Kysely<Database>, key: BoardTileKey, days: readonly string[], settings: TileSettings = {}, facts = new BuildFacts()): Promise<TileBuild[]> {
   const many = onManyDays[key];
+  if (facts.people) {
+    if (buildsForSomePeople.has(key)) return many!(db, days, settings, facts);
+    return (await buildTileOnDays(db, key, days, settings)).map((build) => keptTo(build, new Set(facts.people)));
+  }
   if (many && !(days.length === 1 && oneDayFromWorklist.has(key))) return many(db, days, settings, facts);
   const builds: TileBuild[] = [];
   for (const day of days) builds.push(await tileBuilders[key](db, day, settings));
   return builds;
 }
 
+
+/** A build of everyone kept to some of them: their units and held episodes, and what is made of those. */
+export function keptTo(build: TileBuild, people: ReadonlySet<string>): TileBuild {
+  const units = build.units.filter((u) => people.has(u.personId));
+  const held = build.held?.filter((e) => people.has(e.personId));
+  return {
+    units,
+    ...(held ? { held, caseloads: caseloadsOf(held) } : {}),
+    ...(build.responseTimes ? { responseTimes: responseTimesOf(units, build.responseTimes.standardHours) } : {}),
+  };
+}
