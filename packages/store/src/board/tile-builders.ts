@@ -15,6 +15,7 @@ import { peopleSubjectToTheActOnDays } from '../mha/mha-use-report.ts';
 import { measureDaysOf, scoresOf } from '../outcomes/person-outcomes.ts';
 import { scorePairsAsOf, scoreSeries } from '../outcomes/score-series.ts';
 import { eachCheckStandingOnDays } from '../physical-health/physical-health-report.ts';
+import { peopleByKeySql } from '../records/people-by-key.ts';
 import { loadPersonEpisodes } from '../records/person-episodes.ts';
 import { eachWaitOnDays, quarterBefore } from '../referrals/waiting-times.ts';
 import type { Database } from '../schema.ts';
@@ -152,7 +153,8 @@ async function mhaUseOnDays(db: Kysely<Database>, days: readonly string[], _sett
  * The disengaged worklist on the days the engagement tiles of this build need, read once per build
  * for the three tiles made from it: the disengaged list and the intensive and assertive cohort need
  * each of the days, contact re-established the day 28 days before each and the contacts since. A
- * tile built alone judges only its own days; a build of several judges the days of them all.
+ * tile built alone judges only its own days; a build of several judges the days of them all. A
+ * build of some people reads and judges only theirs.
  */
 async function engagementFor(db: Kysely<Database>, days: readonly string[], facts: BuildFacts, tile: BoardTileKey): Promise<(asOf: string) => EngagementOnDay> {
   const needs = (key: BoardTileKey) => key === tile || facts.builds(key);
@@ -162,19 +164,25 @@ async function engagementFor(db: Kysely<Database>, days: readonly string[], fact
   // Only the intensive cohort reads the reasons, and only of the people its review could list.
   const reasons = needs('intensive-care');
   const onDays = await facts.once(`engagement|${wanted.join()}|${from.join()}|${reasons}`, ['disengaged', 'contact-re-established', 'intensive-care'], async () => {
-    const reviewed = new Set(reasons ? await psychosisCandidates(db, sql``) : []);
-    return engagementOnDays(db, wanted, { contactAfter: { days: boardRules.reEstablishedWithinDays, from }, reasonsOf: (personId) => reviewed.has(personId) });
+    const reviewed = new Set(reasons ? await psychosisCandidates(db, facts.people ? peopleByKeySql(facts.people) : sql``) : []);
+    return engagementOnDays(db, wanted, { contactAfter: { days: boardRules.reEstablishedWithinDays, from }, people: facts.people, reasonsOf: (personId) => reviewed.has(personId) });
   });
   return (asOf) => onDays[wanted.indexOf(asOf)]!;
 }
 
-/** People held on each day or on the disengaged list, and whether on it: the worklist's answer for each day, from one read of the facts. */
+/**
+ * People held on each day or on the disengaged list, and whether on it: the worklist's answer for
+ * each day, from one read of the facts. In a build of some people, the list is only theirs and so
+ * are the people held kept (whether or not the episodes were read for them alone).
+ */
 async function disengagedOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
   const [engagement, { teamsOn }] = await Promise.all([engagementFor(db, days, facts, 'disengaged'), episodesOnDays(db, days, facts)]);
+  const some = facts.people ? new Set(facts.people) : undefined;
   return days.map((asOf, i) => {
     const teams = teamsOn[i]!;
     const listed = new Map(engagement(asOf).listed.map((l) => [l.personId, l.teamIds]));
-    const people = new Set([...teams.keys(), ...listed.keys()]);
+    const held = some ? [...teams.keys()].filter((personId) => some.has(personId)) : teams.keys();
+    const people = new Set([...held, ...listed.keys()]);
     return { units: [...people].sort().map((personId) => ({ personId, counted: listed.has(personId), teamIds: teams.get(personId) ?? listed.get(personId) ?? [] })) };
   });
 }
@@ -192,11 +200,13 @@ async function contactReEstablishedOnDays(db: Kysely<Database>, days: readonly s
 /**
  * The intensive and assertive cohort on each day, and who of it is in intensive care: the worklist's
  * and the rule's answers for each day. Disengagement matters only for the people the worklist could
- * list, so built without the other engagement tiles, only they are judged for it.
+ * list, so built without the other engagement tiles, only they are judged for it. A build of some
+ * people reads only their candidates.
  */
 async function intensiveCareOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
   const shared = facts.builds('disengaged') || facts.builds('contact-re-established');
-  const cohort = await intensiveCohortOnDays(db, days, async (reviewed) => (shared ? days.map(await engagementFor(db, days, facts, 'intensive-care')) : engagementOnDays(db, days, { people: reviewed })));
+  const engagementOf = async (reviewed: readonly string[]) => (shared ? days.map(await engagementFor(db, days, facts, 'intensive-care')) : engagementOnDays(db, days, { people: reviewed }));
+  const cohort = await intensiveCohortOnDays(db, days, engagementOf, { people: facts.people });
   return cohort.map(({ listed, inCare }) => ({
     units: [...listed.map(({ personId, teamIds }) => ({ personId, counted: false, teamIds })), ...inCare.map(({ personId, teamIds }) => ({ personId, counted: true, teamIds }))]
       .sort((a, b) => (a.personId < b.personId ? -1 : 1)),
@@ -451,7 +461,11 @@ const oneDayFromWorklist = new Set<BoardTileKey>(['intensive-care', 'disengaged'
  * Tiles whose builders read only the people of a build of some people (BuildFacts.people). Any
  * other is built for everyone and kept to those people: the same answer, at the cost of everyone's.
  */
-export const buildsForSomePeople: ReadonlySet<BoardTileKey> = new Set<BoardTileKey>([]);
+export const buildsForSomePeople: ReadonlySet<BoardTileKey> = new Set<BoardTileKey>([
+  'disengaged',
+  'contact-re-established',
+  'intensive-care',
+]);
 
 /** A tile built as of each of some days, in order: at once where the builder can, else a day at a time. */
 export async function buildTileOnDays(db: Kysely<Database>, key: BoardTileKey, days: readonly string[], settings: TileSettings = {}, facts = new BuildFacts()): Promise<TileBuild[]> {

@@ -1,5 +1,6 @@
 import { inIntensiveCare, intensiveReviewRules, londonDay, system, teamsOpenTo } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
+import { peopleByKeySql } from '../records/people-by-key.ts';
 import type { Database } from '../schema.ts';
 import { loadIntensiveReviewFacts, organisationsOfType } from './intensive-review-facts.ts';
 
@@ -26,13 +27,17 @@ export async function peopleInIntensiveCare(db: Kysely<Database>, asOf: string):
   return people.sort((a, b) => (a.personId < b.personId ? -1 : 1));
 }
 
-/** The people who can be in intensive or assertive care: an episode ever coded intensive or assertive, or managed by an assertive outreach team. */
-export async function intensiveCareCandidates(db: Kysely<Database>, aot: ReadonlySet<string>): Promise<string[]> {
+/**
+ * The people who can be in intensive or assertive care: an episode ever coded intensive or assertive, or managed by an assertive outreach team.
+ * With `people`, only those of them (read by key).
+ */
+export async function intensiveCareCandidates(db: Kysely<Database>, aot: ReadonlySet<string>, people?: readonly string[]): Promise<string[]> {
   const { intensities, teamTypes } = intensiveReviewRules.alreadyIntensive;
   const teamsOfType = new Set(teamTypes.includes('aot') ? [...aot] : []);
   const coded = intensities.map((code) => sql`resource @> ${JSON.stringify({ type: [{ coding: [{ system: system.careIntensity, code }] }] })}::jsonb`);
   return (await sql<{ person_id: string }>`
     SELECT DISTINCT person_id FROM record WHERE resource_type = 'EpisodeOfCare'
       AND (${sql.join(coded, sql` OR `)} OR resource->'managingOrganization'->>'reference' = ANY(${[...teamsOfType].map((t) => `Organization/${t}`)}::text[]))
+      ${people ? peopleByKeySql(people) : sql``}
     ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
 }

@@ -1,6 +1,7 @@
 import { evaluateIntensiveReview, inIntensiveCare, londonDay, teamsOpenTo, type WorklistReason } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import type { EngagementOnDay } from '../engagement/engagement-on-days.ts';
+import { peopleByKeySql } from '../records/people-by-key.ts';
 import { readAhead } from '../records/read-ahead.ts';
 import type { Database } from '../schema.ts';
 import { intensiveCareCandidates } from './in-intensive-care.ts';
@@ -23,11 +24,17 @@ export interface IntensiveCohortOnDay {
  * (peopleInIntensiveCare), from one read of both sets of candidates' facts for all the days. Their
  * facts are read as the record now stands, as the worklist reads them; each day is judged by the
  * domain's own rules, with the disengaged worklist's reasons for that day (`engagementOf` gives the
- * list on each day, of at least the people the worklist could list).
+ * list on each day, of at least the people the worklist could list). With `people` (sorted, no
+ * repeats), only they are candidates, read by key: each person's answer is their own.
  */
-export async function intensiveCohortOnDays(db: Kysely<Database>, days: readonly string[], engagementOf: (reviewed: readonly string[]) => Promise<readonly EngagementOnDay[]>): Promise<IntensiveCohortOnDay[]> {
+export async function intensiveCohortOnDays(
+  db: Kysely<Database>,
+  days: readonly string[],
+  engagementOf: (reviewed: readonly string[]) => Promise<readonly EngagementOnDay[]>,
+  options: { people?: readonly string[] } = {},
+): Promise<IntensiveCohortOnDay[]> {
   const [aot, police] = await Promise.all([organisationsOfType(db, 'aot'), organisationsOfType(db, 'police')]);
-  const [psychosis, intensive] = await Promise.all([psychosisCandidates(db, sql``), intensiveCareCandidates(db, aot)]);
+  const [psychosis, intensive] = await Promise.all([psychosisCandidates(db, options.people ? peopleByKeySql(options.people) : sql``), intensiveCareCandidates(db, aot, options.people)]);
   const reviewed = new Set(psychosis);
   const inCareCandidates = new Set(intensive);
   const everyone = [...new Set([...psychosis, ...intensive])].sort();
