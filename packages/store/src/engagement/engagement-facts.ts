@@ -1,5 +1,6 @@
 import { engagementRules, extension, intramuscularRoute, system, type EngagementFacts } from '@continuity/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { peopleByKeySql } from '../records/people-by-key.ts';
 import type { Database } from '../schema.ts';
 
 export type Row = Record<string, any>;
@@ -52,7 +53,8 @@ export function cohortOf(options: Omit<FactsScope, 'before'>): RawBuilder<unknow
   // person_id leads every primary key, so a slice is an index range on each table.
   const from = options.from === undefined ? sql`` : sql`AND person_id >= ${options.from}`;
   const to = options.to === undefined ? sql`` : sql`AND person_id < ${options.to}`;
-  const only = options.personIds === undefined ? sql`` : sql`AND person_id = ANY(${[...options.personIds]}::text[])`;
+  // By key, bounded by the least and greatest of them, so a run of people is read by its range of the primary key.
+  const only = options.personIds === undefined ? sql`` : peopleByKeySql(options.personIds);
   return sql`${byTeam} ${from} ${to} ${only}`;
 }
 
