@@ -28,8 +28,8 @@ export async function peopleInIntensiveCare(db: Kysely<Database>, asOf: string):
 }
 
 /**
- * The people who can be in intensive or assertive care: an episode ever coded intensive or assertive, or managed by an assertive outreach team.
- * With `people`, only those of them (read by key).
+ * The people who can be in intensive or assertive care: an episode ever coded intensive or
+ * assertive, or managed by an assertive outreach team. With `people`, only those of them, read by key.
  */
 export async function intensiveCareCandidates(db: Kysely<Database>, aot: ReadonlySet<string>, people?: readonly string[]): Promise<string[]> {
   const { intensities, teamTypes } = intensiveReviewRules.alreadyIntensive;
