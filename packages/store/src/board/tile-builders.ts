@@ -383,7 +383,7 @@ async function outcomeChangeOnDays(db: Kysely<Database>, days: readonly string[]
 function checksAndMonitoringOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
   return facts.once(`monitoring|${days.join()}`, ['physical-health-check', 'monitoring'], async () => {
     const checks: TileBuild[] = days.map(() => ({ units: [] }));
-    const listed = await monitoringListedOnDays(db, { days, eachStanding: (i, personId, standing) => checks[i]!.units.push({ personId, counted: standing.completion === 'complete', teamIds: standing.teamIds }) });
+    const listed = await monitoringListedOnDays(db, { days, people: facts.people, eachStanding: (i, personId, standing) => checks[i]!.units.push({ personId, counted: standing.completion === 'complete', teamIds: standing.teamIds }) });
     return { checks, listed };
   });
 }
@@ -391,7 +391,7 @@ function checksAndMonitoringOnDays(db: Kysely<Database>, days: readonly string[]
 async function physicalHealthCheckOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
   if (facts.builds('monitoring')) return (await checksAndMonitoringOnDays(db, days, facts)).checks;
   const builds: TileBuild[] = days.map(() => ({ units: [] }));
-  await eachCheckStandingOnDays(db, { days }, (i, personId, standing, teams) => builds[i]!.units.push({ personId, counted: standing.completion === 'complete', teamIds: teams }));
+  await eachCheckStandingOnDays(db, { days, people: facts.people }, (i, personId, standing, teams) => builds[i]!.units.push({ personId, counted: standing.completion === 'complete', teamIds: teams }));
   return builds;
 }
 
@@ -451,7 +451,10 @@ const oneDayFromWorklist = new Set<BoardTileKey>(['intensive-care', 'disengaged'
  * Tiles whose builders read only the people of a build of some people (BuildFacts.people). Any
  * other is built for everyone and kept to those people: the same answer, at the cost of everyone's.
  */
-export const buildsForSomePeople: ReadonlySet<BoardTileKey> = new Set<BoardTileKey>([]);
+export const buildsForSomePeople: ReadonlySet<BoardTileKey> = new Set<BoardTileKey>([
+  'physical-health-check',
+  'monitoring',
+]);
 
 /** A tile built as of each of some days, in order: at once where the builder can, else a day at a time. */
 export async function buildTileOnDays(db: Kysely<Database>, key: BoardTileKey, days: readonly string[], settings: TileSettings = {}, facts = new BuildFacts()): Promise<TileBuild[]> {
