@@ -52,6 +52,10 @@ describe.each(storeKinds)('the monitoring-overdue worklist on $name', (kind) => 
     expect(south.list.items.map((i) => i.patient.id)).toEqual(['vera', 'carl']);
     const some = await monitoringOverdueWorklist(store.db, { asOf: AS_OF, people: ['carl', 'walt'] });
     expect(some.list.items.map((i) => i.patient.id)).toEqual(['carl']);
+    // A caseload's people come in any order: each is read by key, none is left out.
+    const caseload = await monitoringOverdueWorklist(store.db, { asOf: AS_OF, people: ['walt', 'ola', 'vera', 'carl'] });
+    expect(caseload.list.items).toEqual(expectedItems.filter((i) => ['ola', 'vera', 'carl'].includes(i.patient.id)));
+    expect(caseload.list.items).toHaveLength(3);
     expect((await monitoringOverdueWorklist(store.db, { asOf: AS_OF, team: 'no-such-team' })).list.items).toEqual([]);
   });
 

@@ -393,7 +393,7 @@ async function outcomeChangeOnDays(db: Kysely<Database>, days: readonly string[]
 function checksAndMonitoringOnDays(db: Kysely<Database>, days: readonly string[], facts: BuildFacts) {
   return facts.once(`monitoring|${days.join()}`, ['physical-health-check', 'monitoring'], async () => {
     const checks: TileBuild[] = days.map(() => ({ units: [] }));
-    const listed = await monitoringListedOnDays(db, { days, eachStanding: (i, personId, standing) => checks[i]!.units.push({ personId, counted: standing.completion === 'complete', teamIds: standing.teamIds }) });
+    const listed = await monitoringListedOnDays(db, { days, people: facts.people, eachStanding: (i, personId, standing) => checks[i]!.units.push({ personId, counted: standing.completion === 'complete', teamIds: standing.teamIds }) });
     return { checks, listed };
   });
 }
@@ -401,7 +401,7 @@ function checksAndMonitoringOnDays(db: Kysely<Database>, days: readonly string[]
 async function physicalHealthCheckOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
   if (facts.builds('monitoring')) return (await checksAndMonitoringOnDays(db, days, facts)).checks;
   const builds: TileBuild[] = days.map(() => ({ units: [] }));
-  await eachCheckStandingOnDays(db, { days }, (i, personId, standing, teams) => builds[i]!.units.push({ personId, counted: standing.completion === 'complete', teamIds: teams }));
+  await eachCheckStandingOnDays(db, { days, people: facts.people }, (i, personId, standing, teams) => builds[i]!.units.push({ personId, counted: standing.completion === 'complete', teamIds: teams }));
   return builds;
 }
 
@@ -465,6 +465,8 @@ export const buildsForSomePeople: ReadonlySet<BoardTileKey> = new Set<BoardTileK
   'disengaged',
   'contact-re-established',
   'intensive-care',
+  'physical-health-check',
+  'monitoring',
 ]);
 
 /** A tile built as of each of some days, in order: at once where the builder can, else a day at a time. */

@@ -19,10 +19,11 @@ import { sql, type Kysely } from 'kysely';
 import type { ListedPerson } from '../engagement/disengaged-worklist.ts';
 import type { Database } from '../schema.ts';
 import { personLabels } from '../caseload/listed-people.ts';
-import { heldByTeamsSql, onlyPeopleSql, scopeDay, scopeTeams, type WorklistScope } from '../worklists/worklist-scope.ts';
+import { heldByTeamsSql, scopeDay, scopeTeams, type WorklistScope } from '../worklists/worklist-scope.ts';
 import { loadPhysicalHealthFactsOnDays, smiCandidates } from '../physical-health/physical-health-facts.ts';
 import { loadMonitoringFactsOnDays } from './monitoring-facts.ts';
 import { loadPersonEpisodes } from '../records/person-episodes.ts';
+import { peopleByKeySql } from '../records/people-by-key.ts';
 
 export type MonitoringOverdueOptions = WorklistScope;
 
@@ -172,15 +173,16 @@ async function eachCandidateOnDays(db: Kysely<Database>, options: OnDaysOptions,
 
   // Only the teams asked about are read (everyone they have held); the rules then check who they held on the day.
   const byTeam = heldByTeamsSql(scopeTeams(options));
-  const only = onlyPeopleSql(options.people);
+  // Only the people asked about (a caseload, a board build of some people) are read, by key in each part.
+  const only = options.people ? peopleByKeySql(options.people) : sql``;
 
   // Who to read, found once: asking again for each slice would scan every diagnosis again each time.
   const candidates = (await sql<{ person_id: string }>`
     SELECT DISTINCT person_id FROM (
-      SELECT person_id FROM record WHERE resource_type = 'MedicationRequest' AND status = ANY(${[...currentPrescriptionStatuses]}::text[])
-      UNION ${smiCandidates()}
+      SELECT person_id FROM record WHERE resource_type = 'MedicationRequest' AND status = ANY(${[...currentPrescriptionStatuses]}::text[]) ${only}
+      UNION ${smiCandidates(options.people)}
     ) AS candidates
-    WHERE true ${byTeam} ${only}
+    WHERE true ${byTeam}
     ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
   for (let from = 0; from < candidates.length; from += size) {
     const slice = candidates.slice(from, from + size);

@@ -37,13 +37,14 @@ const checkCodes = [
 /**
  * People who may be on the SMI register: a Condition coded with a psychosis or bipolar SNOMED CT
  * concept or ICD-10 prefix (the rules then check refuted diagnoses and the day). Fed to a WHERE as
- * `person_id IN (...)`-style candidates, so a list reads only these people, not everyone.
+ * `person_id IN (...)`-style candidates, so a list reads only these people, not everyone. Given
+ * `people`, only their diagnoses are read, by key (a board build of some people), not everyone's.
  */
-export function smiCandidates(): RawBuilder<unknown> {
+export function smiCandidates(people?: readonly string[]): RawBuilder<unknown> {
   const groups = physicalHealthRules.eligibleGroups;
   const snomed = diagnosisCodes.filter((d) => groups.includes(d.group)).map((d) => d.snomed);
   const prefixes = groups.flatMap((g) => diagnosisIcd10Prefixes[g]).map((p) => `${p}%`);
-  return sql`SELECT person_id FROM record WHERE resource_type = 'Condition' AND EXISTS (
+  return sql`SELECT person_id FROM record WHERE resource_type = 'Condition' ${people ? peopleByKeySql(people) : sql``} AND EXISTS (
       SELECT 1 FROM jsonb_array_elements(coalesce(resource->'code'->'coding', '[]'::jsonb)) AS c(coding)
       WHERE (c.coding->>'system' = ${SNOMED} AND c.coding->>'code' = ANY(${snomed}::text[]))
          OR (c.coding->>'system' = ${ICD10} AND upper(c.coding->>'code') LIKE ANY(${prefixes}::text[])))`;

@@ -53,6 +53,13 @@ export interface PhysicalHealthReport {
 
 const SLICE_SIZE = 12_000;
 
+/** Options for some days at once. */
+type OnDaysOptions = Omit<PhysicalHealthReportOptions, 'asOf'> & {
+  days: readonly string[];
+  /** Only these people (a board build of some people): only their records are read. */
+  people?: readonly string[];
+};
+
 /**
  * Completion of the SMI annual physical health check per team as of a day (SPEC C10; the board
  * report reads it): people on the register held by each team, how many had the full check within
@@ -92,7 +99,7 @@ export async function eachEligibleCheck(db: Kysely<Database>, options: PhysicalH
 /** The same on each of some days, each person's facts read once for all of them; `each` is told which day. */
 export async function eachEligibleCheckOnDays(
   db: Kysely<Database>,
-  options: Omit<PhysicalHealthReportOptions, 'asOf'> & { days: readonly string[] },
+  options: OnDaysOptions,
   each: (dayIndex: number, check: PhysicalHealthCheck, teams: string[]) => void,
 ): Promise<void> {
   await eachOnRegisterOnDays(db, options, (factsOnDays) => {
@@ -110,7 +117,7 @@ export async function eachEligibleCheckOnDays(
  */
 export async function eachCheckStandingOnDays(
   db: Kysely<Database>,
-  options: Omit<PhysicalHealthReportOptions, 'asOf'> & { days: readonly string[] },
+  options: OnDaysOptions,
   each: (dayIndex: number, personId: string, standing: CheckStanding, teams: string[]) => void,
 ): Promise<void> {
   await eachOnRegisterOnDays(db, options, (factsOnDays) => {
@@ -127,8 +134,8 @@ function teamsCounted(teamIds: string[], team: string | undefined): string[] | u
   return teamIds.includes(team) ? [team] : undefined;
 }
 
-/** Each person who may be on the SMI register (held by the team asked about, if any), a slice at a time, with their facts as they stood on each day. */
-async function eachOnRegisterOnDays(db: Kysely<Database>, options: Omit<PhysicalHealthReportOptions, 'asOf'> & { days: readonly string[] }, each: (factsOnDays: PhysicalHealthFacts[]) => void): Promise<void> {
+/** Each person who may be on the SMI register (held by the team asked about, if any; of the people asked about, if any), a slice at a time, with their facts as they stood on each day. */
+async function eachOnRegisterOnDays(db: Kysely<Database>, options: OnDaysOptions, each: (factsOnDays: PhysicalHealthFacts[]) => void): Promise<void> {
   // Each day holds its own facts for a slice: the slice shrinks so that memory stays that of one day's.
   const size = Math.max(1, Math.floor((options.sliceSize ?? SLICE_SIZE) / options.days.length));
   const befores = options.days.map((asOf) => endOfLondonDay(londonDay(asOf)!));
@@ -139,7 +146,7 @@ async function eachOnRegisterOnDays(db: Kysely<Database>, options: Omit<Physical
     : sql``;
   // Who to read, found once: asking again for each slice would scan every diagnosis again each time.
   const candidates = (await sql<{ person_id: string }>`
-    SELECT DISTINCT person_id FROM (${smiCandidates()}) AS candidates
+    SELECT DISTINCT person_id FROM (${smiCandidates(options.people)}) AS candidates
     WHERE true ${byTeam}
     ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
   for (let from = 0; from < candidates.length; from += size) {
