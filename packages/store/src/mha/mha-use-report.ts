@@ -66,7 +66,7 @@ export async function peopleSubjectToTheActOnDays(db: Kysely<Database>, days: re
   // of a day is not dead before it, as the report's `deceased_at >= end of day`.
   const people = (await sql<{ person_id: string; deceased_ms: number | null }>`
       SELECT person_id, floor(extract(epoch FROM deceased_at) * 1000)::float8 AS deceased_ms FROM person
-      WHERE TRUE ${scope.people ? peopleByKeySql(scope.people) : sql``} ORDER BY person_id`.execute(db)).rows;
+      ${scope.people ? sql`WHERE TRUE ${peopleByKeySql(scope.people)}` : sql``} ORDER BY person_id`.execute(db)).rows;
   const onDays: Array<Array<{ personId: string; subject: boolean }>> = [];
   for (const [i, asOf] of days.entries()) {
     const subject = new Set((await sql<{ person_id: string }>`WITH ${subjectToTheAct(asOf, scope.people)} SELECT person_id FROM subject WHERE detained OR on_cto`.execute(db)).rows.map((r) => r.person_id));
