@@ -137,12 +137,12 @@ export const tileBuilders: Record<BoardTileKey, Builder> = {
  */
 const episodesOnDays = (db: Kysely<Database>, days: readonly string[], facts: BuildFacts) =>
   facts.once(`episodes|${days.join()}`, ['caseload', 'disengaged', 'outcome-measures', 'outcome-change'], async () => {
-    const episodesOn = await loadCaseloadEpisodesOnDays(db, days);
+    const episodesOn = await loadCaseloadEpisodesOnDays(db, days, { people: facts.people });
     return { episodesOn, teamsOn: episodesOn.map(teamsByPerson) };
   });
 
 /** Everyone alive on record on each of the days and whether subject to the Act, read once per build for the caseload and MHA tiles. */
-const subjectOnDays = (db: Kysely<Database>, days: readonly string[], facts: BuildFacts) => facts.once(`act|${days.join()}`, ['caseload', 'mha-use'], () => peopleSubjectToTheActOnDays(db, days));
+const subjectOnDays = (db: Kysely<Database>, days: readonly string[], facts: BuildFacts) => facts.once(`act|${days.join()}`, ['caseload', 'mha-use'], () => peopleSubjectToTheActOnDays(db, days, { people: facts.people }));
 
 /** Subject to the Mental Health Act on each day, of everyone alive on record. */
 async function mhaUseOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
@@ -217,7 +217,7 @@ async function intensiveCareOnDays(db: Kysely<Database>, days: readonly string[]
  * Referrals seen in the quarter to each day, and whether within the standard: the referral facts are
  * read once for all the days, and only each day's units are kept of the waits.
  */
-async function waitingOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+async function waitingOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings = {}, facts = new BuildFacts()): Promise<TileBuild[]> {
   const builds: TileBuild[] = days.map(() => ({ units: [] }));
   const quarters = days.map((asOf) => ({ from: londonDay(quarterBefore(asOf))!, to: londonDay(asOf)! }));
   // Every unit of a team shares one list of it, rather than a list per referral per day.
@@ -227,7 +227,7 @@ async function waitingOnDays(db: Kysely<Database>, days: readonly string[]): Pro
     if (w.clockStop !== null && w.clockStop.day >= quarters[i]!.from && w.clockStop.day <= quarters[i]!.to) {
       builds[i]!.units.push({ personId: w.personId, counted: w.waitedDays <= waitingRules.standardDays, teamIds: teamsOf(w.teamId) });
     }
-  });
+  }, { people: facts.people });
   return builds;
 }
 
@@ -323,12 +323,12 @@ async function outcomesOnDays(db: Kysely<Database>, days: readonly string[], fac
  * read once for all the days. A concern due after the day (or after now, for today) is not yet
  * counted: it has no settled answer. The median response time is of those answered by then.
  */
-async function carerConcernsOnDays(db: Kysely<Database>, days: readonly string[], settings: TileSettings = {}): Promise<TileBuild[]> {
+async function carerConcernsOnDays(db: Kysely<Database>, days: readonly string[], settings: TileSettings = {}, facts = new BuildFacts()): Promise<TileBuild[]> {
   const hours = settings.carerResponseHours ?? carerConcernRules.unanswered.responseWithinHours;
   const windowOf = (asOf: string) => ({ from: londonDay(firstDayOfMonthsTo(asOf, boardRules.carerConcernMonths))!, to: londonDay(asOf)! });
   const sorted = [...days].sort();
   const earliest = endOfLondonDay(windowOf(sorted[0]!).from - 1).getTime() - hours * 3_600_000;
-  const concerns = await carerConcernResponses(db, { from: new Date(earliest - 1), to: endOfLondonDay(londonDay(sorted.at(-1)!)!) });
+  const concerns = await carerConcernResponses(db, { from: new Date(earliest - 1), to: endOfLondonDay(londonDay(sorted.at(-1)!)!), people: facts.people });
   const episodes = await loadPersonEpisodes(db, [...new Set(concerns.map((c) => c.personId))]);
   return days.map((asOf) => {
     const { from, to } = windowOf(asOf);
@@ -424,9 +424,9 @@ function byUnit(a: TileUnit, b: TileUnit): number {
  * discharge's judgement does not depend on the day (its episode and the person's diagnoses), and
  * each day takes those that ended in its own months.
  */
-async function dischargeBreachesOnDays(db: Kysely<Database>, days: readonly string[]): Promise<TileBuild[]> {
+async function dischargeBreachesOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings = {}, facts = new BuildFacts()): Promise<TileBuild[]> {
   const windows = days.map((asOf) => ({ from: londonDay(firstDayOfMonthsTo(asOf, 12))!, to: londonDay(asOf)! }));
-  const discharges = await judgedDischarges(db, { from: isoDay(Math.min(...windows.map((w) => w.from))), to: isoDay(Math.max(...windows.map((w) => w.to))) });
+  const discharges = await judgedDischarges(db, { from: isoDay(Math.min(...windows.map((w) => w.from))), to: isoDay(Math.max(...windows.map((w) => w.to))), people: facts.people });
   return windows.map(({ from, to }) => ({
     units: discharges
       .filter((d) => d.day >= from && d.day <= to)
@@ -462,6 +462,13 @@ const oneDayFromWorklist = new Set<BoardTileKey>(['intensive-care', 'disengaged'
  * other is built for everyone and kept to those people: the same answer, at the cost of everyone's.
  */
 export const buildsForSomePeople: ReadonlySet<BoardTileKey> = new Set<BoardTileKey>([
+  'waiting-times',
+  'caseload',
+  'mha-use',
+  'outcome-measures',
+  'outcome-change',
+  'discharge-breaches',
+  'carer-concerns',
   'disengaged',
   'contact-re-established',
   'intensive-care',

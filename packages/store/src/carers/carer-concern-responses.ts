@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { peopleByKeySql } from '../records/people-by-key.ts';
 import type { Database } from '../schema.ts';
 import { communicationOf } from './carer-concern-sql.ts';
 
@@ -19,8 +20,9 @@ type Row = { person_id: string; id: string; received: Date | string; first_respo
  * Every concern from a carer received in a period (after `from`, up to `to`), with its first
  * response, in one set-based query (the partial index of migration 015 finds the concerns). Entered
  * in error concerns and responses are left out, as the carer-concerns worklist leaves them out.
+ * Given `people` (sorted ids), only their concerns are read: a board build of some people.
  */
-export async function carerConcernResponses(db: Kysely<Database>, period: { from: Date; to: Date }): Promise<ConcernResponse[]> {
+export async function carerConcernResponses(db: Kysely<Database>, period: { from: Date; to: Date; people?: readonly string[] }): Promise<ConcernResponse[]> {
   const rows = (await sql<Row>`
     SELECT c.person_id, c.id, c.occurred_at AS received, c.resource->'recipient' AS recipient,
       (SELECT min(r.occurred_at) FROM record r WHERE r.person_id = c.person_id AND r.resource_type = 'Communication'
@@ -29,6 +31,7 @@ export async function carerConcernResponses(db: Kysely<Database>, period: { from
     FROM record c
     WHERE c.resource_type = 'Communication' AND ${communicationOf('carer-concern', 'c')} AND c.status IS DISTINCT FROM 'entered-in-error'
       AND c.occurred_at > ${period.from.toISOString()}::timestamptz AND c.occurred_at < ${period.to.toISOString()}::timestamptz
+      ${period.people ? peopleByKeySql(period.people, 'c.person_id') : sql``}
     ORDER BY c.person_id, c.id`.execute(db)).rows;
   return rows.map((r) => ({
     personId: r.person_id,

@@ -1,5 +1,6 @@
 import { heldEpisodes, londonDay, system, type CoverArrangement } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
+import { peopleByKeySql } from '../records/people-by-key.ts';
 import type { Database } from '../schema.ts';
 
 /** One person held by one team on the day, with their key worker (if any). */
@@ -19,6 +20,8 @@ export interface EpisodeScope {
   teams?: readonly string[];
   /** Episodes whose key worker is one of these (Practitioner ids). */
   keyWorkers?: readonly string[];
+  /** Episodes of these people alone (sorted person ids): a board build of some people. */
+  people?: readonly string[];
 }
 
 /**
@@ -34,11 +37,12 @@ export async function loadCaseloadEpisodes(db: Kysely<Database>, scope: EpisodeS
 export async function loadCaseloadEpisodesOnDays(db: Kysely<Database>, days: readonly string[], scope: Omit<EpisodeScope, 'asOf'> = {}): Promise<CaseloadEpisode[][]> {
   const teams = scope.teams ? sql`AND resource->'managingOrganization'->>'reference' = ANY(${scope.teams.map((t) => `Organization/${t}`)}::text[])` : sql``;
   const keyWorkers = scope.keyWorkers ? sql`AND resource->'careManager'->>'reference' = ANY(${scope.keyWorkers.map((p) => `Practitioner/${p}`)}::text[])` : sql``;
+  const people = scope.people ? peopleByKeySql(scope.people) : sql``;
   const result = await sql<Record<string, string | null>>`
     SELECT person_id, id, status, resource->'period'->>'start' AS start, resource->'period'->>'end' AS "end",
            jsonb_path_query_first(resource, ${`$.type[*].coding[*] ? (@.system == "${system.careIntensity}").code`}::jsonpath) #>> '{}' AS intensity,
            resource->'managingOrganization'->>'reference' AS team, resource->'careManager'->>'reference' AS key_worker
-    FROM record WHERE resource_type = 'EpisodeOfCare' AND status IN ('active', 'onhold', 'finished') ${teams} ${keyWorkers}
+    FROM record WHERE resource_type = 'EpisodeOfCare' AND status IN ('active', 'onhold', 'finished') ${teams} ${keyWorkers} ${people}
     ORDER BY person_id, id`.execute(db);
   // Each row is read once, and a day's list holds the same object as every other day it is held on:
   // a trend's 12 days held about a million copies at 100k people.

@@ -1,5 +1,6 @@
 import { auditDischarge, endedInAcceptedTransfer, extension, isoDay, londonDay, londonToday, system, type WorklistItem } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
+import { peopleByKeySql } from '../records/people-by-key.ts';
 import type { Database } from '../schema.ts';
 import { loadDiagnoses } from './diagnoses.ts';
 
@@ -44,9 +45,10 @@ export interface JudgedDischarge {
 /**
  * Every discharge in range judged by the audit's rules, those that meet them too: the audit lists
  * those that fall short; the board counts them against all discharges. An episode ended by an
- * accepted transfer of care is not a discharge and is left out.
+ * accepted transfer of care is not a discharge and is left out. Given `people` (sorted ids), only
+ * their discharges are read: a board build of some people.
  */
-export async function judgedDischarges(db: Kysely<Database>, options: DischargeAuditOptions = {}): Promise<JudgedDischarge[]> {
+export async function judgedDischarges(db: Kysely<Database>, options: DischargeAuditOptions & { people?: readonly string[] } = {}): Promise<JudgedDischarge[]> {
   const to = options.to ?? londonToday();
   const last = day(to, 'to');
   const first = options.from === undefined ? undefined : day(options.from, 'from');
@@ -66,7 +68,8 @@ export async function judgedDischarges(db: Kysely<Database>, options: DischargeA
         resource->'managingOrganization'->>'reference' AS team
       FROM record
       WHERE resource_type = 'EpisodeOfCare' AND status = 'finished' AND resource->'period'->>'end' IS NOT NULL
-        AND ${end} <= ${isoDay(last + 1)} ${first === undefined ? sql`` : sql`AND ${end} >= ${isoDay(first - 1)}`}`.execute(db)
+        AND ${end} <= ${isoDay(last + 1)} ${first === undefined ? sql`` : sql`AND ${end} >= ${isoDay(first - 1)}`}
+        ${options.people ? peopleByKeySql(options.people) : sql``}`.execute(db)
   ).rows.filter((r) => {
     const d = londonDay(r.end);
     return d !== undefined && d <= last && (first === undefined || d >= first);

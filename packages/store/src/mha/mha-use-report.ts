@@ -1,5 +1,6 @@
 import { ctoLegalStatus, detentionLegalStatuses, endOfLondonDay, isoDay, londonDay, londonToday, mhaUseReport, system, type MhaUseReport } from '@continuity/domain';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { peopleByKeySql } from '../records/people-by-key.ts';
 import type { Database } from '../schema.ts';
 import { legalStatusCategory } from './legal-status-facts.ts';
 
@@ -29,14 +30,15 @@ export async function mhaUse(db: Kysely<Database>, options: { asOf?: string } = 
 
 /**
  * The CTEs `in_force` and `subject` (person_id, detained, on_cto): who was subject on the day to a
- * detention and to a CTO. The mha-use report and the board's tile count from the same SQL.
+ * detention and to a CTO. The mha-use report and the board's tile count from the same SQL; a board
+ * build of some people (sorted ids) reads only their legal statuses.
  */
-export function subjectToTheAct(asOf: string): RawBuilder<unknown> {
+export function subjectToTheAct(asOf: string, people?: readonly string[]): RawBuilder<unknown> {
   return sql`
       in_force AS (
         SELECT person_id, jsonb_path_query_first(resource, ${`$.code.coding[*] ? (@.system == "${system.mhaLegalStatus}").code`}::jsonpath) #>> '{}' AS code
         FROM record
-        WHERE resource_type = 'Flag' AND resource @> ${legalStatusCategory}::jsonb AND status <> 'entered-in-error'
+        WHERE resource_type = 'Flag' AND resource @> ${legalStatusCategory}::jsonb AND status <> 'entered-in-error' ${people ? peopleByKeySql(people) : sql``}
           AND left(resource->'period'->>'start', 10) <= ${asOf}
           AND (left(resource->'period'->>'end', 10) > ${asOf} OR (resource->'period'->>'end' IS NULL AND status = 'active'))
       ),
@@ -52,9 +54,9 @@ export function subjectToTheAct(asOf: string): RawBuilder<unknown> {
  * People alive at the end of each day (the report's denominator), each with whether they were
  * subject to the Act that day, in the person table's key order. The person table is read once for
  * all the days, and each day only who was subject: a row per person per day was most of what a
- * board trend read (a million rows at 100,000 people).
+ * board trend read (a million rows at 100,000 people). Given `people` (sorted ids), of them alone.
  */
-export async function peopleSubjectToTheActOnDays(db: Kysely<Database>, days: readonly string[]): Promise<Array<Array<{ personId: string; subject: boolean }>>> {
+export async function peopleSubjectToTheActOnDays(db: Kysely<Database>, days: readonly string[], scope: { people?: readonly string[] } = {}): Promise<Array<Array<{ personId: string; subject: boolean }>>> {
   const ends = days.map((asOf) => {
     const day = londonDay(asOf);
     if (day === undefined || isoDay(day) !== asOf) throw new Error(`as-of must be a date (YYYY-MM-DD), not "${asOf}"`);
@@ -63,10 +65,11 @@ export async function peopleSubjectToTheActOnDays(db: Kysely<Database>, days: re
   // When each died, to the millisecond (truncated, as a Date made from it would be): alive at the end
   // of a day is not dead before it, as the report's `deceased_at >= end of day`.
   const people = (await sql<{ person_id: string; deceased_ms: number | null }>`
-      SELECT person_id, floor(extract(epoch FROM deceased_at) * 1000)::float8 AS deceased_ms FROM person ORDER BY person_id`.execute(db)).rows;
+      SELECT person_id, floor(extract(epoch FROM deceased_at) * 1000)::float8 AS deceased_ms FROM person
+      ${scope.people ? sql`WHERE TRUE ${peopleByKeySql(scope.people)}` : sql``} ORDER BY person_id`.execute(db)).rows;
   const onDays: Array<Array<{ personId: string; subject: boolean }>> = [];
   for (const [i, asOf] of days.entries()) {
-    const subject = new Set((await sql<{ person_id: string }>`WITH ${subjectToTheAct(asOf)} SELECT person_id FROM subject WHERE detained OR on_cto`.execute(db)).rows.map((r) => r.person_id));
+    const subject = new Set((await sql<{ person_id: string }>`WITH ${subjectToTheAct(asOf, scope.people)} SELECT person_id FROM subject WHERE detained OR on_cto`.execute(db)).rows.map((r) => r.person_id));
     const end = ends[i]!;
     onDays.push(people.filter((p) => p.deceased_ms === null || p.deceased_ms >= end).map((p) => ({ personId: p.person_id, subject: subject.has(p.person_id) })));
   }

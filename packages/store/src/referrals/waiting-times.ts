@@ -1,6 +1,7 @@
 import { ethnicCategories, firstDayOfMonthsTo, londonDay, referralWaitsOnDays, waitingMeasures, type ReferralWait, type WaitingMeasures } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
+import { peopleByKeySql } from '../records/people-by-key.ts';
 import type { Database } from '../schema.ts';
 import { loadReferralFacts } from './referral-facts.ts';
 
@@ -9,6 +10,13 @@ const NOT_STATED = 'Not stated or not recorded';
 
 /** The measures without who waited: a report is aggregate, the longest waits are days only. */
 export type ReportedMeasures = Omit<WaitingMeasures, 'longestWaits'> & { longestWaitDays: number[] };
+
+/** Whose referrals are read: one team's, at most `sliceSize` referrals a slice, and when given only these people's (sorted ids; a board build of some people). */
+export interface WaitScope {
+  team?: string;
+  sliceSize?: number;
+  people?: readonly string[];
+}
 
 export interface WaitingTimesReport {
   from: string;
@@ -31,9 +39,11 @@ export function quarterBefore(to: string): string {
  * depend on the day, so they are read once for all the days, a slice of people at a time, and each
  * caller keeps only what it needs of each wait.
  */
-export async function eachWaitOnDays(db: Kysely<Database>, days: readonly number[], each: (dayIndex: number, wait: ReferralWait, group: string) => void, scope: { team?: string; sliceSize?: number } = {}): Promise<void> {
-  const { team, sliceSize = SLICE_SIZE } = scope;
+export async function eachWaitOnDays(db: Kysely<Database>, days: readonly number[], each: (dayIndex: number, wait: ReferralWait, group: string) => void, scope: WaitScope = {}): Promise<void> {
+  const { team, sliceSize = SLICE_SIZE, people } = scope;
   const byTeam = team ? sql`AND resource->'performer'->0->>'reference' = ${`Organization/${team}`}` : sql``;
+  // Some people's referrals are sliced as everyone's are, each slice read by their keys alone.
+  const byPeople = people ? peopleByKeySql(people) : sql``;
   for (let after = ''; ; ) {
     // The slice's referrals are taken in key order and limited before anything else, so each slice
     // reads only its own rows from the index, not every referral after it (sorted, then limited).
@@ -42,7 +52,7 @@ export async function eachWaitOnDays(db: Kysely<Database>, days: readonly number
     const slice = (await sql<{ person_id: string; known: boolean; ethnic_category: string | null; deceased: boolean }>`
       SELECT r.person_id, p.person_id IS NOT NULL AS known, p.ethnic_category, p.deceased_at IS NOT NULL AS deceased
       FROM (SELECT DISTINCT person_id FROM (
-        SELECT person_id FROM record WHERE resource_type = 'ServiceRequest' AND status IN ('active', 'completed') AND person_id > ${after} ${byTeam}
+        SELECT person_id FROM record WHERE resource_type = 'ServiceRequest' AND status IN ('active', 'completed') AND person_id > ${after} ${byTeam} ${byPeople}
         ORDER BY person_id LIMIT ${sliceSize}) referred) r
       LEFT JOIN person p ON p.person_id = r.person_id ORDER BY r.person_id`.execute(db)).rows;
     if (slice.length === 0) break;
@@ -59,7 +69,7 @@ export async function eachWaitOnDays(db: Kysely<Database>, days: readonly number
 }
 
 /** Every counted referral's wait as of one day, with the person's broad ethnic group. */
-export async function waitsAsOf(db: Kysely<Database>, to: number, scope: { team?: string; sliceSize?: number } = {}): Promise<Array<ReferralWait & { group: string }>> {
+export async function waitsAsOf(db: Kysely<Database>, to: number, scope: WaitScope = {}): Promise<Array<ReferralWait & { group: string }>> {
   const waits: Array<ReferralWait & { group: string }> = [];
   await eachWaitOnDays(db, [to], (_, w, group) => waits.push({ ...w, group }), scope);
   return waits;
