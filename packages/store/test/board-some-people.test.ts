@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { boardTiles, type BoardTileKey } from '@continuity/domain';
-import { BuildFacts, buildTileOnDays, keptTo, trendDays, type TileBuild } from '@continuity/store';
+import { BuildFacts, buildsForSomePeople, buildTileOnDays, keptTo, trendDays, type TileBuild } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { importedStore, syntheticPopulation } from './support/synthetic-store.ts';
 
@@ -14,6 +14,10 @@ const population = syntheticPopulation({ people: 300, seed: 11, asOf: AS_OF });
  * current after writes, so it must be exactly the build of everyone kept to those people: the same
  * units in the same order, the same held episodes, and the caseloads and response times made of them.
  */
+it('reads only the people of a build of some people for every tile: one left out would read everyone whenever the projection rebuilds a few', () => {
+  expect([...buildsForSomePeople].sort()).toEqual(boardTiles.map((t) => t.key).sort());
+});
+
 describe.each(storeKinds)('a board build of some people on $name', (kind) => {
   const imported = importedStore(kind, population);
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { BOARD_PROJECTION_TABLES } from '../board/board-person-changes.ts';
 import type { Database } from '../schema.ts';
 
 /** A table a backup holds: its name, primary key (for reading in order) and the tables it refers to. */
@@ -12,9 +13,9 @@ export interface BackupTable {
  * Sign-in sessions, and single sign-ons begun but not finished, are not kept: a restored system
  * must not accept tokens issued before, and everyone simply signs in again. Nor is the data version
  * (data_change, migration 024): it only says when kept report builds are stale, and the restore's own
- * writes move it. Everything else is kept, the audit log and the links to single sign-on identities included.
+ * writes move it. Nor is the board projection (migration 030): it is rebuilt from the records. Everything else is kept, the audit log and the links to single sign-on identities included.
  */
-export const NOT_BACKED_UP = new Set(['app_session', 'sso_attempt', 'data_change']);
+export const NOT_BACKED_UP = new Set(['app_session', 'sso_attempt', 'data_change', ...BOARD_PROJECTION_TABLES]);
 
 /**
  * The platform's tables from the catalogue (partitions are read through their parent), in an order

@@ -1,4 +1,4 @@
-import { boardTiles, characteristics, equityBreakdown, isoDay, londonDay, type BoardDashboard, type BoardFigure, type BoardTileFigures, type BoardTileKey, type EquityUnit } from '@continuity/domain';
+import { boardTiles, characteristics, equityBreakdown, type BoardDashboard, type BoardFigure, type BoardTileFigures, type BoardTileKey, type EquityUnit } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
@@ -6,13 +6,9 @@ import { scopeDay } from '../worklists/worklist-scope.ts';
 import { loadCharacteristics } from './person-characteristics.ts';
 import { figureOf, keptDashboard, type KeptFor, type KeptTiles } from './kept-tiles.ts';
 import type { TileBuild, TileSettings } from './tile-builders.ts';
+import { trendDays } from './trend-days.ts';
 
-/** The last day of each of the 11 months before the day's month, then the day: 12 points, oldest first. */
-export function trendDays(asOf: string): string[] {
-  const [y, m] = asOf.split('-').map(Number);
-  const ends = Array.from({ length: 11 }, (_, i) => isoDay(londonDay(new Date(Date.UTC(y!, m! - 1 - i, 1)).toISOString().slice(0, 10))! - 1)).reverse();
-  return [...ends, asOf];
-}
+export { trendDays };
 
 /**
  * The board dashboard as of a day (issue 8 parts 1 and 2): each tile's figure from its builder, its
@@ -27,7 +23,7 @@ export async function boardDashboard(
   const trended = options.trend !== false;
   const settings: TileSettings = { carerResponseHours: options.carerResponseHours };
   const make = (tiles: KeptTiles) => computeDashboard(db, asOf, trended, tiles, options.onTileBuilt ?? (() => {}));
-  return keptDashboard(db, asOf, settings, trended ? 'with trends' : 'without trends', make, { maxAgeMinutes: options.maxAgeMinutes });
+  return keptDashboard(db, asOf, settings, trended ? 'with trends' : 'without trends', make, { maxAgeMinutes: options.maxAgeMinutes, fromRecords: options.fromRecords });
 }
 
 /** Told as each tile of a dashboard being built is done (a build at trust scale takes minutes): for a progress bar. */

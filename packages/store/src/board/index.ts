@@ -3,3 +3,5 @@ export * from './board-dashboard.ts';
 export * from './board-people.ts';
 export * from './kept-tiles.ts';
 export * from './build-facts.ts';
+export * from './board-projection.ts';
+export { BOARD_PROJECTION_TABLES } from './board-person-changes.ts';

@@ -2,7 +2,9 @@ import { boardTiles, londonToday, type BoardDashboard, type BoardFigure, type Bo
 import type { Kysely } from 'kysely';
 import { dataVersion } from '../records/data-version.ts';
 import type { Database } from '../schema.ts';
+import { projectedBuilds, projectedDay, projectedFigures, refreshBoardProjection } from './board-projection.ts';
 import { BuildFacts } from './build-facts.ts';
+import { trendDays } from './trend-days.ts';
 import { buildTileOnDays, type TileBuild, type TileSettings } from './tile-builders.ts';
 
 /** As-of days kept at once per store: each keeps every tile's units (a unit per person at most, per tile). */
@@ -14,6 +16,14 @@ interface KeptDay {
   builds: Map<BoardTileKey, Promise<TileBuild>>;
   trends: Map<BoardTileKey, Promise<BoardFigure[]>>;
   dashboards: Map<string, Promise<BoardDashboard>>;
+  /** A kept month end: the projection made current for its trend, then its builds and figures read (board-projection.ts). */
+  projected?: Promise<Projected>;
+}
+
+interface Projected {
+  trendDays: readonly string[];
+  builds: Map<BoardTileKey, TileBuild>;
+  figures: Map<BoardTileKey, BoardFigure[]>;
 }
 
 interface Kept {
@@ -42,6 +52,11 @@ const keptByStore = new WeakMap<Kysely<Database>, StoreKept>();
  */
 export interface KeptFor {
   maxAgeMinutes?: number;
+  /**
+   * Build from the records alone even for a month end the projection keeps (board-projection.ts):
+   * for checking the projection against the records, and for anyone who wants to.
+   */
+  fromRecords?: boolean;
 }
 
 export const figureOf = (asOf: string, build: TileBuild): BoardFigure => {
@@ -63,7 +78,7 @@ interface FoundDay {
  * version and the next request computes afresh (or, given `maxAgeMinutes`, is served the latest full
  * build of the day while it is young enough: keptDashboard and servedTileBuild).
  */
-async function keptDay(db: Kysely<Database>, asOf: string, settings: TileSettings): Promise<FoundDay> {
+async function keptDay(db: Kysely<Database>, asOf: string, settings: TileSettings, freshness: KeptFor): Promise<FoundDay> {
   const version = await dataVersion(db);
   let kept = keptByStore.get(db);
   if (!kept) keptByStore.set(db, (kept = { current: { version, days: new Map() }, built: new Map(), refreshing: new Set() }));
@@ -71,7 +86,7 @@ async function keptDay(db: Kysely<Database>, asOf: string, settings: TileSetting
   // The installation's settings (the carers' response hours) change figures as the data does; and
   // today's figures move with the clock (a concern falls due at an hour), so today is kept an hour at most.
   const hour = asOf === londonToday() ? new Date().toISOString().slice(0, 13) : '';
-  const key = `${asOf}|${settings.carerResponseHours ?? ''}`;
+  const key = `${asOf}|${settings.carerResponseHours ?? ''}|${freshness.fromRecords ? 'records' : ''}`;
   const { days } = kept.current;
   let day = days.get(`${key}|${hour}`);
   if (!day) {
@@ -93,6 +108,23 @@ function keep<K, T>(map: Map<K, Promise<T>>, key: K, make: () => Promise<T>): Pr
   return made;
 }
 
+/** A kept month end's projection, made current once per kept day (a failure is not kept). */
+function keepOne(day: KeptDay, make: () => Promise<Projected>): Promise<Projected> {
+  if (!day.projected) {
+    day.projected = make();
+    day.projected.catch(() => (day.projected = undefined));
+  }
+  return day.projected;
+}
+
+/** The projection made current for a month end's trend (every day of it a kept month end too), then the day's builds and the trend's figures. */
+async function projectedOn(db: Kysely<Database>, asOf: string, settings: TileSettings): Promise<Projected> {
+  const trend = trendDays(asOf);
+  await refreshBoardProjection(db, trend, settings);
+  const [builds, figures] = await Promise.all([projectedBuilds(db, asOf, settings), projectedFigures(db, trend)]);
+  return { trendDays: trend, builds, figures };
+}
+
 /** The latest day built in full, if made from the records as they stood within `maxAgeMinutes`. */
 function youngBuilt(found: FoundDay, freshness: KeptFor): KeptDay | undefined {
   const built = found.kept.built.get(found.key);
@@ -110,7 +142,19 @@ export interface KeptTiles {
   trend(key: BoardTileKey, days: readonly string[]): Promise<BoardFigure[]>;
 }
 
-function keptTiles(db: Kysely<Database>, asOf: string, settings: TileSettings, day: KeptDay, tiles: readonly BoardTileKey[]): KeptTiles {
+function keptTiles(db: Kysely<Database>, asOf: string, settings: TileSettings, day: KeptDay, tiles: readonly BoardTileKey[], freshness: KeptFor): KeptTiles {
+  if (!freshness.fromRecords && projectedDay(asOf)) {
+    const projected = () => keepOne(day, () => projectedOn(db, asOf, settings));
+    return {
+      build: (key) => keep(day.builds, key, async () => (await projected()).builds.get(key)!),
+      trend: (key, days) =>
+        keep(day.trends, key, async () => {
+          const found = await projected();
+          if (days.join() === found.trendDays.join()) return found.figures.get(key)!;
+          return (await buildTileOnDays(db, key, days, settings)).map((b, i) => figureOf(days[i]!, b));
+        }),
+    };
+  }
   const facts = new BuildFacts(new Set(tiles));
   return {
     build: (key) => keep(day.builds, key, async () => (await buildTileOnDays(db, key, [asOf], settings, facts))[0]!),
@@ -134,18 +178,18 @@ export async function keptTileBuild(db: Kysely<Database>, key: BoardTileKey, asO
  * people listed are those its figure counted.
  */
 export async function servedTileBuild(db: Kysely<Database>, key: BoardTileKey, asOf: string, settings: TileSettings = {}, freshness: KeptFor = {}): Promise<{ build: TileBuild; dataAt: string }> {
-  const found = await keptDay(db, asOf, settings);
+  const found = await keptDay(db, asOf, settings, freshness);
   const built = youngBuilt(found, freshness);
   const fromBuilt = built?.builds.get(key);
   if (built && fromBuilt) return { build: await fromBuilt, dataAt: dataAt(built) };
-  return { build: await keptTiles(db, asOf, settings, found.day, [key]).build(key), dataAt: dataAt(found.day) };
+  return { build: await keptTiles(db, asOf, settings, found.day, [key], freshness).build(key), dataAt: dataAt(found.day) };
 }
 
 /** A tile's figure on each of some days ending with the day, built together; the day's build is kept as well. */
-export async function keptTileTrend(db: Kysely<Database>, key: BoardTileKey, days: readonly string[], settings: TileSettings = {}): Promise<BoardFigure[]> {
+export async function keptTileTrend(db: Kysely<Database>, key: BoardTileKey, days: readonly string[], settings: TileSettings = {}, freshness: KeptFor = {}): Promise<BoardFigure[]> {
   const asOf = days.at(-1)!;
-  const { day } = await keptDay(db, asOf, settings);
-  return keptTiles(db, asOf, settings, day, [key]).trend(key, days);
+  const { day } = await keptDay(db, asOf, settings, freshness);
+  return keptTiles(db, asOf, settings, day, [key], freshness).trend(key, days);
 }
 
 /**
@@ -162,11 +206,11 @@ export async function keptDashboard(
   make: (tiles: KeptTiles) => Promise<Omit<BoardDashboard, 'dataAt'>>,
   freshness: KeptFor = {},
 ): Promise<BoardDashboard> {
-  const found = await keptDay(db, asOf, settings);
+  const found = await keptDay(db, asOf, settings, freshness);
   const { kept, key, day } = found;
   const build = () =>
     keep(day.dashboards, variant, async () => {
-      const dashboard = { ...(await make(keptTiles(db, asOf, settings, day, boardTiles.map((t) => t.key)))), dataAt: dataAt(day) };
+      const dashboard = { ...(await make(keptTiles(db, asOf, settings, day, boardTiles.map((t) => t.key), freshness))), dataAt: dataAt(day) };
       if ((kept.built.get(key)?.at ?? -Infinity) <= day.at) {
         kept.built.delete(key);
         kept.built.set(key, day);

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { boardRecordsChanged } from '../board/board-person-changes.ts';
 import { engagementRecordTypes, engagementRecordsChanged } from '../engagement/engagement-state.ts';
 import type { Database } from '../schema.ts';
 import { prepareRecord, type IncomingRecord } from './prepare.ts';
@@ -38,5 +39,6 @@ export async function updatePersonRecord(db: Kysely<Database>, record: IncomingR
     RETURNING version_id`.execute(db);
   const version = result.rows[0]?.version_id;
   if (version !== undefined && engagementRecordTypes.has(record.type)) await engagementRecordsChanged(db, [record.personId]);
+  if (version !== undefined) await boardRecordsChanged(db, [record.personId]);
   return version;
 }

@@ -1,5 +1,6 @@
 import { readDemographics } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
+import { boardRecordsChanged } from '../board/board-person-changes.ts';
 import type { BulkTransaction } from '../database.ts';
 import { engagementRecordTypes, engagementRecordsChanged } from '../engagement/engagement-state.ts';
 import type { Database } from '../schema.ts';
@@ -62,7 +63,9 @@ export async function writeRecords(target: Kysely<Database> | BulkTransaction, i
   }
   const patients = [...outcome.created, ...outcome.updated].filter((r) => r.type === 'Patient');
   if (patients.length > 0) await writePersons(db, patients);
-  await engagementRecordsChanged(db, [...outcome.created, ...outcome.updated].filter((r) => r.personId !== undefined && engagementRecordTypes.has(r.type)).map((r) => r.personId!));
+  const written = [...outcome.created, ...outcome.updated].filter((r) => r.personId !== undefined);
+  await engagementRecordsChanged(db, written.filter((r) => engagementRecordTypes.has(r.type)).map((r) => r.personId!));
+  await boardRecordsChanged(db, written.map((r) => r.personId!));
   return outcome;
 }
 
