@@ -59,7 +59,7 @@ const REPORTS: Record<string, { says: string; run: (store: Store, flags: ReportF
     says: 'the board dashboard as a document: every tile with its trend and its breakdown by ethnicity, as of --as-of; --format html or pdf for the board pack',
     run: async (store, flags) => {
       const bar = progressBar('Building the board pack', boardTiles.length, { quiet: (flags.format ?? (flags.json ? 'json' : 'text')) === 'json', unit: 'tiles' });
-      const board = await boardDashboard(store.db, { asOf: flags.asOf, carerResponseHours: carerResponseHoursSetting(), onTileBuilt: (done) => bar.update(done) }).finally(() => bar.stop());
+      const board = await boardDashboard(store.db, { asOf: flags.asOf, carerResponseHours: carerResponseHoursSetting(), onTileBuilt: (done) => bar.update(done), onPeopleBuilt: (done, of) => bar.update(0, { detail: `| keeping each person's share: ${done.toLocaleString('en-GB')} of ${of.toLocaleString('en-GB')} people` }) }).finally(() => bar.stop());
       await auditAggregate(store, { report: 'board', asOf: board.asOf });
       return { json: board, text: describeBoard(board), html: boardPackHtml(board) };
     },

@@ -23,7 +23,7 @@ export async function boardDashboard(
   const trended = options.trend !== false;
   const settings: TileSettings = { carerResponseHours: options.carerResponseHours };
   const make = (tiles: KeptTiles) => computeDashboard(db, asOf, trended, tiles, options.onTileBuilt ?? (() => {}));
-  return keptDashboard(db, asOf, settings, trended ? 'with trends' : 'without trends', make, { maxAgeMinutes: options.maxAgeMinutes, fromRecords: options.fromRecords });
+  return keptDashboard(db, asOf, settings, trended ? 'with trends' : 'without trends', make, { maxAgeMinutes: options.maxAgeMinutes, fromRecords: options.fromRecords, onPeopleBuilt: options.onPeopleBuilt });
 }
 
 /** Told as each tile of a dashboard being built is done (a build at trust scale takes minutes): for a progress bar. */

@@ -64,6 +64,9 @@ const rulesFingerprint = createHash('sha256')
   .digest('hex')
   .slice(0, 16);
 
+/** Told as a refresh builds people's shares, for a progress bar: a first fill at trust scale takes minutes. */
+export type PeopleBuilt = (done: number, of: number) => void;
+
 export interface ProjectionRefresh {
   /** Month ends built for everyone, not kept before. */
   daysAdded: string[];
@@ -79,7 +82,7 @@ export interface ProjectionRefresh {
  * their shares were built is rebuilt, on every kept day. Each slice of people is stored in its own
  * transaction, so a refresh stopped partway keeps what it finished.
  */
-export async function refreshBoardProjection(db: Db, days: readonly string[], settings: TileSettings = {}): Promise<ProjectionRefresh> {
+export async function refreshBoardProjection(db: Db, days: readonly string[], settings: TileSettings = {}, onPeopleBuilt: PeopleBuilt = () => {}): Promise<ProjectionRefresh> {
   const basis = await basisOf(db, settings);
   const kept = (await sql<{ day: string; basis: string }>`SELECT day::text AS day, basis FROM board_day ORDER BY day`.execute(db)).rows;
   const rebuiltAll = kept.some((d) => d.basis !== basis);
@@ -95,6 +98,7 @@ export async function refreshBoardProjection(db: Db, days: readonly string[], se
     for (let i = 0; i < everyone.length; i += SLICE) {
       const slice = everyone.slice(i, i + SLICE);
       await storeShares(db, slice.map((p) => p.person_id), daysAdded, await buildShares(db, slice.map((p) => p.person_id), daysAdded, settings), first ? slice : []);
+      onPeopleBuilt(i + slice.length, everyone.length);
     }
     await sql`INSERT INTO board_day (day, basis) SELECT unnest(${daysAdded}::date[]), ${basis}
       ON CONFLICT (day) DO UPDATE SET basis = excluded.basis, filled_at = now()`.execute(db);
@@ -107,6 +111,7 @@ export async function refreshBoardProjection(db: Db, days: readonly string[], se
   for (let i = 0; i < stale.length && allDays.length > 0; i += SLICE) {
     const slice = stale.slice(i, i + SLICE);
     await storeShares(db, slice.map((p) => p.person_id), allDays, await buildShares(db, slice.map((p) => p.person_id), allDays, settings), slice);
+    onPeopleBuilt(i + slice.length, stale.length);
   }
   return { daysAdded, peopleRebuilt: allDays.length > 0 ? stale.length : 0, rebuiltAll };
 }

@@ -2,7 +2,7 @@ import { boardTiles, londonToday, type BoardDashboard, type BoardFigure, type Bo
 import type { Kysely } from 'kysely';
 import { dataVersion } from '../records/data-version.ts';
 import type { Database } from '../schema.ts';
-import { projectedBuilds, projectedDay, projectedFigures, refreshBoardProjection } from './board-projection.ts';
+import { projectedBuilds, projectedDay, projectedFigures, refreshBoardProjection, type PeopleBuilt } from './board-projection.ts';
 import { BuildFacts } from './build-facts.ts';
 import { trendDays } from './trend-days.ts';
 import { buildTileOnDays, type TileBuild, type TileSettings } from './tile-builders.ts';
@@ -57,6 +57,8 @@ export interface KeptFor {
    * for checking the projection against the records, and for anyone who wants to.
    */
   fromRecords?: boolean;
+  /** Told as the projection builds people's shares before a month end is read from it. */
+  onPeopleBuilt?: PeopleBuilt;
 }
 
 export const figureOf = (asOf: string, build: TileBuild): BoardFigure => {
@@ -118,9 +120,9 @@ function keepOne(day: KeptDay, make: () => Promise<Projected>): Promise<Projecte
 }
 
 /** The projection made current for a month end's trend (every day of it a kept month end too), then the day's builds and the trend's figures. */
-async function projectedOn(db: Kysely<Database>, asOf: string, settings: TileSettings): Promise<Projected> {
+async function projectedOn(db: Kysely<Database>, asOf: string, settings: TileSettings, onPeopleBuilt?: PeopleBuilt): Promise<Projected> {
   const trend = trendDays(asOf);
-  await refreshBoardProjection(db, trend, settings);
+  await refreshBoardProjection(db, trend, settings, onPeopleBuilt);
   const [builds, figures] = await Promise.all([projectedBuilds(db, asOf, settings), projectedFigures(db, trend)]);
   return { trendDays: trend, builds, figures };
 }
@@ -144,7 +146,7 @@ export interface KeptTiles {
 
 function keptTiles(db: Kysely<Database>, asOf: string, settings: TileSettings, day: KeptDay, tiles: readonly BoardTileKey[], freshness: KeptFor): KeptTiles {
   if (!freshness.fromRecords && projectedDay(asOf)) {
-    const projected = () => keepOne(day, () => projectedOn(db, asOf, settings));
+    const projected = () => keepOne(day, () => projectedOn(db, asOf, settings, freshness.onPeopleBuilt));
     return {
       build: (key) => keep(day.builds, key, async () => (await projected()).builds.get(key)!),
       trend: (key, days) =>
@@ -168,8 +170,8 @@ function keptTiles(db: Kysely<Database>, asOf: string, settings: TileSettings, d
 }
 
 /** A tile built as of a day: the figure, its breakdowns and its drill-down all come from this one build. */
-export async function keptTileBuild(db: Kysely<Database>, key: BoardTileKey, asOf: string, settings: TileSettings = {}): Promise<TileBuild> {
-  return (await servedTileBuild(db, key, asOf, settings)).build;
+export async function keptTileBuild(db: Kysely<Database>, key: BoardTileKey, asOf: string, settings: TileSettings = {}, freshness: KeptFor = {}): Promise<TileBuild> {
+  return (await servedTileBuild(db, key, asOf, settings, freshness)).build;
 }
 
 /**
