@@ -19,15 +19,16 @@ CREATE TABLE board_person (
 );
 CREATE INDEX board_person_stale ON board_person (person_id) WHERE kept_generation IS DISTINCT FROM generation;
 
--- One person's share of every tile on one kept day (board-projection.ts: PersonShare). Only people
--- with a part in some tile that day have a row.
+-- One person's share of every tile on one kept day (person-shares.ts: PersonShare). Only people
+-- with a part in some tile that day have a row. Keyed by day first, since a pack reads a whole day
+-- in person order, and a rebuild replaces some people on every kept day: one index serves both.
+-- `json`, not `jsonb`: it is only ever read whole, and stored as written it costs less to write.
 CREATE TABLE board_person_day (
-  person_id text  NOT NULL,
-  day       date  NOT NULL,
-  share     jsonb NOT NULL,
-  PRIMARY KEY (person_id, day)
+  day       date NOT NULL,
+  person_id text NOT NULL,
+  share     json NOT NULL,
+  PRIMARY KEY (day, person_id)
 );
-CREATE INDEX board_person_day_by_day ON board_person_day (day);
 
 -- The days kept, and the basis their shares were built under. Not person data (a Citus reference table).
 CREATE TABLE board_day (
