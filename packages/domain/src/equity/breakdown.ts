@@ -40,12 +40,27 @@ export interface EquityBreakdown {
  * completeness of recording. Groups with nobody in them are left out.
  */
 export function equityBreakdown(characteristic: Characteristic, units: readonly EquityUnit[]): EquityBreakdown {
-  const tally = new Map<string | null, { d: number; n: number }>();
+  const tally = new Map<string | null, GroupTally>();
   for (const u of units) {
     const t = tally.get(u.group) ?? tally.set(u.group, { d: 0, n: 0 }).get(u.group)!;
     t.d++;
     if (u.counted) t.n++;
   }
+  return equityBreakdownOfTally(characteristic, tally);
+}
+
+/** Units of one group (null: not recorded): `d` in the denominator, `n` of them in the numerator. */
+export interface GroupTally {
+  d: number;
+  n: number;
+}
+
+/**
+ * The same breakdown from the units already tallied by group (every group with a unit in it), for
+ * a caller that counts millions of units more cheaply than as a list of them.
+ */
+export function equityBreakdownOfTally(characteristic: Characteristic, tally: ReadonlyMap<string | null, GroupTally>): EquityBreakdown {
+  const total = [...tally.values()].reduce((sum, t) => sum + t.d, 0);
   const present = characteristic.groups.filter((g) => tally.has(g));
   const cells = [...present.map((g) => tally.get(g)!), tally.get(null) ?? { d: 0, n: 0 }];
   const denominators = suppressCells(cells.map((c) => c.d));
@@ -56,7 +71,7 @@ export function equityBreakdown(characteristic: Characteristic, units: readonly 
   const reference = characteristic.reference ?? largest;
   const ri = reference === null ? -1 : present.indexOf(reference);
   const referenceShown = ri >= 0 && shownRate(ri) !== null;
-  const recorded = units.length - (tally.get(null)?.d ?? 0);
+  const recorded = total - (tally.get(null)?.d ?? 0);
   const last = cells.length - 1;
   return {
     characteristic: characteristic.key,
@@ -72,6 +87,6 @@ export function equityBreakdown(characteristic: Characteristic, units: readonly 
       reference: i === ri,
     })),
     notRecorded: { denominator: denominators[last]!, numerator: numerators[last]!, rate: shownRate(last) },
-    completeness: { recorded, of: units.length, share: units.length ? Math.round((recorded / units.length) * 1000) / 1000 : null },
+    completeness: { recorded, of: total, share: total ? Math.round((recorded / total) * 1000) / 1000 : null },
   };
 }

@@ -1,4 +1,4 @@
-import { boardTiles, characteristics, equityBreakdown, type BoardDashboard, type BoardFigure, type BoardTileFigures, type BoardTileKey, type EquityUnit } from '@continuity/domain';
+import { boardTiles, characteristics, equityBreakdown, equityBreakdownOfTally, type BoardDashboard, type BoardFigure, type BoardTileFigures, type BoardTileKey, type GroupTally } from '@continuity/domain';
 import type { Kysely } from 'kysely';
 import { loadNames } from '../people/names.ts';
 import type { Database } from '../schema.ts';
@@ -42,29 +42,62 @@ async function computeDashboard(db: Kysely<Database>, asOf: string, trended: boo
     }
   };
   await Promise.all([lane(), lane()]);
-  const people = await loadCharacteristics(db, [...new Set([...built.values()].flatMap((b) => b.today.units.map((u) => u.personId)))]);
+  const counted = new Set<string>();
+  for (const { today } of built.values()) {
+    let last: string | undefined;
+    for (const u of today.units) if (u.personId !== last) counted.add((last = u.personId));
+  }
+  const people = await loadCharacteristics(db, [...counted]);
 
-  // Each person's group by each characteristic, worked out once for every tile they are counted in
-  // (null when not recorded, or for someone not on the person table).
+  // Each person's group by each characteristic, worked out once for every tile they are counted in,
+  // as a number standing for the group (its place in `values`; null when not recorded, and for
+  // someone not on the person table), so that a tile's units are tallied into arrays, not maps.
   const everyone = [...people.keys()];
   const numberOf = new Map(everyone.map((personId, i) => [personId, i]));
-  const groupsBy = characteristics.map((c) => (c.groupOf ? everyone.map((personId) => c.groupOf!(people.get(personId)!, asOf)) : null));
+  const groupsBy = characteristics.map((c) => {
+    if (!c.groupOf) return null;
+    const values: Array<string | null> = [null];
+    const valueOf = new Map<string | null, number>([[null, 0]]);
+    const ofPerson = new Int32Array(everyone.length);
+    everyone.forEach((personId, i) => {
+      const group = c.groupOf!(people.get(personId)!, asOf);
+      ofPerson[i] = valueOf.get(group) ?? valueOf.set(group, values.push(group) - 1).get(group)!;
+    });
+    return { values, ofPerson };
+  });
 
   const tiles: BoardTileFigures[] = [];
   for (const tile of boardTiles) {
     const { today: build, trend } = built.get(tile.key)!;
-    // One list of the tile's units to break down, its groups rewritten for each characteristic in
-    // turn (equityBreakdown only tallies it): not a list per characteristic of a list per tile.
-    const numbers = build.units.map((u) => numberOf.get(u.personId));
-    const equityUnits: EquityUnit[] = build.units.map((u) => ({ group: null, counted: u.counted }));
+    // Each unit's person as a number (-1 for someone not on the person table), and whether counted,
+    // in typed arrays: a pack at trust scale tallies millions of units by ten characteristics.
+    // Units come person by person, so the last person is tried first.
+    const { units } = build;
+    const numbers = new Int32Array(units.length);
+    const countedFlags = new Uint8Array(units.length);
+    let lastPerson: string | undefined;
+    let lastNumber = -1;
+    for (let i = 0; i < units.length; i++) {
+      const unit = units[i]!;
+      if (unit.personId !== lastPerson) [lastPerson, lastNumber] = [unit.personId, numberOf.get(unit.personId) ?? -1];
+      numbers[i] = lastNumber;
+      countedFlags[i] = unit.counted ? 1 : 0;
+    }
     const breakdowns = characteristics.map((c, k) => {
       const groups = groupsBy[k];
       if (!groups) return equityBreakdown(c, []);
-      for (let i = 0; i < equityUnits.length; i++) {
-        const number = numbers[i];
-        equityUnits[i]!.group = number === undefined ? null : groups[number]!;
+      const { ofPerson } = groups;
+      const d = new Float64Array(groups.values.length);
+      const n = new Float64Array(groups.values.length);
+      for (let i = 0; i < numbers.length; i++) {
+        const number = numbers[i]!;
+        const value = number < 0 ? 0 : ofPerson[number]!;
+        d[value] = d[value]! + 1;
+        n[value] = n[value]! + countedFlags[i]!;
       }
-      return equityBreakdown(c, equityUnits);
+      const tally = new Map<string | null, GroupTally>();
+      groups.values.forEach((group, value) => d[value]! > 0 && tally.set(group, { d: d[value]!, n: n[value]! }));
+      return equityBreakdownOfTally(c, tally);
     });
     tiles.push({ tile, figure: figureOf(asOf, build), trend, breakdowns, ...(build.responseTimes ? { responseTimes: build.responseTimes } : {}), ...(build.caseloads ? { caseloads: await namedCaseloads(db, build.caseloads) } : {}) });
   }
