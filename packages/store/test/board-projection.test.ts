@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { boardTiles, type BoardDashboard } from '@continuity/domain';
-import { boardDashboard, buildTileOnDays, projectedBuilds, projectedDay, refreshBoardProjection, trendDays, updatePersonRecord, writeRecords, type TileUnit } from '@continuity/store';
+import { boardDashboard, buildTileOnDays, keepBoardProjection, lastMonthEnd, projectedBuilds, projectedDay, refreshBoardProjection, type ProjectionKeeper, type ProjectionRefresh, trendDays, updatePersonRecord, writeRecords, type TileUnit } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { importedStore, syntheticPopulation } from './support/synthetic-store.ts';
 
@@ -46,6 +46,20 @@ describe.each(storeKinds)('the board projection on $name', (kind) => {
     }
     return kept;
   };
+
+  it('is kept current behind a server for the last month end, one refresh at a time', async () => {
+    expect(['2026-07-15', '2026-03-01', '2024-03-31', '2026-01-05'].map(lastMonthEnd)).toEqual(['2026-06-30', '2026-02-28', '2024-02-29', '2025-12-31']);
+    const refreshes: ProjectionRefresh[] = [];
+    let keeper: ProjectionKeeper | undefined;
+    await new Promise<void>((resolve, reject) => {
+      keeper = keepBoardProjection(imported.store.db, {}, { today: () => '2026-07-15', onRefreshed: (r) => (refreshes.push(r), resolve()), onFailed: reject });
+    });
+    await keeper!.stop();
+    expect(refreshes).toHaveLength(1);
+    const days = (await sql<{ day: string }>`SELECT day::text AS day FROM board_day ORDER BY day`.execute(imported.store.db)).rows.map((d) => d.day);
+    expect(days).toEqual(expect.arrayContaining(trendDays('2026-06-30')));
+    expect((await refreshBoardProjection(imported.store.db, trendDays('2026-06-30'))).peopleRebuilt).toBe(0);
+  }, 240_000);
 
   it('keeps only the month ends that have passed', () => {
     expect(['2026-06-30', '2026-02-28', '2024-02-29', '2025-12-31'].map((d) => projectedDay(d, '2026-11-26'))).toEqual([true, true, true, true]);

@@ -1,5 +1,6 @@
 import { buildApp } from '@continuity/server';
-import type { Store } from '@continuity/store';
+import { carerResponseHoursSetting } from '@continuity/server/carer-settings';
+import { keepBoardProjection, type Store } from '@continuity/store';
 import { Command, InvalidArgumentError } from 'commander';
 import { openStoreFrom, withStoreOptions, type StoreFlags } from '../store-options.ts';
 
@@ -16,11 +17,17 @@ export async function serveUntilStopped(store: Store, port: number, host: string
   const app = await buildApp({ store, log: process.env.CONTINUITY_LOG !== 'off' });
   const address = await app.listen({ port, host });
   console.log(`Continuity is running at ${address.replace('127.0.0.1', 'localhost')} (${store.location}). Press Ctrl+C to stop.`);
+  // Last month's board figures are kept current behind the server (docs/board-dashboard.md). Errors
+  // are told without their text, which could name a record.
+  const keeper = keepBoardProjection(store.db, { carerResponseHours: carerResponseHoursSetting() }, {
+    onFailed: () => console.error('The board projection could not be brought up to date; it will be tried again in 10 minutes.'),
+  });
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
+  await keeper.stop();
   await app.close();
   await store.close();
 }

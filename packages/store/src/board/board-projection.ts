@@ -59,7 +59,7 @@ export function projectedDay(day: string, today = londonToday()): boolean {
  */
 async function basisOf(db: Db, settings: TileSettings): Promise<string> {
   const shared = (await sql<{ rows: string; versions: string }>`SELECT count(*)::text AS rows, coalesce(sum(version_id), 0)::text AS versions FROM shared_record`.execute(db)).rows[0]!;
-  return `${BUILDERS_EDITION}|${rulesFingerprint}|${settings.carerResponseHours ?? ''}|${shared.rows}|${shared.versions}`;
+  return `${BUILDERS_EDITION}|${rulesFingerprint}|${settings.carerResponseHours ?? carerConcernRules.unanswered.responseWithinHours}|${shared.rows}|${shared.versions}`;
 }
 
 const rulesFingerprint = createHash('sha256')

@@ -5,3 +5,4 @@ export * from './kept-tiles.ts';
 export * from './build-facts.ts';
 export * from './board-projection.ts';
 export { BOARD_PROJECTION_TABLES } from './board-person-changes.ts';
+export * from './projection-keeper.ts';
