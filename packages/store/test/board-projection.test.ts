@@ -116,14 +116,18 @@ describe.each(storeKinds)('the board projection on $name', (kind) => {
     expect(board.tiles.find((t) => t.tile.key === 'caseload')!.caseloads!.teams.reduce((n, t) => n + t.people, 0)).toBeGreaterThan(0);
   }, 240_000);
 
-  it('rebuilds everyone when what every share was built under changes: a setting, or a shared record such as a team', async () => {
+  it('rebuilds everyone when what every share was built under changes: a setting, or which teams are assertive outreach', async () => {
     const db = imported.store.db;
     const hours = { carerResponseHours: 24 };
     expect(await refreshBoardProjection(db, trendDays(AS_OF), hours)).toMatchObject({ rebuiltAll: true, daysAdded: trendDays(AS_OF) });
     await sameAsFromRecords(AS_OF, hours);
 
-    const team = await db.selectFrom('shared_record').select('resource').where('resource_type', '=', 'Organization').orderBy('id').executeTakeFirstOrThrow();
+    // An ordinary team added changes no one's share; an assertive outreach team may (the cohort's "already in intensive care").
+    const team = await db.selectFrom('shared_record').select('resource').where('resource_type', '=', 'Organization').where(sql<boolean>`resource::text LIKE '%"cmht"%'`).orderBy('id').executeTakeFirstOrThrow();
     await writeRecords(db, [{ type: 'Organization' as const, id: 'projection-team', resource: { ...(team.resource as object), id: 'projection-team', name: 'A new team' } as never }]);
+    expect(await refreshBoardProjection(db, trendDays(AS_OF), hours)).toMatchObject({ rebuiltAll: false });
+    const aot = JSON.parse(JSON.stringify(team.resource).replace('"cmht"', '"aot"')) as Record<string, unknown>;
+    await writeRecords(db, [{ type: 'Organization' as const, id: 'projection-team', resource: { ...aot, id: 'projection-team', name: 'A new team' } as never }]);
     expect(await refreshBoardProjection(db, trendDays(AS_OF), hours)).toMatchObject({ rebuiltAll: true });
     await sameAsFromRecords(AS_OF, hours);
   }, 480_000);

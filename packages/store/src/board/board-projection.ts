@@ -19,6 +19,7 @@ import {
   type BoardTileKey,
 } from '@continuity/domain';
 import { sql, type Kysely } from 'kysely';
+import { organisationsOfType } from '../intensive-care/intensive-review-facts.ts';
 import type { Database } from '../schema.ts';
 import { BuildFacts } from './build-facts.ts';
 import { buildsOf, countsOf, sharesOf, type PersonShare } from './person-shares.ts';
@@ -54,12 +55,13 @@ export function projectedDay(day: string, today = londonToday()): boolean {
 
 /**
  * What every kept share was built under, beyond the person's own records: the builders' edition,
- * the rules they apply, the installation's settings, and the shared records (teams and their types,
- * practitioners). A change to any of them rebuilds everyone.
+ * the rules they apply, the installation's settings, and the only shared records a tile reads: which
+ * organisations are assertive outreach teams and which the police (the intensive-care tile). A
+ * change to any of them rebuilds everyone; a new practitioner or an ordinary team does not.
  */
 async function basisOf(db: Db, settings: TileSettings): Promise<string> {
-  const shared = (await sql<{ rows: string; versions: string }>`SELECT count(*)::text AS rows, coalesce(sum(version_id), 0)::text AS versions FROM shared_record`.execute(db)).rows[0]!;
-  return `${BUILDERS_EDITION}|${rulesFingerprint}|${settings.carerResponseHours ?? carerConcernRules.unanswered.responseWithinHours}|${shared.rows}|${shared.versions}`;
+  const [aot, police] = await Promise.all([organisationsOfType(db, 'aot'), organisationsOfType(db, 'police')]);
+  return [BUILDERS_EDITION, rulesFingerprint, settings.carerResponseHours ?? carerConcernRules.unanswered.responseWithinHours, [...aot].sort().join(), [...police].sort().join()].join('|');
 }
 
 const rulesFingerprint = createHash('sha256')
