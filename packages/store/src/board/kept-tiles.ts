@@ -17,7 +17,7 @@ interface KeptDay {
   trends: Map<BoardTileKey, Promise<BoardFigure[]>>;
   dashboards: Map<string, Promise<BoardDashboard>>;
   /** A kept month end: the projection made current for its trend, then its builds and figures read (board-projection.ts). */
-  projected?: Promise<Projected>;
+  projected: Map<string, Promise<Projected>>;
 }
 
 interface Projected {
@@ -92,7 +92,7 @@ async function keptDay(db: Kysely<Database>, asOf: string, settings: TileSetting
   const { days } = kept.current;
   let day = days.get(`${key}|${hour}`);
   if (!day) {
-    day = { at: Date.now(), builds: new Map(), trends: new Map(), dashboards: new Map() };
+    day = { at: Date.now(), builds: new Map(), trends: new Map(), dashboards: new Map(), projected: new Map() };
     days.set(`${key}|${hour}`, day);
     // The longest-kept day goes first.
     while (days.size > DAYS_KEPT) days.delete(days.keys().next().value!);
@@ -108,15 +108,6 @@ function keep<K, T>(map: Map<K, Promise<T>>, key: K, make: () => Promise<T>): Pr
   map.set(key, made);
   made.catch(() => map.delete(key));
   return made;
-}
-
-/** A kept month end's projection, made current once per kept day (a failure is not kept). */
-function keepOne(day: KeptDay, make: () => Promise<Projected>): Promise<Projected> {
-  if (!day.projected) {
-    day.projected = make();
-    day.projected.catch(() => (day.projected = undefined));
-  }
-  return day.projected;
 }
 
 /** The projection made current for a month end's trend (every day of it a kept month end too), then the day's builds and the trend's figures. */
@@ -146,7 +137,7 @@ export interface KeptTiles {
 
 function keptTiles(db: Kysely<Database>, asOf: string, settings: TileSettings, day: KeptDay, tiles: readonly BoardTileKey[], freshness: KeptFor): KeptTiles {
   if (!freshness.fromRecords && projectedDay(asOf)) {
-    const projected = () => keepOne(day, () => projectedOn(db, asOf, settings, freshness.onPeopleBuilt));
+    const projected = () => keep(day.projected, asOf, () => projectedOn(db, asOf, settings, freshness.onPeopleBuilt));
     return {
       build: (key) => keep(day.builds, key, async () => (await projected()).builds.get(key)!),
       trend: (key, days) =>

@@ -172,17 +172,14 @@ async function engagementFor(db: Kysely<Database>, days: readonly string[], fact
 
 /**
  * People held on each day or on the disengaged list, and whether on it: the worklist's answer for
- * each day, from one read of the facts. In a build of some people, the list is only theirs and so
- * are the people held kept (whether or not the episodes were read for them alone).
+ * each day, from one read of the facts (in a build of some people, both of theirs alone).
  */
 async function disengagedOnDays(db: Kysely<Database>, days: readonly string[], _settings: TileSettings, facts: BuildFacts): Promise<TileBuild[]> {
   const [engagement, { teamsOn }] = await Promise.all([engagementFor(db, days, facts, 'disengaged'), episodesOnDays(db, days, facts)]);
-  const some = facts.people ? new Set(facts.people) : undefined;
   return days.map((asOf, i) => {
     const teams = teamsOn[i]!;
     const listed = new Map(engagement(asOf).listed.map((l) => [l.personId, l.teamIds]));
-    const held = some ? [...teams.keys()].filter((personId) => some.has(personId)) : teams.keys();
-    const people = new Set([...held, ...listed.keys()]);
+    const people = new Set([...teams.keys(), ...listed.keys()]);
     return { units: [...people].sort().map((personId) => ({ personId, counted: listed.has(personId), teamIds: teams.get(personId) ?? listed.get(personId) ?? [] })) };
   });
 }
