@@ -23,7 +23,7 @@ import { organisationsOfType } from '../intensive-care/intensive-review-facts.ts
 import type { Database } from '../schema.ts';
 import { BuildFacts } from './build-facts.ts';
 import { buildsOf, countsOf, sharesOf, type PersonShare } from './person-shares.ts';
-import { buildTileOnDays, type TileBuild, type TileSettings } from './tile-builders.ts';
+import { buildTileOnDays, responseHoursOf, type TileBuild, type TileSettings } from './tile-builders.ts';
 
 type Db = Kysely<Database>;
 
@@ -61,7 +61,7 @@ export function projectedDay(day: string, today = londonToday()): boolean {
  */
 async function basisOf(db: Db, settings: TileSettings): Promise<string> {
   const [aot, police] = await Promise.all([organisationsOfType(db, 'aot'), organisationsOfType(db, 'police')]);
-  return [BUILDERS_EDITION, rulesFingerprint, settings.carerResponseHours ?? carerConcernRules.unanswered.responseWithinHours, [...aot].sort().join(), [...police].sort().join()].join('|');
+  return [BUILDERS_EDITION, rulesFingerprint, responseHoursOf(settings), [...aot].sort().join(), [...police].sort().join()].join('|');
 }
 
 const rulesFingerprint = createHash('sha256')
@@ -209,7 +209,7 @@ export async function projectedBuilds(db: Db, day: string, settings: TileSetting
   return buildsOf(
     rows.map((r) => [r.person_id, r.share]),
     ALL_TILES,
-    settings.carerResponseHours ?? carerConcernRules.unanswered.responseWithinHours,
+    responseHoursOf(settings),
   );
 }
 

@@ -57,6 +57,9 @@ export interface TileSettings {
   carerResponseHours?: number;
 }
 
+/** The hours a carer's concern is due within under these settings: the installation's, else the rule's. */
+export const responseHoursOf = (settings: TileSettings): number => settings.carerResponseHours ?? carerConcernRules.unanswered.responseWithinHours;
+
 type Builder = (db: Kysely<Database>, asOf: string, settings?: TileSettings) => Promise<TileBuild>;
 
 /** A builder for many days at once (a trend), given the facts shared by the tiles of one build. */
@@ -321,7 +324,7 @@ async function outcomesOnDays(db: Kysely<Database>, days: readonly string[], fac
  * counted: it has no settled answer. The median response time is of those answered by then.
  */
 async function carerConcernsOnDays(db: Kysely<Database>, days: readonly string[], settings: TileSettings = {}, facts = new BuildFacts()): Promise<TileBuild[]> {
-  const hours = settings.carerResponseHours ?? carerConcernRules.unanswered.responseWithinHours;
+  const hours = responseHoursOf(settings);
   const windowOf = (asOf: string) => ({ from: londonDay(firstDayOfMonthsTo(asOf, boardRules.carerConcernMonths))!, to: londonDay(asOf)! });
   const sorted = [...days].sort();
   const earliest = endOfLondonDay(windowOf(sorted[0]!).from - 1).getTime() - hours * 3_600_000;
