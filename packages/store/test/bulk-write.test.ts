@@ -12,6 +12,12 @@ const flags = (n: number, text = note) =>
     resource: { resourceType: 'Flag', id: `f${i}`, status: 'active', subject: { reference: 'Patient/p1' }, code: { text: `${text} ${i}` } },
   }));
 
+/** A Patient with just enough for the person projection. */
+const patient = (n: number) => {
+  const id = `bulk-p${n}`;
+  return { type: 'Patient' as const, id, personId: id, resource: { resourceType: 'Patient', id, name: [{ family: `Family${n}`, given: ['Alex'] }], birthDate: '1980-01-01' } };
+};
+
 describe.each(storeKinds)('bulk record writes on $name', (kind) => {
   let store: Store;
   beforeEach(async () => {
@@ -31,6 +37,14 @@ describe.each(storeKinds)('bulk record writes on $name', (kind) => {
     const changed = await store.bulkTransaction((tx) => writeRecords(tx, flags(500, 'changed')));
     expect(changed.updated).toHaveLength(500);
   });
+
+  it('stores more Patients in one write than one statement could bind, as one write', async () => {
+    const patients = Array.from({ length: 4000 }, (_, n) => patient(n));
+    const outcome = await writeRecords(store.db, patients);
+    expect(outcome.created).toHaveLength(4000);
+    const persons = await store.db.selectFrom('person').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(persons.n)).toBe(4000);
+  }, 120_000);
 
   it('stores nothing when the transaction fails after the COPY', async () => {
     await expect(

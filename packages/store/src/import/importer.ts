@@ -64,7 +64,7 @@ const DEFAULT_ACTOR = { id: 'system:import', role: 'system' };
 export async function importPath(store: Store, path: string, options: ImportOptions = {}): Promise<ImportReport> {
   const sources = listSources(path);
   const bytesTotal = sources.reduce((sum, s) => sum + s.bytes, 0);
-  const batchSize = options.batchSize ?? 1000;
+  const batchSize = options.batchSize ?? 2000;
   const maxErrors = options.maxErrorsListed ?? 10_000;
   const report: ImportReport = { imported: 0, rejected: 0, created: 0, updated: 0, unchanged: 0, errors: [] };
   let bytesBefore = 0;
