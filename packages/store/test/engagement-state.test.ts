@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { disengagedWorklist, importPath, markEngagementStale, rebuildEngagementState, writeRecords, type Store } from '@continuity/store';
+import { disengagedWorklist, importPath, markEngagementStale, rebuildEngagementState, rebuildStaleEngagementState, writeRecords, type Store } from '@continuity/store';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { AS_OF, disengagementScenario, expectedItems } from './support/disengagement-scenario.ts';
 import { writeNdjson } from './support/scenario.ts';
@@ -69,5 +69,20 @@ describe.each(storeKinds)('engagement state kept with the records on $name', (ki
     });
     await rebuild;
     expect(await stateOf(store, 'eli')).toMatchObject({ valid_from: '2026-07-20' });
+  });
+  it('rebuilds everyone stale in slices, two at a time, to the same states whatever the slice size', async () => {
+    const everyone = async () => (await sql<{ person_id: string; facts: unknown; valid_from: string | null; listable_from: string | null; team_ids: string[] }>`
+      SELECT person_id, facts, valid_from::text, listable_from::text, team_ids FROM engagement_state ORDER BY person_id`.execute(store.db)).rows;
+    const expected = await everyone();
+    expect(expected.length).toBeGreaterThan(4);
+    for (const sliceSize of [1, 2, 3, expected.length]) {
+      await sql`UPDATE engagement_state SET facts = NULL`.execute(store.db);
+      const progress: number[] = [];
+      const rebuilt = await rebuildStaleEngagementState(store.db, { sliceSize, onProgress: (done, total) => progress.push(done / total) });
+      expect(rebuilt, `slices of ${sliceSize}`).toBe(expected.length);
+      expect(await everyone(), `slices of ${sliceSize}`).toEqual(expected);
+      expect(progress.at(-1)).toBe(1);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    }
   });
 });

@@ -54,13 +54,17 @@ export async function markEngagementStale(db: Db, personIds: readonly string[]):
 export async function rebuildStaleEngagementState(db: Db, options: { sliceSize?: number; onProgress?: (done: number, total: number) => void } = {}): Promise<number> {
   const stale = (await sql<{ person_id: string }>`SELECT person_id FROM engagement_state WHERE facts IS NULL ORDER BY person_id`.execute(db)).rows.map((r) => r.person_id);
   const size = options.sliceSize ?? REBUILD_SLICE;
-  for (let i = 0; i < stale.length; i += size) {
+  const rebuildSlice = async (i: number) => {
     const slice = stale.slice(i, i + size);
     // A slice that is most of an id range is read as that range (index range scans), else by key.
     const range = { from: slice[0]!, to: stale[i + size] };
     const inRange = slice.length >= 1000 ? await countInRange(db, range) : Infinity;
     await rebuildEngagementState(db, inRange <= 2 * slice.length ? range : slice);
-    options.onProgress?.(Math.min(i + size, stale.length), stale.length);
+  };
+  // Slices in pairs: the server reads one while this process works out the other's states.
+  for (let i = 0; i < stale.length; i += 2 * size) {
+    await Promise.all([rebuildSlice(i), ...(i + size < stale.length ? [rebuildSlice(i + size)] : [])]);
+    options.onProgress?.(Math.min(i + 2 * size, stale.length), stale.length);
   }
   return stale.length;
 }
