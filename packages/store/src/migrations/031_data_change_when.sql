@@ -1,6 +1,6 @@
 -- The data-change marker's row triggers (migration 024) called a PL/pgSQL function for every row
--- written, though only a transaction's first changed row does anything: about 8 µs a row of a bulk
--- import, a fifth of the server's time (issue 3). A WHEN condition, which the server evaluates without
+-- written, though only a transaction's first changed row does anything: 3-5 µs a row of the server's
+-- time in a bulk import, measured (issue 3). A WHEN condition, which the server evaluates without
 -- calling the function or queueing an event, now passes over rows once the transaction has noted its
 -- change. A writer certain to change rows (a first import's COPY) notes it before writing, through
 -- the same function the trigger calls, so no row of it fires at all. What the marker means is unchanged.
