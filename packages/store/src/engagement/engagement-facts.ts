@@ -196,7 +196,7 @@ export function contactsQuery(before: RawBuilder<unknown>, cohort: RawBuilder<un
  * no bound answer for any as-of day from that day on.
  */
 export async function loadNewestEvents(db: Kysely<Database>, scope: Pick<FactsScope, 'personIds' | 'from' | 'to'>): Promise<Map<string, Date>> {
-  const people = scope.personIds === undefined ? sql`` : sql`AND person_id = ANY(${[...scope.personIds]}::text[])`;
+  const people = scope.personIds === undefined ? sql`` : peopleByKeySql(scope.personIds);
   const from = scope.from === undefined ? sql`` : sql`AND person_id >= ${scope.from}`;
   const to = scope.to === undefined ? sql`` : sql`AND person_id < ${scope.to}`;
   const found = await rows(

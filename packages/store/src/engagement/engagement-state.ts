@@ -62,8 +62,12 @@ export async function rebuildStaleEngagementState(db: Db, options: { sliceSize?:
   const size = options.sliceSize ?? REBUILD_SLICE;
   const rebuildSlice = async (i: number) => {
     const slice = stale.slice(i, i + size);
+    const next = stale[i + size];
+    // The last slice by key, which is bounded by its least and greatest ids: just after a bulk import,
+    // with no statistics yet, the planner read an open-ended range by scanning whole tables.
+    if (next === undefined) return rebuildEngagementState(db, slice);
     // A slice that is most of an id range is read as that range (index range scans), else by key.
-    const range = { from: slice[0]!, to: stale[i + size] };
+    const range = { from: slice[0]!, to: next };
     const inRange = slice.length >= 1000 ? await countInRange(db, range) : Infinity;
     await rebuildEngagementState(db, inRange <= 2 * slice.length ? range : slice);
   };
