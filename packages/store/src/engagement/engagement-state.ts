@@ -19,8 +19,8 @@ const REBUILD_WITH_THE_WRITE = 50;
  * People per slice when rebuilding many (about 2 KB of facts each). Small enough that a slice of a
  * large population is read by index range: at 100,000 people with the planner's statistics, slices
  * of 20,000 (a fifth of each table) were read by scanning whole tables, five times over; slices of
- * 5,000 took 13 s against 20, and 24 s of CPU against 38. Just after a bulk import, before any
- * statistics, both took 18-19 s.
+ * 5,000 took 13 s against 20, and 24 s of CPU against 38; just after a bulk import, before any
+ * statistics, 12-13 s with the last slice read by key (rebuildStaleEngagementState).
  */
 const REBUILD_SLICE = 5_000;
 
