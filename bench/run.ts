@@ -1,9 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs, promisify } from 'node:util';
+import { parseArgs } from 'node:util';
 import { createScratchDatabase } from '@continuity/store';
+import { task, type TaskLine } from './task-process.ts';
 
 /**
  * `npm run bench [-- --people 100000 --runs 3 --database-url URL --scale-to 1000000 --json]`
@@ -27,16 +27,6 @@ const scaleTo = Number(flags['scale-to']);
 const asOf = '2026-06-30';
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
-interface Line { task: string; seconds?: number; rows?: number; peakRssMib?: number; medianMs?: number; p95Ms?: number; [k: string]: unknown }
-
-async function task(file: string, args: string[]): Promise<Line[]> {
-  // The same young generation as the continuity command's own #! line (packages/cli/bin/continuity.js).
-  const { stdout } = await promisify(execFile)(process.execPath, ['--max-semi-space-size=64', '--import', 'tsx', join(import.meta.dirname, 'tasks', file), ...args], {
-    maxBuffer: 1 << 24,
-  });
-  return stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as Line);
-}
-
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -47,7 +37,7 @@ const work = mkdtempSync(join(tmpdir(), 'continuity-bench-'));
 try {
   const population = join(work, 'population');
   for (const size of [Math.max(1, Math.round(people / 10)), people]) {
-    const timings: Line[] = [];
+    const timings: TaskLine[] = [];
     for (let run = 1; run <= runs; run += 1) {
       say(`synth ${size} people, run ${run}/${runs}`);
       const out = size === people ? population : join(work, `small-${run}`);

@@ -1,11 +1,12 @@
 import { importPath, openStore } from '@continuity/store';
-import { argument, report } from './measure.ts';
+import { argument, optionalArgument, report } from './measure.ts';
 
-/** Imports a generated population twice: the first run writes, the second finds everything unchanged. */
+/** Imports a generated population twice: the first run writes, the second finds everything unchanged (`--passes first` for the first alone). */
 const target = argument('target');
 const store = await openStore(target.startsWith('postgres') ? { databaseUrl: target } : { dataDir: target });
 try {
-  for (const pass of ['first', 'repeat'] as const) {
+  const passes = optionalArgument('passes', 'first,repeat').split(',');
+  for (const pass of passes) {
     const started = performance.now();
     const cpu = process.cpuUsage();
     const result = await importPath(store, argument('from'));

@@ -20,3 +20,9 @@ export function argument(name: string): string {
   if (value === undefined) throw new Error(`--${name} is required`);
   return value;
 }
+
+/** An optional argument, or its default. */
+export function optionalArgument(name: string, fallback: string): string {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 && process.argv[index + 1] !== undefined ? process.argv[index + 1]! : fallback;
+}
