@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { boardDashboard, writeRecords } from '@continuity/store';
-import { system } from '@continuity/domain';
+import { boardDashboard, lastMonthEnd, writeRecords } from '@continuity/store';
+import { londonToday, system } from '@continuity/domain';
 import { storeKinds } from '../../../test/support/stores.ts';
 import { boardScenario, BOARD_AS_OF } from '../../store/test/support/board-scenario.ts';
 import { buildApp, carerResponseHoursSetting } from '@continuity/server';
@@ -93,4 +93,12 @@ describe.each(storeKinds)('the board dashboard through the API on $name', (kind)
     expect(noList.statusCode).toBe(400);
     expect(noList.json().error.fields[0]).toMatchObject({ field: 'tile', message: expect.stringMatching(/with a list of people/) });
   });
+
+  it('opens on the last month end when no day is asked for, for the dashboard and the people behind a tile', async () => {
+    const monthEnd = lastMonthEnd();
+    expect(monthEnd).toMatch(/^\d{4}-\d{2}-(28|29|30|31)$/);
+    expect(monthEnd < londonToday()).toBe(true);
+    expect((await get('board', '/api/reports/board')).json().asOf).toBe(monthEnd);
+    expect((await get('manager', '/api/reports/board/disengaged/people')).json().asOf).toBe(monthEnd);
+  }, 60_000);
 });

@@ -1,5 +1,5 @@
-import { boardPeopleReaders, boardTiles, fhirDate, londonToday, reportReaders, reportReadersInWords } from '@continuity/domain';
-import { boardDashboard, boardPeople, loadNames, recordAudit, type Store } from '@continuity/store';
+import { boardPeopleReaders, boardTiles, fhirDate, reportReaders, reportReadersInWords } from '@continuity/domain';
+import { boardDashboard, boardPeople, lastMonthEnd, loadNames, recordAudit, type Store } from '@continuity/store';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { requireRole } from '../auth/session.ts';
@@ -18,7 +18,9 @@ const tileParams = z.object({ tile: z.enum(listedTiles, { message: `must be a ti
 
 /**
  * GET /api/reports/board?asOf=YYYY-MM-DD: the board dashboard, the same object `continuity report
- * board --format json` prints. Counts only: audited once, with no person.
+ * board --format json` prints. Counts only: audited once, with no person. Without a day it is the last
+ * month end: the day a board reports on, which the server keeps projected (a million people's pack in
+ * about 30 s from cold), where today's figures are worked out from the records (minutes at that scale).
  *
  * GET /api/reports/board/:tile/people?asOf=YYYY-MM-DD: the people behind a tile, for a team manager
  * and only their own teams' people; each person listed is audited as a read. The carers' concerns
@@ -31,7 +33,7 @@ export function boardRoutes(app: FastifyInstance, store: Store, settings: { care
   app.get('/api/reports/board', async (request) => {
     const staff = requireRole(request, reportReaders.board, `read the board dashboard: it is for ${reportReadersInWords}`);
     const query = parseInput(boardQuery, request.query, 'query');
-    const board = await boardDashboard(store.db, { asOf: query.asOf ?? londonToday(), carerResponseHours: settings.carerResponseHours, maxAgeMinutes: settings.maxAgeMinutes });
+    const board = await boardDashboard(store.db, { asOf: query.asOf ?? lastMonthEnd(), carerResponseHours: settings.carerResponseHours, maxAgeMinutes: settings.maxAgeMinutes });
     await recordAudit(store.db, [{ actorId: staff.id, actorRole: staff.role, action: 'report', basis: 'report', outcome: 'allowed', detail: { report: 'board', asOf: board.asOf } }]);
     return board;
   });
@@ -41,7 +43,7 @@ export function boardRoutes(app: FastifyInstance, store: Store, settings: { care
     const { tile } = parseInput(tileParams, request.params, 'params');
     const query = parseInput(boardQuery, request.query, 'query');
     const teams = staff.teams.map((t) => t.id);
-    const list = (await boardPeople(store.db, tile as (typeof boardTiles)[number]['key'], { asOf: query.asOf ?? londonToday(), teams, carerResponseHours: settings.carerResponseHours, maxAgeMinutes: settings.maxAgeMinutes }))!;
+    const list = (await boardPeople(store.db, tile as (typeof boardTiles)[number]['key'], { asOf: query.asOf ?? lastMonthEnd(), teams, carerResponseHours: settings.carerResponseHours, maxAgeMinutes: settings.maxAgeMinutes }))!;
     await recordAudit(
       store.db,
       list.people.map((p) => ({ actorId: staff.id, actorRole: staff.role, action: 'report', personId: p.personId, basis: 'report' as const, outcome: 'allowed' as const, detail: { report: 'board', tile, asOf: list.asOf } })),

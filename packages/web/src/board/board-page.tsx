@@ -31,7 +31,7 @@ export function BoardPage() {
         The community mental health figures the board reads, on one day, each against its standard, with its trend over the last 12 month ends and a
         breakdown by ethnicity and other characteristics. The board pack (<code>continuity report board</code>) gives the same figures. No risk score.
       </p>
-      <ReportDayForm form={form} label="Dashboard date" button="Show the dashboard" />
+      <ReportDayForm form={form} label="Dashboard date" button="Show the dashboard" hint="Leave empty for the last month end, the day board packs report on. Today’s figures take longer to work out." />
       {state.status === 'loading' ? <Loading what="the dashboard" /> : null}
       {state.status === 'loaded' ? (
         <>

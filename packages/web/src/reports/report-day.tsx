@@ -32,11 +32,11 @@ export function useReportDay<T>(path: string): ReportDay<T> {
   return { state, errors, form: { dateText, setDateText, errors, submit } };
 }
 
-/** The As of field and the button that shows the report for that day. */
-export function ReportDayForm({ form, label, button }: { form: ReportDay<unknown>['form']; label: string; button: string }) {
+/** The As of field and the button that shows the report for that day; `hint` says which day an empty field means. */
+export function ReportDayForm({ form, label, button, hint = 'Leave empty for today.' }: { form: ReportDay<unknown>['form']; label: string; button: string; hint?: string }) {
   return (
     <form onSubmit={form.submit} noValidate aria-label={label}>
-      <TextInput id="as-of" name="asOf" type="date" label="As of" labelProps={{ size: 's' }} hint="Leave empty for today." width={10} value={form.dateText} error={errorFor(form.errors, 'as-of')} onChange={(e) => form.setDateText(e.currentTarget.value)} />
+      <TextInput id="as-of" name="asOf" type="date" label="As of" labelProps={{ size: 's' }} hint={hint} width={10} value={form.dateText} error={errorFor(form.errors, 'as-of')} onChange={(e) => form.setDateText(e.currentTarget.value)} />
       <Button type="submit" secondary>
         {button}
       </Button>
