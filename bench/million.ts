@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import { createScratchDatabase, openStore } from '@continuity/store';
-import { task } from './task-process.ts';
+import { given, task } from './task-process.ts';
 
 /**
  * `npm run bench:million -- --database-url URL [--people 1000000 --part 100000 --keep --json]`
@@ -68,12 +68,12 @@ try {
 
   say('disengaged worklist');
   for (const line of await task('worklist.ts', ['--target', scratch.url, '--as-of', asOf, '--runs', '3'])) {
-    results.push(Object.fromEntries(Object.entries({ step: line.task, medianMs: line.medianMs, p95Ms: line.p95Ms, evaluated: line.evaluated, items: line.items }).filter(([, v]) => v !== undefined)));
+    results.push(given({ step: line.task, medianMs: line.medianMs, p95Ms: line.p95Ms, evaluated: line.evaluated, items: line.items }));
   }
   say('board projection: first fill, then a pack from cold');
   for (const only of ['fill', 'kept-pack', 'kept-pack']) {
     for (const line of await task('board.ts', ['--target', scratch.url, '--as-of', asOf, '--runs', '1', '--only', only])) {
-      results.push(Object.fromEntries(Object.entries({ step: line.task, coldMs: line.coldMs, coldNodeMs: line.coldNodeMs, warmMs: line.warmMs }).filter(([, v]) => v !== undefined)));
+      results.push(given({ step: line.task, coldMs: line.coldMs, coldNodeMs: line.coldNodeMs, warmMs: line.warmMs }));
     }
   }
   results.push({ step: 'database size at the end', databaseGB: gib(await databaseBytes(scratch.url)) });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createScratchDatabase } from '@continuity/store';
-import { task, type TaskLine } from './task-process.ts';
+import { given, task, type TaskLine } from './task-process.ts';
 
 /**
  * `npm run bench [-- --people 100000 --runs 3 --database-url URL --scale-to 1000000 --json]`
@@ -63,7 +63,7 @@ try {
     say(`disengaged worklist on ${target.name}`);
     for (const line of await task('worklist.ts', ['--target', target.url, '--as-of', asOf, '--runs', String(runs)])) {
       // Whole-list timings carry evaluated and items; one-person updates carry samples and p95.
-      results.push(Object.fromEntries(Object.entries({ step: `${line.task} (${target.name})`, people, medianMs: line.medianMs, p95Ms: line.p95Ms, samples: line.samples, evaluated: line.evaluated, items: line.items }).filter(([, v]) => v !== undefined)));
+      results.push(given({ step: `${line.task} (${target.name})`, people, medianMs: line.medianMs, p95Ms: line.p95Ms, samples: line.samples, evaluated: line.evaluated, items: line.items }));
     }
     say(`monitoring-overdue worklist on ${target.name}`);
     for (const line of await task('monitoring.ts', ['--target', target.url, '--as-of', asOf, '--runs', String(runs)])) {
@@ -75,7 +75,7 @@ try {
       // From the records; then the projection filled, a pack read from it, and one after 1% of people are written.
       for (const only of ['tiles', 'pack', 'fill', 'kept-pack', 'writes']) {
         for (const line of await task('board.ts', ['--target', target.url, '--as-of', asOf, '--runs', '1', '--only', only, '--people', String(Math.ceil(people / 100))])) {
-          results.push(Object.fromEntries(Object.entries({ step: `${line.task} (${target.name})`, people, coldMs: line.coldMs, coldNodeMs: line.coldNodeMs, warmMs: line.warmMs }).filter(([, v]) => v !== undefined)));
+          results.push(given({ step: `${line.task} (${target.name})`, people, coldMs: line.coldMs, coldNodeMs: line.coldNodeMs, warmMs: line.warmMs }));
         }
       }
     }

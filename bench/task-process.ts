@@ -21,3 +21,8 @@ export async function task(file: string, args: string[]): Promise<TaskLine[]> {
   });
   return stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as TaskLine);
 }
+
+/** A result row without the figures a task did not give, so the table has no empty columns for them. */
+export function given(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).filter(([, v]) => v !== undefined));
+}
