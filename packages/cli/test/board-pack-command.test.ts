@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { boardDashboard, openStore } from '@continuity/store';
+import { boardDashboard, lastMonthEnd, openStore } from '@continuity/store';
 import { buildApp, createDemoAccounts } from '@continuity/server';
 import { boardScenario, BOARD_AS_OF } from '../../store/test/support/board-scenario.ts';
 import { writeNdjson } from '../../store/test/support/scenario.ts';
@@ -41,6 +41,12 @@ describe('continuity report board', () => {
     } finally {
       await store.close();
     }
+  }, 120_000);
+
+  it('is for the last month end without --as-of, the day the dashboard opens on', async () => {
+    const result = await continuity('report', 'board', '--format', 'json', '--data-dir', dataDir);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout).asOf).toBe(lastMonthEnd());
   }, 120_000);
 
   it('writes a self-contained HTML board pack with the same figures, charts as inline SVG with text alternatives', async () => {

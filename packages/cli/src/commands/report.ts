@@ -1,6 +1,6 @@
 import { boardTiles, formatNhsNumber, londonToday } from '@continuity/domain';
 import { carerResponseHoursSetting } from '@continuity/server';
-import { boardDashboard, dischargeAudit, loadNames, mhaUse, personNames, physicalHealthReport, recordAudit, teamOutcomes, type DischargeAudit, type Store } from '@continuity/store';
+import { boardDashboard, dischargeAudit, lastMonthEnd, loadNames, mhaUse, personNames, physicalHealthReport, recordAudit, teamOutcomes, type DischargeAudit, type Store } from '@continuity/store';
 import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { boardPackHtml, describeBoard } from './board-pack.ts';
@@ -56,10 +56,10 @@ async function auditAggregate(store: Store, detail: Record<string, unknown>): Pr
  */
 const REPORTS: Record<string, { says: string; run: (store: Store, flags: ReportFlags) => Promise<{ json: unknown; text: string; html?: string }> }> = {
   board: {
-    says: 'the board dashboard as a document: every tile with its trend and its breakdown by ethnicity, as of --as-of; --format html or pdf for the board pack',
+    says: 'the board dashboard as a document: every tile with its trend and its breakdown by ethnicity, as of --as-of (default the last month end, as the dashboard opens); --format html or pdf for the board pack',
     run: async (store, flags) => {
       const bar = progressBar('Building the board pack', boardTiles.length, { quiet: (flags.format ?? (flags.json ? 'json' : 'text')) === 'json', unit: 'tiles' });
-      const board = await boardDashboard(store.db, { asOf: flags.asOf, carerResponseHours: carerResponseHoursSetting(), onTileBuilt: (done) => bar.update(done), onPeopleBuilt: (done, of) => bar.update(0, { detail: `| keeping each person's share: ${done.toLocaleString('en-GB')} of ${of.toLocaleString('en-GB')} people` }) }).finally(() => bar.stop());
+      const board = await boardDashboard(store.db, { asOf: flags.asOf ?? lastMonthEnd(), carerResponseHours: carerResponseHoursSetting(), onTileBuilt: (done) => bar.update(done), onPeopleBuilt: (done, of) => bar.update(0, { detail: `| keeping each person's share: ${done.toLocaleString('en-GB')} of ${of.toLocaleString('en-GB')} people` }) }).finally(() => bar.stop());
       await auditAggregate(store, { report: 'board', asOf: board.asOf });
       return { json: board, text: describeBoard(board), html: boardPackHtml(board) };
     },
