@@ -13,7 +13,7 @@ import { given, task } from './task-process.ts';
  * each part's files removed once it is in. The parts together are exactly the population
  * `continuity synth --people N` writes. Then, over the whole population: the disengaged worklist, the
  * board projection's first fill, and a board pack read from it from cold (issue 8's goal: under 60 s).
- * `--keep` leaves the database in place (its URL is printed) for further measurement.
+ * `--keep` leaves the database in place (its name is printed) for further measurement.
  */
 const { values: flags } = parseArgs({
   options: {
